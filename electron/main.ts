@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { app, BrowserWindow, protocol, session, shell } from 'electron';
+import { buildPaths } from './app/build-paths';
+import { createMainServices, type MainServices } from './app/main-services';
+import { registerIpcHandlers } from './ipc/ipc-main-bridge';
+import { registerAppProtocol } from './protocol/app-protocol';
+import { appScheme, appSchemePrivileges } from './protocol/app-scheme';
+import { createMainWindow, guardWebContents } from './window/create-main-window';
+import { hardenSession } from './window/harden-session';
+
+// The Electron entry point: kept thin — everything it wires is plain Node code tested without Electron.
+const paths = buildPaths(__dirname);
+// Tests and court IT can point the app at another data folder (same variable the loopback host reads).
+if (process.env.CLERK_REVIEW_DATA_DIR) app.setPath('userData', path.resolve(process.env.CLERK_REVIEW_DATA_DIR));
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }]);
+app.enableSandbox();
+
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+let services: MainServices | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void services?.close());
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      registerAppProtocol(protocol, paths.rendererDir);
+      services = createMainServices({ dataDir: app.getPath('userData'), version: app.getVersion(), shell: 'electron' });
+      registerIpcHandlers(services.dispatch, services.bus);
+      createMainWindow({ BrowserWindow, openExternal }, paths.preload);
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ BrowserWindow, openExternal }, paths.preload);
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('Clerk Review Desk failed to start:', error);
+      app.exit(1);
+    });
+}

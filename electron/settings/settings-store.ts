@@ -1,0 +1,67 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { appError } from '../../shared/errors';
+import { err, ok, type Result } from '../../shared/result';
+import { defaultSettings, mergeSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import { writeFileAtomic } from './atomic-file';
+
+/** File name of the settings document inside the data folder. */
+export const settingsFileName = 'settings.json';
+
+/**
+ * The settings document on disk (no secrets: those go to the OS keychain). Reads tolerate a missing or damaged
+ * file — a damaged one is kept aside as `settings.json.damaged-<time>` and the defaults are used — and writes are
+ * atomic, so a crash never leaves a half-written file.
+ */
+export class SettingsStore {
+  readonly #file: string;
+  #current: Settings | null = null;
+  /** What happened on load that the user should hear about (a damaged file set aside). */
+  loadWarning: string | null = null;
+
+  constructor(dataDir: string) {
+    this.#file = path.join(dataDir, settingsFileName);
+  }
+
+  /** The current settings, loading them on first use. */
+  async get(): Promise<Settings> {
+    this.#current ??= await this.#load();
+    return this.#current;
+  }
+
+  /** Validates and saves a patch; returns the new settings or why they were refused. */
+  async update(patch: SettingsPatch): Promise<Result<Settings>> {
+    const next = settingsSchema.safeParse(mergeSettings(await this.get(), patch));
+    if (!next.success) {
+      const issue = next.error.issues[0];
+      return err(appError('invalid-arguments', issue?.message ?? 'Invalid settings', { field: issue?.path.join('.') ?? '' }));
+    }
+    try {
+      await mkdir(path.dirname(this.#file), { recursive: true });
+      await writeFileAtomic(this.#file, `${JSON.stringify(next.data, null, 2)}\n`);
+    } catch (cause) {
+      return err(appError('storage-failed', `Settings were not saved: ${(cause as Error).message}`));
+    }
+    this.#current = next.data;
+    return ok(next.data);
+  }
+
+  async #load(): Promise<Settings> {
+    let text: string;
+    try {
+      text = await readFile(this.#file, 'utf8');
+    } catch {
+      return defaultSettings;
+    }
+    try {
+      // Fields added by newer versions get their defaults; unknown fields are dropped by the schema.
+      const stored = JSON.parse(text) as Partial<Settings>;
+      return settingsSchema.parse({ ...defaultSettings, ...stored, efm: { ...defaultSettings.efm, ...stored.efm } });
+    } catch {
+      const aside = `${this.#file}.damaged-${Date.now()}`;
+      await rename(this.#file, aside).catch(() => undefined);
+      this.loadWarning = `Settings file was damaged; it was kept as ${path.basename(aside)} and defaults are in use.`;
+      return defaultSettings;
+    }
+  }
+}

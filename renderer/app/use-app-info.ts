@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../shared/app-info';
+import type { AppError } from '../../shared/errors';
+import { getApi } from './api';
+
+/** What the shell shows while `app:info` loads, after it answers, or when it fails. */
+export type AppInfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; error: AppError };
+
+/** Loads `app:info` and reloads it whenever settings change (the EFM mode follows the endpoint). */
+export function useAppInfo(): AppInfoState {
+  const [state, setState] = useState<AppInfoState>({ status: 'loading' });
+  useEffect(() => {
+    const api = getApi();
+    let live = true;
+    const load = async (): Promise<void> => {
+      const result = await api.app.info();
+      if (live) setState(result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error });
+    };
+    void load();
+    const stop = api.on('settings:changed', () => void load());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return state;
+}

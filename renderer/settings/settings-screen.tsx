@@ -1,0 +1,92 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppError } from '../../shared/errors';
+import { idleLockBounds, type Settings } from '../../shared/settings';
+import { getApi } from '../app/api';
+
+type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; error: AppError };
+
+/** Court IT's settings: the EFM connection (empty endpoint = demo mode), court time zone, idle lock. */
+export function SettingsScreen() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [save, setSave] = useState<SaveState>({ status: 'idle' });
+
+  useEffect(() => {
+    void getApi()
+      .settings.get()
+      .then((result) => (result.ok ? setSettings(result.value) : setLoadError(result.error)));
+  }, []);
+
+  if (loadError) return <p role="alert">Settings could not be read: {loadError.message}</p>;
+  if (!settings) return <p>Loading settings…</p>;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setSave({ status: 'saving' });
+    const result = await getApi().settings.set(settings);
+    if (result.ok) {
+      setSettings(result.value);
+      setSave({ status: 'saved' });
+    } else {
+      setSave({ status: 'failed', error: result.error });
+    }
+  };
+  const fieldError = (field: string): string | undefined =>
+    save.status === 'failed' && save.error.field === field ? save.error.message : undefined;
+
+  return (
+    <section aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <form className="settings-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <fieldset>
+          <legend>EFM connection</legend>
+          <p className="hint">Leave the endpoint empty to work on the embedded demo EFM.</p>
+          <TextField label="EFM endpoint (https)" name="efm.endpoint" value={settings.efm.endpoint} error={fieldError('efm.endpoint')}
+            onChange={(endpoint) => setSettings({ ...settings, efm: { ...settings.efm, endpoint } })} />
+          <TextField label="Court identifier" name="efm.courtId" value={settings.efm.courtId} error={fieldError('efm.courtId')}
+            onChange={(courtId) => setSettings({ ...settings, efm: { ...settings.efm, courtId } })} />
+          <TextField label="User name" name="efm.username" value={settings.efm.username} error={fieldError('efm.username')}
+            onChange={(username) => setSettings({ ...settings, efm: { ...settings.efm, username } })} />
+        </fieldset>
+        <fieldset>
+          <legend>Workstation</legend>
+          <TextField label="Court time zone (IANA, e.g. America/Chicago)" name="courtTimeZone" value={settings.courtTimeZone} error={fieldError('courtTimeZone')}
+            onChange={(courtTimeZone) => setSettings({ ...settings, courtTimeZone })} />
+          <TextField label={`Idle lock after (minutes, ${idleLockBounds.min}–${idleLockBounds.max})`} name="idleLockMinutes" type="number"
+            value={String(settings.idleLockMinutes)} error={fieldError('idleLockMinutes')}
+            onChange={(value) => setSettings({ ...settings, idleLockMinutes: Number(value) })} />
+          <TextField label="Workstation name" name="workstationName" value={settings.workstationName} error={fieldError('workstationName')}
+            onChange={(workstationName) => setSettings({ ...settings, workstationName })} />
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" disabled={save.status === 'saving'}>Save settings</button>
+          <span role="status" data-testid="settings-status">
+            {save.status === 'saved' && 'Settings saved.'}
+            {save.status === 'failed' && !save.error.field && `Not saved: ${save.error.message}`}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  type?: 'text' | 'number';
+  error: string | undefined;
+  onChange: (value: string) => void;
+}
+
+function TextField({ label, name, value, type = 'text', error, onChange }: TextFieldProps) {
+  const id = `field-${name.replace('.', '-')}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} type={type} value={value} aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined} onChange={(event) => onChange(event.target.value)} />
+      {error && <span id={`${id}-error`} className="field-error" role="alert">{error}</span>}
+    </div>
+  );
+}

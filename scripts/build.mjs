@@ -1,0 +1,24 @@
+// One build command: the renderer with Vite, the main process, preload, CLI and loopback bootstrap with esbuild.
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+
+const started = Date.now();
+await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+await Promise.all([
+  // Electron loads these; `electron` itself is provided by the runtime.
+  esbuild({ ...node, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  // A sandboxed preload may only require('electron'): everything else is bundled in.
+  esbuild({ ...node, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  // Plain Node entry points: no Electron at all.
+  esbuild({
+    ...node,
+    entryPoints: { launcher: 'electron/launcher.ts', 'start-browser': 'electron/start-browser.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
+  esbuild({ bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', sourcemap: true, logLevel: 'warning', entryPoints: { 'loopback-api': 'renderer/loopback/loopback-api.ts' }, outdir: 'dist/loopback' }),
+]);
+console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

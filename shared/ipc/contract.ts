@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { appInfoSchema } from '../app-info';
+import { settingsPatchSchema, settingsSchema } from '../settings';
+
+/** What one request/response channel carries. */
+export interface ChannelSpec {
+  readonly args: z.ZodType;
+  readonly result: z.ZodType;
+}
+
+/**
+ * Every request/response channel between renderer and main: `domain:action` → argument and result schema.
+ * This is the only place a channel name is spelled; the preload API, the main-process handlers and the
+ * loopback host are all derived from it.
+ */
+export const channels = {
+  'app:info': { args: z.void(), result: appInfoSchema },
+  'settings:get': { args: z.void(), result: settingsSchema },
+  'settings:set': { args: settingsPatchSchema, result: settingsSchema },
+} as const satisfies Record<`${string}:${string}`, ChannelSpec>;
+
+/**
+ * Every push event from main to renderer: `domain:event` → payload schema.
+ */
+export const events = {
+  'settings:changed': settingsSchema,
+} as const satisfies Record<`${string}:${string}`, z.ZodType>;
+
+/** A request/response channel name. */
+export type Channel = keyof typeof channels;
+/** A push event name. */
+export type EventName = keyof typeof events;
+/** Arguments a handler receives after validation. */
+export type ChannelArgs<C extends Channel> = z.output<(typeof channels)[C]['args']>;
+/** Arguments a caller passes. */
+export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['args']>;
+/** What a channel's handler returns on success. */
+export type ChannelResult<C extends Channel> = z.output<(typeof channels)[C]['result']>;
+/** Payload of a push event. */
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** True when `name` is a channel of the contract (for untrusted input). */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+/** True when `name` is an event of the contract (for untrusted input). */
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

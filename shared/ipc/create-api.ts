@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { appError, appErrorSchema, type AppError } from '../errors';
+import { err, type Result } from '../result';
+import {
+  channels,
+  events,
+  type Channel,
+  type ChannelInput,
+  type ChannelResult,
+  type EventName,
+  type EventPayload,
+} from './contract';
+import type { Transport } from './transport';
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type MethodName<C extends string> = C extends `${string}:${infer A}` ? CamelCase<A> : never;
+
+/** The function the renderer calls for channel `C`; channels without arguments take none. */
+export type ApiMethod<C extends Channel> = [ChannelInput<C>] extends [void | undefined]
+  ? () => Promise<Result<ChannelResult<C>, AppError>>
+  : (args: ChannelInput<C>) => Promise<Result<ChannelResult<C>, AppError>>;
+
+/** The renderer's API: `api.settings.get()` for channel `settings:get`, plus `api.on(event, listener)`. */
+export type Api = {
+  readonly [D in DomainOf<Channel>]: {
+    readonly [C in Extract<Channel, `${D}:${string}`> as MethodName<C>]: ApiMethod<C>;
+  };
+} & {
+  /** Listens to a push event; returns the function that stops listening. */
+  readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
+};
+
+/** Maps a channel name to the API path it is exposed at: `queue:list-mine` → `['queue', 'listMine']`. */
+export function apiPathOf(channel: string): [string, string] {
+  const [domain = '', action = ''] = channel.split(':');
+  return [domain, action.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+}
+
+/**
+ * Builds the renderer API from the IPC contract over a transport. Results are validated against the contract,
+ * so a compromised or buggy peer cannot hand the renderer data of the wrong shape.
+ */
+export function createApi(transport: Transport): Api {
+  const api: Record<string, Record<string, unknown>> = {};
+  for (const channel of Object.keys(channels) as Channel[]) {
+    const [domain, method] = apiPathOf(channel);
+    const resultSchema = resultEnvelope(channels[channel].result);
+    (api[domain] ??= {})[method] = async (args?: unknown) => {
+      let raw: unknown;
+      try {
+        raw = await transport.invoke(channel, args);
+      } catch (cause) {
+        return err(appError('internal', `The app's main process did not answer ${channel}: ${describe(cause)}`));
+      }
+      const parsed = resultSchema.safeParse(raw);
+      return parsed.success ? parsed.data : err(appError('internal', `Malformed answer on ${channel}`));
+    };
+  }
+  const on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {
+    const schema = events[event];
+    return transport.subscribe(event, (payload) => {
+      const parsed = schema.safeParse(payload);
+      if (parsed.success) listener(parsed.data);
+    });
+  };
+  return Object.freeze({ ...api, on }) as unknown as Api;
+}
+
+function resultEnvelope(value: z.ZodType) {
+  return z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

@@ -1,0 +1,60 @@
+import type { Api } from '../../shared/ipc/create-api';
+import { expect, test } from './loopback-fixture';
+
+test('opens the app shell and reads app:info through window.api', async ({ page, app }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(app.url);
+
+  await expect(page.getByRole('heading', { name: 'Clerk Review Desk' })).toBeVisible();
+  await expect(page.getByTestId('efm-mode')).toHaveText('Demo EFM');
+  await expect(page.getByTestId('app-version')).toHaveText('e2e');
+
+  const info = await page.evaluate(async () => (window as unknown as { api: Api }).api.app.info());
+  expect(info).toEqual({ ok: true, value: expect.objectContaining({ name: 'Clerk Review Desk', efmMode: 'demo', shell: 'loopback', dataDir: app.dataDir }) });
+  // The token is taken out of the address bar once read.
+  expect(page.url()).not.toContain('token');
+  expect(errors).toEqual([]);
+});
+
+test('window.api exposes only the contract, frozen', async ({ page, app }) => {
+  await page.goto(app.url);
+  const shape = await page.evaluate(() => {
+    const api = (window as unknown as { api: Record<string, unknown> }).api;
+    return { keys: Object.keys(api).sort(), frozen: Object.isFrozen(api), replaced: Reflect.set(window, 'api', {}) };
+  });
+  expect(shape).toEqual({ keys: ['app', 'on', 'settings'], frozen: true, replaced: false });
+});
+
+test('saves settings, refuses invalid ones with a field message, and switches to a real EFM', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const idle = page.getByLabel(/Idle lock after/);
+  await idle.fill('45');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('30');
+
+  await idle.fill('10');
+  await page.getByLabel('EFM endpoint (https)').fill('https://efm.court.example/ecf5');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
+  // The header follows the pushed settings:changed event.
+  await expect(page.getByTestId('efm-mode')).toHaveText('Court EFM');
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel(/Idle lock after/)).toHaveValue('10');
+});
+
+test('a page from another origin cannot call the API even with the token', async ({ page, app }) => {
+  await page.goto('about:blank');
+  const outcome = await page.evaluate(async ({ port, token }) => {
+    return new Promise<string>((resolve) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/api`, [`clerk-review.token.${token}`]);
+      socket.onopen = () => resolve('opened');
+      socket.onerror = () => resolve('refused');
+    });
+  }, { port: app.port, token: app.token });
+  expect(outcome).toBe('refused');
+});

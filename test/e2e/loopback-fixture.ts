@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import { buildPaths } from '../../electron/app/build-paths';
+import { createMainServices } from '../../electron/app/main-services';
+import { startLoopbackHost, type LoopbackHost } from '../../electron/loopback/loopback-host';
+
+/** The app served by a fresh loopback host (own data folder) over the built renderer in `dist/`. */
+export const test = base.extend<{ app: LoopbackHost & { dataDir: string } }>({
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'crd-e2e-'));
+    const paths = buildPaths(path.resolve('dist', 'electron'));
+    const services = createMainServices({ dataDir, version: 'e2e', shell: 'loopback' });
+    const host = await startLoopbackHost({ rendererDir: paths.rendererDir, bootstrapScript: paths.loopbackBootstrap, dispatch: services.dispatch, bus: services.bus });
+    await use(Object.assign(host, { dataDir }));
+    await host.close();
+    await services.close();
+  },
+});
+
+export { expect } from '@playwright/test';

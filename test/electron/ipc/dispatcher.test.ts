@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Handlers } from '../../../electron/ipc/dispatcher';
+import { ok } from '../../../shared/result';
+import { defaultSettings } from '../../../shared/settings';
+
+const ctx = { shell: 'loopback' } as const;
+const info = { name: 'Clerk Review Desk', version: '1', efmMode: 'demo', efmEndpoint: '', connectivity: 'online', shell: 'loopback', dataDir: '/d' } as const;
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app:info': async () => ok(info),
+    'settings:get': async () => ok(defaultSettings),
+    'settings:set': async () => ok(defaultSettings),
+    ...overrides,
+  };
+}
+
+describe('createDispatcher', () => {
+  it('refuses a channel that is not in the contract', async () => {
+    const dispatch = createDispatcher(handlers());
+    expect(await dispatch('fs:read', '/etc/passwd', ctx)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatch('__proto__', null, ctx)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('refuses arguments outside the schema and names the field', async () => {
+    let called = false;
+    const dispatch = createDispatcher(handlers({ 'settings:set': async () => ((called = true), ok(defaultSettings)) }));
+    const result = await dispatch('settings:set', { idleLockMinutes: 'soon' }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments', field: 'idleLockMinutes' } });
+    expect(called).toBe(false);
+  });
+
+  it('turns a throwing handler into an internal error without leaking the exception', async () => {
+    const logged: string[] = [];
+    const dispatch = createDispatcher(handlers({ 'app:info': () => Promise.reject(new Error('secret path /home/x')) }), (message) => logged.push(message));
+    const result = await dispatch('app:info', undefined, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected failure in app:info' } });
+    expect(logged).toEqual(['Handler for app:info threw']);
+  });
+
+  it('strips fields a handler returns beyond the contract', async () => {
+    const dispatch = createDispatcher(handlers({ 'app:info': async () => ok({ ...info, secret: 'x' } as typeof info) }));
+    const result = await dispatch('app:info', undefined, ctx);
+    expect(result.ok && result.value).toEqual(info);
+  });
+
+  it('refuses a handler result outside the contract', async () => {
+    const dispatch = createDispatcher(handlers({ 'app:info': async () => ok({ ...info, efmMode: 'other' } as unknown as typeof info) }), () => undefined);
+    expect(await dispatch('app:info', undefined, ctx)).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});

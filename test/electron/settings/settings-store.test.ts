@@ -1,0 +1,56 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SettingsStore } from '../../../electron/settings/settings-store';
+import { defaultSettings } from '../../../shared/settings';
+
+const freshDir = (): string => mkdtempSync(path.join(tmpdir(), 'crd-settings-'));
+
+describe('SettingsStore', () => {
+  it('starts from the defaults (demo mode) when nothing is saved', async () => {
+    expect(await new SettingsStore(freshDir()).get()).toEqual(defaultSettings);
+  });
+
+  it('saves a change so a new process reads it back', async () => {
+    const dir = freshDir();
+    const saved = await new SettingsStore(dir).update({ idleLockMinutes: 10, efm: { endpoint: 'https://efm.court.example/ecf' } });
+    expect(saved.ok).toBe(true);
+    const reread = await new SettingsStore(dir).get();
+    expect(reread.idleLockMinutes).toBe(10);
+    expect(reread.efm).toEqual({ ...defaultSettings.efm, endpoint: 'https://efm.court.example/ecf' });
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  it('refuses an idle lock above 30 minutes, a plain-http endpoint and an unknown time zone', async () => {
+    const store = new SettingsStore(freshDir());
+    expect(await store.update({ idleLockMinutes: 31 })).toMatchObject({ ok: false, error: { code: 'invalid-arguments', field: 'idleLockMinutes' } });
+    expect(await store.update({ efm: { endpoint: 'http://efm.example/' } })).toMatchObject({ ok: false, error: { field: 'efm.endpoint' } });
+    expect(await store.update({ courtTimeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { field: 'courtTimeZone' } });
+    expect(await store.get()).toEqual(defaultSettings);
+  });
+
+  it('sets a damaged file aside, says so, and uses the defaults', async () => {
+    const dir = freshDir();
+    writeFileSync(path.join(dir, 'settings.json'), '{"idleLockMinutes": 12,');
+    const store = new SettingsStore(dir);
+    expect(await store.get()).toEqual(defaultSettings);
+    expect(store.loadWarning).toMatch(/damaged/);
+    const aside = readdirSync(dir).find((name) => name.startsWith('settings.json.damaged-'));
+    expect(aside && readFileSync(path.join(dir, aside), 'utf8')).toBe('{"idleLockMinutes": 12,');
+  });
+
+  it('fills fields a newer version added with their defaults', async () => {
+    const dir = freshDir();
+    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ idleLockMinutes: 7 }));
+    expect(await new SettingsStore(dir).get()).toEqual({ ...defaultSettings, idleLockMinutes: 7 });
+  });
+
+  it('reports a write failure instead of pretending the settings were saved', async () => {
+    const dir = freshDir();
+    const blocker = path.join(dir, 'file');
+    writeFileSync(blocker, 'x');
+    const store = new SettingsStore(path.join(blocker, 'sub'));
+    expect(await store.update({ idleLockMinutes: 5 })).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+  });
+});

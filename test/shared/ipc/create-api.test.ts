@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { channels, type Channel, type EventName } from '../../../shared/ipc/contract';
+import { apiPathOf, createApi } from '../../../shared/ipc/create-api';
+import type { Transport } from '../../../shared/ipc/transport';
+import { defaultSettings } from '../../../shared/settings';
+
+function fakeTransport(answer: (channel: Channel, args: unknown) => unknown): Transport & { emit(event: EventName, payload: unknown): void } {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  return {
+    invoke: async (channel, args) => answer(channel, args),
+    subscribe: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+    emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+  };
+}
+
+describe('createApi', () => {
+  it('exposes one method per contract channel and nothing else', () => {
+    const api = createApi(fakeTransport(() => null)) as unknown as Record<string, Record<string, unknown>>;
+    const expected = Object.keys(channels).map(apiPathOf);
+    for (const [domain, method] of expected) expect(typeof api[domain]?.[method]).toBe('function');
+    const exposed = Object.entries(api).flatMap(([domain, value]) =>
+      typeof value === 'function' ? [domain] : Object.keys(value).map((method) => `${domain}.${method}`));
+    expect(exposed.sort()).toEqual([...expected.map(([d, m]) => `${d}.${m}`), 'on'].sort());
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('maps kebab-case actions to camelCase methods', () => {
+    expect(apiPathOf('queue:list-mine')).toEqual(['queue', 'listMine']);
+  });
+
+  it('passes arguments through and returns a validated result', async () => {
+    const seen: unknown[] = [];
+    const api = createApi(fakeTransport((channel, args) => {
+      seen.push([channel, args]);
+      return { ok: true, value: { ...defaultSettings, idleLockMinutes: 5 } };
+    }));
+    const result = await api.settings.set({ idleLockMinutes: 5 });
+    expect(seen).toEqual([['settings:set', { idleLockMinutes: 5 }]]);
+    expect(result.ok && result.value.idleLockMinutes).toBe(5);
+  });
+
+  it('turns an answer of the wrong shape into an internal error instead of handing it to the page', async () => {
+    const api = createApi(fakeTransport(() => ({ ok: true, value: { version: 42 } })));
+    const result = await api.app.info();
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Malformed answer on app:info' } });
+  });
+
+  it('passes typed errors through', async () => {
+    const api = createApi(fakeTransport(() => ({ ok: false, error: { code: 'invalid-arguments', message: 'bad', field: 'idleLockMinutes' } })));
+    expect(await api.settings.set({ idleLockMinutes: 99 })).toEqual({ ok: false, error: { code: 'invalid-arguments', message: 'bad', field: 'idleLockMinutes' } });
+  });
+
+  it('reports a transport failure as a typed error', async () => {
+    const api = createApi({ invoke: () => Promise.reject(new Error('gone')), subscribe: () => () => undefined });
+    const result = await api.settings.get();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('internal');
+  });
+
+  it('delivers valid event payloads and drops malformed ones', () => {
+    const transport = fakeTransport(() => null);
+    const api = createApi(transport);
+    const received: unknown[] = [];
+    const stop = api.on('settings:changed', (settings) => received.push(settings.idleLockMinutes));
+    transport.emit('settings:changed', { nonsense: true });
+    transport.emit('settings:changed', defaultSettings);
+    stop();
+    transport.emit('settings:changed', defaultSettings);
+    expect(received).toEqual([defaultSettings.idleLockMinutes]);
+  });
+});

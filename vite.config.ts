@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer build: served from app://clerk-review/ in Electron and from the loopback host in a browser.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    // Keep every script an external file so the CSP never needs 'unsafe-inline'.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+});

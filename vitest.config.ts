@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests for shared/ and electron/ (plain Node). Browser tests live in test/e2e and run under Playwright.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    reporters: ['default'],
+    testTimeout: 30_000,
+  },
+});
