@@ -28,8 +28,8 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    // Tool configs must default-export.
-    files: ['*.config.ts', '*.config.js'],
+    // Tool configs and Playwright reporters must default-export.
+    files: ['*.config.ts', '*.config.js', 'test/e2e/*-reporter.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -8,6 +8,8 @@ import { startLoopbackHost, type LoopbackHost } from '../../electron/loopback/lo
 
 /** The app served by a fresh loopback host (own data folder) over the built renderer in `dist/`. */
 export const test = base.extend<{ app: LoopbackHost & { dataDir: string } }>({
+  // Playwright requires a destructuring pattern for a fixture without dependencies.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'crd-e2e-'));
     const paths = buildPaths(path.resolve('dist', 'electron'));
