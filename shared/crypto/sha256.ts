@@ -1,0 +1,8 @@
+/** SHA-256 of bytes as lowercase hex (the form ECF messages and the audit log use). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  // The DOM typings only accept ArrayBuffer-backed views; the bytes we hash are never shared memory.
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
