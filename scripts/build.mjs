@@ -14,7 +14,7 @@ await Promise.all([
   // Plain Node entry points: no Electron at all.
   esbuild({
     ...node,
-    entryPoints: { launcher: 'electron/launcher.ts', 'start-browser': 'electron/start-browser.ts' },
+    entryPoints: { launcher: 'electron/launcher.ts', 'start-browser': 'electron/start-browser.ts', cli: 'electron/cli-main.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
     external: ['electron'],

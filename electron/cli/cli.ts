@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { UsageError, type CliIo } from './cli-args';
+import { pdfInspectUsage, runPdfInspect } from './pdf-inspect-command';
+import { runStamp, stampUsage } from './stamp-command';
+
+/** Every command of the `clerk-review` CLI; court IT scripts rely on these names. */
+const commands: Record<string, { usage: string; run: (argv: readonly string[], io: CliIo) => Promise<number> }> = {
+  stamp: { usage: stampUsage, run: runStamp },
+  'pdf inspect': { usage: pdfInspectUsage, run: runPdfInspect },
+};
+
+/** Runs the CLI on argv (without `node` and the script); returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const name = Object.keys(commands).find((candidate) => candidate.split(' ').every((word, i) => argv[i] === word));
+  if (!name) {
+    io.err(`Clerk Review Desk command line\n\n${Object.values(commands).map((c) => c.usage).join('\n\n')}\n`);
+    return argv.length === 0 || argv[0] === '--help' ? 0 : 2;
+  }
+  const command = commands[name] as (typeof commands)[string];
+  try {
+    return await command.run(argv.slice(name.split(' ').length), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    io.err(`clerk-review ${name}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** The `clerk-review` executable: dist/electron/cli.cjs. */
+export function main(): void {
+  const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), appRoot: path.resolve(__dirname, '..', '..') };
+  void runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/cli';
+import { pdfCorpus, type PdfCorpus } from '../../fixtures/pdf-corpus';
+
+let corpus: PdfCorpus;
+beforeAll(async () => {
+  corpus = await pdfCorpus();
+}, 120_000);
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t), appRoot: path.resolve('.') });
+  return { code, out, err };
+}
+
+describe('clerk-review pdf inspect', () => {
+  it('classifies a signed PDF as JSON, with its signature', async () => {
+    const { code, out } = await cli('pdf', 'inspect', corpus.files.signed, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ kind: 'signed', canStamp: true, pageCount: 3, signatures: [{ field: 'FilerSignature', coversWholeFile: true }] });
+  });
+
+  it('exits 1 with the reason for an encrypted PDF', async () => {
+    const { code, out } = await cli('pdf', 'inspect', corpus.files.encrypted);
+    expect(code).toBe(1);
+    expect(out).toContain('encrypted (cannot be stamped)');
+  });
+});
+
+describe('clerk-review stamp', () => {
+  it('writes a stamped copy with the fields given and reports both hashes', async () => {
+    const output = path.join(corpus.dir, 'cli-stamped.pdf');
+    const { code, out } = await cli('stamp', corpus.files.plain, output, '--preset', 'filed', '--preset', 'page-footer', '--field', 'caseNumber=2026-CV-77', '--time', '2026-11-22T16:15:00Z', '--json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(out) as { stampedSha256: string; stamps: unknown[] };
+    expect(summary.stamps).toHaveLength(4);
+    expect(existsSync(output)).toBe(true);
+    const original = readFileSync(corpus.files.plain);
+    expect(readFileSync(output).subarray(0, original.length).equals(original)).toBe(true);
+  });
+
+  it('refuses to overwrite the original and explains unknown presets and fields', async () => {
+    expect((await cli('stamp', corpus.files.plain, corpus.files.plain)).code).toBe(2);
+    expect(await cli('stamp', corpus.files.plain, '/tmp/x.pdf', '--preset', 'nope')).toMatchObject({ code: 2, err: expect.stringContaining('unknown preset "nope"') });
+    expect(await cli('stamp', corpus.files.plain, '/tmp/x.pdf', '--field', 'judge=X')).toMatchObject({ code: 2, err: expect.stringContaining('--field takes NAME=VALUE') });
+  });
+
+  it('exits 1 and writes nothing for a damaged PDF', async () => {
+    const output = path.join(corpus.dir, 'never-written.pdf');
+    const { code, err } = await cli('stamp', corpus.files.truncated, output);
+    expect(code).toBe(1);
+    expect(err).toContain('damaged');
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('prints usage for an unknown command', async () => {
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('clerk-review stamp IN.pdf OUT.pdf') });
+  });
+});
