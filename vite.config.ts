@@ -14,5 +14,7 @@ export default defineConfig({
     // Keep every script an external file so the CSP never needs 'unsafe-inline'.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // pdf.js and pdf-lib are large by nature; the app loads from disk, not a network.
+    chunkSizeWarningLimit: 3000,
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stampPresets, stampTemplateSchema } from './stamp/stamp-template';
 
 /** Bounds of the idle lock, in minutes: courts require a lock, and more than 30 minutes is refused. */
 export const idleLockBounds = { min: 1, max: 30, default: 15 } as const;
@@ -19,6 +20,14 @@ export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(idleLockBounds.min).max(idleLockBounds.max),
   /** Name printed on stamps and in the audit log when the EFM does not provide one. */
   workstationName: z.string().max(100),
+  /** The court's stamp templates (a fresh install has the presets); ids are unique. */
+  stampTemplates: z
+    .array(stampTemplateSchema)
+    .min(1)
+    .max(50)
+    .refine((templates) => new Set(templates.map((t) => t.id)).size === templates.length, 'Stamp template ids must be unique'),
+  /** Templates applied to accepted documents by default, in drawing order. */
+  defaultStampTemplateIds: z.array(z.string()).max(10),
 });
 
 /** The whole settings document. */
@@ -30,6 +39,8 @@ export const settingsPatchSchema = z.object({
   courtTimeZone: settingsSchema.shape.courtTimeZone.optional(),
   idleLockMinutes: settingsSchema.shape.idleLockMinutes.optional(),
   workstationName: settingsSchema.shape.workstationName.optional(),
+  stampTemplates: settingsSchema.shape.stampTemplates.optional(),
+  defaultStampTemplateIds: settingsSchema.shape.defaultStampTemplateIds.optional(),
 });
 
 /** A partial update of {@link Settings}. */
@@ -41,6 +52,8 @@ export const defaultSettings: Settings = {
   courtTimeZone: 'America/Chicago',
   idleLockMinutes: idleLockBounds.default,
   workstationName: '',
+  stampTemplates: [...stampPresets],
+  defaultStampTemplateIds: ['filed', 'page-footer'],
 };
 
 /** Applies a patch; the caller validates the result against {@link settingsSchema}. */

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { SettingsScreen } from '../settings/settings-screen';
+import { StampToolScreen } from '../stamp/stamp-tool-screen';
 import { StatusScreen } from './status-screen';
 import { useAppInfo } from './use-app-info';
 
-type Screen = 'status' | 'settings';
+type Screen = 'status' | 'stamp' | 'settings';
 
 /** The window frame: header with EFM mode and connectivity, navigation, and the current screen. */
 export function AppShell() {
@@ -29,6 +30,9 @@ export function AppShell() {
         <button type="button" aria-current={screen === 'status' ? 'page' : undefined} onClick={() => setScreen('status')}>
           Status
         </button>
+        <button type="button" aria-current={screen === 'stamp' ? 'page' : undefined} onClick={() => setScreen('stamp')}>
+          Stamp
+        </button>
         <button type="button" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => setScreen('settings')}>
           Settings
         </button>
@@ -39,6 +43,7 @@ export function AppShell() {
           <p role="alert">The app could not reach its main process: {state.error.message}</p>
         )}
         {info && screen === 'status' && <StatusScreen info={info} />}
+        {info && screen === 'stamp' && <StampToolScreen />}
         {info && screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

@@ -1,9 +1,9 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFImage, type PDFPage } from '@cantoo/pdf-lib';
 import { sha256Hex } from '../crypto/sha256';
-import { boxFromArray, layoutStamp, normaliseRotation, type PageGeometry, type StampLayout, type StampPlacement, type VisualRect } from '../stamp/stamp-layout';
-import { fillStampText, stampFieldValuesSchema, type StampFieldValues } from '../stamp/stamp-text';
+import { boxFromArray, normaliseRotation, type PageGeometry, type StampLayout, type StampPlacement, type VisualRect } from '../stamp/stamp-layout';
+import { planStamp } from '../stamp/stamp-plan';
+import { stampFieldValuesSchema, type StampFieldValues } from '../stamp/stamp-text';
 import { stampPageNumbers, type StampFont, type StampTemplate } from '../stamp/stamp-template';
-import { measureStandardText } from '../stamp/standard-fonts';
 import { loadPdf, pageHasWidgets } from './load-pdf';
 import type { PdfInspection } from './pdf-inspection';
 import { stampOperators, type StampResourceNames } from './stamp-operators';
@@ -59,12 +59,7 @@ export async function stampPdf(original: Uint8Array, request: StampRequest): Pro
     const imageAspect = image ? { aspect: image.width / image.height } : null;
     for (const pageNumber of stampPageNumbers(job.template.pages, pageCount)) {
       const page = pages[pageNumber - 1] as PDFPage;
-      const lines = job.template.lines.map((line) => ({
-        text: fillStampText(line.text, fields, pageNumber, pageCount, job.template.dateFormat),
-        font: line.font ?? job.template.font,
-        size: line.size ?? job.template.fontSize,
-      }));
-      const layout = layoutStamp(job.template, lines, imageAspect?.aspect ?? null, job.template.image?.width ?? 0, pageGeometry(page), measureStandardText, job.placement ?? null);
+      const layout = planStamp(job.template, fields, pageGeometry(page), pageNumber, pageCount, imageAspect?.aspect ?? null, job.placement ?? null);
       const list = perPage.get(pageNumber) ?? [];
       list.push({ job, layout });
       perPage.set(pageNumber, list);

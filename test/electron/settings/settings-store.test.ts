@@ -54,3 +54,21 @@ describe('SettingsStore', () => {
     expect(await store.update({ idleLockMinutes: 5 })).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
   });
 });
+
+describe('stamp templates in settings', () => {
+  it('start with the presets and the Filed + footer defaults', async () => {
+    const settings = await new SettingsStore(freshDir()).get();
+    expect(settings.stampTemplates.map((t) => t.id)).toEqual(['filed', 'received', 'certified-copy', 'page-footer']);
+    expect(settings.defaultStampTemplateIds).toEqual(['filed', 'page-footer']);
+  });
+
+  it('saves a court template and refuses duplicate ids', async () => {
+    const store = new SettingsStore(freshDir());
+    const [filed] = defaultSettings.stampTemplates;
+    if (!filed) throw new Error('no preset');
+    const court = { ...filed, id: 'court-filed', name: 'Filed (Demo County)', color: '#000080' };
+    expect(await store.update({ stampTemplates: [...defaultSettings.stampTemplates, court] })).toMatchObject({ ok: true });
+    expect((await store.get()).stampTemplates.at(-1)?.name).toBe('Filed (Demo County)');
+    expect(await store.update({ stampTemplates: [court, court] })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+});

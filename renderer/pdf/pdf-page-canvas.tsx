@@ -1,0 +1,47 @@
+import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+import { useEffect, useRef, useState } from 'react';
+
+/** Size of a rendered page in CSS pixels. */
+export interface RenderedSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Renders one page of a PDF into a canvas at `scale` (CSS px per point), sharp on high-DPI screens. */
+export function PdfPageCanvas({ document, pageNumber, scale, onRendered, label }: {
+  document: PDFDocumentProxy;
+  pageNumber: number;
+  scale: number;
+  onRendered?: (size: RenderedSize) => void;
+  label: string;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let task: RenderTask | null = null;
+    let cancelled = false;
+    const render = async (): Promise<void> => {
+      const page = await document.getPage(pageNumber);
+      if (cancelled || !canvas.current) return;
+      const viewport = page.getViewport({ scale });
+      const ratio = window.devicePixelRatio || 1;
+      const target = canvas.current;
+      target.width = Math.floor(viewport.width * ratio);
+      target.height = Math.floor(viewport.height * ratio);
+      target.style.width = `${viewport.width}px`;
+      target.style.height = `${viewport.height}px`;
+      task = page.render({ canvas: target, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+      await task.promise;
+      if (!cancelled) onRendered?.({ width: viewport.width, height: viewport.height });
+    };
+    render().catch((cause: unknown) => {
+      if (!cancelled && (cause as Error).name !== 'RenderingCancelledException') setError((cause as Error).message);
+    });
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
+  }, [document, pageNumber, scale, onRendered]);
+  if (error) return <p role="alert">This page cannot be shown: {error}</p>;
+  return <canvas ref={canvas} className="pdf-page-canvas" role="img" aria-label={label} data-testid="pdf-page-canvas" />;
+}
