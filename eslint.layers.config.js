@@ -9,7 +9,7 @@ const rawIpc = {
   message: 'Use the typed IPC wrapper (electron/ipc/ipc-main-bridge.ts, electron/ipc/ipc-renderer-transport.ts).',
 };
 const rendererOnlyPackages = ['react', 'react-dom', 'react-dom/client', 'dexie', 'pdfjs-dist'];
-const mainOnlyPackages = ['soap', 'xml-crypto', 'ws', '@xmldom/xmldom'];
+const mainOnlyPackages = ['soap', 'xml-crypto', 'ws'];
 
 /** Layer rules as a flat-config array. */
 export const layerRules = [

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UsageError, type CliIo } from './cli-args';
+import { ecfInspectUsage, runEcfInspect } from './ecf-inspect-command';
 import { pdfInspectUsage, runPdfInspect } from './pdf-inspect-command';
 import { runStamp, stampUsage } from './stamp-command';
 
@@ -7,6 +8,7 @@ import { runStamp, stampUsage } from './stamp-command';
 const commands: Record<string, { usage: string; run: (argv: readonly string[], io: CliIo) => Promise<number> }> = {
   stamp: { usage: stampUsage, run: runStamp },
   'pdf inspect': { usage: pdfInspectUsage, run: runPdfInspect },
+  'ecf inspect': { usage: ecfInspectUsage, run: runEcfInspect },
 };
 
 /** Runs the CLI on argv (without `node` and the script); returns the exit code. */

@@ -60,3 +60,27 @@ describe('clerk-review stamp', () => {
     expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('clerk-review stamp IN.pdf OUT.pdf') });
   });
 });
+
+describe('clerk-review ecf inspect', () => {
+  const examples = path.resolve('..', 'shared', 'ecf5', 'examples');
+
+  it('prints the envelope: case, parties, attorneys, filings with their documents', async () => {
+    const { code, out } = await cli('ecf', 'inspect', path.join(examples, 'tyler-reviewfilingrequest.xml'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Envelope /);
+    expect(out).toContain('Filings (2):');
+    expect(out).toMatch(/parent: .*cid:/);
+  });
+
+  it('gives the JSON model', async () => {
+    const { code, out } = await cli('ecf', 'inspect', path.join(examples, 'new-civil-filing.xml'), '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ ok: true, envelope: { case: { isNew: true }, filings: [{ filingCode: '661' }] } });
+  });
+
+  it('exits 1 with a clear error for the non-well-formed example', async () => {
+    const { code, err } = await cli('ecf', 'inspect', path.join(examples, 'civil-complaint-001-ReviewFilingRequest-04.xml'));
+    expect(code).toBe(1);
+    expect(err).toContain('not well-formed XML');
+  });
+});

@@ -1,0 +1,161 @@
+import type { Element } from '@xmldom/xmldom';
+import type { Attorney, Envelope, Filing, FilingDocument, Party, Rendition } from '../domain/envelope';
+import { err, ok, type Result } from '../result';
+import { attr, child, children, descendants, path, text, textAt } from '../xml/xml-query';
+import type { EcfReadError } from './ecf-read-error';
+import { caseTypeNamespaces, ns } from './namespaces';
+
+const { nc, j, ecf, filing, structures } = ns;
+
+/** Finds the `filing:FilingMessage` elements in a message: the root itself, or inside a wrapper/RecordDocketing. */
+export function findFilingMessages(root: Element): Element[] {
+  if (root.namespaceURI === filing && root.localName === 'FilingMessage') return [root];
+  return descendants(root, filing, 'FilingMessage');
+}
+
+/**
+ * Reads a `filing:FilingMessage` into an {@link Envelope}: case (new or existing, with every case-type
+ * augmentation), parties and their roles, attorneys and whom they represent, and the filings — one per lead
+ * document, with the connected documents that point at it (`nc:DocumentAssociation`, `parent` and others).
+ */
+export function readFilingMessage(message: Element): Result<Envelope, EcfReadError> {
+  if (message.namespaceURI !== filing || message.localName !== 'FilingMessage') {
+    return err({ kind: 'wrong-message', message: `Expected filing:FilingMessage, found ${message.nodeName}` });
+  }
+  const id = textAt(message, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']);
+  const caseElement = child(message, nc, 'Case');
+  const parties = readParties(caseElement);
+  const names = new Map(parties.map((party) => [party.id, party.name]));
+  const leads = children(message, filing, 'FilingLeadDocument').map((element, index) => readDocument(element, 'lead', `lead-${index + 1}`));
+  const connected = children(message, filing, 'FilingConnectedDocument').map((element, index) => ({
+    document: readDocument(element, 'connected', `connected-${index + 1}`),
+    parent: attr(path(element, [ecf, 'DocumentAugmentation'], [nc, 'DocumentAssociation'], [nc, 'PrimaryDocument']), structures, 'ref'),
+  }));
+  if (leads.length === 0) return err({ kind: 'missing-element', message: 'The filing message has no filing:FilingLeadDocument: nothing to review.' });
+
+  const filings: Filing[] = leads.map((lead, index) => ({
+    id: lead.id,
+    filingCode: lead.filingCode,
+    description: lead.description ?? lead.title,
+    leadDocument: lead,
+    // A connected document without a parent reference belongs to the envelope's first filing.
+    connectedDocuments: connected.filter((c) => c.parent === lead.id || (index === 0 && (c.parent === null || !leads.some((l) => l.id === c.parent)))).map((c) => c.document),
+  }));
+
+  const filerRef = attr(path(message, [ecf, 'DocumentAugmentation'], [ecf, 'DocumentFiler'], [nc, 'EntityPerson']), structures, 'ref')
+    ?? attr(path(message, [nc, 'DocumentSubmitter'], [nc, 'EntityPerson']), structures, 'ref');
+  return ok({
+    id: id ?? lead0Id(leads),
+    courtId: textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationIdentification'], [nc, 'IdentificationID']),
+    courtName: textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationUnitName']) ?? textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationName']),
+    submittedAt: textAt(message, [nc, 'DocumentPostDate'], [nc, 'DateTime']),
+    filer: filerRef ? (names.get(filerRef) ?? filerRef) : null,
+    sendingMde: textAt(message, [ecf, 'SendingMDELocationID'], [nc, 'IdentificationID']),
+    case: readCase(caseElement),
+    parties,
+    attorneys: readAttorneys(caseElement),
+    filings,
+    serviceContacts: children(message, ecf, 'ElectronicServiceInformation').flatMap((info) => {
+      const recipient = textAt(info, [ecf, 'ServiceRecipientID'], [nc, 'IdentificationID']);
+      return recipient ? [{ recipientId: recipient, profile: textAt(info, [ecf, 'ReceivingMDEProfileCode']) }] : [];
+    }),
+  });
+}
+
+function lead0Id(leads: readonly FilingDocument[]): string {
+  return leads[0]?.id ?? 'unidentified';
+}
+
+function readCase(caseElement: Element | null): Envelope['case'] {
+  const augmentation = child(caseElement, ecf, 'CaseAugmentation');
+  const newIndicator = textAt(augmentation, [ecf, 'CaseNewIndicator']);
+  const number = textAt(augmentation, [j, 'CaseNumberText']) ?? textAt(caseElement, [j, 'CaseAugmentation'], [j, 'CaseNumberText']) ?? textAt(caseElement, [nc, 'CaseDocketID']);
+  return {
+    isNew: newIndicator === 'true' || (newIndicator === null && number === null),
+    number,
+    trackingId: textAt(augmentation, [ecf, 'CaseTrackingID'], [nc, 'IdentificationID']),
+    title: textAt(caseElement, [nc, 'CaseTitleText']),
+    category: textAt(augmentation, [ecf, 'CaseCategoryCode']),
+    type: textAt(augmentation, [ecf, 'CaseTypeCode']),
+    augmentations: caseTypeNamespaces.filter(([, uri]) => child(caseElement, uri, 'CaseAugmentation')).map(([type]) => type),
+  };
+}
+
+function readParties(caseElement: Element | null): Party[] {
+  const augmentation = child(caseElement, ecf, 'CaseAugmentation');
+  return children(augmentation, ecf, 'CaseParty').flatMap((party, index) => {
+    const person = child(party, nc, 'EntityPerson');
+    const organization = child(party, nc, 'EntityOrganization');
+    const entity = person ?? organization;
+    if (!entity) return [];
+    const details = person ? child(person, ecf, 'PersonAugmentation') : child(organization, ecf, 'OrganizationAugmentation');
+    const id = attr(entity, structures, 'id') ?? attr(entity, structures, 'ref') ?? `party-${index + 1}`;
+    return [{
+      id,
+      name: person ? personName(person) ?? id : textAt(organization, [nc, 'OrganizationName']) ?? id,
+      kind: person ? 'person' : 'organization',
+      role: textAt(details, [ecf, 'CaseParticipantRoleCode']),
+      selfRepresented: textAt(details, [ecf, 'CasePartySelfRepresentationIndicator']) === 'true',
+    } satisfies Party];
+  });
+}
+
+function readAttorneys(caseElement: Element | null): Attorney[] {
+  return children(child(caseElement, j, 'CaseAugmentation'), j, 'CaseOfficial').map((official, index) => {
+    const person = child(official, nc, 'RoleOfPerson');
+    const id = attr(person, structures, 'id') ?? textAt(person, [nc, 'PersonOtherIdentification'], [nc, 'IdentificationID']) ?? `attorney-${index + 1}`;
+    return {
+      id,
+      name: (person && personName(person)) ?? id,
+      barNumber: textAt(official, [j, 'JudicialOfficialBarMembership'], [j, 'JudicialOfficialBarIdentification'], [nc, 'IdentificationID']),
+      represents: children(child(official, ecf, 'CaseOfficialAugmentation'), ecf, 'CaseRepresentedParty').flatMap((ref) => attr(ref, structures, 'ref') ?? []),
+    };
+  });
+}
+
+function personName(person: Element): string | null {
+  const name = child(person, nc, 'PersonName');
+  const full = textAt(name, [nc, 'PersonFullName']);
+  if (full) return full;
+  const parts = [textAt(name, [nc, 'PersonGivenName']), textAt(name, [nc, 'PersonMiddleName']), textAt(name, [nc, 'PersonSurName'])].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+function readDocument(element: Element, role: FilingDocument['role'], fallbackId: string): FilingDocument {
+  const augmentations = children(element, ecf, 'DocumentAugmentation');
+  const first = augmentations[0] ?? null;
+  const association = child(first, nc, 'DocumentAssociation');
+  return {
+    id: attr(element, structures, 'id') ?? textAt(element, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']) ?? fallbackId,
+    role,
+    title: textAt(element, [nc, 'DocumentTitleText']),
+    description: textAt(element, [nc, 'DocumentDescriptionText']),
+    documentType: textAt(element, [nc, 'DocumentCategoryText']) ?? textAt(first, [ecf, 'DocumentRendition'], [nc, 'Attachment'], [nc, 'BinaryFormatText']),
+    filingCode: textAt(first, [ecf, 'RegisterActionDescriptionCode']),
+    sequence: textAt(element, [nc, 'DocumentSequenceID']),
+    relation: textAt(association, [ecf, 'DocumentAssociationAugmentation'], [ecf, 'DocumentRelatedCode']),
+    renditions: augmentations.flatMap((augmentation) => children(augmentation, ecf, 'DocumentRendition')).map(readRendition),
+  };
+}
+
+function readRendition(rendition: Element): Rendition {
+  const attachment = child(rendition, nc, 'Attachment');
+  const uri = textAt(attachment, [nc, 'BinaryURI']);
+  const inline = child(attachment, nc, 'Base64BinaryObject');
+  const size = Number(textAt(attachment, [nc, 'BinarySizeValue']));
+  return {
+    id: attr(attachment, structures, 'id'),
+    description: textAt(attachment, [nc, 'BinaryDescriptionText']),
+    format: textAt(attachment, [nc, 'BinaryFormatText']),
+    sizeBytes: Number.isFinite(size) && size >= 0 && textAt(attachment, [nc, 'BinarySizeValue']) !== null ? Math.round(size) : null,
+    // ECF 5 §6.1.9: the SHA-256 of a rendition in the court record.
+    sha256: textAt(rendition, [ecf, 'DocumentRenditionHash']),
+    attachment: uri?.startsWith('cid:')
+      ? { kind: 'cid', contentId: uri.replace(/^cid:(\/\/)?/, '') }
+      : uri
+        ? { kind: 'uri', uri }
+        : inline && text(inline)
+          ? { kind: 'inline', base64Length: (text(inline) ?? '').length }
+          : { kind: 'none' },
+  };
+}

@@ -1,0 +1,21 @@
+/** The XML namespaces of ECF 5.0 and the NIEM 4 parts it uses. Only the ECF mapping modules use these. */
+export const ns = {
+  nc: 'http://release.niem.gov/niem/niem-core/4.0/',
+  j: 'http://release.niem.gov/niem/domains/jxdm/6.1/',
+  structures: 'http://release.niem.gov/niem/structures/4.0/',
+  cbrn: 'http://release.niem.gov/niem/domains/cbrn/4.1/',
+  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
+  ecf: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/ecf',
+  filing: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filing',
+  payment: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/payment',
+  docket: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/docket',
+  docketcallback: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/docketcallback',
+  reviewfilingcallback: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/reviewfilingcallback',
+  policyresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/policyresponse',
+  wrapper: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers',
+} as const;
+
+/** Case-type augmentation namespaces (civil, criminal, …): each has a `CaseAugmentation` under `nc:Case`. */
+export const caseTypeNamespaces = ['appellate', 'bankruptcy', 'citation', 'civil', 'criminal', 'domestic', 'juvenile', 'attorneydiscipline'].map(
+  (type) => [type, `https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/${type}`] as const,
+);
