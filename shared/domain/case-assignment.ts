@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { CourtPolicy } from './court-policy';
+
+/** What the clerk enters for a new case: it flows into the stamps and into docket:CorrectedCase. */
+export const caseAssignmentSchema = z.object({
+  caseNumber: z.string().trim().min(1, 'Enter the case number'),
+  trackingId: z.string().trim().min(1).nullable(),
+  courtLocation: z.string().min(1, 'Choose the court location'),
+  judge: z.string().min(1, 'Choose the judge'),
+  caseTitle: z.string().trim().min(1, 'Enter the case title').max(500),
+});
+
+/** A manual case assignment. */
+export type CaseAssignment = z.infer<typeof caseAssignmentSchema>;
+
+/** A problem with one field of a case assignment, for the form to show beside it. */
+export interface CaseAssignmentIssue {
+  readonly field: keyof CaseAssignment;
+  readonly message: string;
+}
+
+/**
+ * Checks a case assignment against the schema and the court's policy: the case number matches the court's pattern,
+ * and the location and judge are on the court's lists.
+ */
+export function checkCaseAssignment(input: unknown, policy: Pick<CourtPolicy, 'caseNumberPattern' | 'courtLocations' | 'judges'>): CaseAssignmentIssue[] {
+  const parsed = caseAssignmentSchema.safeParse(input);
+  if (!parsed.success) return parsed.error.issues.map((issue) => ({ field: issue.path[0] as keyof CaseAssignment, message: issue.message }));
+  const issues: CaseAssignmentIssue[] = [];
+  let pattern: RegExp | null = null;
+  try {
+    pattern = new RegExp(policy.caseNumberPattern);
+  } catch {
+    issues.push({ field: 'caseNumber', message: "The court's case-number pattern is invalid; ask court IT to fix the policy." });
+  }
+  if (pattern && !pattern.test(parsed.data.caseNumber)) issues.push({ field: 'caseNumber', message: `The case number does not match the court's format (${policy.caseNumberPattern}).` });
+  if (!policy.courtLocations.some((entry) => entry.code === parsed.data.courtLocation)) issues.push({ field: 'courtLocation', message: 'Not one of the court locations in the court policy.' });
+  if (!policy.judges.some((entry) => entry.code === parsed.data.judge)) issues.push({ field: 'judge', message: 'Not one of the judges in the court policy.' });
+  return issues;
+}
