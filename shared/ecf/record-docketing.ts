@@ -1,0 +1,88 @@
+import type { CodeEntry } from '../domain/court-policy';
+import type { Envelope } from '../domain/envelope';
+import type { ReviewDecision } from '../domain/review-decision';
+import { el, optional, serializeXml, type RawXml } from '../xml/xml-writer';
+import { ns } from './namespaces';
+import { caseFilingHeader, documentReference, filingOf, reviewDisposition, reviewedDocument, writePrefixes, type Reviewer, type ReviewHeader, type StampedRendition } from './review-parts';
+
+const { nc, j, ecf, docket } = ns;
+
+/** The clerk's manual case assignment as it goes into docket:CorrectedCase. */
+export interface AssignedCase {
+  readonly caseNumber: string;
+  readonly trackingId: string | null;
+  readonly title: string;
+  readonly courtLocation: CodeEntry;
+  readonly judge: CodeEntry;
+}
+
+/** What a RecordDocketing message is built from. */
+export interface RecordDocketingInput {
+  readonly header: ReviewHeader;
+  readonly envelope: Envelope;
+  /** The original filing:FilingMessage, embedded unchanged (ECF requires it). */
+  readonly filingMessageXml: string;
+  readonly reviewer: Reviewer;
+  /** Accepted decisions only; RecordDocketing carries what goes into the record. */
+  readonly accepted: readonly Extract<ReviewDecision, { outcome: 'accepted' }>[];
+  readonly assignedCase: AssignedCase | null;
+  readonly stamped: readonly StampedRendition[];
+}
+
+/**
+ * Writes `docket:RecordDocketingMessage` for the accepted filings of an envelope: per filing a LeadDocumentReview
+ * (and ConnectedDocumentReviews) with status, reviewer and date, the file-stamped rendition with its SHA-256, the
+ * corrected filing code; the manual case assignment in `docket:CorrectedCase`; and the original FilingMessage.
+ */
+export function writeRecordDocketing(input: RecordDocketingInput): string {
+  if (input.accepted.length === 0) throw new Error('RecordDocketing needs at least one accepted filing');
+  const stampedFor = (documentId: string): StampedRendition | null => input.stamped.find((s) => s.documentId === documentId) ?? null;
+  const notes = input.accepted.map((decision) => decision.note).filter((note): note is string => Boolean(note));
+  const filings = input.accepted.map((decision) => ({ decision, filing: filingOf(input.envelope, decision.filingId) }));
+
+  const connectedReviews = filings.flatMap(({ decision, filing }) =>
+    filing.connectedDocuments.map((document) =>
+      el(ecf, 'ConnectedDocumentReview',
+        documentReference(document.id),
+        reviewDisposition('accepted', null, decision.decidedAt, input.reviewer),
+        reviewedDocument(document, { filingCode: null, stamped: stampedFor(document.id) }))));
+  const leadReviews = filings.map(({ decision, filing }) =>
+    el(ecf, 'LeadDocumentReview',
+      documentReference(filing.leadDocument.id),
+      reviewDisposition('accepted', decision.note, decision.decidedAt, input.reviewer),
+      reviewedDocument(filing.leadDocument, { filingCode: decision.correctedFilingCode ?? filing.filingCode, stamped: stampedFor(filing.leadDocument.id) })));
+
+  const assigned = input.assignedCase;
+  const correctedCase = assigned
+    ? el(docket, 'CorrectedCase',
+        el(nc, 'CaseTitleText', assigned.title),
+        el(j, 'CaseAugmentation',
+          el(j, 'CaseCourt',
+            el(nc, 'OrganizationIdentification', el(nc, 'IdentificationID', input.header.courtId)),
+            // ECF has no court-location element on a case; the location code travels as the court's sub-unit.
+            el(nc, 'OrganizationSubUnitName', assigned.courtLocation.code),
+            optional(j, 'CourtName', input.header.courtName)),
+          el(j, 'CaseJudge',
+            el(nc, 'RoleOfPerson', el(nc, 'PersonName', el(nc, 'PersonFullName', assigned.judge.name))),
+            el(j, 'JudicialOfficialRegistrationIdentification', el(nc, 'IdentificationID', assigned.judge.code)))),
+        el(ecf, 'CaseAugmentation',
+          assigned.trackingId ? el(ecf, 'CaseTrackingID', el(nc, 'IdentificationID', assigned.trackingId)) : null,
+          el(j, 'CaseNumberText', assigned.caseNumber)))
+    : null;
+
+  const filingMessage: RawXml = { raw: stripXmlDeclaration(input.filingMessageXml) };
+  return serializeXml(
+    el(docket, 'RecordDocketingMessage',
+      caseFilingHeader(input.header),
+      correctedCase,
+      optional(docket, 'FilingReviewCommentsText', notes.length > 0 ? notes.join('\n') : null),
+      connectedReviews,
+      leadReviews,
+      filingMessage),
+    writePrefixes,
+  );
+}
+
+function stripXmlDeclaration(xml: string): string {
+  return xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '');
+}

@@ -1,0 +1,106 @@
+import type { Envelope, FilingDocument } from '../domain/envelope';
+import { el, elAttrs, optional, type XmlElement } from '../xml/xml-writer';
+import { ns } from './namespaces';
+
+const { nc, j, ecf, structures, xsi } = ns;
+
+/** Prefixes every message we write declares on its root. */
+export const writePrefixes = {
+  nc: ns.nc,
+  j: ns.j,
+  ecf: ns.ecf,
+  structures: ns.structures,
+  xsi: ns.xsi,
+  filing: ns.filing,
+  docket: ns.docket,
+  reviewfilingcallback: ns.reviewfilingcallback,
+} as const;
+
+/** ECF Web Services profile, the only service interaction profile we speak. */
+export const webServicesProfile = 'urn:oasis:names:tc:legalxml-courtfiling:schema:xsd:WebServicesMessaging-5.0';
+
+/** Who sends a review message and when: the header every review message starts with (ecf:CaseFilingType). */
+export interface ReviewHeader {
+  readonly messageId: string;
+  readonly sendingMde: string;
+  readonly courtId: string;
+  readonly courtName: string | null;
+  readonly postedAt: string;
+}
+
+/** The clerk who reviewed, as `ecf:DocumentReviewer`. */
+export interface Reviewer {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A file-stamped rendition produced in review, sent as an MTOM part. */
+export interface StampedRendition {
+  readonly documentId: string;
+  readonly contentId: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+}
+
+/** The ecf:CaseFilingType header elements, in schema order. */
+export function caseFilingHeader(header: ReviewHeader): XmlElement[] {
+  return [
+    el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', header.messageId), el(nc, 'IdentificationCategoryDescriptionText', 'messageID'), el(nc, 'IdentificationSourceText', 'FilingReview')),
+    el(ecf, 'SendingMDELocationID', el(nc, 'IdentificationID', header.sendingMde)),
+    el(ecf, 'ServiceInteractionProfileCode', webServicesProfile),
+    el(j, 'CaseCourt', el(nc, 'OrganizationIdentification', el(nc, 'IdentificationID', header.courtId)), optional(j, 'CourtName', header.courtName)),
+    el(nc, 'DocumentPostDate', el(nc, 'DateTime', header.postedAt)),
+  ];
+}
+
+/** `ecf:DocumentReviewDisposition`: status text (accepted/rejected), the explanation, when, and by whom. */
+export function reviewDisposition(status: 'accepted' | 'rejected', explanation: string | null, at: string, reviewer: Reviewer): XmlElement {
+  return el(ecf, 'DocumentReviewDisposition',
+    el(ecf, 'DocumentReviewStatus', el(nc, 'StatusText', status), optional(nc, 'StatusDescriptionText', explanation), el(nc, 'StatusDate', el(nc, 'DateTime', at))),
+    el(ecf, 'DocumentReviewer', el(nc, 'EntityPerson',
+      el(nc, 'PersonName', el(nc, 'PersonFullName', reviewer.name)),
+      el(nc, 'PersonOtherIdentification', el(nc, 'IdentificationID', reviewer.id)))));
+}
+
+/**
+ * `ecf:ReviewedDocument`: the document as the court records it, with the new file-stamped rendition and its
+ * SHA-256 when there is one, and the (possibly corrected) filing code.
+ */
+export function reviewedDocument(document: FilingDocument, options: { id?: string; filingCode: string | null; stamped: StampedRendition | null }): XmlElement {
+  const attributes = options.id ? [{ ns: structures, name: 'id', value: options.id }] : [];
+  const renditions = options.stamped
+    ? [el(ecf, 'DocumentRendition',
+        el(nc, 'DocumentIdentification'),
+        el(ecf, 'DocumentRenditionHash', options.stamped.sha256),
+        el(nc, 'Attachment',
+          el(nc, 'BinaryDescriptionText', `File-stamped ${document.title ?? document.description ?? 'document'}`),
+          el(nc, 'BinaryFormatText', 'application/pdf'),
+          el(nc, 'BinaryURI', `cid:${options.stamped.contentId}`),
+          el(nc, 'BinarySizeValue', String(options.stamped.sizeBytes))))]
+    : [];
+  return elAttrs(ecf, 'ReviewedDocument', attributes,
+    optional(nc, 'DocumentDescriptionText', document.description),
+    el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', document.id)),
+    optional(nc, 'DocumentSequenceID', document.sequence),
+    optional(nc, 'DocumentTitleText', document.title),
+    renditions.length > 0 || options.filingCode
+      ? el(ecf, 'DocumentAugmentation', renditions, optional(ecf, 'RegisterActionDescriptionCode', options.filingCode))
+      : null);
+}
+
+/** `ecf:Document` pointing at the reviewed document in the embedded FilingMessage (concise NIEM reference). */
+export function documentReference(documentId: string): XmlElement {
+  return elAttrs(ecf, 'Document', [{ ns: structures, name: 'ref', value: documentId }, { ns: xsi, name: 'nil', value: 'true' }]);
+}
+
+/** The explanation ECF requires for a rejection: the court's reason and the clerk's specific note. */
+export function rejectionText(reasonName: string, reasonCode: string, note: string): string {
+  return `${reasonName} (${reasonCode}): ${note}`;
+}
+
+/** Finds a filing of the envelope or throws (callers validated the decision against the envelope). */
+export function filingOf(envelope: Envelope, filingId: string): Envelope['filings'][number] {
+  const filing = envelope.filings.find((candidate) => candidate.id === filingId);
+  if (!filing) throw new Error(`Filing ${filingId} is not in envelope ${envelope.id}`);
+  return filing;
+}
