@@ -13,6 +13,9 @@ export const ns = {
   reviewfilingcallback: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/reviewfilingcallback',
   policyresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/policyresponse',
   wrapper: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers',
+  cac: 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2',
+  cbc: 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2',
+  genericode: 'http://docs.oasis-open.org/codelist/ns/genericode/1.0/',
 } as const;
 
 /** Case-type augmentation namespaces (civil, criminal, …): each has a `CaseAugmentation` under `nc:Case`. */

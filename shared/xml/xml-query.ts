@@ -2,12 +2,12 @@ import type { Element } from '@xmldom/xmldom';
 
 /** Namespace-aware reading of a parsed message: by namespace URI and local name, never by prefix. */
 
-/** Child elements of `parent` with this namespace and local name, in document order. */
+/** Child elements of `parent` with this namespace ('' for none) and local name, in document order. */
 export function children(parent: Element | null | undefined, ns: string, local: string): Element[] {
   const found: Element[] = [];
   if (!parent) return found;
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).localName === local && (node as Element).namespaceURI === ns) found.push(node as Element);
+    if (node.nodeType === 1 && (node as Element).localName === local && ((node as Element).namespaceURI ?? '') === ns) found.push(node as Element);
   }
   return found;
 }
@@ -46,7 +46,8 @@ export function descendants(root: Element, ns: string, local: string): Element[]
   return found;
 }
 
-/** An attribute by namespace and local name, or null. */
+/** An attribute by namespace ('' for an unqualified one) and local name, or null. */
 export function attr(element: Element | null | undefined, ns: string, local: string): string | null {
-  return element?.getAttributeNS(ns, local) || null;
+  if (!element) return null;
+  return (ns === '' ? element.getAttribute(local) : element.getAttributeNS(ns, local)) || null;
 }

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readGenericode } from '../../../shared/ecf/genericode';
+import { readMessageStatus } from '../../../shared/ecf/message-status';
+import { readNotifyDocketingComplete } from '../../../shared/ecf/notify-docketing-complete';
+import { readPaymentMessage } from '../../../shared/ecf/payment-message';
+import { readPolicyResponse } from '../../../shared/ecf/policy-response';
+import { parseXml } from '../../../shared/xml/safe-xml';
+
+const ecf5 = path.resolve('..', 'shared', 'ecf5');
+function root(file: string) {
+  const parsed = parseXml(readFileSync(path.join(ecf5, file), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
+describe('cbrn:MessageStatus', () => {
+  it('reads the error code and says the example is a failure', () => {
+    expect(readMessageStatus(root('examples/messagestatus.xml'))).toEqual({ ok: true, value: expect.objectContaining({ ok: false, errorCode: '1', statusCode: 'DataError', errorNode: 'filing:FilingMessage' }) });
+  });
+
+  it('finds the status inside a wrapped response and treats code 0 as success', () => {
+    const status = readMessageStatus(root('examples/civil-complaint-002-ReviewFilingResponse-04.xml'));
+    expect(status.ok && status.value.errorCode).toBeDefined();
+    const success = parseXml('<cbrn:MessageStatus xmlns:cbrn="http://release.niem.gov/niem/domains/cbrn/4.1/"><cbrn:MessageHandlingError><cbrn:ErrorCodeText>0</cbrn:ErrorCodeText></cbrn:MessageHandlingError></cbrn:MessageStatus>');
+    expect(success.ok && readMessageStatus(success.value)).toMatchObject({ ok: true, value: { ok: true, errorCode: '0' } });
+  });
+});
+
+describe('payment:PaymentMessage', () => {
+  it('summarises the fee without carrying the card number or security code', () => {
+    const summary = readPaymentMessage(root('examples/payment.xml'));
+    expect(summary).toMatchObject({ ok: true, value: { totalAmount: 100, currency: 'USD', method: 'credit', cardType: 'visa', cardLast4: '5555', payerName: 'John Smith' } });
+    expect(JSON.stringify(summary)).not.toContain('5555-555-5555');
+  });
+});
+
+describe('policyresponse:GetPolicyResponseMessage', () => {
+  it('reads the court, limits and the location of every code list', () => {
+    const policy = readPolicyResponse(root('examples/policyresponse.xml'));
+    if (!policy.ok) throw new Error(policy.error.message);
+    expect(policy.value.codeLists.get('ecf:CaseCategoryCode')).toBe('https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/CaseCategoryCode');
+    // 27 code-list extensions in the example; two name the same element.
+    expect(policy.value.codeLists.size).toBe(26);
+  });
+});
+
+describe('Genericode code lists', () => {
+  it('reads the official FilingReviewStatusCode list', () => {
+    const list = readGenericode(root('schema/FilingReviewStatusCode.gc'));
+    expect(list.ok && list.value.entries.map((e) => e.code)).toEqual(['accepted', 'cancelled', 'partially-accepted', 'received', 'rejected', 'issued']);
+  });
+});
+
+describe('docketcallback:NotifyDocketingCompleteMessage', () => {
+  it('reads document docketing statuses, and the cancelled example says cancelled', () => {
+    const docketed = readNotifyDocketingComplete(root('examples/docketcallback.xml'));
+    if (!docketed.ok) throw new Error(docketed.error.message);
+    expect(docketed.value.documents.map((d) => [d.documentId, d.reviewStatus, d.docketingStatus])).toEqual([
+      ['Document1', 'accepted', 'SubmissionFullyReviewed'],
+      ['Document2', 'accepted', 'SubmissionFullyReviewed'],
+    ]);
+    expect(docketed.value.documents[1]?.docketingDetail).toBe('SubmissionFullyDocketed');
+    const cancelled = readNotifyDocketingComplete(root('examples/docketcallback-cancelled.xml'));
+    expect(cancelled.ok && cancelled.value.filingStatus).toBe('cancelled');
+  });
+
+  it('reads docket ids and hashes from a wrapped callback', () => {
+    const wrapped = readNotifyDocketingComplete(root('examples/appellate-NOA-005-NotifyDocketingCompleteRequest-00.xml'));
+    if (!wrapped.ok) throw new Error(wrapped.error.message);
+    expect(wrapped.value.documents.some((d) => d.sha256 === '8gt5snc9fjrpojbdwytcd78z')).toBe(true);
+  });
+});
