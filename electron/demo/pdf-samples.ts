@@ -90,3 +90,10 @@ export async function makeFormPdf(): Promise<Uint8Array> {
   form.updateFieldAppearances(font);
   return document.save({ useObjectStreams: false });
 }
+
+/** A sample document protected with a user password (AES-256), as filers sometimes submit by mistake. */
+export async function makeEncryptedSamplePdf(spec: SampleDocument, userPassword = 'filer-secret'): Promise<Uint8Array> {
+  const document = await PDFDocument.load(await makeSamplePdf(spec), { updateMetadata: false });
+  document.encrypt({ userPassword, ownerPassword: `${userPassword}-owner` });
+  return document.save({ useObjectStreams: false });
+}

@@ -74,7 +74,7 @@ export const envelopeCaseSchema = z.object({
 });
 
 /** A service contact the filing must be served on. */
-export const serviceContactSchema = z.object({ recipientId: z.string(), profile: z.string().nullable() });
+export const serviceContactSchema = z.object({ recipientId: z.string(), location: z.string().nullable(), profile: z.string().nullable() });
 
 /** What the filer submitted, as the clerk reviews it. */
 export const envelopeSchema = z.object({

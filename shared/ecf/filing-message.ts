@@ -25,7 +25,8 @@ export function readFilingMessage(message: Element): Result<Envelope, EcfReadErr
   const id = textAt(message, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']);
   const caseElement = child(message, nc, 'Case');
   const parties = readParties(caseElement);
-  const names = new Map(parties.map((party) => [party.id, party.name]));
+  const attorneys = readAttorneys(caseElement);
+  const names = new Map([...parties, ...attorneys].map((person) => [person.id, person.name]));
   const leads = children(message, filing, 'FilingLeadDocument').map((element, index) => readDocument(element, 'lead', `lead-${index + 1}`));
   const connected = children(message, filing, 'FilingConnectedDocument').map((element, index) => ({
     document: readDocument(element, 'connected', `connected-${index + 1}`),
@@ -47,17 +48,17 @@ export function readFilingMessage(message: Element): Result<Envelope, EcfReadErr
   return ok({
     id: id ?? lead0Id(leads),
     courtId: textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationIdentification'], [nc, 'IdentificationID']),
-    courtName: textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationUnitName']) ?? textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationName']),
+    courtName: textAt(message, [j, 'CaseCourt'], [j, 'CourtName']) ?? textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationUnitName']) ?? textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationName']),
     submittedAt: textAt(message, [nc, 'DocumentPostDate'], [nc, 'DateTime']),
     filer: filerRef ? (names.get(filerRef) ?? filerRef) : null,
     sendingMde: textAt(message, [ecf, 'SendingMDELocationID'], [nc, 'IdentificationID']),
     case: readCase(caseElement),
     parties,
-    attorneys: readAttorneys(caseElement),
+    attorneys,
     filings,
     serviceContacts: children(message, ecf, 'ElectronicServiceInformation').flatMap((info) => {
       const recipient = textAt(info, [ecf, 'ServiceRecipientID'], [nc, 'IdentificationID']);
-      return recipient ? [{ recipientId: recipient, profile: textAt(info, [ecf, 'ReceivingMDEProfileCode']) }] : [];
+      return recipient ? [{ recipientId: recipient, location: textAt(info, [ecf, 'ReceivingMDELocationID'], [nc, 'IdentificationID']), profile: textAt(info, [ecf, 'ReceivingMDEProfileCode']) }] : [];
     }),
   });
 }
@@ -130,7 +131,7 @@ function readDocument(element: Element, role: FilingDocument['role'], fallbackId
     role,
     title: textAt(element, [nc, 'DocumentTitleText']),
     description: textAt(element, [nc, 'DocumentDescriptionText']),
-    documentType: textAt(element, [nc, 'DocumentCategoryText']) ?? textAt(first, [ecf, 'DocumentRendition'], [nc, 'Attachment'], [nc, 'BinaryFormatText']),
+    documentType: textAt(first, [ecf, 'DocumentTypeCode']) ?? textAt(element, [nc, 'DocumentCategoryText']),
     filingCode: textAt(first, [ecf, 'RegisterActionDescriptionCode']),
     sequence: textAt(element, [nc, 'DocumentSequenceID']),
     relation: textAt(association, [ecf, 'DocumentAssociationAugmentation'], [ecf, 'DocumentRelatedCode']),
