@@ -16,6 +16,13 @@ export const ns = {
   cac: 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2',
   cbc: 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2',
   genericode: 'http://docs.oasis-open.org/codelist/ns/genericode/1.0/',
+  /** Our clerk-review extension service (schemas/clerk-review.xsd). */
+  crd: 'urn:clerk-review-desk:review:1.0',
+  xop: 'http://www.w3.org/2004/08/xop/include',
+  xmime: 'http://www.w3.org/2005/05/xmlmime',
+  soap: 'http://schemas.xmlsoap.org/soap/envelope/',
+  wsse: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd',
+  wsu: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd',
 } as const;
 
 /** Case-type augmentation namespaces (civil, criminal, …): each has a `CaseAugmentation` under `nc:Case`. */

@@ -45,6 +45,8 @@ export function optional(ns: string, name: string, value: string | null | undefi
 export function serializeXml(root: XmlElement, prefixes: Readonly<Record<string, string>>): string {
   const prefixOf = new Map(Object.entries(prefixes).map(([prefix, uri]) => [uri, prefix]));
   const qname = (ns: string, name: string): string => {
+    // Unqualified (no namespace), as SOAP 1.1 fault children and Genericode rows are.
+    if (ns === '') return name;
     const prefix = prefixOf.get(ns);
     if (prefix === undefined) throw new Error(`No prefix for namespace ${ns}`);
     return `${prefix}:${name}`;

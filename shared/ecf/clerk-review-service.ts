@@ -1,0 +1,349 @@
+import type { Element } from '@xmldom/xmldom';
+import type { Lease, QueueItem, QueuePage, QueueRequest } from '../domain/review-queue';
+import { children, child, text, textAt } from '../xml/xml-query';
+import { el, elAttrs, optional, type RawXml, type XmlElement } from '../xml/xml-writer';
+import { ns } from './namespaces';
+
+/**
+ * Messages of our clerk-review extension service (schemas/clerk-review.xsd), both directions: the EFM client
+ * writes requests and reads responses, the embedded simulator does the reverse. Elements are written in schema order.
+ */
+const { crd, xop, xmime } = ns;
+
+/** The operations of the extension service. */
+export const reviewOperations = ['GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview'] as const;
+
+/** One of {@link reviewOperations}. */
+export type ReviewOperation = (typeof reviewOperations)[number];
+
+/** Fault codes of `crd:ReviewFault`. */
+export type ReviewFaultCode = 'invalid-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'claimed-by-other' | 'stale-fencing-token' | 'lease-expired' | 'already-decided' | 'invalid-ecf-message' | 'too-large' | 'internal';
+
+/** A fault as the service reports it. */
+export interface ReviewFault {
+  readonly code: ReviewFaultCode;
+  readonly text: string;
+  readonly ecfErrorCode: string | null;
+  readonly holder: string | null;
+}
+
+/** A decision as it travels in SubmitFilingReview. */
+export interface WireDecision {
+  readonly filingId: string;
+  readonly outcome: 'accepted' | 'rejected';
+  readonly reasonCode: string | null;
+  readonly note: string | null;
+  readonly correctedFilingCode: string | null;
+  readonly decidedAt: string;
+}
+
+/** A stamped rendition in SubmitFilingReview; its bytes are the MTOM part `contentId`. */
+export interface WireStampedRendition {
+  readonly documentId: string;
+  readonly sha256: string;
+  readonly contentId: string;
+}
+
+/** A SubmitFilingReview request. */
+export interface SubmitReviewRequest {
+  readonly idempotencyKey: string;
+  readonly envelopeId: string;
+  readonly fencingToken: number;
+  readonly decisions: readonly WireDecision[];
+  readonly recordDocketingXml: string | null;
+  readonly notifyFilingReviewCompleteXml: string | null;
+  readonly stamped: readonly WireStampedRendition[];
+}
+
+/** Local name of the request element of an operation. */
+export function requestElementName(operation: ReviewOperation): string {
+  return `${operation}Request`;
+}
+
+/** The operation a request element names, or null. */
+export function operationOfRequest(body: Element): ReviewOperation | null {
+  const local = body.localName ?? '';
+  if (body.namespaceURI !== crd || !local.endsWith('Request')) return null;
+  const name = local.slice(0, -'Request'.length);
+  return (reviewOperations as readonly string[]).includes(name) ? (name as ReviewOperation) : null;
+}
+
+/** `<xop:Include href="cid:…"/>` inside a content element, for MTOM. */
+export function xopContent(contentId: string, contentType: string): XmlElement {
+  return elAttrs(crd, 'Content', [{ ns: xmime, name: 'contentType', value: contentType }], elAttrs(xop, 'Include', [{ ns: null, name: 'href', value: `cid:${contentId}` }]));
+}
+
+/** The content id an MTOM content element points at, or null. */
+export function readXopContentId(content: Element | null): string | null {
+  const include = child(content, xop, 'Include');
+  const href = include?.getAttribute('href') ?? '';
+  return href.startsWith('cid:') ? decodeURIComponent(href.slice(4)) : null;
+}
+
+// ---- requests (client writes, simulator reads) ----
+
+/** `crd:GetReviewQueueRequest`. */
+export function queueRequestElement(request: QueueRequest): XmlElement {
+  const f = request.filter;
+  return el(crd, 'GetReviewQueueRequest',
+    el(crd, 'Filter',
+      f.courtLocations.map((v) => el(crd, 'CourtLocation', v)),
+      f.caseCategories.map((v) => el(crd, 'CaseCategory', v)),
+      optional(crd, 'CaseKind', f.caseKind),
+      f.filingCodes.map((v) => el(crd, 'FilingCode', v)),
+      optional(crd, 'SubmittedFrom', f.submittedFrom),
+      optional(crd, 'SubmittedTo', f.submittedTo),
+      optional(crd, 'FilerText', f.filerText),
+      el(crd, 'Claim', f.claim)),
+    el(crd, 'Sort', request.sort),
+    el(crd, 'PageSize', String(request.pageSize)),
+    optional(crd, 'Cursor', request.cursor));
+}
+
+/** Reads `crd:GetReviewQueueRequest` (already schema-shaped; values are checked by the caller's zod schema). */
+export function readQueueRequest(request: Element): unknown {
+  const filter = child(request, crd, 'Filter');
+  const all = (name: string): string[] => children(filter, crd, name).map((e) => text(e) ?? '').filter(Boolean);
+  return {
+    filter: {
+      courtLocations: all('CourtLocation'),
+      caseCategories: all('CaseCategory'),
+      caseKind: textAt(filter, [crd, 'CaseKind']),
+      filingCodes: all('FilingCode'),
+      submittedFrom: textAt(filter, [crd, 'SubmittedFrom']),
+      submittedTo: textAt(filter, [crd, 'SubmittedTo']),
+      filerText: textAt(filter, [crd, 'FilerText']),
+      claim: textAt(filter, [crd, 'Claim']) ?? 'all',
+    },
+    sort: textAt(request, [crd, 'Sort']) ?? 'oldest-first',
+    pageSize: Number(textAt(request, [crd, 'PageSize']) ?? 500),
+    cursor: textAt(request, [crd, 'Cursor']),
+  };
+}
+
+/** A request carrying just an envelope id (GetEnvelope, ClaimEnvelope). */
+export function envelopeRequestElement(operation: 'GetEnvelope' | 'ClaimEnvelope', envelopeId: string, leaseSeconds?: number): XmlElement {
+  return el(crd, requestElementName(operation), el(crd, 'EnvelopeID', envelopeId), operation === 'ClaimEnvelope' && leaseSeconds ? el(crd, 'LeaseSeconds', String(leaseSeconds)) : null);
+}
+
+/** A request carrying an envelope id and fencing token (RenewClaim, ReleaseEnvelope). */
+export function fencedRequestElement(operation: 'RenewClaim' | 'ReleaseEnvelope', envelopeId: string, fencingToken: number): XmlElement {
+  return el(crd, requestElementName(operation), el(crd, 'EnvelopeID', envelopeId), el(crd, 'FencingToken', String(fencingToken)));
+}
+
+/** `crd:ReassignEnvelopeRequest` (no clerk: back to the pool). */
+export function reassignRequestElement(envelopeId: string, toClerk: string | null): XmlElement {
+  return el(crd, 'ReassignEnvelopeRequest', el(crd, 'EnvelopeID', envelopeId), optional(crd, 'ToClerk', toClerk));
+}
+
+/** `crd:GetDocumentRequest`. */
+export function documentRequestElement(envelopeId: string, documentId: string): XmlElement {
+  return el(crd, 'GetDocumentRequest', el(crd, 'EnvelopeID', envelopeId), el(crd, 'DocumentID', documentId));
+}
+
+/** `crd:SubmitFilingReviewRequest`; stamped renditions go as MTOM parts. */
+export function submitRequestElement(request: SubmitReviewRequest): XmlElement {
+  const raw = (xml: string | null): RawXml | null => (xml ? { raw: xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '') } : null);
+  return el(crd, 'SubmitFilingReviewRequest',
+    el(crd, 'IdempotencyKey', request.idempotencyKey),
+    el(crd, 'EnvelopeID', request.envelopeId),
+    el(crd, 'FencingToken', String(request.fencingToken)),
+    request.decisions.map((d) => el(crd, 'Decision',
+      el(crd, 'FilingID', d.filingId),
+      el(crd, 'Outcome', d.outcome),
+      optional(crd, 'ReasonCode', d.reasonCode),
+      optional(crd, 'NoteText', d.note),
+      optional(crd, 'CorrectedFilingCode', d.correctedFilingCode),
+      el(crd, 'DecidedDateTime', d.decidedAt))),
+    request.recordDocketingXml ? el(crd, 'RecordDocketing', raw(request.recordDocketingXml)) : null,
+    request.notifyFilingReviewCompleteXml ? el(crd, 'NotifyFilingReviewComplete', raw(request.notifyFilingReviewCompleteXml)) : null,
+    request.stamped.map((s) => el(crd, 'StampedRendition', el(crd, 'DocumentID', s.documentId), el(crd, 'SHA256', s.sha256), xopContent(s.contentId, 'application/pdf'))));
+}
+
+/** Reads `crd:SubmitFilingReviewRequest`; the embedded ECF messages are returned as elements for validation. */
+export function readSubmitRequest(request: Element): Omit<SubmitReviewRequest, 'recordDocketingXml' | 'notifyFilingReviewCompleteXml'> & { recordDocketing: Element | null; notifyFilingReviewComplete: Element | null } {
+  const firstElement = (parent: Element | null): Element | null => {
+    for (let node = parent?.firstChild ?? null; node; node = node.nextSibling) if (node.nodeType === 1) return node as Element;
+    return null;
+  };
+  return {
+    idempotencyKey: textAt(request, [crd, 'IdempotencyKey']) ?? '',
+    envelopeId: textAt(request, [crd, 'EnvelopeID']) ?? '',
+    fencingToken: Number(textAt(request, [crd, 'FencingToken']) ?? NaN),
+    decisions: children(request, crd, 'Decision').map((d) => ({
+      filingId: textAt(d, [crd, 'FilingID']) ?? '',
+      outcome: textAt(d, [crd, 'Outcome']) === 'rejected' ? 'rejected' : 'accepted',
+      reasonCode: textAt(d, [crd, 'ReasonCode']),
+      note: textAt(d, [crd, 'NoteText']),
+      correctedFilingCode: textAt(d, [crd, 'CorrectedFilingCode']),
+      decidedAt: textAt(d, [crd, 'DecidedDateTime']) ?? '',
+    })),
+    recordDocketing: firstElement(child(request, crd, 'RecordDocketing')),
+    notifyFilingReviewComplete: firstElement(child(request, crd, 'NotifyFilingReviewComplete')),
+    stamped: children(request, crd, 'StampedRendition').map((s) => ({
+      documentId: textAt(s, [crd, 'DocumentID']) ?? '',
+      sha256: textAt(s, [crd, 'SHA256']) ?? '',
+      contentId: readXopContentId(child(s, crd, 'Content')) ?? '',
+    })),
+  };
+}
+
+// ---- responses (simulator writes, client reads) ----
+
+/** `crd:GetReviewQueueResponse`. */
+export function queueResponseElement(page: QueuePage): XmlElement {
+  return el(crd, 'GetReviewQueueResponse',
+    el(crd, 'TotalCount', String(page.totalCount)),
+    page.items.map((item) => el(crd, 'Item',
+      el(crd, 'EnvelopeID', item.envelopeId),
+      el(crd, 'SubmittedDateTime', item.submittedAt),
+      el(crd, 'CourtLocation', item.courtLocation),
+      optional(crd, 'CaseNumber', item.caseNumber),
+      el(crd, 'NewCase', String(item.newCase)),
+      el(crd, 'CaseCategory', item.caseCategory),
+      optional(crd, 'CaseTitle', item.caseTitle),
+      item.filingCodes.map((code) => el(crd, 'FilingCode', code)),
+      optional(crd, 'FilerName', item.filerName),
+      el(crd, 'FilingCount', String(item.filingCount)),
+      optional(crd, 'ClaimedBy', item.claimedBy),
+      optional(crd, 'ClaimExpiresDateTime', item.claimExpiresAt))),
+    optional(crd, 'NextCursor', page.nextCursor));
+}
+
+/** Reads `crd:GetReviewQueueResponse`. */
+export function readQueueResponse(response: Element): QueuePage {
+  return {
+    totalCount: Number(textAt(response, [crd, 'TotalCount']) ?? 0),
+    items: children(response, crd, 'Item').map((item): QueueItem => ({
+      envelopeId: textAt(item, [crd, 'EnvelopeID']) ?? '',
+      submittedAt: textAt(item, [crd, 'SubmittedDateTime']) ?? '',
+      courtLocation: textAt(item, [crd, 'CourtLocation']) ?? '',
+      caseNumber: textAt(item, [crd, 'CaseNumber']),
+      newCase: textAt(item, [crd, 'NewCase']) === 'true',
+      caseCategory: textAt(item, [crd, 'CaseCategory']) ?? '',
+      caseTitle: textAt(item, [crd, 'CaseTitle']),
+      filingCodes: children(item, crd, 'FilingCode').map((e) => text(e) ?? ''),
+      filerName: textAt(item, [crd, 'FilerName']),
+      filingCount: Number(textAt(item, [crd, 'FilingCount']) ?? 1),
+      claimedBy: textAt(item, [crd, 'ClaimedBy']),
+      claimExpiresAt: textAt(item, [crd, 'ClaimExpiresDateTime']),
+    })),
+    nextCursor: textAt(response, [crd, 'NextCursor']),
+  };
+}
+
+/** `crd:LeaseResponse`. */
+export function leaseResponseElement(lease: Lease | null): XmlElement {
+  return el(crd, 'LeaseResponse', lease ? el(crd, 'Lease',
+    el(crd, 'EnvelopeID', lease.envelopeId), el(crd, 'Holder', lease.holder), el(crd, 'ExpiresDateTime', lease.expiresAt), el(crd, 'FencingToken', String(lease.fencingToken))) : null);
+}
+
+/** Reads a `crd:Lease` (from LeaseResponse or GetEnvelopeResponse), or null. */
+export function readLease(parent: Element): Lease | null {
+  const lease = child(parent, crd, 'Lease');
+  if (!lease) return null;
+  return {
+    envelopeId: textAt(lease, [crd, 'EnvelopeID']) ?? '',
+    holder: textAt(lease, [crd, 'Holder']) ?? '',
+    expiresAt: textAt(lease, [crd, 'ExpiresDateTime']) ?? '',
+    fencingToken: Number(textAt(lease, [crd, 'FencingToken']) ?? NaN),
+  };
+}
+
+/** `crd:ReviewFault`, the detail of every fault. */
+export function faultDetailElement(fault: ReviewFault): XmlElement {
+  return el(crd, 'ReviewFault', el(crd, 'Code', fault.code), el(crd, 'Text', fault.text), optional(crd, 'ECFErrorCode', fault.ecfErrorCode), optional(crd, 'Holder', fault.holder));
+}
+
+/** Reads `crd:ReviewFault` from a fault's detail, or null. */
+export function readFaultDetail(detail: Element | null): ReviewFault | null {
+  const fault = child(detail, crd, 'ReviewFault');
+  if (!fault) return null;
+  return { code: (textAt(fault, [crd, 'Code']) ?? 'internal') as ReviewFaultCode, text: textAt(fault, [crd, 'Text']) ?? '', ecfErrorCode: textAt(fault, [crd, 'ECFErrorCode']), holder: textAt(fault, [crd, 'Holder']) };
+}
+
+/** A document an envelope carries, as GetEnvelope lists it. */
+export interface DocumentInfo {
+  readonly documentId: string;
+  readonly contentType: string;
+  readonly sizeBytes: number | null;
+  readonly sha256: string | null;
+}
+
+/** What GetEnvelope returns before parsing the embedded ECF messages. */
+export interface EnvelopeResponse {
+  readonly envelopeId: string;
+  readonly courtLocation: string;
+  readonly filingMessage: Element | null;
+  readonly paymentMessage: Element | null;
+  readonly documents: readonly DocumentInfo[];
+  readonly lease: Lease | null;
+}
+
+/** `crd:GetEnvelopeResponse` with the FilingMessage (and PaymentMessage) embedded unchanged. */
+export function envelopeResponseElement(response: { envelopeId: string; courtLocation: string; filingMessageXml: string; paymentMessageXml: string | null; documents: readonly DocumentInfo[]; lease: Lease | null }): XmlElement {
+  const raw = (xml: string): RawXml => ({ raw: xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '') });
+  return el(crd, 'GetEnvelopeResponse',
+    el(crd, 'EnvelopeID', response.envelopeId),
+    el(crd, 'CourtLocation', response.courtLocation),
+    el(crd, 'FilingMessage', raw(response.filingMessageXml)),
+    response.paymentMessageXml ? el(crd, 'PaymentMessage', raw(response.paymentMessageXml)) : null,
+    response.documents.map((d) => el(crd, 'Document', el(crd, 'DocumentID', d.documentId), el(crd, 'ContentType', d.contentType), d.sizeBytes === null ? null : el(crd, 'SizeBytes', String(d.sizeBytes)), optional(crd, 'SHA256', d.sha256))),
+    response.lease ? leaseResponseElement(response.lease).children[0] : null);
+}
+
+/** Reads `crd:GetEnvelopeResponse`. */
+export function readEnvelopeResponse(response: Element): EnvelopeResponse {
+  const firstElement = (parent: Element | null): Element | null => {
+    for (let node = parent?.firstChild ?? null; node; node = node.nextSibling) if (node.nodeType === 1) return node as Element;
+    return null;
+  };
+  return {
+    envelopeId: textAt(response, [crd, 'EnvelopeID']) ?? '',
+    courtLocation: textAt(response, [crd, 'CourtLocation']) ?? '',
+    filingMessage: firstElement(child(response, crd, 'FilingMessage')),
+    paymentMessage: firstElement(child(response, crd, 'PaymentMessage')),
+    documents: children(response, crd, 'Document').map((d) => ({
+      documentId: textAt(d, [crd, 'DocumentID']) ?? '',
+      contentType: textAt(d, [crd, 'ContentType']) ?? 'application/octet-stream',
+      sizeBytes: textAt(d, [crd, 'SizeBytes']) === null ? null : Number(textAt(d, [crd, 'SizeBytes'])),
+      sha256: textAt(d, [crd, 'SHA256']),
+    })),
+    lease: readLease(response),
+  };
+}
+
+/** `crd:GetDocumentResponse`; the bytes are the MTOM part `contentId`. */
+export function documentResponseElement(document: { documentId: string; contentType: string; sizeBytes: number; sha256: string; contentId: string }): XmlElement {
+  return el(crd, 'GetDocumentResponse',
+    el(crd, 'DocumentID', document.documentId),
+    el(crd, 'ContentType', document.contentType),
+    el(crd, 'SizeBytes', String(document.sizeBytes)),
+    el(crd, 'SHA256', document.sha256),
+    xopContent(document.contentId, document.contentType));
+}
+
+/** Reads `crd:GetDocumentResponse`: metadata and the content id of its MTOM part. */
+export function readDocumentResponse(response: Element): { documentId: string; contentType: string; sizeBytes: number; sha256: string; contentId: string | null } {
+  return {
+    documentId: textAt(response, [crd, 'DocumentID']) ?? '',
+    contentType: textAt(response, [crd, 'ContentType']) ?? 'application/octet-stream',
+    sizeBytes: Number(textAt(response, [crd, 'SizeBytes']) ?? NaN),
+    sha256: textAt(response, [crd, 'SHA256']) ?? '',
+    contentId: readXopContentId(child(response, crd, 'Content')),
+  };
+}
+
+/** `crd:SubmitFilingReviewResponse`. */
+export function submitResponseElement(result: { result: 'applied' | 'duplicate'; appliedAt: string; envelopeComplete: boolean }): XmlElement {
+  return el(crd, 'SubmitFilingReviewResponse', el(crd, 'Result', result.result), el(crd, 'AppliedDateTime', result.appliedAt), el(crd, 'EnvelopeComplete', String(result.envelopeComplete)));
+}
+
+/** Reads `crd:SubmitFilingReviewResponse`. */
+export function readSubmitResponse(response: Element): { result: 'applied' | 'duplicate'; appliedAt: string; envelopeComplete: boolean } {
+  return {
+    result: textAt(response, [crd, 'Result']) === 'duplicate' ? 'duplicate' : 'applied',
+    appliedAt: textAt(response, [crd, 'AppliedDateTime']) ?? '',
+    envelopeComplete: textAt(response, [crd, 'EnvelopeComplete']) === 'true',
+  };
+}
