@@ -11,6 +11,7 @@ export const errorCodes = [
   'not-found',
   'conflict',
   'unauthorized',
+  'forbidden',
   'efm-fault',
   'efm-unreachable',
   'efm-timeout',
@@ -30,6 +31,10 @@ export const appErrorSchema = z.object({
   ecfErrorCode: z.string().optional(),
   /** Which argument field failed validation, for form errors. */
   field: z.string().optional(),
+  /** The EFM's own reason code (e.g. `stale-fencing-token`), when it gave one. */
+  reason: z.string().optional(),
+  /** Who holds an envelope, when a claim conflict names them. */
+  holder: z.string().optional(),
 });
 
 /** A typed error; plain data so it survives structured clone and JSON. */

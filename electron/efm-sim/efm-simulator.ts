@@ -1,0 +1,313 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { XMLSerializer, type Element } from '@xmldom/xmldom';
+import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
+import {
+  documentResponseElement, envelopeResponseElement, faultDetailElement, leaseResponseElement, operationOfRequest, queueResponseElement,
+  readQueueRequest, readSubmitRequest, submitResponseElement, type ReviewFault, type ReviewOperation,
+} from '../../shared/ecf/clerk-review-service';
+import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
+import { ns } from '../../shared/ecf/namespaces';
+import { textAt } from '../../shared/xml/xml-query';
+import type { XmlElement } from '../../shared/xml/xml-writer';
+import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
+import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
+import { isTimestampCurrent, readWsSecurity } from '../soap/ws-security';
+import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
+import { LeaseBook } from './lease-book';
+import { SimDocuments } from './sim-documents';
+import { queryQueue, type QueueRow } from './sim-queue';
+import { authenticate, demoUsers, type SimUser } from './sim-users';
+
+/** How the simulator is set up. */
+export interface SimulatorOptions {
+  readonly port?: number;
+  readonly envelopes?: readonly DemoEnvelope[];
+  readonly users?: readonly SimUser[];
+  readonly now?: () => number;
+  readonly leaseSeconds?: number;
+  readonly maxRequestBytes?: number;
+  /** Validates an ECF message against the official schemas (tests and dev pass xmllint); absent: structure only. */
+  readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+}
+
+/** A review submission the simulator applied, kept for the demo's history and for tests. */
+export interface ReceivedSubmission {
+  readonly idempotencyKey: string;
+  readonly envelopeId: string;
+  readonly clerk: string;
+  readonly decisions: ReturnType<typeof readSubmitRequest>['decisions'];
+  readonly recordDocketingXml: string | null;
+  readonly notifyFilingReviewCompleteXml: string | null;
+  readonly stamped: readonly { documentId: string; sha256: string; bytes: Uint8Array }[];
+  readonly appliedAt: string;
+}
+
+class FaultError extends Error {
+  constructor(readonly fault: ReviewFault, readonly status = 500) {
+    super(fault.text);
+  }
+}
+
+const clientFault = (code: ReviewFault['code'], text: string, holder: string | null = null): FaultError => new FaultError({ code, text, ecfErrorCode: code === 'invalid-ecf-message' ? '1' : null, holder });
+
+/**
+ * The embedded EFM: a real SOAP 1.1 server on loopback implementing the clerk-review service with MTOM, WS-Security
+ * UsernameToken checks, leases with fencing tokens and idempotent submits, over the demo court's envelopes. The app's
+ * demo mode and the tests' partner; `clerk-review efm-sim` runs it standalone.
+ */
+export class EfmSimulator {
+  readonly submissions: ReceivedSubmission[] = [];
+  readonly #envelopes: Map<string, DemoEnvelope>;
+  readonly #decided = new Map<string, Set<string>>();
+  readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
+  readonly #filingMessages = new Map<string, string>();
+  readonly #documents = new SimDocuments();
+  readonly #leases: LeaseBook;
+  readonly #users: readonly SimUser[];
+  readonly #now: () => number;
+  readonly #leaseSeconds: number;
+  readonly #maxRequestBytes: number;
+  #server: Server | null = null;
+  url = '';
+
+  constructor(readonly options: SimulatorOptions = {}) {
+    this.#envelopes = new Map((options.envelopes ?? makeDemoEnvelopes()).map((demo) => [demo.envelope.id, demo]));
+    this.#users = options.users ?? demoUsers;
+    this.#now = options.now ?? Date.now;
+    this.#leases = new LeaseBook(this.#now);
+    this.#leaseSeconds = options.leaseSeconds ?? 300;
+    this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
+  }
+
+  /** Starts listening on 127.0.0.1 (port 0: any free port). */
+  async start(): Promise<this> {
+    const server = createServer((request, response) => void this.#handle(request, response));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    this.#server = server;
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/clerk-review`;
+    return this;
+  }
+
+  /** Stops the server. */
+  async close(): Promise<void> {
+    const server = this.#server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      if (request.method !== 'POST' || new URL(request.url ?? '/', 'http://x').pathname !== '/clerk-review') {
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
+        return;
+      }
+      const body = await readBody(request, this.#maxRequestBytes);
+      const contentType = request.headers['content-type'] ?? '';
+      let rootXml: string;
+      let parts: ReadonlyMap<string, MimePart> = new Map();
+      if (isMultipartRelated(contentType)) {
+        const mtom = decodeMtom(contentType, body);
+        if (!mtom.ok) throw clientFault('invalid-request', mtom.error.message);
+        rootXml = mtom.value.rootXml;
+        parts = mtom.value.parts;
+      } else {
+        rootXml = body.toString('utf8');
+      }
+      const message = readSoapEnvelope(rootXml);
+      if (!message.ok) throw clientFault('invalid-request', message.error.message);
+      const security = readWsSecurity(message.value.header);
+      const user = authenticate(this.#users, security.username, security.password);
+      if (!user) throw clientFault('unauthorized', 'Unknown user or wrong password');
+      if (!isTimestampCurrent(security, this.#now())) throw clientFault('unauthorized', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
+      const operation = operationOfRequest(message.value.body);
+      if (!operation) throw clientFault('invalid-request', `Unknown operation ${message.value.body.nodeName}`);
+      const result = await this.#dispatch(operation, message.value.body, user, parts);
+      const xml = soapEnvelope(result.body);
+      if (result.parts.length > 0) {
+        const encoded = encodeMtom(xml, result.parts);
+        response.writeHead(200, { 'Content-Type': encoded.contentType, 'Content-Length': encoded.body.length }).end(encoded.body);
+      } else {
+        response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml);
+      }
+    } catch (error) {
+      const fault = error instanceof FaultError ? error.fault : { code: 'internal' as const, text: 'The EFM failed to process the request', ecfErrorCode: null, holder: null };
+      const faultCode = fault.code === 'internal' ? 'Server' : 'Client';
+      if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': 'text/xml; charset=utf-8' });
+      response.end(soapFaultEnvelope(faultCode, fault.text, faultDetailElement(fault)));
+    }
+  }
+
+  async #dispatch(operation: ReviewOperation, body: Element, user: SimUser, parts: ReadonlyMap<string, MimePart>): Promise<{ body: XmlElement; parts: MimePart[] }> {
+    const plain = (element: XmlElement): { body: XmlElement; parts: MimePart[] } => ({ body: element, parts: [] });
+    const envelopeId = textAt(body, [ns.crd, 'EnvelopeID']) ?? '';
+    const token = Number(textAt(body, [ns.crd, 'FencingToken']) ?? NaN);
+    switch (operation) {
+      case 'GetReviewQueue': {
+        const request = queueRequestSchema.safeParse(readQueueRequest(body));
+        if (!request.success) throw clientFault('invalid-request', `Invalid queue request: ${request.error.issues[0]?.message ?? ''}`);
+        return plain(queueResponseElement(queryQueue(this.#queueRows(), request.data, user.username)));
+      }
+      case 'GetEnvelope': {
+        const demo = this.#envelope(envelopeId);
+        const documents = await Promise.all(demo.documents.map(async (source) => ({ source, generated: await this.#documents.get(source) })));
+        return plain(envelopeResponseElement({
+          envelopeId,
+          courtLocation: demo.courtLocation,
+          filingMessageXml: this.#filingMessage(demo),
+          paymentMessageXml: null,
+          documents: documents.map(({ source, generated }) => ({ documentId: source.documentId, contentType: generated.contentType, sizeBytes: generated.bytes.length, sha256: generated.sha256 })),
+          lease: this.#leases.current(envelopeId),
+        }));
+      }
+      case 'GetDocument': {
+        const demo = this.#envelope(envelopeId);
+        const documentId = textAt(body, [ns.crd, 'DocumentID']) ?? '';
+        const source = demo.documents.find((candidate) => candidate.documentId === documentId);
+        if (!source) throw clientFault('not-found', `Envelope ${envelopeId} has no document ${documentId}`);
+        const document = await this.#documents.get(source);
+        return {
+          body: documentResponseElement({ documentId, contentType: document.contentType, sizeBytes: document.bytes.length, sha256: document.sha256, contentId: source.contentId }),
+          parts: [{ contentId: source.contentId, contentType: document.contentType, body: document.bytes }],
+        };
+      }
+      case 'ClaimEnvelope': {
+        this.#envelope(envelopeId);
+        const seconds = Number(textAt(body, [ns.crd, 'LeaseSeconds']) ?? this.#leaseSeconds);
+        return plain(leaseResponseElement(this.#lease(this.#leases.claim(envelopeId, user.username, seconds))));
+      }
+      case 'RenewClaim':
+        return plain(leaseResponseElement(this.#lease(this.#leases.renew(envelopeId, user.username, token, this.#leaseSeconds))));
+      case 'ReleaseEnvelope':
+        return plain(leaseResponseElement(this.#lease(this.#leases.release(envelopeId, user.username, token))));
+      case 'ReassignEnvelope': {
+        if (user.role !== 'supervisor') throw clientFault('forbidden', 'Only a supervisor can reassign work');
+        this.#envelope(envelopeId);
+        const to = textAt(body, [ns.crd, 'ToClerk']);
+        if (to && !this.#users.some((candidate) => candidate.username === to)) throw clientFault('not-found', `No clerk ${to}`);
+        return plain(leaseResponseElement(this.#lease(this.#leases.reassign(envelopeId, to, this.#leaseSeconds))));
+      }
+      case 'SubmitFilingReview':
+        return plain(await this.#submit(body, user, parts));
+    }
+  }
+
+  async #submit(body: Element, user: SimUser, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
+    const request = readSubmitRequest(body);
+    const previous = this.#idempotent.get(request.idempotencyKey);
+    if (previous) {
+      if (previous.envelopeId !== request.envelopeId) throw clientFault('invalid-request', 'This idempotency key was used for another envelope');
+      return submitResponseElement({ result: 'duplicate', appliedAt: previous.appliedAt, envelopeComplete: previous.complete });
+    }
+    const demo = this.#envelope(request.envelopeId);
+    this.#lease(this.#leases.checkWrite(request.envelopeId, user.username, request.fencingToken));
+    const decided = this.#decided.get(request.envelopeId) ?? new Set<string>();
+    for (const decision of request.decisions) {
+      if (!demo.envelope.filings.some((filing) => filing.id === decision.filingId)) throw clientFault('not-found', `Envelope ${request.envelopeId} has no filing ${decision.filingId}`);
+      if (decided.has(decision.filingId)) throw clientFault('already-decided', `Filing ${decision.filingId} was already decided`);
+      if (decision.outcome === 'rejected' && (!decision.reasonCode || !decision.note)) throw clientFault('invalid-request', `Rejecting ${decision.filingId} needs a reason code and an explanation`);
+    }
+    if (request.decisions.length === 0) throw clientFault('invalid-request', 'No decision in the submission');
+    const stamped = request.stamped.map((s) => {
+      const part = parts.get(s.contentId);
+      if (!part) throw clientFault('invalid-request', `Stamped rendition ${s.documentId} refers to a missing MTOM part ${s.contentId}`);
+      const actual = createHash('sha256').update(part.body).digest('hex');
+      if (actual !== s.sha256) throw clientFault('invalid-request', `Stamped rendition ${s.documentId}: SHA-256 ${actual} does not match the declared ${s.sha256}`);
+      return { documentId: s.documentId, sha256: s.sha256, bytes: new Uint8Array(part.body) };
+    });
+    const serializer = new XMLSerializer();
+    const recordDocketingXml = request.recordDocketing ? serializer.serializeToString(request.recordDocketing) : null;
+    const notifyXml = request.notifyFilingReviewComplete ? serializer.serializeToString(request.notifyFilingReviewComplete) : null;
+    const accepts = request.decisions.some((d) => d.outcome === 'accepted');
+    const complete = demo.envelope.filings.every((filing) => decided.has(filing.id) || request.decisions.some((d) => d.filingId === filing.id));
+    if (accepts && !recordDocketingXml) throw clientFault('invalid-ecf-message', 'Accepted filings need a docket:RecordDocketingMessage');
+    if (complete && !notifyXml) throw clientFault('invalid-ecf-message', 'The last decision of an envelope needs a reviewfilingcallback:NotifyFilingReviewCompleteMessage');
+    for (const xml of [recordDocketingXml, notifyXml]) {
+      if (!xml || !this.options.validateEcf) continue;
+      const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
+      if (!validation.valid) throw clientFault('invalid-ecf-message', `The ECF message is not schema-valid: ${validation.output.slice(0, 500)}`);
+    }
+    for (const decision of request.decisions) decided.add(decision.filingId);
+    this.#decided.set(request.envelopeId, decided);
+    const appliedAt = new Date(this.#now()).toISOString();
+    this.#idempotent.set(request.idempotencyKey, { envelopeId: request.envelopeId, appliedAt, complete });
+    this.submissions.push({ idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: request.decisions, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt });
+    if (complete) this.#leases.reassign(request.envelopeId, null, 0);
+    return submitResponseElement({ result: 'applied', appliedAt, envelopeComplete: complete });
+  }
+
+  #envelope(envelopeId: string): DemoEnvelope {
+    const demo = this.#envelopes.get(envelopeId);
+    if (!demo) throw clientFault('not-found', `No envelope ${envelopeId}`);
+    return demo;
+  }
+
+  #lease(outcome: ReturnType<LeaseBook['claim']>): Lease | null {
+    if (!outcome.ok) throw new FaultError(outcome.fault);
+    return outcome.lease;
+  }
+
+  #filingMessage(demo: DemoEnvelope): string {
+    let xml = this.#filingMessages.get(demo.envelope.id);
+    if (!xml) {
+      xml = writeFilingMessage(demo.envelope, this.url);
+      this.#filingMessages.set(demo.envelope.id, xml);
+    }
+    return xml;
+  }
+
+  #queueRows(): QueueRow[] {
+    const rows: QueueRow[] = [];
+    for (const demo of this.#envelopes.values()) {
+      const decided = this.#decided.get(demo.envelope.id);
+      if (decided && demo.envelope.filings.every((filing) => decided.has(filing.id))) continue;
+      const lease = this.#leases.current(demo.envelope.id);
+      const codes = demo.envelope.filings.map((filing) => filing.filingCode ?? '').filter(Boolean);
+      rows.push({
+        envelopeId: demo.envelope.id,
+        submittedAt: demo.envelope.submittedAt ?? '',
+        courtLocation: demo.courtLocation,
+        caseNumber: demo.envelope.case.number,
+        newCase: demo.envelope.case.isNew,
+        caseCategory: demo.envelope.case.category ?? '',
+        caseTitle: demo.envelope.case.title,
+        filingCodes: codes,
+        filingCodesAll: codes,
+        filerName: demo.envelope.filer,
+        filingCount: demo.envelope.filings.length,
+        claimedBy: lease?.holder ?? null,
+        claimExpiresAt: lease?.expiresAt ?? null,
+      });
+    }
+    return rows;
+  }
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? NaN);
+    if (declared > limit) {
+      reject(clientFault('too-large', `The request is ${declared} bytes; the limit is ${limit}`));
+      request.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(clientFault('too-large', `The request is larger than ${limit} bytes`));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}

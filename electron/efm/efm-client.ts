@@ -1,0 +1,225 @@
+import type { Element } from '@xmldom/xmldom';
+import type { Envelope } from '../../shared/domain/envelope';
+import { queueRequestSchema, type Lease, type QueuePage, type QueueRequest } from '../../shared/domain/review-queue';
+import { appError, type AppError } from '../../shared/errors';
+import {
+  documentRequestElement, envelopeRequestElement, fencedRequestElement, queueRequestElement, readDocumentResponse, readEnvelopeResponse, readFaultDetail,
+  readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type DocumentInfo, type ReviewOperation, type SubmitReviewRequest,
+} from '../../shared/ecf/clerk-review-service';
+import { readFilingMessage } from '../../shared/ecf/filing-message';
+import { ns } from '../../shared/ecf/namespaces';
+import { err, ok, type Result } from '../../shared/result';
+import type { XmlElement } from '../../shared/xml/xml-writer';
+import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
+import { readSoapEnvelope, readSoapFault, soapEnvelope } from '../soap/soap-envelope';
+import { wsSecurityHeader, type UsernameCredentials } from '../soap/ws-security';
+import { httpPost, TransportError } from './http-post';
+
+/** How to reach the EFM. */
+export interface EfmClientOptions {
+  readonly endpoint: string;
+  readonly credentials: UsernameCredentials;
+  readonly timeoutMs?: number;
+  /** Extra attempts for idempotent calls after a timeout, reset or 5xx. */
+  readonly retries?: number;
+  readonly maxResponseBytes?: number;
+  readonly ca?: string;
+  /** Waits between retries (tests pass a fast one). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** An envelope as the review screen needs it. */
+export interface EnvelopeDetail {
+  readonly envelope: Envelope;
+  readonly courtLocation: string;
+  readonly documents: readonly DocumentInfo[];
+  readonly lease: Lease | null;
+}
+
+/** A document's bytes, checked against the SHA-256 the EFM declared. */
+export interface DocumentContent {
+  readonly documentId: string;
+  readonly contentType: string;
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+}
+
+// Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
+// it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
+const idempotent: ReadonlySet<ReviewOperation> = new Set(['GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
+
+/**
+ * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
+ * with backoff for idempotent calls only, size limits, and every fault or transport failure turned into a typed
+ * error carrying the EFM's reason and ECF error code.
+ */
+export class EfmClient {
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #maxResponseBytes: number;
+  readonly #sleep: (ms: number) => Promise<void>;
+
+  constructor(readonly options: EfmClientOptions) {
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#retries = options.retries ?? 3;
+    this.#maxResponseBytes = options.maxResponseBytes ?? 300 * 1024 * 1024;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** One page of the review queue. */
+  async getReviewQueue(request: Partial<QueueRequest> = {}): Promise<Result<QueuePage>> {
+    const result = await this.#call('GetReviewQueue', queueRequestElement(queueRequestSchema.parse(request)));
+    return result.ok ? ok(readQueueResponse(result.value.body)) : result;
+  }
+
+  /** An envelope: the parsed FilingMessage, its documents and who holds it. */
+  async getEnvelope(envelopeId: string): Promise<Result<EnvelopeDetail>> {
+    const result = await this.#call('GetEnvelope', envelopeRequestElement('GetEnvelope', envelopeId));
+    if (!result.ok) return result;
+    const response = readEnvelopeResponse(result.value.body);
+    if (!response.filingMessage) return err(appError('efm-bad-response', `The EFM sent envelope ${envelopeId} without its FilingMessage`));
+    const envelope = readFilingMessage(response.filingMessage);
+    if (!envelope.ok) return err(appError('efm-bad-response', `The EFM's FilingMessage for ${envelopeId} cannot be read: ${envelope.error.message}`));
+    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: response.documents, lease: response.lease });
+  }
+
+  /** A document's bytes (MTOM), refused if they do not match the SHA-256 the EFM declared. */
+  async getDocument(envelopeId: string, documentId: string): Promise<Result<DocumentContent>> {
+    const result = await this.#call('GetDocument', documentRequestElement(envelopeId, documentId));
+    if (!result.ok) return result;
+    const response = readDocumentResponse(result.value.body);
+    const part = response.contentId ? result.value.parts.get(response.contentId) : undefined;
+    if (!part) return err(appError('efm-bad-response', `The EFM's answer for document ${documentId} lacks its MTOM part`));
+    const { createHash } = await import('node:crypto');
+    const sha256 = createHash('sha256').update(part.body).digest('hex');
+    if (sha256 !== response.sha256) return err(appError('efm-bad-response', `Document ${documentId} arrived damaged: SHA-256 ${sha256} instead of ${response.sha256}`));
+    return ok({ documentId: response.documentId, contentType: response.contentType, sha256, bytes: part.body });
+  }
+
+  /** Claims an envelope for review. */
+  async claim(envelopeId: string, leaseSeconds?: number): Promise<Result<Lease>> {
+    return this.#leaseCall('ClaimEnvelope', envelopeRequestElement('ClaimEnvelope', envelopeId, leaseSeconds));
+  }
+
+  /** Extends a claim. */
+  async renew(envelopeId: string, fencingToken: number): Promise<Result<Lease>> {
+    return this.#leaseCall('RenewClaim', fencedRequestElement('RenewClaim', envelopeId, fencingToken));
+  }
+
+  /** Gives an envelope back to the pool. */
+  async release(envelopeId: string, fencingToken: number): Promise<Result<null>> {
+    const result = await this.#call('ReleaseEnvelope', fencedRequestElement('ReleaseEnvelope', envelopeId, fencingToken));
+    return result.ok ? ok(null) : result;
+  }
+
+  /** Supervisor: moves an envelope to a clerk, or back to the pool. */
+  async reassign(envelopeId: string, toClerk: string | null): Promise<Result<Lease | null>> {
+    const result = await this.#call('ReassignEnvelope', reassignRequestElement(envelopeId, toClerk));
+    return result.ok ? ok(readLease(result.value.body)) : result;
+  }
+
+  /** Submits decisions with their ECF messages and stamped renditions (MTOM); safe to resend with the same key. */
+  async submitReview(request: SubmitReviewRequest, stampedBytes: ReadonlyMap<string, Uint8Array>): Promise<Result<ReturnType<typeof readSubmitResponse>>> {
+    const parts: MimePart[] = request.stamped.map((s) => {
+      const body = stampedBytes.get(s.contentId);
+      if (!body) throw new Error(`No bytes for stamped rendition ${s.contentId}`);
+      return { contentId: s.contentId, contentType: 'application/pdf', body };
+    });
+    const result = await this.#call('SubmitFilingReview', submitRequestElement(request), parts);
+    return result.ok ? ok(readSubmitResponse(result.value.body)) : result;
+  }
+
+  async #leaseCall(operation: ReviewOperation, body: XmlElement): Promise<Result<Lease>> {
+    const result = await this.#call(operation, body);
+    if (!result.ok) return result;
+    const lease = readLease(result.value.body);
+    return lease ? ok(lease) : err(appError('efm-bad-response', `The EFM answered ${operation} without a lease`));
+  }
+
+  async #call(operation: ReviewOperation, body: XmlElement, parts: readonly MimePart[] = []): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
+    const attempts = idempotent.has(operation) ? this.#retries + 1 : 1;
+    let last: AppError = appError('efm-unreachable', 'The EFM was not called');
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await this.#sleep(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+      const outcome = await this.#once(operation, body, parts);
+      if (outcome.ok) return outcome;
+      last = outcome.error;
+      if (!isRetryable(outcome.error)) break;
+    }
+    return err(last);
+  }
+
+  async #once(operation: ReviewOperation, body: XmlElement, parts: readonly MimePart[]): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
+    // A fresh WS-Security timestamp per attempt: a retried message must not look stale.
+    const xml = soapEnvelope(body, [wsSecurityHeader(this.options.credentials)]);
+    const encoded = parts.length > 0 ? encodeMtom(xml, parts) : { contentType: 'text/xml; charset=utf-8', body: Buffer.from(xml, 'utf8') };
+    let response;
+    try {
+      response = await httpPost({
+        url: this.options.endpoint,
+        headers: { 'Content-Type': encoded.contentType, SOAPAction: `"urn:clerk-review-desk:review:1.0:${operation}"`, Accept: 'text/xml, multipart/related' },
+        body: encoded.body,
+        timeoutMs: this.#timeoutMs,
+        maxResponseBytes: this.#maxResponseBytes,
+        ...(this.options.ca ? { ca: this.options.ca } : {}),
+      });
+    } catch (error) {
+      return err(transportError(error));
+    }
+    let rootXml = response.body.toString('utf8');
+    let responseParts: ReadonlyMap<string, MimePart> = new Map();
+    if (isMultipartRelated(response.contentType)) {
+      const mtom = decodeMtom(response.contentType, response.body);
+      if (!mtom.ok) return err(appError('efm-bad-response', `The EFM's MTOM answer is broken: ${mtom.error.message}`, { reason: mtom.error.kind }));
+      rootXml = mtom.value.rootXml;
+      responseParts = mtom.value.parts;
+    }
+    const message = readSoapEnvelope(rootXml);
+    if (!message.ok) {
+      if (response.status >= 500) return err(appError('efm-unreachable', `The EFM answered HTTP ${response.status}`, { reason: `http-${response.status}` }));
+      return err(appError('efm-bad-response', `The EFM's answer is not a SOAP message: ${message.error.message}`, { reason: message.error.kind }));
+    }
+    const fault = readSoapFault(message.value.body);
+    if (fault) {
+      const detail = readFaultDetail(fault.detail);
+      return err(appError(faultCode(detail?.code), detail?.text ?? fault.faultString, {
+        ...(detail?.ecfErrorCode ? { ecfErrorCode: detail.ecfErrorCode } : {}),
+        ...(detail?.code ? { reason: detail.code } : {}),
+        ...(detail?.holder ? { holder: detail.holder } : {}),
+      }));
+    }
+    if (message.value.body.namespaceURI !== ns.crd) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
+    return ok({ body: message.value.body, parts: responseParts });
+  }
+}
+
+function faultCode(code: string | undefined): AppError['code'] {
+  switch (code) {
+    case 'claimed-by-other':
+    case 'stale-fencing-token':
+    case 'lease-expired':
+    case 'already-decided':
+      return 'conflict';
+    case 'unauthorized':
+      return 'unauthorized';
+    case 'forbidden':
+      return 'forbidden';
+    case 'not-found':
+      return 'not-found';
+    default:
+      return 'efm-fault';
+  }
+}
+
+function transportError(error: unknown): AppError {
+  if (error instanceof TransportError) {
+    if (error.kind === 'timeout') return appError('efm-timeout', error.message, { reason: 'timeout' });
+    if (error.kind === 'too-large') return appError('efm-bad-response', error.message, { reason: 'too-large' });
+    return appError('efm-unreachable', error.message, { reason: error.kind });
+  }
+  return appError('efm-unreachable', `The EFM call failed: ${(error as Error).message}`);
+}
+
+function isRetryable(error: AppError): boolean {
+  return error.code === 'efm-timeout' || (error.code === 'efm-unreachable' && error.reason !== 'tls');
+}

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EfmClient } from '../../../electron/efm/efm-client';
+import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
+import { stampPdf } from '../../../shared/pdf/stamp-pdf';
+import { loadPdf } from '../../../shared/pdf/load-pdf';
+import { stampPreset, type StampTemplate } from '../../../shared/stamp/stamp-template';
+import { writeNotifyFilingReviewComplete } from '../../../shared/ecf/notify-filing-review-complete';
+import { writeRecordDocketing } from '../../../shared/ecf/record-docketing';
+import { demoCourtPolicy } from '../../../electron/efm-sim/demo-court';
+import { validateEcf } from '../../fixtures/ecf-validate';
+
+let simulator: EfmSimulator;
+const client = (username = 'clerk1', password = `demo-${username}`, extra: Partial<ConstructorParameters<typeof EfmClient>[0]> = {}): EfmClient =>
+  new EfmClient({ endpoint: simulator.url, credentials: { username, password }, sleep: async () => undefined, ...extra });
+
+beforeAll(async () => {
+  simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml) }).start();
+});
+afterAll(() => simulator.close());
+
+describe('EFM client against the embedded simulator (real SOAP on loopback)', () => {
+  it('pages through the whole queue oldest first, with no cap and no duplicates', async () => {
+    const clerk = client();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    const totals: number[] = [];
+    do {
+      const page = await clerk.getReviewQueue({ pageSize: 37, cursor });
+      if (!page.ok) throw new Error(page.error.message);
+      totals.push(page.value.totalCount);
+      seen.push(...page.value.items.map((item) => `${item.submittedAt}|${item.envelopeId}`));
+      cursor = page.value.nextCursor;
+    } while (cursor);
+    expect(new Set(totals)).toEqual(new Set([200]));
+    expect(new Set(seen).size).toBe(200);
+    expect([...seen].sort()).toEqual(seen);
+  });
+
+  it('filters by new case and court location', async () => {
+    const page = await client().getReviewQueue({ filter: { caseKind: 'new', courtLocations: ['DT'], caseCategories: [], filingCodes: [], submittedFrom: null, submittedTo: null, filerText: null, claim: 'all' } });
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.value.items.length).toBeGreaterThan(0);
+    expect(page.value.items.every((item) => item.newCase && item.courtLocation === 'DT')).toBe(true);
+  });
+
+  it('reads an envelope and downloads its documents over MTOM, hash-checked', async () => {
+    const envelope = await client().getEnvelope('ENV-2026-000003');
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    expect(envelope.value.envelope.filings.length).toBeGreaterThan(0);
+    const first = envelope.value.documents[0];
+    if (!first) throw new Error('no document');
+    const document = await client().getDocument('ENV-2026-000003', first.documentId);
+    if (!document.ok) throw new Error(document.error.message);
+    expect(createHash('sha256').update(document.value.bytes).digest('hex')).toBe(first.sha256);
+    // Envelope 3's first lead document is the demo court's digitally signed one.
+    expect((await loadPdf(document.value.bytes)).inspection.kind).toBe('signed');
+  });
+
+  it('lets one clerk hold an envelope; the other sees who; a reassignment fences the first clerk out', async () => {
+    const ana = client('clerk1');
+    const ben = client('clerk2');
+    const lease = await ana.claim('ENV-2026-000010');
+    if (!lease.ok) throw new Error(lease.error.message);
+    expect(await ben.claim('ENV-2026-000010')).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'claimed-by-other', holder: 'clerk1' } });
+    expect(await ana.reassign('ENV-2026-000010', 'clerk2')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await client('supervisor').reassign('ENV-2026-000010', 'clerk2')).toMatchObject({ ok: true, value: { holder: 'clerk2' } });
+    expect(await ana.renew('ENV-2026-000010', lease.value.fencingToken)).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'stale-fencing-token' } });
+  });
+
+  it('submits a partial acceptance with a stamped rendition and schema-valid ECF messages, exactly once', async () => {
+    const clerk = client('clerk1');
+    const envelopeId = 'ENV-2026-000021';
+    const detail = await clerk.getEnvelope(envelopeId);
+    const lease = await clerk.claim(envelopeId);
+    if (!detail.ok || !lease.ok) throw new Error('setup failed');
+    const { envelope } = detail.value;
+    const [firstFiling, ...others] = envelope.filings;
+    if (!firstFiling) throw new Error('no filing');
+    const original = await clerk.getDocument(envelopeId, firstFiling.leadDocument.id);
+    if (!original.ok) throw new Error(original.error.message);
+    const stampedPdf = await stampPdf(original.value.bytes, { jobs: [{ template: stampPreset('filed') as StampTemplate }], fields: { datetime: '2026-11-22T16:00:00Z', timeZone: 'America/Chicago', caseNumber: envelope.case.number ?? '2026-CV-000999' } });
+    if (!stampedPdf.ok) throw new Error(stampedPdf.message);
+    const decidedAt = '2026-11-22T16:00:00Z';
+    const accepted = { outcome: 'accepted' as const, envelopeId, filingId: firstFiling.id, correctedFilingCode: null, note: null, reviewer: 'clerk1', decidedAt };
+    const rejected = others.map((filing) => ({ outcome: 'rejected' as const, envelopeId, filingId: filing.id, reasonCode: 'ILLEGIBLE', note: 'Pages 2 and 3 are blank scans.', reviewer: 'clerk1', decidedAt }));
+    const header = { messageId: `RD-${envelopeId}`, sendingMde: 'urn:clerk-review-desk', courtId: demoCourtPolicy.courtId, courtName: demoCourtPolicy.courtName, postedAt: decidedAt };
+    const stamped = [{ documentId: firstFiling.leadDocument.id, contentId: `stamped-${firstFiling.leadDocument.id}@clerk-review`, sha256: stampedPdf.stampedSha256, sizeBytes: stampedPdf.bytes.length }];
+    const assignedCase = envelope.case.isNew ? { caseNumber: '2026-CV-000999', trackingId: null, title: envelope.case.title ?? 'Untitled', courtLocation: { code: 'DT', name: 'Downtown Courthouse' }, judge: { code: 'J-101', name: 'Hon. Alicia Rivera' } } : null;
+    const filingMessageXml = (await import('../../../shared/ecf/write-filing-message')).writeFilingMessage(envelope, 'urn:x');
+    const request = {
+      idempotencyKey: `key-${envelopeId}`,
+      envelopeId,
+      fencingToken: lease.value.fencingToken,
+      decisions: [accepted, ...rejected].map((d) => ({ filingId: d.filingId, outcome: d.outcome, reasonCode: 'reasonCode' in d ? d.reasonCode : null, note: d.note, correctedFilingCode: null, decidedAt })),
+      recordDocketingXml: writeRecordDocketing({ header, envelope, filingMessageXml, reviewer: { id: 'clerk1', name: 'Dana Whitaker' }, accepted: [accepted], assignedCase, stamped }),
+      notifyFilingReviewCompleteXml: writeNotifyFilingReviewComplete({ header: { ...header, messageId: `NFRC-${envelopeId}` }, envelope, reviewer: { id: 'clerk1', name: 'Dana Whitaker' }, decisions: [accepted, ...rejected], rejectionReasons: demoCourtPolicy.rejectionReasons, assignedCase, stamped }),
+      stamped: stamped.map((s) => ({ documentId: s.documentId, sha256: s.sha256, contentId: s.contentId })),
+    };
+    const bytes = new Map([[stamped[0]?.contentId ?? '', stampedPdf.bytes]]);
+    expect(await clerk.submitReview(request, bytes)).toMatchObject({ ok: true, value: { result: 'applied', envelopeComplete: true } });
+    expect(await clerk.submitReview(request, bytes)).toMatchObject({ ok: true, value: { result: 'duplicate' } });
+    const applied = simulator.submissions.filter((s) => s.envelopeId === envelopeId);
+    expect(applied).toHaveLength(1);
+    expect(createHash('sha256').update(applied[0]?.stamped[0]?.bytes ?? new Uint8Array()).digest('hex')).toBe(stampedPdf.stampedSha256);
+    const queue = await clerk.getReviewQueue({ pageSize: 10_000 });
+    expect(queue.ok && queue.value.items.some((item) => item.envelopeId === envelopeId)).toBe(false);
+  });
+
+  it('refuses a wrong password with a typed error', async () => {
+    expect(await client('clerk1', 'wrong').getReviewQueue()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+});
+
+describe('EFM client against a misbehaving EFM', () => {
+  const servers: Server[] = [];
+  afterAll(() => servers.forEach((server) => server.close()));
+
+  async function misbehaving(handler: Parameters<typeof createServer>[1]): Promise<string> {
+    const server = createServer(handler);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/clerk-review`;
+  }
+
+  it('times out, retries idempotent calls, and reports a timeout', async () => {
+    let calls = 0;
+    const endpoint = await misbehaving(() => void calls++);
+    const result = await new EfmClient({ endpoint, credentials: { username: 'a', password: 'b' }, timeoutMs: 200, retries: 2, sleep: async () => undefined }).getReviewQueue();
+    expect(result).toMatchObject({ ok: false, error: { code: 'efm-timeout' } });
+    expect(calls).toBe(3);
+  });
+
+  it('never retries a reassignment', async () => {
+    let calls = 0;
+    const endpoint = await misbehaving(() => void calls++);
+    await new EfmClient({ endpoint, credentials: { username: 'a', password: 'b' }, timeoutMs: 200, retries: 3, sleep: async () => undefined }).reassign('E', null);
+    expect(calls).toBe(1);
+  });
+
+  it('reports garbage, a DOCTYPE answer, a truncated MTOM answer and an oversized answer as bad responses', async () => {
+    const answers: [string, string][] = [
+      ['text/html', '<html><body>Proxy error</body></html>'],
+      ['text/xml', '<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'],
+      ['multipart/related; type="application/xop+xml"; boundary="B"', '--B\r\nContent-Type: application/xop+xml\r\n\r\n<soap:Envelope'],
+    ];
+    for (const [contentType, body] of answers) {
+      const endpoint = await misbehaving((_req, res) => res.writeHead(200, { 'Content-Type': contentType }).end(body));
+      const result = await new EfmClient({ endpoint, credentials: { username: 'a', password: 'b' }, sleep: async () => undefined }).getReviewQueue();
+      expect(result, contentType).toMatchObject({ ok: false, error: { code: 'efm-bad-response' } });
+    }
+    const big = await misbehaving((_req, res) => res.writeHead(200, { 'Content-Type': 'text/xml' }).end('x'.repeat(2000)));
+    expect(await new EfmClient({ endpoint: big, credentials: { username: 'a', password: 'b' }, maxResponseBytes: 1000 }).getReviewQueue()).toMatchObject({ ok: false, error: { code: 'efm-bad-response', reason: 'too-large' } });
+  });
+
+  it('reports an unreachable EFM without throwing', async () => {
+    const result = await new EfmClient({ endpoint: 'http://127.0.0.1:9/clerk-review', credentials: { username: 'a', password: 'b' }, retries: 1, sleep: async () => undefined }).getReviewQueue();
+    expect(result).toMatchObject({ ok: false, error: { code: 'efm-unreachable' } });
+  });
+});
