@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError, type CliIo } from './cli-args';
 import { ecfInspectUsage, runEcfInspect } from './ecf-inspect-command';
+import { efmPingUsage, efmSimUsage, runEfmPing, runEfmSim } from './efm-commands';
 import { pdfInspectUsage, runPdfInspect } from './pdf-inspect-command';
 import { runStamp, stampUsage } from './stamp-command';
 
@@ -9,6 +10,8 @@ const commands: Record<string, { usage: string; run: (argv: readonly string[], i
   stamp: { usage: stampUsage, run: runStamp },
   'pdf inspect': { usage: pdfInspectUsage, run: runPdfInspect },
   'ecf inspect': { usage: ecfInspectUsage, run: runEcfInspect },
+  'efm-sim': { usage: efmSimUsage, run: runEfmSim },
+  'efm ping': { usage: efmPingUsage, run: (argv, io) => runEfmPing(argv, io) },
 };
 
 /** Runs the CLI on argv (without `node` and the script); returns the exit code. */

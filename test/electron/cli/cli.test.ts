@@ -84,3 +84,19 @@ describe('clerk-review ecf inspect', () => {
     expect(err).toContain('not well-formed XML');
   });
 });
+
+describe('clerk-review efm ping', () => {
+  it('reports how fast the demo EFM answered and how many envelopes wait', async () => {
+    const { EfmSimulator } = await import('../../../electron/efm-sim/efm-simulator');
+    const { runEfmPing } = await import('../../../electron/cli/efm-commands');
+    const simulator = await new EfmSimulator().start();
+    let out = '';
+    let err = '';
+    const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), appRoot: '.' };
+    expect(await runEfmPing([simulator.url, '--user', 'clerk1'], io, { CLERK_REVIEW_EFM_PASSWORD: 'demo-clerk1' })).toBe(0);
+    expect(out).toMatch(/answered in \d+ ms; 200 envelope\(s\) awaiting review/);
+    expect(await runEfmPing([simulator.url, '--user', 'clerk1'], io, { CLERK_REVIEW_EFM_PASSWORD: 'nope' })).toBe(1);
+    expect(err).toContain('unauthorized');
+    await simulator.close();
+  });
+});
