@@ -6,6 +6,9 @@ export const efmModeSchema = z.enum(['demo', 'real']);
 /** What the app last knew about reaching the EFM. */
 export const connectivitySchema = z.enum(['online', 'offline', 'unknown']);
 
+/** One of the connectivity states. */
+export type Connectivity = z.infer<typeof connectivitySchema>;
+
 /** Which shell hosts the renderer: the Electron window or the loopback browser host. */
 export const shellSchema = z.enum(['electron', 'loopback']);
 

@@ -1,5 +1,6 @@
 import { ok } from '../../shared/result';
 import { isRealEfmConfigured } from '../../shared/settings';
+import { EfmService } from '../efm/efm-service';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsStore } from '../settings/settings-store';
@@ -16,6 +17,7 @@ export interface MainServices {
   readonly dispatch: Dispatch;
   readonly bus: EventBus;
   readonly settings: SettingsStore;
+  readonly efm: EfmService;
   /** Stops background work (timers, servers) so the process can exit. */
   close(): Promise<void>;
 }
@@ -24,6 +26,7 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = new SettingsStore(options.dataDir);
   const bus = new EventBus();
+  const efm = new EfmService(settings, bus);
   const handlers: Handlers = {
     'app:info': async () => {
       const current = await settings.get();
@@ -33,8 +36,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         version: options.version,
         efmMode: real ? 'real' : 'demo',
         efmEndpoint: current.efm.endpoint,
-        // The demo EFM runs in this process; a real EFM's reachability is probed by the EFM client.
-        connectivity: real ? 'unknown' : 'online',
+        // Known after the first call; the demo EFM runs in this process and is always reachable.
+        connectivity: real ? efm.connectivity : 'online',
         shell: options.shell,
         dataDir: options.dataDir,
       });
@@ -45,6 +48,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       if (result.ok) bus.emit('settings:changed', result.value);
       return result;
     },
+    'session:sign-in': async ({ username, password }) => efm.signIn(username, password),
+    'session:current': async () => ok(efm.current()),
+    'session:sign-out': async () => {
+      efm.signOut();
+      return ok(null);
+    },
+    'queue:page': async (request) => efm.withClient((client) => client.getReviewQueue(request)),
+    'envelope:get': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelope(envelopeId)),
+    'document:get': async ({ envelopeId, documentId }) => efm.withClient((client) => client.getDocument(envelopeId, documentId)),
+    'claim:acquire': async ({ envelopeId }) => efm.withClient((client) => client.claim(envelopeId)),
+    'claim:renew': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.renew(envelopeId, fencingToken)),
+    'claim:release': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.release(envelopeId, fencingToken)),
   };
-  return { dispatch: createDispatcher(handlers), bus, settings, close: async () => undefined };
+  return { dispatch: createDispatcher(handlers), bus, settings, efm, close: () => efm.close() };
 }

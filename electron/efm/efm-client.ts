@@ -1,10 +1,10 @@
 import type { Element } from '@xmldom/xmldom';
-import type { Envelope } from '../../shared/domain/envelope';
+import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { queueRequestSchema, type Lease, type QueuePage, type QueueRequest } from '../../shared/domain/review-queue';
 import { appError, type AppError } from '../../shared/errors';
 import {
   documentRequestElement, envelopeRequestElement, fencedRequestElement, queueRequestElement, readDocumentResponse, readEnvelopeResponse, readFaultDetail,
-  readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type DocumentInfo, type ReviewOperation, type SubmitReviewRequest,
+  readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type ReviewOperation, type SubmitReviewRequest,
 } from '../../shared/ecf/clerk-review-service';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { ns } from '../../shared/ecf/namespaces';
@@ -28,21 +28,6 @@ export interface EfmClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** An envelope as the review screen needs it. */
-export interface EnvelopeDetail {
-  readonly envelope: Envelope;
-  readonly courtLocation: string;
-  readonly documents: readonly DocumentInfo[];
-  readonly lease: Lease | null;
-}
-
-/** A document's bytes, checked against the SHA-256 the EFM declared. */
-export interface DocumentContent {
-  readonly documentId: string;
-  readonly contentType: string;
-  readonly sha256: string;
-  readonly bytes: Uint8Array;
-}
 
 // Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
 // it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
@@ -80,7 +65,7 @@ export class EfmClient {
     if (!response.filingMessage) return err(appError('efm-bad-response', `The EFM sent envelope ${envelopeId} without its FilingMessage`));
     const envelope = readFilingMessage(response.filingMessage);
     if (!envelope.ok) return err(appError('efm-bad-response', `The EFM's FilingMessage for ${envelopeId} cannot be read: ${envelope.error.message}`));
-    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: response.documents, lease: response.lease });
+    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease });
   }
 
   /** A document's bytes (MTOM), refused if they do not match the SHA-256 the EFM declared. */
@@ -93,7 +78,8 @@ export class EfmClient {
     const { createHash } = await import('node:crypto');
     const sha256 = createHash('sha256').update(part.body).digest('hex');
     if (sha256 !== response.sha256) return err(appError('efm-bad-response', `Document ${documentId} arrived damaged: SHA-256 ${sha256} instead of ${response.sha256}`));
-    return ok({ documentId: response.documentId, contentType: response.contentType, sha256, bytes: part.body });
+    // A view into the response buffer (no copy of a possibly large document); Node buffers never share memory.
+    return ok({ documentId: response.documentId, contentType: response.contentType, sha256, bytes: part.body as Uint8Array<ArrayBuffer> });
   }
 
   /** Claims an envelope for review. */

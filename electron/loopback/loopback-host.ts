@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { loopbackTokenProtocolPrefix, maxWireFrameBytes, wireCallSchema, type WireServerFrame } from '../../shared/ipc/wire';
+import { decodeWire, encodeWire, loopbackTokenProtocolPrefix, maxWireFrameBytes, wireCallSchema, type WireServerFrame } from '../../shared/ipc/wire';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
 import { buildCsp } from '../protocol/csp';
@@ -67,7 +67,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.dispatch));
   });
   const disconnectBus = options.bus.connect((event, payload) => {
-    const frame = JSON.stringify({ t: 'event', event, payload } satisfies WireServerFrame);
+    const frame = encodeWire({ t: 'event', event, payload } satisfies WireServerFrame);
     for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
   });
 
@@ -111,13 +111,13 @@ function serveSocket(ws: WebSocket, dispatch: Dispatch): void {
 async function handleFrame(ws: WebSocket, dispatch: Dispatch, text: string | null): Promise<void> {
   let call;
   try {
-    call = wireCallSchema.parse(JSON.parse(text ?? 'null'));
+    call = wireCallSchema.parse(decodeWire(text ?? 'null'));
   } catch {
     ws.close(1003, 'malformed frame');
     return;
   }
   const result = await dispatch(call.channel, call.args, { shell: 'loopback' });
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'result', id: call.id, result } satisfies WireServerFrame));
+  if (ws.readyState === ws.OPEN) ws.send(encodeWire({ t: 'result', id: call.id, result } satisfies WireServerFrame));
 }
 
 async function serveFile(request: IncomingMessage, response: ServerResponse, options: LoopbackHostOptions, allowedHosts: ReadonlySet<string>, csp: string): Promise<void> {

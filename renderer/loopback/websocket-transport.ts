@@ -1,6 +1,6 @@
 import type { Channel, EventName } from '../../shared/ipc/contract';
 import type { Transport } from '../../shared/ipc/transport';
-import { loopbackTokenProtocolPrefix, wireServerFrameSchema, type WireCall } from '../../shared/ipc/wire';
+import { decodeWire, encodeWire, loopbackTokenProtocolPrefix, wireServerFrameSchema, type WireCall } from '../../shared/ipc/wire';
 
 /**
  * The loopback host's transport: one WebSocket to `/api`, authenticated by the per-run token carried as a
@@ -42,7 +42,7 @@ export function websocketTransport(url: string, token: string): Transport {
       const ws = await connect();
       const id = nextId++;
       const result = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
-      ws.send(JSON.stringify({ t: 'call', id, channel, args } satisfies WireCall));
+      ws.send(encodeWire({ t: 'call', id, channel, args } satisfies WireCall));
       return result;
     },
     subscribe: (event, listener) => {
@@ -64,7 +64,7 @@ function waitOpen(ws: WebSocket): Promise<WebSocket> {
 
 function safeJson(data: unknown): unknown {
   try {
-    return typeof data === 'string' ? JSON.parse(data) : null;
+    return typeof data === 'string' ? decodeWire(data) : null;
   } catch {
     return null;
   }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { appInfoSchema } from '../app-info';
+import { leaseSchema, queuePageSchema, queueRequestSchema } from '../domain/review-queue';
+import { sessionSchema, signInSchema } from '../domain/session';
 import { settingsPatchSchema, settingsSchema } from '../settings';
+import { documentContentSchema, envelopeArgsSchema, envelopeDetailSchema, fencedArgsSchema } from './efm-schemas';
 
 /** What one request/response channel carries. */
 export interface ChannelSpec {
@@ -17,6 +20,15 @@ export const channels = {
   'app:info': { args: z.void(), result: appInfoSchema },
   'settings:get': { args: z.void(), result: settingsSchema },
   'settings:set': { args: settingsPatchSchema, result: settingsSchema },
+  'session:sign-in': { args: signInSchema, result: sessionSchema },
+  'session:current': { args: z.void(), result: sessionSchema.nullable() },
+  'session:sign-out': { args: z.void(), result: z.null() },
+  'queue:page': { args: queueRequestSchema, result: queuePageSchema },
+  'envelope:get': { args: envelopeArgsSchema, result: envelopeDetailSchema },
+  'document:get': { args: envelopeArgsSchema.extend({ documentId: z.string().min(1).max(200) }), result: documentContentSchema },
+  'claim:acquire': { args: envelopeArgsSchema, result: leaseSchema },
+  'claim:renew': { args: fencedArgsSchema, result: leaseSchema },
+  'claim:release': { args: fencedArgsSchema, result: z.null() },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 /**
@@ -24,6 +36,7 @@ export const channels = {
  */
 export const events = {
   'settings:changed': settingsSchema,
+  'session:changed': sessionSchema.nullable(),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 /** A request/response channel name. */

@@ -24,3 +24,37 @@ export type WireServerFrame = z.infer<typeof wireServerFrameSchema>;
 
 /** WebSocket sub-protocol prefix carrying the per-run token (keeps it out of URLs and logs). */
 export const loopbackTokenProtocolPrefix = 'clerk-review.token.';
+
+/**
+ * JSON for the loopback WebSocket, with byte arrays (documents) carried as `{"$bytes": base64}`: Electron IPC
+ * clones Uint8Array natively, JSON does not.
+ */
+export function encodeWire(value: unknown): string {
+  // Look at the holder's own property: JSON.stringify has already applied toJSON (Node's Buffer has one) to `item`.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, item: unknown) {
+    const original = this[key];
+    return original instanceof Uint8Array ? { $bytes: bytesToBase64(original) } : item;
+  });
+}
+
+/** The inverse of {@link encodeWire}. Throws on malformed JSON (callers treat that as a broken frame). */
+export function decodeWire(text: string): unknown {
+  return JSON.parse(text, (_key, item: unknown) =>
+    item !== null && typeof item === 'object' && Object.keys(item).length === 1 && typeof (item as { $bytes?: unknown }).$bytes === 'string'
+      ? base64ToBytes((item as { $bytes: string }).$bytes)
+      : item);
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // Chunked: String.fromCharCode with a 50 MB spread would overflow the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

@@ -1,3 +1,4 @@
+import { channels } from '../../shared/ipc/contract';
 import type { Api } from '../../shared/ipc/create-api';
 import { expect, test } from './loopback-fixture';
 
@@ -24,7 +25,8 @@ test('window.api exposes only the contract, frozen', async ({ page, app }) => {
     const api = (window as unknown as { api: Record<string, unknown> }).api;
     return { keys: Object.keys(api).sort(), frozen: Object.isFrozen(api), replaced: Reflect.set(window, 'api', {}) };
   });
-  expect(shape).toEqual({ keys: ['app', 'on', 'settings'], frozen: true, replaced: false });
+  const domains = [...new Set(Object.keys(channels).map((channel) => channel.split(':')[0] ?? ''))];
+  expect(shape).toEqual({ keys: [...domains, 'on'].sort(), frozen: true, replaced: false });
 });
 
 test('saves settings, refuses invalid ones with a field message, and switches to a real EFM', async ({ page, app }) => {

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../electron/ipc/dispatcher';
-import { ok } from '../../../shared/result';
+import { appError } from '../../../shared/errors';
+import { channels } from '../../../shared/ipc/contract';
+import { err, ok } from '../../../shared/result';
 import { defaultSettings } from '../../../shared/settings';
 
 const ctx = { shell: 'loopback' } as const;
 const info = { name: 'Clerk Review Desk', version: '1', efmMode: 'demo', efmEndpoint: '', connectivity: 'online', shell: 'loopback', dataDir: '/d' } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  // Channels these tests do not call answer with an error.
+  const unused = Object.fromEntries(Object.keys(channels).map((channel) => [channel, async () => err(appError('internal', 'not used here'))])) as unknown as Handlers;
   return {
+    ...unused,
     'app:info': async () => ok(info),
     'settings:get': async () => ok(defaultSettings),
     'settings:set': async () => ok(defaultSettings),

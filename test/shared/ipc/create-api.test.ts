@@ -74,3 +74,15 @@ describe('createApi', () => {
     expect(received).toEqual([defaultSettings.idleLockMinutes]);
   });
 });
+
+describe('loopback wire encoding', () => {
+  it('carries byte arrays (Node Buffers included) intact through JSON', async () => {
+    const { decodeWire, encodeWire } = await import('../../../shared/ipc/wire');
+    const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+    const decoded = decodeWire(encodeWire({ a: bytes, b: Buffer.from([9, 8]), c: 'x' })) as { a: Uint8Array; b: Uint8Array; c: string };
+    expect(Array.from(decoded.a)).toEqual([0, 1, 2, 250, 255]);
+    expect(decoded.b).toBeInstanceOf(Uint8Array);
+    expect(Array.from(decoded.b)).toEqual([9, 8]);
+    expect(decoded.c).toBe('x');
+  });
+});

@@ -1,0 +1,79 @@
+import type { Connectivity } from '../../shared/app-info';
+import type { Session } from '../../shared/domain/session';
+import { appError, type AppError } from '../../shared/errors';
+import { err, ok, type Result } from '../../shared/result';
+import { isRealEfmConfigured } from '../../shared/settings';
+import { EfmSimulator } from '../efm-sim/efm-simulator';
+import type { EventBus } from '../ipc/event-bus';
+import type { SettingsStore } from '../settings/settings-store';
+import { EfmClient } from './efm-client';
+
+/**
+ * The main process's link to the EFM: the court's (from settings) or the embedded demo simulator, started on first
+ * use on loopback. Holds the signed-in clerk's credentials in memory only, and tracks whether the EFM is reachable.
+ */
+export class EfmService {
+  #simulator: Promise<EfmSimulator> | null = null;
+  #credentials: { username: string; password: string } | null = null;
+  #session: Session | null = null;
+  connectivity: Connectivity = 'unknown';
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** Signs in: the credentials are checked by a real call to the EFM before the session exists. */
+  async signIn(username: string, password: string): Promise<Result<Session>> {
+    const client = await this.#clientFor({ username, password });
+    const probe = await this.#track(client.getReviewQueue({ pageSize: 1 }));
+    if (!probe.ok) return probe;
+    const real = isRealEfmConfigured(await this.settings.get());
+    this.#credentials = { username, password };
+    this.#session = { username, efmMode: real ? 'real' : 'demo', signedInAt: new Date().toISOString() };
+    this.bus.emit('session:changed', this.#session);
+    return ok(this.#session);
+  }
+
+  /** The signed-in session, if any. */
+  current(): Session | null {
+    return this.#session;
+  }
+
+  /** Forgets the credentials. */
+  signOut(): void {
+    this.#credentials = null;
+    this.#session = null;
+    this.bus.emit('session:changed', null);
+  }
+
+  /** Runs a call with the signed-in clerk's client, tracking connectivity. */
+  async withClient<T>(call: (client: EfmClient) => Promise<Result<T>>): Promise<Result<T>> {
+    if (!this.#credentials) return err(appError('unauthorized', 'Sign in to the EFM first'));
+    return this.#track(call(await this.#clientFor(this.#credentials)));
+  }
+
+  /** Stops the demo simulator if it was started. */
+  async close(): Promise<void> {
+    const simulator = this.#simulator;
+    this.#simulator = null;
+    if (simulator) await (await simulator).close();
+  }
+
+  async #clientFor(credentials: { username: string; password: string }): Promise<EfmClient> {
+    const settings = await this.settings.get();
+    if (isRealEfmConfigured(settings)) return new EfmClient({ endpoint: settings.efm.endpoint, credentials });
+    this.#simulator ??= new EfmSimulator().start();
+    return new EfmClient({ endpoint: (await this.#simulator).url, credentials });
+  }
+
+  async #track<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
+    const result = await pending;
+    this.connectivity = result.ok || !isUnreachable(result.error) ? 'online' : 'offline';
+    return result;
+  }
+}
+
+function isUnreachable(error: AppError): boolean {
+  return error.code === 'efm-unreachable' || error.code === 'efm-timeout';
+}
