@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   readonly now?: () => number;
   readonly leaseSeconds?: number;
   readonly maxRequestBytes?: number;
+  /** Where document bytes come from; default: generated demo PDFs (benchmarks pass their own large ones). */
+  readonly documents?: Pick<SimDocuments, 'get'>;
   /** Validates an ECF message against the official schemas (tests and dev pass xmllint); absent: structure only. */
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
 }
@@ -63,7 +65,7 @@ export class EfmSimulator {
   readonly #decided = new Map<string, Set<string>>();
   readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
   readonly #filingMessages = new Map<string, string>();
-  readonly #documents = new SimDocuments();
+  readonly #documents: Pick<SimDocuments, 'get'>;
   readonly #leases: LeaseBook;
   readonly #users: readonly SimUser[];
   readonly #now: () => number;
@@ -79,6 +81,7 @@ export class EfmSimulator {
     this.#leases = new LeaseBook(this.#now);
     this.#leaseSeconds = options.leaseSeconds ?? 300;
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
+    this.#documents = options.documents ?? new SimDocuments();
   }
 
   /** Starts listening on 127.0.0.1 (port 0: any free port). */

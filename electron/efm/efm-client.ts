@@ -152,9 +152,12 @@ export class EfmClient {
     } catch (error) {
       return err(transportError(error));
     }
-    let rootXml = response.body.toString('utf8');
+    let rootXml: string;
     let responseParts: ReadonlyMap<string, MimePart> = new Map();
-    if (isMultipartRelated(response.contentType)) {
+    // Only the SOAP part becomes a string; an MTOM document stays bytes (a 50 MB string would cost 100 MB).
+    if (!isMultipartRelated(response.contentType)) {
+      rootXml = response.body.toString('utf8');
+    } else {
       const mtom = decodeMtom(response.contentType, response.body);
       if (!mtom.ok) return err(appError('efm-bad-response', `The EFM's MTOM answer is broken: ${mtom.error.message}`, { reason: mtom.error.kind }));
       rootXml = mtom.value.rootXml;

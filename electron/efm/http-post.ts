@@ -64,18 +64,28 @@ export function httpPost(request: PostRequest): Promise<PostResponse> {
           response.destroy();
           return;
         }
+        // With a declared length, copy each chunk into one buffer as it arrives, so a 50 MB document costs about
+        // 50 MB here rather than the chunk list plus its concatenation.
+        const preallocated = Number.isInteger(declared) && declared >= 0 ? Buffer.allocUnsafe(declared) : null;
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > request.maxResponseBytes) {
-            reject(new TransportError('too-large', `The EFM's answer passed the ${request.maxResponseBytes}-byte limit`));
+          if (size + chunk.length > request.maxResponseBytes || (preallocated && size + chunk.length > preallocated.length)) {
+            reject(new TransportError('too-large', `The EFM's answer passed the ${preallocated ? 'declared length' : `${request.maxResponseBytes}-byte limit`}`));
             response.destroy();
             return;
           }
-          chunks.push(chunk);
+          if (preallocated) chunk.copy(preallocated, size);
+          else chunks.push(chunk);
+          size += chunk.length;
         });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks, size) }));
+        response.on('end', () => {
+          if (preallocated && size !== preallocated.length) {
+            reject(new TransportError('reset', `The EFM's answer was cut off after ${size} of ${preallocated.length} bytes`));
+            return;
+          }
+          resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: preallocated ?? Buffer.concat(chunks, size) });
+        });
         response.on('aborted', () => reject(new TransportError('reset', 'The EFM closed the connection mid-answer')));
         response.on('error', (error) => reject(new TransportError('reset', `The answer was cut off: ${error.message}`)));
       },
