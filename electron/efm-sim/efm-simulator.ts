@@ -13,7 +13,8 @@ import { textAt } from '../../shared/xml/xml-query';
 import type { XmlElement } from '../../shared/xml/xml-writer';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
-import { isTimestampCurrent, readWsSecurity } from '../soap/ws-security';
+import { isTimestampCurrent, readWsSecurity, wsTimestampHeader } from '../soap/ws-security';
+import { signSoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook } from './lease-book';
 import { SimDocuments } from './sim-documents';
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
   readonly now?: () => number;
   readonly leaseSeconds?: number;
   readonly maxRequestBytes?: number;
+  /** Signs every answer (Body and Timestamp) with this key, as a court EFM configured for X.509 does. */
+  readonly signing?: SigningKey;
   /** Where document bytes come from; default: generated demo PDFs (benchmarks pass their own large ones). */
   readonly documents?: Pick<SimDocuments, 'get'>;
   /** Validates an ECF message against the official schemas (tests and dev pass xmllint); absent: structure only. */
@@ -131,7 +134,7 @@ export class EfmSimulator {
       const operation = operationOfRequest(message.value.body);
       if (!operation) throw clientFault('invalid-request', `Unknown operation ${message.value.body.nodeName}`);
       const result = await this.#dispatch(operation, message.value.body, user, parts);
-      const xml = soapEnvelope(result.body);
+      const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : []));
       if (result.parts.length > 0) {
         const encoded = encodeMtom(xml, result.parts);
         response.writeHead(200, { 'Content-Type': encoded.contentType, 'Content-Length': encoded.body.length }).end(encoded.body);
@@ -142,8 +145,12 @@ export class EfmSimulator {
       const fault = error instanceof FaultError ? error.fault : { code: 'internal' as const, text: 'The EFM failed to process the request', ecfErrorCode: null, holder: null };
       const faultCode = fault.code === 'internal' ? 'Server' : 'Client';
       if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': 'text/xml; charset=utf-8' });
-      response.end(soapFaultEnvelope(faultCode, fault.text, faultDetailElement(fault)));
+      response.end(this.#sign(soapFaultEnvelope(faultCode, fault.text, faultDetailElement(fault), this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [])));
     }
+  }
+
+  #sign(xml: string): string {
+    return this.options.signing ? signSoapEnvelope(xml, this.options.signing) : xml;
   }
 
   async #dispatch(operation: ReviewOperation, body: Element, user: SimUser, parts: ReadonlyMap<string, MimePart>): Promise<{ body: XmlElement; parts: MimePart[] }> {

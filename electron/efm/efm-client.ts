@@ -13,6 +13,7 @@ import type { XmlElement } from '../../shared/xml/xml-writer';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, readSoapFault, soapEnvelope } from '../soap/soap-envelope';
 import { wsSecurityHeader, type UsernameCredentials } from '../soap/ws-security';
+import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { httpPost, TransportError } from './http-post';
 
 /** How to reach the EFM. */
@@ -24,6 +25,10 @@ export interface EfmClientOptions {
   readonly retries?: number;
   readonly maxResponseBytes?: number;
   readonly ca?: string;
+  /** The EFM's signing certificate (PEM): every answer must carry a valid signature by it, or it is refused. */
+  readonly pinnedEfmCertPem?: string;
+  /** Signs every request (Body and Timestamp) with the workstation's X.509 key, when the court requires it. */
+  readonly signing?: SigningKey;
   /** Waits between retries (tests pass a fast one). */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -137,7 +142,8 @@ export class EfmClient {
 
   async #once(operation: ReviewOperation, body: XmlElement, parts: readonly MimePart[]): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
     // A fresh WS-Security timestamp per attempt: a retried message must not look stale.
-    const xml = soapEnvelope(body, [wsSecurityHeader(this.options.credentials)]);
+    const unsigned = soapEnvelope(body, [wsSecurityHeader(this.options.credentials)]);
+    const xml = this.options.signing ? signSoapEnvelope(unsigned, this.options.signing) : unsigned;
     const encoded = parts.length > 0 ? encodeMtom(xml, parts) : { contentType: 'text/xml; charset=utf-8', body: Buffer.from(xml, 'utf8') };
     let response;
     try {
@@ -163,7 +169,13 @@ export class EfmClient {
       rootXml = mtom.value.rootXml;
       responseParts = mtom.value.parts;
     }
-    const message = readSoapEnvelope(rootXml);
+    let message = readSoapEnvelope(rootXml);
+    if (message.ok && this.options.pinnedEfmCertPem) {
+      // Act only on what was signed: the verified Body replaces the one in the document.
+      const verified = verifySoapEnvelope(rootXml, this.options.pinnedEfmCertPem);
+      if (!verified.ok) return err(appError('efm-bad-response', verified.error.message, { reason: `signature-${verified.error.kind}` }));
+      message = ok({ header: message.value.header, body: verified.value });
+    }
     if (!message.ok) {
       if (response.status >= 500) return err(appError('efm-unreachable', `The EFM answered HTTP ${response.status}`, { reason: `http-${response.status}` }));
       return err(appError('efm-bad-response', `The EFM's answer is not a SOAP message: ${message.error.message}`, { reason: message.error.kind }));

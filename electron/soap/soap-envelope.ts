@@ -17,9 +17,9 @@ export function soapEnvelope(body: XmlElement, header: readonly XmlElement[] = [
 }
 
 /** A SOAP 1.1 fault envelope: `soap:Client` for the caller's mistakes, `soap:Server` for ours. */
-export function soapFaultEnvelope(faultCode: 'Client' | 'Server', faultString: string, detail: XmlElement | null): string {
+export function soapFaultEnvelope(faultCode: 'Client' | 'Server', faultString: string, detail: XmlElement | null, header: readonly XmlElement[] = []): string {
   return serializeXml(
-    el(soap, 'Envelope', el(soap, 'Body', el(soap, 'Fault',
+    el(soap, 'Envelope', header.length > 0 ? el(soap, 'Header', header) : null, el(soap, 'Body', el(soap, 'Fault',
       el('', 'faultcode', `soap:${faultCode}`),
       el('', 'faultstring', faultString),
       detail ? el('', 'detail', detail) : null))),

@@ -55,3 +55,11 @@ export function isTimestampCurrent(security: SecurityHeader, now: number, skewSe
   if (Number.isNaN(created) || Number.isNaN(expires)) return false;
   return created - skewSeconds * 1000 <= now && now <= expires + skewSeconds * 1000;
 }
+
+/** A WS-Security header with only a Timestamp: what a signed answer carries beside its signature. */
+export function wsTimestampHeader(now = new Date(), validitySeconds = 300): XmlElement {
+  return el(wsse, 'Security',
+    elAttrs(wsu, 'Timestamp', [{ ns: wsu, name: 'Id', value: 'TS-1' }],
+      el(wsu, 'Created', now.toISOString()),
+      el(wsu, 'Expires', new Date(now.getTime() + validitySeconds * 1000).toISOString())));
+}

@@ -160,3 +160,33 @@ describe('EFM client against a misbehaving EFM', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'efm-unreachable' } });
   });
 });
+
+describe('EFM answers signed with X.509 and a pinned certificate', () => {
+  it('accepts answers signed by the pinned EFM key, refuses those from an EFM with another key', async () => {
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/sign-pdf');
+    const efmKey = makeSelfSignedIdentity('Demo EFM');
+    const other = makeSelfSignedIdentity('Other EFM');
+    const signed = await new EfmSimulator({ signing: { keyPem: efmKey.keyPem, certPem: efmKey.certPem } }).start();
+    const pinned = new EfmClient({ endpoint: signed.url, credentials: { username: 'clerk1', password: 'demo-clerk1' }, pinnedEfmCertPem: efmKey.certPem });
+    expect(await pinned.getReviewQueue({ pageSize: 3 })).toMatchObject({ ok: true, value: { totalCount: 200 } });
+    // Faults are signed too, and still arrive as typed errors.
+    expect(await pinned.claim('ENV-NOPE')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const wrongPin = new EfmClient({ endpoint: signed.url, credentials: { username: 'clerk1', password: 'demo-clerk1' }, pinnedEfmCertPem: other.certPem });
+    expect(await wrongPin.getReviewQueue()).toMatchObject({ ok: false, error: { code: 'efm-bad-response', reason: 'signature-invalid' } });
+    const unsignedEfm = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' }, pinnedEfmCertPem: efmKey.certPem });
+    expect(await unsignedEfm.getReviewQueue()).toMatchObject({ ok: false, error: { reason: 'signature-unsigned' } });
+    // A signed MTOM answer: the signature covers the SHA-256 the client checks the document against.
+    const documentClient = new EfmClient({ endpoint: signed.url, credentials: { username: 'clerk1', password: 'demo-clerk1' }, pinnedEfmCertPem: efmKey.certPem });
+    const detail = await documentClient.getEnvelope('ENV-2026-000002');
+    expect(detail.ok).toBe(true);
+    if (detail.ok) expect((await documentClient.getDocument('ENV-2026-000002', detail.value.documents[0]?.documentId ?? '')).ok).toBe(true);
+    await signed.close();
+  });
+
+  it('signs requests with the workstation key when configured (the simulator still authenticates the user)', async () => {
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/sign-pdf');
+    const workstation = makeSelfSignedIdentity('Workstation 12');
+    const signing = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk2', password: 'demo-clerk2' }, signing: { keyPem: workstation.keyPem, certPem: workstation.certPem } });
+    expect(await signing.getReviewQueue({ pageSize: 1 })).toMatchObject({ ok: true });
+  });
+});
