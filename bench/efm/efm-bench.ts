@@ -31,7 +31,8 @@ for (let i = 0; i < runs; i++) {
 if (!page) throw new Error('no page');
 const responseXml = soapEnvelope(queueResponseElement(page));
 const parse: number[] = [];
-readQueueResponse((readSoapEnvelope(responseXml) as { ok: true; value: { body: never } }).value.body);
+const warm = readSoapEnvelope(responseXml);
+if (warm.ok) readQueueResponse(warm.value.body);
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
   const message = readSoapEnvelope(responseXml);
