@@ -3,7 +3,7 @@ import { ns } from '../../shared/ecf/namespaces';
 import { writePrefixes } from '../../shared/ecf/review-parts';
 import { err, ok, type Result } from '../../shared/result';
 import { parseXml, type XmlError, type XmlLimits } from '../../shared/xml/safe-xml';
-import { child, textAt } from '../../shared/xml/xml-query';
+import { child, firstChildElement, textAt } from '../../shared/xml/xml-query';
 import { el, serializeXml, type XmlElement } from '../../shared/xml/xml-writer';
 
 const { soap } = ns;
@@ -49,9 +49,7 @@ export function readSoapEnvelope(xml: string, limits?: XmlLimits): Result<SoapMe
   if (!parsed.ok) return parsed;
   const envelope = parsed.value;
   if (envelope.namespaceURI !== soap || envelope.localName !== 'Envelope') return err({ kind: 'not-soap', message: `Expected a SOAP 1.1 Envelope, found ${envelope.nodeName}` });
-  const bodyElement = child(envelope, soap, 'Body');
-  let first: Element | null = null;
-  for (let node = bodyElement?.firstChild ?? null; node && !first; node = node.nextSibling) if (node.nodeType === 1) first = node as Element;
+  const first = firstChildElement(child(envelope, soap, 'Body'));
   if (!first) return err({ kind: 'not-soap', message: 'The SOAP Body is empty.' });
   return ok({ header: child(envelope, soap, 'Header'), body: first });
 }

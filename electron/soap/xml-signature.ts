@@ -3,7 +3,7 @@ import { SignedXml } from 'xml-crypto';
 import { ns } from '../../shared/ecf/namespaces';
 import { err, ok, type Result } from '../../shared/result';
 import { parseXml } from '../../shared/xml/safe-xml';
-import { child, descendants } from '../../shared/xml/xml-query';
+import { child, descendants, firstChildElement } from '../../shared/xml/xml-query';
 
 /** A key and certificate that sign SOAP messages (PEM). */
 export interface SigningKey {
@@ -57,7 +57,8 @@ export function verifySoapEnvelope(xml: string, pinnedCertPem: string): Result<E
   for (const signedXml of verifier.getSignedReferences()) {
     const signed = new DOMParser().parseFromString(signedXml, 'text/xml').documentElement;
     if (signed && signed.namespaceURI === ns.soap && signed.localName === 'Body') {
-      for (let node = signed.firstChild; node; node = node.nextSibling) if (node.nodeType === 1) return ok(node as Element);
+      const body = firstChildElement(signed);
+      if (body) return ok(body);
     }
   }
   return err({ kind: 'body-not-signed', message: 'The EFM answer is signed, but not its Body' });

@@ -1,7 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Lease, QueueItem, QueuePage, QueueRequest } from '../domain/review-queue';
-import { children, child, text, textAt } from '../xml/xml-query';
-import { el, elAttrs, optional, type RawXml, type XmlElement } from '../xml/xml-writer';
+import { children, child, firstChildElement, text, textAt } from '../xml/xml-query';
+import { el, elAttrs, optional, rawXml, type XmlElement } from '../xml/xml-writer';
 import { ns } from './namespaces';
 
 /**
@@ -143,7 +143,6 @@ export function documentRequestElement(envelopeId: string, documentId: string): 
 
 /** `crd:SubmitFilingReviewRequest`; stamped renditions go as MTOM parts. */
 export function submitRequestElement(request: SubmitReviewRequest): XmlElement {
-  const raw = (xml: string | null): RawXml | null => (xml ? { raw: xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '') } : null);
   return el(crd, 'SubmitFilingReviewRequest',
     el(crd, 'IdempotencyKey', request.idempotencyKey),
     el(crd, 'EnvelopeID', request.envelopeId),
@@ -155,17 +154,13 @@ export function submitRequestElement(request: SubmitReviewRequest): XmlElement {
       optional(crd, 'NoteText', d.note),
       optional(crd, 'CorrectedFilingCode', d.correctedFilingCode),
       el(crd, 'DecidedDateTime', d.decidedAt))),
-    request.recordDocketingXml ? el(crd, 'RecordDocketing', raw(request.recordDocketingXml)) : null,
-    request.notifyFilingReviewCompleteXml ? el(crd, 'NotifyFilingReviewComplete', raw(request.notifyFilingReviewCompleteXml)) : null,
+    request.recordDocketingXml ? el(crd, 'RecordDocketing', rawXml(request.recordDocketingXml)) : null,
+    request.notifyFilingReviewCompleteXml ? el(crd, 'NotifyFilingReviewComplete', rawXml(request.notifyFilingReviewCompleteXml)) : null,
     request.stamped.map((s) => el(crd, 'StampedRendition', el(crd, 'DocumentID', s.documentId), el(crd, 'SHA256', s.sha256), xopContent(s.contentId, 'application/pdf'))));
 }
 
 /** Reads `crd:SubmitFilingReviewRequest`; the embedded ECF messages are returned as elements for validation. */
 export function readSubmitRequest(request: Element): Omit<SubmitReviewRequest, 'recordDocketingXml' | 'notifyFilingReviewCompleteXml'> & { recordDocketing: Element | null; notifyFilingReviewComplete: Element | null } {
-  const firstElement = (parent: Element | null): Element | null => {
-    for (let node = parent?.firstChild ?? null; node; node = node.nextSibling) if (node.nodeType === 1) return node as Element;
-    return null;
-  };
   return {
     idempotencyKey: textAt(request, [crd, 'IdempotencyKey']) ?? '',
     envelopeId: textAt(request, [crd, 'EnvelopeID']) ?? '',
@@ -178,8 +173,8 @@ export function readSubmitRequest(request: Element): Omit<SubmitReviewRequest, '
       correctedFilingCode: textAt(d, [crd, 'CorrectedFilingCode']),
       decidedAt: textAt(d, [crd, 'DecidedDateTime']) ?? '',
     })),
-    recordDocketing: firstElement(child(request, crd, 'RecordDocketing')),
-    notifyFilingReviewComplete: firstElement(child(request, crd, 'NotifyFilingReviewComplete')),
+    recordDocketing: firstChildElement(child(request, crd, 'RecordDocketing')),
+    notifyFilingReviewComplete: firstChildElement(child(request, crd, 'NotifyFilingReviewComplete')),
     stamped: children(request, crd, 'StampedRendition').map((s) => ({
       documentId: textAt(s, [crd, 'DocumentID']) ?? '',
       sha256: textAt(s, [crd, 'SHA256']) ?? '',
@@ -282,27 +277,22 @@ export interface EnvelopeResponse {
 
 /** `crd:GetEnvelopeResponse` with the FilingMessage (and PaymentMessage) embedded unchanged. */
 export function envelopeResponseElement(response: { envelopeId: string; courtLocation: string; filingMessageXml: string; paymentMessageXml: string | null; documents: readonly DocumentInfo[]; lease: Lease | null }): XmlElement {
-  const raw = (xml: string): RawXml => ({ raw: xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '') });
   return el(crd, 'GetEnvelopeResponse',
     el(crd, 'EnvelopeID', response.envelopeId),
     el(crd, 'CourtLocation', response.courtLocation),
-    el(crd, 'FilingMessage', raw(response.filingMessageXml)),
-    response.paymentMessageXml ? el(crd, 'PaymentMessage', raw(response.paymentMessageXml)) : null,
+    el(crd, 'FilingMessage', rawXml(response.filingMessageXml)),
+    response.paymentMessageXml ? el(crd, 'PaymentMessage', rawXml(response.paymentMessageXml)) : null,
     response.documents.map((d) => el(crd, 'Document', el(crd, 'DocumentID', d.documentId), el(crd, 'ContentType', d.contentType), d.sizeBytes === null ? null : el(crd, 'SizeBytes', String(d.sizeBytes)), optional(crd, 'SHA256', d.sha256))),
     response.lease ? leaseResponseElement(response.lease).children[0] : null);
 }
 
 /** Reads `crd:GetEnvelopeResponse`. */
 export function readEnvelopeResponse(response: Element): EnvelopeResponse {
-  const firstElement = (parent: Element | null): Element | null => {
-    for (let node = parent?.firstChild ?? null; node; node = node.nextSibling) if (node.nodeType === 1) return node as Element;
-    return null;
-  };
   return {
     envelopeId: textAt(response, [crd, 'EnvelopeID']) ?? '',
     courtLocation: textAt(response, [crd, 'CourtLocation']) ?? '',
-    filingMessage: firstElement(child(response, crd, 'FilingMessage')),
-    paymentMessage: firstElement(child(response, crd, 'PaymentMessage')),
+    filingMessage: firstChildElement(child(response, crd, 'FilingMessage')),
+    paymentMessage: firstChildElement(child(response, crd, 'PaymentMessage')),
     documents: children(response, crd, 'Document').map((d) => ({
       documentId: textAt(d, [crd, 'DocumentID']) ?? '',
       contentType: textAt(d, [crd, 'ContentType']) ?? 'application/octet-stream',

@@ -1,7 +1,7 @@
 import type { CodeEntry } from '../domain/court-policy';
 import type { Envelope } from '../domain/envelope';
 import type { ReviewDecision } from '../domain/review-decision';
-import { el, optional, serializeXml, type RawXml } from '../xml/xml-writer';
+import { el, optional, rawXml, serializeXml } from '../xml/xml-writer';
 import { ns } from './namespaces';
 import { caseFilingHeader, documentReference, filingOf, reviewDisposition, reviewedDocument, writePrefixes, type Reviewer, type ReviewHeader, type StampedRendition } from './review-parts';
 
@@ -70,7 +70,6 @@ export function writeRecordDocketing(input: RecordDocketingInput): string {
           el(j, 'CaseNumberText', assigned.caseNumber)))
     : null;
 
-  const filingMessage: RawXml = { raw: stripXmlDeclaration(input.filingMessageXml) };
   return serializeXml(
     el(docket, 'RecordDocketingMessage',
       caseFilingHeader(input.header),
@@ -78,11 +77,7 @@ export function writeRecordDocketing(input: RecordDocketingInput): string {
       optional(docket, 'FilingReviewCommentsText', notes.length > 0 ? notes.join('\n') : null),
       connectedReviews,
       leadReviews,
-      filingMessage),
+      rawXml(input.filingMessageXml)),
     writePrefixes,
   );
-}
-
-function stripXmlDeclaration(xml: string): string {
-  return xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '');
 }

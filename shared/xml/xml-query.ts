@@ -51,3 +51,9 @@ export function attr(element: Element | null | undefined, ns: string, local: str
   if (!element) return null;
   return (ns === '' ? element.getAttribute(local) : element.getAttributeNS(ns, local)) || null;
 }
+
+/** The first child element of `parent`, whatever its name, or null. */
+export function firstChildElement(parent: Element | null | undefined): Element | null {
+  for (let node = parent?.firstChild ?? null; node; node = node.nextSibling) if (node.nodeType === 1) return node as Element;
+  return null;
+}

@@ -81,3 +81,8 @@ export function escapeXml(value: string, attribute: boolean): string {
   const escaped = clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return attribute ? escaped.replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;') : escaped.replace(/\r/g, '&#13;');
 }
+
+/** Embeds a complete XML document as raw content, without its XML declaration. */
+export function rawXml(document: string): RawXml {
+  return { raw: document.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '') };
+}
