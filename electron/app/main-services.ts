@@ -54,6 +54,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       efm.signOut();
       return ok(null);
     },
+    'policy:get': async () => efm.withClient((client) => client.getCourtPolicy()),
     'queue:page': async (request) => efm.withClient((client) => client.getReviewQueue(request)),
     'envelope:get': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelope(envelopeId)),
     'document:get': async ({ envelopeId, documentId }) => efm.withClient((client) => client.getDocument(envelopeId, documentId)),

@@ -10,7 +10,11 @@ import {
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
 import { ns } from '../../shared/ecf/namespaces';
 import { textAt } from '../../shared/xml/xml-query';
-import type { XmlElement } from '../../shared/xml/xml-writer';
+import { el, type XmlElement } from '../../shared/xml/xml-writer';
+import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
+import { writeGenericode } from '../../shared/ecf/genericode';
+import { policyCodeListEntries, policyResponseMessage } from '../../shared/ecf/policy-messages';
+import { demoCourtPolicy } from './demo-court';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
 import { isTimestampCurrent, readWsSecurity, wsTimestampHeader } from '../soap/ws-security';
@@ -29,6 +33,8 @@ export interface SimulatorOptions {
   readonly now?: () => number;
   readonly leaseSeconds?: number;
   readonly maxRequestBytes?: number;
+  /** The court's policy and code lists (default: the demo court). */
+  readonly court?: CourtPolicy;
   /** Signs every answer (Body and Timestamp) with this key, as a court EFM configured for X.509 does. */
   readonly signing?: SigningKey;
   /** Where document bytes come from; default: generated demo PDFs (benchmarks pass their own large ones). */
@@ -73,6 +79,7 @@ export class EfmSimulator {
   readonly #users: readonly SimUser[];
   readonly #now: () => number;
   readonly #leaseSeconds: number;
+  readonly #court: CourtPolicy;
   readonly #maxRequestBytes: number;
   #server: Server | null = null;
   url = '';
@@ -85,6 +92,7 @@ export class EfmSimulator {
     this.#leaseSeconds = options.leaseSeconds ?? 300;
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
     this.#documents = options.documents ?? new SimDocuments();
+    this.#court = options.court ?? demoCourtPolicy;
   }
 
   /** Starts listening on 127.0.0.1 (port 0: any free port). */
@@ -109,7 +117,12 @@ export class EfmSimulator {
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
-      if (request.method !== 'POST' || new URL(request.url ?? '/', 'http://x').pathname !== '/clerk-review') {
+      const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+      if (request.method === 'GET' && pathname.startsWith('/codelists/')) {
+        this.#serveCodeList(pathname, response);
+        return;
+      }
+      if (request.method !== 'POST' || pathname !== '/clerk-review') {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
         return;
       }
@@ -131,9 +144,11 @@ export class EfmSimulator {
       const user = authenticate(this.#users, security.username, security.password);
       if (!user) throw clientFault('unauthorized', 'Unknown user or wrong password');
       if (!isTimestampCurrent(security, this.#now())) throw clientFault('unauthorized', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
-      const operation = operationOfRequest(message.value.body);
-      if (!operation) throw clientFault('invalid-request', `Unknown operation ${message.value.body.nodeName}`);
-      const result = await this.#dispatch(operation, message.value.body, user, parts);
+      const requestBody = message.value.body;
+      const operation = operationOfRequest(requestBody);
+      const isGetPolicy = requestBody.namespaceURI === ns.wrapper && requestBody.localName === 'GetPolicyRequest';
+      if (!operation && !isGetPolicy) throw clientFault('invalid-request', `Unknown operation ${requestBody.nodeName}`);
+      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: this.#policy(), parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : []));
       if (result.parts.length > 0) {
         const encoded = encodeMtom(xml, result.parts);
@@ -147,6 +162,23 @@ export class EfmSimulator {
       if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': 'text/xml; charset=utf-8' });
       response.end(this.#sign(soapFaultEnvelope(faultCode, fault.text, faultDetailElement(fault), this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [])));
     }
+  }
+
+  /** The court's policy (standard ECF GetPolicy), its code lists published as Genericode beside the service. */
+  #policy(): XmlElement {
+    const base = this.url.replace(/\/clerk-review$/, '');
+    const header = { messageId: `POLICY-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
+    return el(ns.wrapper, 'GetPolicyResponse', policyResponseMessage(header, this.#court, this.url, (name) => `${base}/codelists/${name}.gc`));
+  }
+
+  #serveCodeList(pathname: string, response: ServerResponse): void {
+    const name = decodeURIComponent(pathname.slice('/codelists/'.length)).replace(/\.gc$/, '');
+    const entries = (policyCodeListEntries(this.#court) as Record<string, readonly CodeEntry[]>)[name];
+    if (!entries) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('No such code list\n');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'application/xml; charset=utf-8' }).end(writeGenericode(name, `urn:clerk-review-desk:codelist:${name}`, entries));
   }
 
   #sign(xml: string): string {

@@ -9,7 +9,12 @@ import {
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { ns } from '../../shared/ecf/namespaces';
 import { err, ok, type Result } from '../../shared/result';
-import type { XmlElement } from '../../shared/xml/xml-writer';
+import { el, type XmlElement } from '../../shared/xml/xml-writer';
+import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
+import { readGenericode } from '../../shared/ecf/genericode';
+import { policyCodeLists, policyRequestMessage } from '../../shared/ecf/policy-messages';
+import { readPolicyResponse } from '../../shared/ecf/policy-response';
+import { parseXml } from '../../shared/xml/safe-xml';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, readSoapFault, soapEnvelope } from '../soap/soap-envelope';
 import { wsSecurityHeader, type UsernameCredentials } from '../soap/ws-security';
@@ -36,7 +41,8 @@ export interface EfmClientOptions {
 
 // Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
 // it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
-const idempotent: ReadonlySet<ReviewOperation> = new Set(['GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
+type Operation = ReviewOperation | 'GetPolicy';
+const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
@@ -120,6 +126,55 @@ export class EfmClient {
     return result.ok ? ok(readSubmitResponse(result.value.body)) : result;
   }
 
+  /**
+   * The court's policy (standard ECF GetPolicy) with the code lists it points to (Genericode, fetched from the
+   * locations the policy names): filing codes, case categories, document types, locations, judges, rejection
+   * reasons, case-number format and time zone.
+   */
+  async getCourtPolicy(): Promise<Result<CourtPolicy>> {
+    const header = { messageId: `POLICY-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
+    const result = await this.#call('GetPolicy', el(ns.wrapper, 'GetPolicyRequest', policyRequestMessage(header)));
+    if (!result.ok) return result;
+    const summary = readPolicyResponse(result.value.body);
+    if (!summary.ok) return err(appError('efm-bad-response', summary.error.message));
+    const lists: Partial<Record<keyof typeof policyCodeLists, CodeEntry[]>> = {};
+    for (const [key, element] of Object.entries(policyCodeLists) as [keyof typeof policyCodeLists, string][]) {
+      const location = summary.value.codeLists.get(element);
+      if (!location) continue;
+      const list = await this.#fetchCodeList(location);
+      if (!list.ok) return list;
+      lists[key] = [...list.value];
+    }
+    const single = (key: 'caseNumberPattern' | 'timeZone', fallback: string): string => lists[key]?.[0]?.code ?? fallback;
+    return ok({
+      courtId: summary.value.courtId ?? 'unknown',
+      courtName: summary.value.courtName ?? summary.value.courtId ?? 'Court',
+      filingCodes: lists.filingCodes ?? [],
+      documentTypes: lists.documentTypes ?? [],
+      caseCategories: lists.caseCategories ?? [],
+      courtLocations: lists.courtLocations ?? [],
+      judges: lists.judges ?? [],
+      rejectionReasons: lists.rejectionReasons ?? [],
+      caseNumberPattern: single('caseNumberPattern', '.+'),
+      timeZone: single('timeZone', 'UTC'),
+    });
+  }
+
+  async #fetchCodeList(location: string): Promise<Result<readonly CodeEntry[]>> {
+    if (!/^https?:\/\//.test(location)) return err(appError('efm-bad-response', `Code list location is not a web address: ${location.slice(0, 100)}`));
+    let response;
+    try {
+      response = await httpPost({ method: 'GET', url: location, headers: { Accept: 'application/xml' }, body: Buffer.alloc(0), timeoutMs: this.#timeoutMs, maxResponseBytes: 16 * 1024 * 1024, ...(this.options.ca ? { ca: this.options.ca } : {}) });
+    } catch (error) {
+      return err(transportError(error));
+    }
+    if (response.status !== 200) return err(appError('efm-bad-response', `Code list ${location} answered HTTP ${response.status}`));
+    const parsed = parseXml(response.body.toString('utf8'));
+    if (!parsed.ok) return err(appError('efm-bad-response', `Code list ${location}: ${parsed.error.message}`));
+    const list = readGenericode(parsed.value);
+    return list.ok ? ok(list.value.entries) : err(appError('efm-bad-response', `Code list ${location}: ${list.error.message}`));
+  }
+
   async #leaseCall(operation: ReviewOperation, body: XmlElement): Promise<Result<Lease>> {
     const result = await this.#call(operation, body);
     if (!result.ok) return result;
@@ -127,7 +182,7 @@ export class EfmClient {
     return lease ? ok(lease) : err(appError('efm-bad-response', `The EFM answered ${operation} without a lease`));
   }
 
-  async #call(operation: ReviewOperation, body: XmlElement, parts: readonly MimePart[] = []): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
+  async #call(operation: Operation, body: XmlElement, parts: readonly MimePart[] = []): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
     const attempts = idempotent.has(operation) ? this.#retries + 1 : 1;
     let last: AppError = appError('efm-unreachable', 'The EFM was not called');
     for (let attempt = 0; attempt < attempts; attempt++) {
@@ -140,7 +195,7 @@ export class EfmClient {
     return err(last);
   }
 
-  async #once(operation: ReviewOperation, body: XmlElement, parts: readonly MimePart[]): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
+  async #once(operation: Operation, body: XmlElement, parts: readonly MimePart[]): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
     // A fresh WS-Security timestamp per attempt: a retried message must not look stale.
     const unsigned = soapEnvelope(body, [wsSecurityHeader(this.options.credentials)]);
     const xml = this.options.signing ? signSoapEnvelope(unsigned, this.options.signing) : unsigned;
@@ -149,7 +204,7 @@ export class EfmClient {
     try {
       response = await httpPost({
         url: this.options.endpoint,
-        headers: { 'Content-Type': encoded.contentType, SOAPAction: `"urn:clerk-review-desk:review:1.0:${operation}"`, Accept: 'text/xml, multipart/related' },
+        headers: { 'Content-Type': encoded.contentType, SOAPAction: `"${soapAction(operation)}"`, Accept: 'text/xml, multipart/related' },
         body: encoded.body,
         timeoutMs: this.#timeoutMs,
         maxResponseBytes: this.#maxResponseBytes,
@@ -189,9 +244,14 @@ export class EfmClient {
         ...(detail?.holder ? { holder: detail.holder } : {}),
       }));
     }
-    if (message.value.body.namespaceURI !== ns.crd) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
+    const expected = operation === 'GetPolicy' ? ns.wrapper : ns.crd;
+    if (message.value.body.namespaceURI !== expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
     return ok({ body: message.value.body, parts: responseParts });
   }
+}
+
+function soapAction(operation: Operation): string {
+  return operation === 'GetPolicy' ? 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtPolicyMDE/GetPolicy' : `urn:clerk-review-desk:review:1.0:${operation}`;
 }
 
 function faultCode(code: string | undefined): AppError['code'] {

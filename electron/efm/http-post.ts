@@ -1,8 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 
-/** A POST to the EFM. */
+/** A request to the EFM: a SOAP POST, or a GET of a published code list. */
 export interface PostRequest {
+  readonly method?: 'POST' | 'GET';
   readonly url: string;
   readonly headers: Record<string, string>;
   readonly body: Buffer;
@@ -53,7 +54,7 @@ export function httpPost(request: PostRequest): Promise<PostResponse> {
     const outgoing = transport.request(
       url,
       {
-        method: 'POST',
+        method: request.method ?? 'POST',
         headers: { ...request.headers, 'Content-Length': String(request.body.length) },
         ...(secure ? { minVersion: 'TLSv1.2' as const, rejectUnauthorized: true, ...(request.ca ? { ca: request.ca } : {}) } : {}),
       },

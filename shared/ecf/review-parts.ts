@@ -42,10 +42,10 @@ export interface StampedRendition {
   readonly sizeBytes: number;
 }
 
-/** The ecf:CaseFilingType header elements, in schema order. */
-export function caseFilingHeader(header: ReviewHeader): XmlElement[] {
+/** The ecf:CaseFilingType header elements, in schema order; `source` is the sending MDE's role. */
+export function caseFilingHeader(header: ReviewHeader, source: 'FilingReview' | 'FilingAssembly' | 'CourtPolicy' = 'FilingReview'): XmlElement[] {
   return [
-    el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', header.messageId), el(nc, 'IdentificationCategoryDescriptionText', 'messageID'), el(nc, 'IdentificationSourceText', 'FilingReview')),
+    el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', header.messageId), el(nc, 'IdentificationCategoryDescriptionText', 'messageID'), el(nc, 'IdentificationSourceText', source)),
     el(ecf, 'SendingMDELocationID', el(nc, 'IdentificationID', header.sendingMde)),
     el(ecf, 'ServiceInteractionProfileCode', webServicesProfile),
     el(j, 'CaseCourt', el(nc, 'OrganizationIdentification', el(nc, 'IdentificationID', header.courtId)), optional(j, 'CourtName', header.courtName)),

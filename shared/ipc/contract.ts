@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appInfoSchema } from '../app-info';
+import { courtPolicySchema } from '../domain/court-policy';
 import { leaseSchema, queuePageSchema, queueRequestSchema } from '../domain/review-queue';
 import { sessionSchema, signInSchema } from '../domain/session';
 import { settingsPatchSchema, settingsSchema } from '../settings';
@@ -23,6 +24,7 @@ export const channels = {
   'session:sign-in': { args: signInSchema, result: sessionSchema },
   'session:current': { args: z.void(), result: sessionSchema.nullable() },
   'session:sign-out': { args: z.void(), result: z.null() },
+  'policy:get': { args: z.void(), result: courtPolicySchema },
   'queue:page': { args: queueRequestSchema, result: queuePageSchema },
   'envelope:get': { args: envelopeArgsSchema, result: envelopeDetailSchema },
   'document:get': { args: envelopeArgsSchema.extend({ documentId: z.string().min(1).max(200) }), result: documentContentSchema },

@@ -109,6 +109,10 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     expect(queue.ok && queue.value.items.some((item) => item.envelopeId === envelopeId)).toBe(false);
   });
 
+  it("reads the court's policy through standard ECF GetPolicy and the Genericode lists it points to", async () => {
+    expect(await client().getCourtPolicy()).toEqual({ ok: true, value: demoCourtPolicy });
+  });
+
   it('refuses a wrong password with a typed error', async () => {
     expect(await client('clerk1', 'wrong').getReviewQueue()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });

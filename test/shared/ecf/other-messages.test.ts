@@ -72,3 +72,31 @@ describe('docketcallback:NotifyDocketingCompleteMessage', () => {
     expect(wrapped.value.documents.some((d) => d.sha256 === '8gt5snc9fjrpojbdwytcd78z')).toBe(true);
   });
 });
+
+describe('GetPolicy messages we write', () => {
+  it('request and response validate against the ECF 5.0 schemas, and the response reads back', async () => {
+    const { policyRequestMessage, writePolicyResponse } = await import('../../../shared/ecf/policy-messages');
+    const { serializeXml } = await import('../../../shared/xml/xml-writer');
+    const { ns } = await import('../../../shared/ecf/namespaces');
+    const { demoCourtPolicy } = await import('../../../electron/efm-sim/demo-court');
+    const { validateEcf } = await import('../../fixtures/ecf-validate');
+    const header = { messageId: 'P-1', sendingMde: 'https://efm.demo.invalid', courtId: 'demo:superior', courtName: 'Superior Court of Demo County', postedAt: '2026-11-22T10:00:00Z' };
+    const request = serializeXml(policyRequestMessage(header), { nc: ns.nc, j: ns.j, ecf: ns.ecf, policyrequest: ns.policyrequest });
+    const response = writePolicyResponse(header, demoCourtPolicy, 'https://efm.demo.invalid', (name) => `https://efm.demo.invalid/codelists/${name}.gc`);
+    for (const xml of [request, response]) {
+      const result = validateEcf(xml);
+      expect(result.valid, result.output).toBe(true);
+    }
+    const parsed = parseXml(response);
+    const summary = parsed.ok ? readPolicyResponse(parsed.value) : null;
+    expect(summary?.ok && summary.value.codeLists.get('crd:RejectionReasonCode')).toBe('https://efm.demo.invalid/codelists/rejectionReasons.gc');
+    expect(summary?.ok && summary.value.courtName).toBe('Superior Court of Demo County');
+  });
+
+  it('Genericode lists we write read back unchanged', async () => {
+    const { writeGenericode } = await import('../../../shared/ecf/genericode');
+    const entries = [{ code: 'J-1', name: 'Hon. A & B <Rivera>' }, { code: 'J-2', name: 'Hon. Chen' }];
+    const parsed = parseXml(writeGenericode('judges', 'urn:x', entries));
+    expect(parsed.ok && readGenericode(parsed.value)).toEqual({ ok: true, value: { shortName: 'judges', canonicalUri: 'urn:x', entries } });
+  });
+});
