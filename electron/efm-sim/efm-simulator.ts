@@ -22,6 +22,7 @@ import { signSoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook } from './lease-book';
 import { SimDocuments } from './sim-documents';
+import { SimulatedCms, type CmsOptions } from './simulated-cms';
 import { queryQueue, type QueueRow } from './sim-queue';
 import { authenticate, demoUsers, type SimUser } from './sim-users';
 
@@ -33,6 +34,8 @@ export interface SimulatorOptions {
   readonly now?: () => number;
   readonly leaseSeconds?: number;
   readonly maxRequestBytes?: number;
+  /** The simulated court record system behind the EFM (default: callbacks after 2 s, 5 % refused, per filing). */
+  readonly cms?: Partial<CmsOptions>;
   /** The court's policy and code lists (default: the demo court). */
   readonly court?: CourtPolicy;
   /** Signs every answer (Body and Timestamp) with this key, as a court EFM configured for X.509 does. */
@@ -70,6 +73,8 @@ const clientFault = (code: ReviewFault['code'], text: string, holder: string | n
  */
 export class EfmSimulator {
   readonly submissions: ReceivedSubmission[] = [];
+  /** The court record system: its docketing callbacks and exception queue. */
+  readonly cms: SimulatedCms;
   readonly #envelopes: Map<string, DemoEnvelope>;
   readonly #decided = new Map<string, Set<string>>();
   readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
@@ -93,6 +98,7 @@ export class EfmSimulator {
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
     this.#documents = options.documents ?? new SimDocuments();
     this.#court = options.court ?? demoCourtPolicy;
+    this.cms = new SimulatedCms({ delayMs: 2000, failureRate: 0.05, model: 'per-filing', random: Math.random, ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}), ...options.cms });
   }
 
   /** Starts listening on 127.0.0.1 (port 0: any free port). */
@@ -109,6 +115,7 @@ export class EfmSimulator {
 
   /** Stops the server. */
   async close(): Promise<void> {
+    this.cms.close();
     const server = this.#server;
     if (!server) return;
     server.closeAllConnections();
@@ -280,6 +287,11 @@ export class EfmSimulator {
     this.#idempotent.set(request.idempotencyKey, { envelopeId: request.envelopeId, appliedAt, complete });
     this.submissions.push({ idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: request.decisions, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt });
     if (complete) this.#leases.reassign(request.envelopeId, null, 0);
+    const acceptedFilings = request.decisions.filter((d) => d.outcome === 'accepted').map((d) => {
+      const lead = demo.envelope.filings.find((filing) => filing.id === d.filingId)?.leadDocument.id;
+      return { filingId: d.filingId, sha256: stamped.find((s) => s.documentId === lead)?.sha256 ?? null };
+    });
+    if (acceptedFilings.length > 0) this.cms.record(demo.envelope, acceptedFilings, { id: user.username, name: user.displayName }, appliedAt);
     return submitResponseElement({ result: 'applied', appliedAt, envelopeComplete: complete });
   }
 

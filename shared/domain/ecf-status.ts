@@ -45,6 +45,8 @@ export const docketedDocumentSchema = z.object({
 export const docketingResultSchema = z.object({
   messageId: z.string().nullable(),
   filingStatus: z.string().nullable(),
+  /** successful / unsuccessful / not applicable (FilingDocketingStatusCode). */
+  filingDocketingStatus: z.string().nullable(),
   documents: z.array(docketedDocumentSchema),
 });
 

@@ -14,14 +14,15 @@ export function readNotifyDocketingComplete(root: Element): Result<DocketingResu
   const reviews = [...children(message, ecf, 'LeadDocumentReview'), ...children(message, ecf, 'ConnectedDocumentReview')];
   return ok({
     messageId: textAt(message, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']),
-    filingStatus: textAt(message, [ecf, 'FilingStatus'], [ecf, 'FilingReviewStatusCode']) ?? textAt(message, [ecf, 'FilingStatus'], [ecf, 'FilingDocketingStatusCode']),
+    filingStatus: textAt(message, [ecf, 'FilingStatus'], [ecf, 'FilingReviewStatusCode']),
+    filingDocketingStatus: textAt(message, [ecf, 'FilingStatus'], [ecf, 'FilingDocketingStatusCode']),
     documents: reviews.map((review) => {
       const reviewed = child(review, ecf, 'ReviewedDocument');
       const documentStatus = descendants(reviewed ?? review, ecf, 'DocumentStatus')[0] ?? null;
       return {
         documentId: attr(child(review, ecf, 'Document'), structures, 'ref') ?? attr(reviewed, structures, 'id') ?? textAt(reviewed, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']),
         reviewStatus: textAt(path(review, [ecf, 'DocumentReviewDisposition'], [ecf, 'DocumentReviewStatus']), [nc, 'StatusText']),
-        docketingStatus: textAt(documentStatus, [nc, 'StatusText']),
+        docketingStatus: textAt(documentStatus, [ecf, 'DocumentDocketingStatusCode']) ?? textAt(documentStatus, [nc, 'StatusText']),
         docketingDetail: textAt(documentStatus, [nc, 'StatusDescriptionText']),
         docketId: reviewed ? (descendants(reviewed, nc, 'CaseDocketID')[0]?.textContent?.trim() || null) : null,
         fileControlId: textAt(reviewed, [nc, 'DocumentFileControlID']),

@@ -17,7 +17,7 @@ const client = (username = 'clerk1', password = `demo-${username}`, extra: Parti
   new EfmClient({ endpoint: simulator.url, credentials: { username, password }, sleep: async () => undefined, ...extra });
 
 beforeAll(async () => {
-  simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml) }).start();
+  simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml), cms: { delayMs: 5, failureRate: 0, model: 'per-filing' } }).start();
 });
 afterAll(() => simulator.close());
 
@@ -107,6 +107,11 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     expect(createHash('sha256').update(applied[0]?.stamped[0]?.bytes ?? new Uint8Array()).digest('hex')).toBe(stampedPdf.stampedSha256);
     const queue = await clerk.getReviewQueue({ pageSize: 10_000 });
     expect(queue.ok && queue.value.items.some((item) => item.envelopeId === envelopeId)).toBe(false);
+    // The court record system answers asynchronously: the accepted filing is docketed, with the stamped hash.
+    await simulator.cms.whenIdle();
+    const callbacks = simulator.cms.callbacks.filter((c) => c.envelopeId === envelopeId);
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0]).toMatchObject({ schemaValid: true, result: { filingDocketingStatus: 'successful', documents: [{ docketingStatus: 'accepted', sha256: stampedPdf.stampedSha256, docketId: expect.stringMatching(/^DKT-/) }] } });
   });
 
   it("reads the court's policy through standard ECF GetPolicy and the Genericode lists it points to", async () => {
