@@ -8,6 +8,7 @@ import {
   readQueueRequest, readSubmitRequest, submitResponseElement, type ReviewFault, type ReviewOperation,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
+import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import { ns } from '../../shared/ecf/namespaces';
 import { textAt } from '../../shared/xml/xml-query';
 import { el, type XmlElement } from '../../shared/xml/xml-writer';
@@ -209,7 +210,7 @@ export class EfmSimulator {
           envelopeId,
           courtLocation: demo.courtLocation,
           filingMessageXml: this.#filingMessage(demo),
-          paymentMessageXml: null,
+          paymentMessageXml: writePaymentMessage(demo.payment),
           documents: documents.map(({ source, generated }) => ({ documentId: source.documentId, contentType: generated.contentType, sizeBytes: generated.bytes.length, sha256: generated.sha256 })),
           lease: this.#leases.current(envelopeId),
         }));

@@ -7,6 +7,7 @@ import {
   readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type ReviewOperation, type SubmitReviewRequest,
 } from '../../shared/ecf/clerk-review-service';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
+import { readPaymentMessage } from '../../shared/ecf/payment-message';
 import { ns } from '../../shared/ecf/namespaces';
 import { err, ok, type Result } from '../../shared/result';
 import { el, type XmlElement } from '../../shared/xml/xml-writer';
@@ -76,7 +77,9 @@ export class EfmClient {
     if (!response.filingMessage) return err(appError('efm-bad-response', `The EFM sent envelope ${envelopeId} without its FilingMessage`));
     const envelope = readFilingMessage(response.filingMessage);
     if (!envelope.ok) return err(appError('efm-bad-response', `The EFM's FilingMessage for ${envelopeId} cannot be read: ${envelope.error.message}`));
-    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease });
+    const payment = response.paymentMessage ? readPaymentMessage(response.paymentMessage) : null;
+    if (payment && !payment.ok) return err(appError('efm-bad-response', `The EFM's PaymentMessage for ${envelopeId} cannot be read: ${payment.error.message}`));
+    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease, payment: payment ? payment.value : null });
   }
 
   /** A document's bytes (MTOM), refused if they do not match the SHA-256 the EFM declared. */

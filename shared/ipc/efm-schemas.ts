@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentSummarySchema } from '../domain/ecf-status';
 import { envelopeSchema } from '../domain/envelope';
 import { leaseSchema } from '../domain/review-queue';
 
@@ -16,6 +17,7 @@ export const envelopeDetailSchema = z.object({
   courtLocation: z.string(),
   documents: z.array(documentInfoSchema),
   lease: leaseSchema.nullable(),
+  payment: paymentSummarySchema.nullable(),
 });
 
 /** `document:get` result: the bytes, already checked against the EFM's SHA-256. */

@@ -50,6 +50,10 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     const envelope = await client().getEnvelope('ENV-2026-000003');
     if (!envelope.ok) throw new Error(envelope.error.message);
     expect(envelope.value.envelope.filings.length).toBeGreaterThan(0);
+    // The payment travels as a schema-shaped UBL PaymentMessage and reads back to the demo's summary.
+    const { makeDemoEnvelopes } = await import('../../../electron/efm-sim/demo-envelopes');
+    const demo = makeDemoEnvelopes().find((d) => d.envelope.id === 'ENV-2026-000003');
+    expect(envelope.value.payment).toMatchObject({ totalAmount: demo?.payment.totalAmount, cardLast4: demo?.payment.cardLast4 ?? null });
     const first = envelope.value.documents[0];
     if (!first) throw new Error('no document');
     const document = await client().getDocument('ENV-2026-000003', first.documentId);

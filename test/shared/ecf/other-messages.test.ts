@@ -100,3 +100,16 @@ describe('GetPolicy messages we write', () => {
     expect(parsed.ok && readGenericode(parsed.value)).toEqual({ ok: true, value: { shortName: 'judges', canonicalUri: 'urn:x', entries } });
   });
 });
+
+describe('payment:PaymentMessage we write', () => {
+  it('validates against the schemas and reads back to the same summary', async () => {
+    const { writePaymentMessage } = await import('../../../shared/ecf/write-payment-message');
+    const { validateEcf } = await import('../../fixtures/ecf-validate');
+    const summary = { totalAmount: 495, currency: 'USD', charges: [{ reason: 'First paper filing fee', amount: 435 }, { reason: 'Motion fee', amount: 60 }], method: 'credit', cardType: 'visa', cardLast4: '4242', payerName: 'Jordan Example', feeExceptionReason: null };
+    const xml = writePaymentMessage(summary);
+    const result = validateEcf(xml);
+    expect(result.valid, result.output).toBe(true);
+    const parsed = parseXml(xml);
+    expect(parsed.ok && readPaymentMessage(parsed.value)).toEqual({ ok: true, value: summary });
+  });
+});
