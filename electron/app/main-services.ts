@@ -55,6 +55,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return ok(null);
     },
     'policy:get': async () => efm.withClient((client) => client.getCourtPolicy()),
+    'cases:find': async ({ partyNames, category }) => efm.withClient((client) => client.findCases(partyNames, category)),
     'queue:page': async (request) => efm.withClient((client) => client.getReviewQueue(request)),
     'envelope:get': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelope(envelopeId)),
     'document:get': async ({ envelopeId, documentId }) => efm.withClient((client) => client.getDocument(envelopeId, documentId)),

@@ -10,7 +10,9 @@ import {
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
 import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import { ns } from '../../shared/ecf/namespaces';
-import { textAt } from '../../shared/xml/xml-query';
+import { descendants, textAt } from '../../shared/xml/xml-query';
+import type { CaseSummary } from '../../shared/domain/case-summary';
+import { caseListResponseMessage, readCaseListRequest } from '../../shared/ecf/case-list-messages';
 import { el, type XmlElement } from '../../shared/xml/xml-writer';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { writeGenericode } from '../../shared/ecf/genericode';
@@ -154,9 +156,9 @@ export class EfmSimulator {
       if (!isTimestampCurrent(security, this.#now())) throw clientFault('unauthorized', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
       const requestBody = message.value.body;
       const operation = operationOfRequest(requestBody);
-      const isGetPolicy = requestBody.namespaceURI === ns.wrapper && requestBody.localName === 'GetPolicyRequest';
-      if (!operation && !isGetPolicy) throw clientFault('invalid-request', `Unknown operation ${requestBody.nodeName}`);
-      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: this.#policy(), parts: [] };
+      const standard = requestBody.namespaceURI === ns.wrapper ? this.#standardOperation(requestBody) : null;
+      if (!operation && !standard) throw clientFault('invalid-request', `Unknown operation ${requestBody.nodeName}`);
+      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: standard as XmlElement, parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : []));
       if (result.parts.length > 0) {
         const encoded = encodeMtom(xml, result.parts);
@@ -170,6 +172,34 @@ export class EfmSimulator {
       if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': 'text/xml; charset=utf-8' });
       response.end(this.#sign(soapFaultEnvelope(faultCode, fault.text, faultDetailElement(fault), this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [])));
     }
+  }
+
+  /** Standard ECF operations the simulator implements (GetPolicy, GetCaseList); null for others. */
+  #standardOperation(body: Element): XmlElement | null {
+    if (body.localName === 'GetPolicyRequest') return this.#policy();
+    if (body.localName === 'GetCaseListRequest') {
+      const message = descendants(body, ns.caselistrequest, 'GetCaseListRequestMessage')[0];
+      if (!message) throw clientFault('invalid-request', 'GetCaseListRequest without a GetCaseListRequestMessage');
+      const { partyName, category } = readCaseListRequest(message);
+      if (!partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
+      const header = { messageId: `CASELIST-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
+      return el(ns.wrapper, 'GetCaseListResponse', caseListResponseMessage(header, this.#casesWithParty(partyName, category)));
+    }
+    return null;
+  }
+
+  /** Existing cases with a party whose name contains the query (case and spacing ignored), newest 50. */
+  #casesWithParty(partyName: string, category: string | null): CaseSummary[] {
+    const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    const wanted = normalise(partyName);
+    const cases = new Map<string, CaseSummary>();
+    for (const { envelope } of this.#envelopes.values()) {
+      const number = envelope.case.number;
+      if (!number || (category && envelope.case.category !== category)) continue;
+      if (!envelope.parties.some((party) => normalise(party.name).includes(wanted))) continue;
+      cases.set(number, { caseNumber: number, title: envelope.case.title, category: envelope.case.category, parties: envelope.parties.map((party) => party.name) });
+    }
+    return [...cases.values()].slice(0, 50);
   }
 
   /** The court's policy (standard ECF GetPolicy), its code lists published as Genericode beside the service. */

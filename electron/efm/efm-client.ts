@@ -13,6 +13,8 @@ import { err, ok, type Result } from '../../shared/result';
 import { el, type XmlElement } from '../../shared/xml/xml-writer';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { readGenericode } from '../../shared/ecf/genericode';
+import type { CaseSummary } from '../../shared/domain/case-summary';
+import { caseListRequestMessage, readCaseListResponse } from '../../shared/ecf/case-list-messages';
 import { policyCodeLists, policyRequestMessage } from '../../shared/ecf/policy-messages';
 import { readPolicyResponse } from '../../shared/ecf/policy-response';
 import { parseXml } from '../../shared/xml/safe-xml';
@@ -42,8 +44,8 @@ export interface EfmClientOptions {
 
 // Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
 // it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
-type Operation = ReviewOperation | 'GetPolicy';
-const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
+type Operation = ReviewOperation | 'GetPolicy' | 'GetCaseList';
+const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCaseList', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
@@ -163,6 +165,21 @@ export class EfmClient {
     });
   }
 
+  /**
+   * Existing cases with a party of one of these names (standard ECF GetCaseList, one query per name), so the
+   * clerk assigning a new case is warned about a likely duplicate.
+   */
+  async findCases(partyNames: readonly string[], category: string | null): Promise<Result<CaseSummary[]>> {
+    const found = new Map<string, CaseSummary>();
+    for (const name of partyNames) {
+      const header = { messageId: `CASELIST-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
+      const result = await this.#call('GetCaseList', el(ns.wrapper, 'GetCaseListRequest', caseListRequestMessage(header, name, category)));
+      if (!result.ok) return result;
+      for (const kase of readCaseListResponse(result.value.body)) found.set(kase.caseNumber, kase);
+    }
+    return ok([...found.values()]);
+  }
+
   async #fetchCodeList(location: string): Promise<Result<readonly CodeEntry[]>> {
     if (!/^https?:\/\//.test(location)) return err(appError('efm-bad-response', `Code list location is not a web address: ${location.slice(0, 100)}`));
     let response;
@@ -247,14 +264,16 @@ export class EfmClient {
         ...(detail?.holder ? { holder: detail.holder } : {}),
       }));
     }
-    const expected = operation === 'GetPolicy' ? ns.wrapper : ns.crd;
+    const expected = operation === 'GetPolicy' || operation === 'GetCaseList' ? ns.wrapper : ns.crd;
     if (message.value.body.namespaceURI !== expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
     return ok({ body: message.value.body, parts: responseParts });
   }
 }
 
 function soapAction(operation: Operation): string {
-  return operation === 'GetPolicy' ? 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtPolicyMDE/GetPolicy' : `urn:clerk-review-desk:review:1.0:${operation}`;
+  if (operation === 'GetPolicy') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtPolicyMDE/GetPolicy';
+  if (operation === 'GetCaseList') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtRecordMDE/GetCaseList';
+  return `urn:clerk-review-desk:review:1.0:${operation}`;
 }
 
 function faultCode(code: string | undefined): AppError['code'] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appInfoSchema } from '../app-info';
+import { caseLookupSchema, caseSummarySchema } from '../domain/case-summary';
 import { courtPolicySchema } from '../domain/court-policy';
 import { leaseSchema, queuePageSchema, queueRequestSchema } from '../domain/review-queue';
 import { sessionSchema, signInSchema } from '../domain/session';
@@ -25,6 +26,7 @@ export const channels = {
   'session:current': { args: z.void(), result: sessionSchema.nullable() },
   'session:sign-out': { args: z.void(), result: z.null() },
   'policy:get': { args: z.void(), result: courtPolicySchema },
+  'cases:find': { args: caseLookupSchema, result: z.array(caseSummarySchema) },
   'queue:page': { args: queueRequestSchema, result: queuePageSchema },
   'envelope:get': { args: envelopeArgsSchema, result: envelopeDetailSchema },
   'document:get': { args: envelopeArgsSchema.extend({ documentId: z.string().min(1).max(200) }), result: documentContentSchema },

@@ -122,6 +122,16 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     expect(await client().getCourtPolicy()).toEqual({ ok: true, value: demoCourtPolicy });
   });
 
+  it('finds existing cases by party name through standard ECF GetCaseList', async () => {
+    const { makeDemoEnvelopes } = await import('../../../electron/efm-sim/demo-envelopes');
+    const existing = makeDemoEnvelopes().find((d) => !d.envelope.case.isNew && d.envelope.parties[1]?.kind === 'person');
+    const party = existing?.envelope.parties[1]?.name ?? '';
+    const found = await client().findCases([party.toUpperCase()], null);
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.some((kase) => kase.caseNumber === existing?.envelope.case.number && kase.parties.includes(party))).toBe(true);
+    expect(await client().findCases(['Nobody Byname-Xyz'], null)).toEqual({ ok: true, value: [] });
+  });
+
   it('refuses a wrong password with a typed error', async () => {
     expect(await client('clerk1', 'wrong').getReviewQueue()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });

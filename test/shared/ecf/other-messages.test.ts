@@ -113,3 +113,22 @@ describe('payment:PaymentMessage we write', () => {
     expect(parsed.ok && readPaymentMessage(parsed.value)).toEqual({ ok: true, value: summary });
   });
 });
+
+describe('GetCaseList messages we write', () => {
+  it('validate against the schemas and read back', async () => {
+    const { caseListRequestMessage, caseListResponseMessage, readCaseListRequest, readCaseListResponse } = await import('../../../shared/ecf/case-list-messages');
+    const { serializeXml } = await import('../../../shared/xml/xml-writer');
+    const { ns } = await import('../../../shared/ecf/namespaces');
+    const { validateEcf } = await import('../../fixtures/ecf-validate');
+    const header = { messageId: 'Q-1', sendingMde: 'urn:x', courtId: 'demo', courtName: 'Demo', postedAt: '2026-11-22T10:00:00Z' };
+    const prefixes = { nc: ns.nc, j: ns.j, ecf: ns.ecf, caselistrequest: ns.caselistrequest, caselistresponse: ns.caselistresponse };
+    const cases = [{ caseNumber: '2026-CV-000001', title: 'Garcia v. Acme', category: 'CV', parties: ['Maria Garcia', 'Acme LLC'] }];
+    const request = serializeXml(caseListRequestMessage(header, 'Maria Garcia', 'CV'), prefixes);
+    const response = serializeXml(caseListResponseMessage(header, cases), prefixes);
+    for (const xml of [request, response]) expect(validateEcf(xml).valid).toBe(true);
+    const parsedRequest = parseXml(request);
+    expect(parsedRequest.ok && readCaseListRequest(parsedRequest.value)).toEqual({ partyName: 'Maria Garcia', category: 'CV' });
+    const parsedResponse = parseXml(response);
+    expect(parsedResponse.ok && readCaseListResponse(parsedResponse.value)).toEqual(cases);
+  });
+});
