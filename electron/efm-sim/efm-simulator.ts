@@ -13,6 +13,7 @@ import { ns } from '../../shared/ecf/namespaces';
 import { descendants, textAt } from '../../shared/xml/xml-query';
 import type { CaseSummary } from '../../shared/domain/case-summary';
 import { caseListResponseMessage, readCaseListRequest } from '../../shared/ecf/case-list-messages';
+import { filingStatusResponseMessage, readFilingStatusRequest } from '../../shared/ecf/filing-status-messages';
 import { el, type XmlElement } from '../../shared/xml/xml-writer';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { writeGenericode } from '../../shared/ecf/genericode';
@@ -80,6 +81,7 @@ export class EfmSimulator {
   readonly cms: SimulatedCms;
   readonly #envelopes: Map<string, DemoEnvelope>;
   readonly #decided = new Map<string, Set<string>>();
+  readonly #outcomes = new Map<string, { outcome: 'accepted' | 'rejected'; explanation: string | null; by: SimUser; at: string }>();
   readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
   readonly #filingMessages = new Map<string, string>();
   readonly #documents: Pick<SimDocuments, 'get'>;
@@ -174,9 +176,20 @@ export class EfmSimulator {
     }
   }
 
-  /** Standard ECF operations the simulator implements (GetPolicy, GetCaseList); null for others. */
+  /** Standard ECF operations the simulator implements (GetPolicy, GetCaseList, GetFilingStatus); null for others. */
   #standardOperation(body: Element): XmlElement | null {
     if (body.localName === 'GetPolicyRequest') return this.#policy();
+    if (body.localName === 'GetFilingStatusRequest') {
+      const message = descendants(body, ns.filingstatusrequest, 'GetFilingStatusRequestMessage')[0];
+      const filingId = message ? readFilingStatusRequest(message) : null;
+      const demo = [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === filingId));
+      if (!filingId || !demo) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
+      const decided = this.#outcomes.get(filingId);
+      const header = { messageId: `STATUS-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
+      const status = { filingId, reviewStatus: decided?.outcome ?? 'received', docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
+      const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
+      return el(ns.wrapper, 'GetFilingStatusResponse', filingStatusResponseMessage(header, demo.envelope, status, reviewer, decided?.at ?? header.postedAt));
+    }
     if (body.localName === 'GetCaseListRequest') {
       const message = descendants(body, ns.caselistrequest, 'GetCaseListRequestMessage')[0];
       if (!message) throw clientFault('invalid-request', 'GetCaseListRequest without a GetCaseListRequestMessage');
@@ -315,6 +328,7 @@ export class EfmSimulator {
     for (const decision of request.decisions) decided.add(decision.filingId);
     this.#decided.set(request.envelopeId, decided);
     const appliedAt = new Date(this.#now()).toISOString();
+    for (const d of request.decisions) this.#outcomes.set(d.filingId, { outcome: d.outcome, explanation: d.outcome === 'rejected' ? `${d.reasonCode ?? ''}: ${d.note ?? ''}` : d.note, by: user, at: appliedAt });
     this.#idempotent.set(request.idempotencyKey, { envelopeId: request.envelopeId, appliedAt, complete });
     this.submissions.push({ idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: request.decisions, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt });
     if (complete) this.#leases.reassign(request.envelopeId, null, 0);

@@ -42,6 +42,7 @@ const refusals = ['The case is sealed in the case management system', 'Duplicate
 export class SimulatedCms {
   readonly callbacks: DocketingCallback[] = [];
   readonly exceptions: DocketingException[] = [];
+  readonly #status = new Map<string, 'successful' | 'unsuccessful'>();
   readonly #pending = new Set<Promise<void>>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #sequence = 0;
@@ -62,6 +63,11 @@ export class SimulatedCms {
       this.#pending.add(work);
       void work.finally(() => this.#pending.delete(work));
     }
+  }
+
+  /** Docketing status of a filing: successful, unsuccessful, or null while the CMS has not answered. */
+  statusOf(filingId: string): 'successful' | 'unsuccessful' | null {
+    return this.#status.get(filingId) ?? null;
   }
 
   /** Resolves when every scheduled callback has been sent (tests, demo shutdown). */
@@ -93,6 +99,7 @@ export class SimulatedCms {
     const parsed = parseXml(xml);
     const result = parsed.ok ? readNotifyDocketingComplete(parsed.value) : null;
     if (result?.ok) this.callbacks.push({ envelopeId: envelope.id, xml, result: result.value, schemaValid: validation ? validation.valid : null });
+    for (const filing of filings) this.#status.set(filing.filingId, filing.docketed ? 'successful' : 'unsuccessful');
     for (const filing of filings) if (!filing.docketed) this.exceptions.push({ envelopeId: envelope.id, filingId: filing.filingId, reason: filing.failureReason ?? 'refused', at: now });
   }
 }

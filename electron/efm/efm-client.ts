@@ -15,6 +15,7 @@ import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { readGenericode } from '../../shared/ecf/genericode';
 import type { CaseSummary } from '../../shared/domain/case-summary';
 import { caseListRequestMessage, readCaseListResponse } from '../../shared/ecf/case-list-messages';
+import { filingStatusRequestMessage, readFilingStatusResponse, type FilingStatus } from '../../shared/ecf/filing-status-messages';
 import { policyCodeLists, policyRequestMessage } from '../../shared/ecf/policy-messages';
 import { readPolicyResponse } from '../../shared/ecf/policy-response';
 import { parseXml } from '../../shared/xml/safe-xml';
@@ -44,8 +45,8 @@ export interface EfmClientOptions {
 
 // Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
 // it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
-type Operation = ReviewOperation | 'GetPolicy' | 'GetCaseList';
-const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCaseList', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
+type Operation = ReviewOperation | 'GetPolicy' | 'GetCaseList' | 'GetFilingStatus';
+const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCaseList', 'GetFilingStatus', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
@@ -180,6 +181,18 @@ export class EfmClient {
     return ok([...found.values()]);
   }
 
+  /**
+   * Where a filing stands at the EFM (standard ECF GetFilingStatus): received, accepted or rejected, and whether
+   * the court record docketed it. Used to learn the outcome of a submission whose answer was lost.
+   */
+  async getFilingStatus(caseNumber: string | null, filingId: string): Promise<Result<FilingStatus>> {
+    const header = { messageId: `STATUS-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
+    const result = await this.#call('GetFilingStatus', el(ns.wrapper, 'GetFilingStatusRequest', filingStatusRequestMessage(header, caseNumber ?? '', filingId)));
+    if (!result.ok) return result;
+    const status = readFilingStatusResponse(result.value.body, filingId);
+    return status ? ok(status) : err(appError('efm-bad-response', `The EFM's filing status answer for ${filingId} has no status`));
+  }
+
   async #fetchCodeList(location: string): Promise<Result<readonly CodeEntry[]>> {
     if (!/^https?:\/\//.test(location)) return err(appError('efm-bad-response', `Code list location is not a web address: ${location.slice(0, 100)}`));
     let response;
@@ -264,7 +277,7 @@ export class EfmClient {
         ...(detail?.holder ? { holder: detail.holder } : {}),
       }));
     }
-    const expected = operation === 'GetPolicy' || operation === 'GetCaseList' ? ns.wrapper : ns.crd;
+    const expected = operation === 'GetPolicy' || operation === 'GetCaseList' || operation === 'GetFilingStatus' ? ns.wrapper : ns.crd;
     if (message.value.body.namespaceURI !== expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
     return ok({ body: message.value.body, parts: responseParts });
   }
@@ -272,6 +285,7 @@ export class EfmClient {
 
 function soapAction(operation: Operation): string {
   if (operation === 'GetPolicy') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtPolicyMDE/GetPolicy';
+  if (operation === 'GetFilingStatus') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/FilingReviewMDE/GetFilingStatus';
   if (operation === 'GetCaseList') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtRecordMDE/GetCaseList';
   return `urn:clerk-review-desk:review:1.0:${operation}`;
 }

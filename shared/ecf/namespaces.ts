@@ -13,6 +13,8 @@ export const ns = {
   reviewfilingcallback: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/reviewfilingcallback',
   policyresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/policyresponse',
   policyrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/policyrequest',
+  filingstatusrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filingstatusrequest',
+  filingstatusresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filingstatusresponse',
   caselistrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistrequest',
   caselistresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistresponse',
   wrapper: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers',

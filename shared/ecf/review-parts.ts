@@ -54,7 +54,7 @@ export function caseFilingHeader(header: ReviewHeader, source: 'FilingReview' | 
 }
 
 /** `ecf:DocumentReviewDisposition`: status text (accepted/rejected), the explanation, when, and by whom. */
-export function reviewDisposition(status: 'accepted' | 'rejected', explanation: string | null, at: string, reviewer: Reviewer): XmlElement {
+export function reviewDisposition(status: 'accepted' | 'rejected' | 'received', explanation: string | null, at: string, reviewer: Reviewer): XmlElement {
   return el(ecf, 'DocumentReviewDisposition',
     el(ecf, 'DocumentReviewStatus', el(nc, 'StatusText', status), optional(nc, 'StatusDescriptionText', explanation), el(nc, 'StatusDate', el(nc, 'DateTime', at))),
     el(ecf, 'DocumentReviewer', el(nc, 'EntityPerson',

@@ -116,6 +116,11 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     const callbacks = simulator.cms.callbacks.filter((c) => c.envelopeId === envelopeId);
     expect(callbacks).toHaveLength(1);
     expect(callbacks[0]).toMatchObject({ schemaValid: true, result: { filingDocketingStatus: 'successful', documents: [{ docketingStatus: 'accepted', sha256: stampedPdf.stampedSha256, docketId: expect.stringMatching(/^DKT-/) }] } });
+    // Standard ECF GetFilingStatus tells the same story: accepted and docketed; a rejected filing says why.
+    expect(await clerk.getFilingStatus(envelope.case.number, firstFiling.id)).toMatchObject({ ok: true, value: { reviewStatus: 'accepted', docketingStatus: 'successful' } });
+    const rejectedFiling = others[0];
+    if (rejectedFiling) expect(await clerk.getFilingStatus(envelope.case.number, rejectedFiling.id)).toMatchObject({ ok: true, value: { reviewStatus: 'rejected', explanation: expect.stringContaining('Pages 2 and 3 are blank scans') } });
+    expect(await clerk.getFilingStatus(null, 'ENV-2026-000199-F1')).toMatchObject({ ok: true, value: { reviewStatus: 'received', docketingStatus: null } });
   });
 
   it("reads the court's policy through standard ECF GetPolicy and the Genericode lists it points to", async () => {

@@ -132,3 +132,29 @@ describe('GetCaseList messages we write', () => {
     expect(parsedResponse.ok && readCaseListResponse(parsedResponse.value)).toEqual(cases);
   });
 });
+
+describe('GetFilingStatus messages we write', () => {
+  it('validate against the schemas and read back', async () => {
+    const { filingStatusRequestMessage, filingStatusResponseMessage, readFilingStatusRequest, readFilingStatusResponse } = await import('../../../shared/ecf/filing-status-messages');
+    const { serializeXml } = await import('../../../shared/xml/xml-writer');
+    const { ns } = await import('../../../shared/ecf/namespaces');
+    const { makeDemoEnvelopes } = await import('../../../electron/efm-sim/demo-envelopes');
+    const { validateEcf } = await import('../../fixtures/ecf-validate');
+    const envelope = makeDemoEnvelopes(1)[0]?.envelope;
+    const filingId = envelope?.filings[0]?.id ?? '';
+    if (!envelope) throw new Error('no envelope');
+    const header = { messageId: 'S-1', sendingMde: 'urn:x', courtId: 'demo', courtName: 'Demo', postedAt: '2026-11-22T10:00:00Z' };
+    const prefixes = { nc: ns.nc, j: ns.j, ecf: ns.ecf, structures: ns.structures, filingstatusrequest: ns.filingstatusrequest, filingstatusresponse: ns.filingstatusresponse };
+    const status = { filingId, reviewStatus: 'rejected', docketingStatus: null, explanation: 'ILLEGIBLE: blank pages' };
+    const request = serializeXml(filingStatusRequestMessage(header, '', filingId), prefixes);
+    const response = serializeXml(filingStatusResponseMessage(header, envelope, status, { id: 'clerk1', name: 'Dana Whitaker' }, header.postedAt), prefixes);
+    for (const xml of [request, response]) {
+      const result = validateEcf(xml);
+      expect(result.valid, result.output).toBe(true);
+    }
+    const parsedRequest = parseXml(request);
+    expect(parsedRequest.ok && readFilingStatusRequest(parsedRequest.value)).toBe(filingId);
+    const parsedResponse = parseXml(response);
+    expect(parsedResponse.ok && readFilingStatusResponse(parsedResponse.value, filingId)).toEqual(status);
+  });
+});
