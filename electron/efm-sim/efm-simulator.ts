@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
@@ -38,6 +39,8 @@ export interface SimulatorOptions {
   readonly now?: () => number;
   readonly leaseSeconds?: number;
   readonly maxRequestBytes?: number;
+  /** Serve over HTTPS (TLS 1.2+) with this key and certificate instead of plain HTTP on loopback. */
+  readonly tls?: SigningKey;
   /** The simulated court record system behind the EFM (default: callbacks after 2 s, 5 % refused, per filing). */
   readonly cms?: Partial<CmsOptions>;
   /** The court's policy and code lists (default: the demo court). */
@@ -108,13 +111,14 @@ export class EfmSimulator {
 
   /** Starts listening on 127.0.0.1 (port 0: any free port). */
   async start(): Promise<this> {
-    const server = createServer((request, response) => void this.#handle(request, response));
+    const listener = (request: IncomingMessage, response: ServerResponse): void => void this.#handle(request, response);
+    const server = this.options.tls ? createHttpsServer({ key: this.options.tls.keyPem, cert: this.options.tls.certPem, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
     });
     this.#server = server;
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/clerk-review`;
+    this.url = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}/clerk-review`;
     return this;
   }
 

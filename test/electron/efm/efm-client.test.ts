@@ -218,3 +218,19 @@ describe('EFM answers signed with X.509 and a pinned certificate', () => {
     expect(await signing.getReviewQueue({ pageSize: 1 })).toMatchObject({ ok: true });
   });
 });
+
+describe('EFM over TLS', () => {
+  it('trusts the EFM certificate given as CA, refuses it without, and does not retry a TLS refusal', async () => {
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/sign-pdf');
+    const server = makeSelfSignedIdentity('efm.demo.invalid', 30, '127.0.0.1');
+    const tlsSimulator = await new EfmSimulator({ tls: { keyPem: server.keyPem, certPem: server.certPem } }).start();
+    expect(tlsSimulator.url).toMatch(/^https:/);
+    const trusted = new EfmClient({ endpoint: tlsSimulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' }, ca: server.certPem });
+    expect(await trusted.getReviewQueue({ pageSize: 2 })).toMatchObject({ ok: true, value: { totalCount: 200 } });
+    let sleeps = 0;
+    const untrusted = new EfmClient({ endpoint: tlsSimulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' }, sleep: async () => void sleeps++ });
+    expect(await untrusted.getReviewQueue()).toMatchObject({ ok: false, error: { code: 'efm-unreachable', reason: 'tls' } });
+    expect(sleeps).toBe(0);
+    await tlsSimulator.close();
+  });
+});
