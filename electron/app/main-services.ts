@@ -56,6 +56,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     'policy:get': async () => efm.withClient((client) => client.getCourtPolicy()),
     'cases:find': async ({ partyNames, category }) => efm.withClient((client) => client.findCases(partyNames, category)),
+    'cases:get': async ({ caseNumber }) => efm.withClient((client) => client.getCase(caseNumber)),
     'queue:page': async (request) => efm.withClient((client) => client.getReviewQueue(request)),
     'envelope:get': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelope(envelopeId)),
     'document:get': async ({ envelopeId, documentId }) => efm.withClient((client) => client.getDocument(envelopeId, documentId)),

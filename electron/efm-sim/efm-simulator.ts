@@ -13,7 +13,7 @@ import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import { ns } from '../../shared/ecf/namespaces';
 import { descendants, textAt } from '../../shared/xml/xml-query';
 import type { CaseSummary } from '../../shared/domain/case-summary';
-import { caseListResponseMessage, readCaseListRequest } from '../../shared/ecf/case-list-messages';
+import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { filingStatusResponseMessage, readFilingStatusRequest } from '../../shared/ecf/filing-status-messages';
 import { el, type XmlElement } from '../../shared/xml/xml-writer';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
@@ -180,7 +180,7 @@ export class EfmSimulator {
     }
   }
 
-  /** Standard ECF operations the simulator implements (GetPolicy, GetCaseList, GetFilingStatus); null for others. */
+  /** Standard ECF operations the simulator implements (GetPolicy, GetCase, GetCaseList, GetFilingStatus); null for others. */
   #standardOperation(body: Element): XmlElement | null {
     if (body.localName === 'GetPolicyRequest') return this.#policy();
     if (body.localName === 'GetFilingStatusRequest') {
@@ -194,6 +194,13 @@ export class EfmSimulator {
       const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
       return el(ns.wrapper, 'GetFilingStatusResponse', filingStatusResponseMessage(header, demo.envelope, status, reviewer, decided?.at ?? header.postedAt));
     }
+    if (body.localName === 'GetCaseRequest') {
+      const message = descendants(body, ns.caserequest, 'GetCaseRequestMessage')[0];
+      const caseNumber = message ? readCaseRequest(message) : null;
+      if (!caseNumber) throw clientFault('invalid-request', 'GetCase needs a case number');
+      const header = { messageId: `CASE-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
+      return el(ns.wrapper, 'GetCaseResponse', caseResponseMessage(header, this.#caseIndex().get(caseNumber) ?? null));
+    }
     if (body.localName === 'GetCaseListRequest') {
       const message = descendants(body, ns.caselistrequest, 'GetCaseListRequestMessage')[0];
       if (!message) throw clientFault('invalid-request', 'GetCaseListRequest without a GetCaseListRequestMessage');
@@ -205,18 +212,23 @@ export class EfmSimulator {
     return null;
   }
 
-  /** Existing cases with a party whose name contains the query (case and spacing ignored), newest 50. */
-  #casesWithParty(partyName: string, category: string | null): CaseSummary[] {
-    const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
-    const wanted = normalise(partyName);
+  /** The court's existing cases, by number (from the demo envelopes filed into them). */
+  #caseIndex(): Map<string, CaseSummary> {
     const cases = new Map<string, CaseSummary>();
     for (const { envelope } of this.#envelopes.values()) {
       const number = envelope.case.number;
-      if (!number || (category && envelope.case.category !== category)) continue;
-      if (!envelope.parties.some((party) => normalise(party.name).includes(wanted))) continue;
-      cases.set(number, { caseNumber: number, title: envelope.case.title, category: envelope.case.category, parties: envelope.parties.map((party) => party.name) });
+      if (number) cases.set(number, { caseNumber: number, title: envelope.case.title, category: envelope.case.category, parties: envelope.parties.map((party) => party.name) });
     }
-    return [...cases.values()].slice(0, 50);
+    return cases;
+  }
+
+  /** Existing cases with a party whose name contains the query (case and spacing ignored), at most 50. */
+  #casesWithParty(partyName: string, category: string | null): CaseSummary[] {
+    const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    const wanted = normalise(partyName);
+    return [...this.#caseIndex().values()]
+      .filter((kase) => (!category || kase.category === category) && kase.parties.some((name) => normalise(name).includes(wanted)))
+      .slice(0, 50);
   }
 
   /** The court's policy (standard ECF GetPolicy), its code lists published as Genericode beside the service. */

@@ -14,7 +14,7 @@ import { el, type XmlElement } from '../../shared/xml/xml-writer';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { readGenericode } from '../../shared/ecf/genericode';
 import type { CaseSummary } from '../../shared/domain/case-summary';
-import { caseListRequestMessage, readCaseListResponse } from '../../shared/ecf/case-list-messages';
+import { caseListRequestMessage, caseRequestMessage, readCaseListResponse, readCaseResponse } from '../../shared/ecf/case-messages';
 import { filingStatusRequestMessage, readFilingStatusResponse, type FilingStatus } from '../../shared/ecf/filing-status-messages';
 import { policyCodeLists, policyRequestMessage } from '../../shared/ecf/policy-messages';
 import { readPolicyResponse } from '../../shared/ecf/policy-response';
@@ -45,8 +45,8 @@ export interface EfmClientOptions {
 
 // Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
 // it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
-type Operation = ReviewOperation | 'GetPolicy' | 'GetCaseList' | 'GetFilingStatus';
-const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCaseList', 'GetFilingStatus', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
+type Operation = ReviewOperation | 'GetPolicy' | 'GetCase' | 'GetCaseList' | 'GetFilingStatus';
+const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
@@ -181,6 +181,13 @@ export class EfmClient {
     return ok([...found.values()]);
   }
 
+  /** One existing case by number (standard ECF GetCase); null when the court has no such case. */
+  async getCase(caseNumber: string): Promise<Result<CaseSummary | null>> {
+    const header = { messageId: `CASE-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
+    const result = await this.#call('GetCase', el(ns.wrapper, 'GetCaseRequest', caseRequestMessage(header, caseNumber)));
+    return result.ok ? ok(readCaseResponse(result.value.body)) : result;
+  }
+
   /**
    * Where a filing stands at the EFM (standard ECF GetFilingStatus): received, accepted or rejected, and whether
    * the court record docketed it. Used to learn the outcome of a submission whose answer was lost.
@@ -277,15 +284,18 @@ export class EfmClient {
         ...(detail?.holder ? { holder: detail.holder } : {}),
       }));
     }
-    const expected = operation === 'GetPolicy' || operation === 'GetCaseList' || operation === 'GetFilingStatus' ? ns.wrapper : ns.crd;
+    const expected = standardOperations.has(operation) ? ns.wrapper : ns.crd;
     if (message.value.body.namespaceURI !== expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
     return ok({ body: message.value.body, parts: responseParts });
   }
 }
 
+const standardOperations: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus']);
+
 function soapAction(operation: Operation): string {
   if (operation === 'GetPolicy') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtPolicyMDE/GetPolicy';
   if (operation === 'GetFilingStatus') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/FilingReviewMDE/GetFilingStatus';
+  if (operation === 'GetCase') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtRecordMDE/GetCase';
   if (operation === 'GetCaseList') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtRecordMDE/GetCaseList';
   return `urn:clerk-review-desk:review:1.0:${operation}`;
 }

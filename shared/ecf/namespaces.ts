@@ -15,6 +15,8 @@ export const ns = {
   policyrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/policyrequest',
   filingstatusrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filingstatusrequest',
   filingstatusresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filingstatusresponse',
+  caserequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caserequest',
+  caseresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caseresponse',
   caselistrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistrequest',
   caselistresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistresponse',
   wrapper: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers',

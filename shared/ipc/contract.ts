@@ -27,6 +27,7 @@ export const channels = {
   'session:sign-out': { args: z.void(), result: z.null() },
   'policy:get': { args: z.void(), result: courtPolicySchema },
   'cases:find': { args: caseLookupSchema, result: z.array(caseSummarySchema) },
+  'cases:get': { args: z.object({ caseNumber: z.string().min(1).max(100) }), result: caseSummarySchema.nullable() },
   'queue:page': { args: queueRequestSchema, result: queuePageSchema },
   'envelope:get': { args: envelopeArgsSchema, result: envelopeDetailSchema },
   'document:get': { args: envelopeArgsSchema.extend({ documentId: z.string().min(1).max(200) }), result: documentContentSchema },

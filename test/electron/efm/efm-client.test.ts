@@ -135,6 +135,9 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     if (!found.ok) throw new Error(found.error.message);
     expect(found.value.some((kase) => kase.caseNumber === existing?.envelope.case.number && kase.parties.includes(party))).toBe(true);
     expect(await client().findCases(['Nobody Byname-Xyz'], null)).toEqual({ ok: true, value: [] });
+    // Standard ECF GetCase: the same case by number, and nothing for an unknown number.
+    expect(await client().getCase(existing?.envelope.case.number ?? '')).toMatchObject({ ok: true, value: { caseNumber: existing?.envelope.case.number, parties: expect.arrayContaining([party]) } });
+    expect(await client().getCase('2099-CV-999999')).toEqual({ ok: true, value: null });
   });
 
   it('refuses a wrong password with a typed error', async () => {

@@ -114,9 +114,9 @@ describe('payment:PaymentMessage we write', () => {
   });
 });
 
-describe('GetCaseList messages we write', () => {
+describe('GetCase and GetCaseList messages we write', () => {
   it('validate against the schemas and read back', async () => {
-    const { caseListRequestMessage, caseListResponseMessage, readCaseListRequest, readCaseListResponse } = await import('../../../shared/ecf/case-list-messages');
+    const { caseListRequestMessage, caseListResponseMessage, readCaseListRequest, readCaseListResponse } = await import('../../../shared/ecf/case-messages');
     const { serializeXml } = await import('../../../shared/xml/xml-writer');
     const { ns } = await import('../../../shared/ecf/namespaces');
     const { validateEcf } = await import('../../fixtures/ecf-validate');
@@ -130,6 +130,23 @@ describe('GetCaseList messages we write', () => {
     expect(parsedRequest.ok && readCaseListRequest(parsedRequest.value)).toEqual({ partyName: 'Maria Garcia', category: 'CV' });
     const parsedResponse = parseXml(response);
     expect(parsedResponse.ok && readCaseListResponse(parsedResponse.value)).toEqual(cases);
+  });
+
+  it('GetCase request and answer validate and read back', async () => {
+    const { caseRequestMessage, caseResponseMessage, readCaseRequest, readCaseResponse } = await import('../../../shared/ecf/case-messages');
+    const { serializeXml } = await import('../../../shared/xml/xml-writer');
+    const { ns } = await import('../../../shared/ecf/namespaces');
+    const { validateEcf } = await import('../../fixtures/ecf-validate');
+    const header = { messageId: 'C-1', sendingMde: 'urn:x', courtId: 'demo', courtName: 'Demo', postedAt: '2026-11-22T10:00:00Z' };
+    const prefixes = { nc: ns.nc, j: ns.j, ecf: ns.ecf, caserequest: ns.caserequest, caseresponse: ns.caseresponse };
+    const kase = { caseNumber: '2026-FA-000042', title: 'In re Marriage of Rossi', category: 'FA', parties: ['Elena Rossi', 'Marco Rossi'] };
+    const request = serializeXml(caseRequestMessage(header, kase.caseNumber), prefixes);
+    const response = serializeXml(caseResponseMessage(header, kase), prefixes);
+    for (const xml of [request, response, serializeXml(caseResponseMessage(header, null), prefixes)]) expect(validateEcf(xml).valid).toBe(true);
+    const parsedRequest = parseXml(request);
+    expect(parsedRequest.ok && readCaseRequest(parsedRequest.value)).toBe(kase.caseNumber);
+    const parsedResponse = parseXml(response);
+    expect(parsedResponse.ok && readCaseResponse(parsedResponse.value)).toEqual(kase);
   });
 });
 
