@@ -98,9 +98,10 @@ export class EfmSimulator {
   url = '';
 
   constructor(readonly options: SimulatorOptions = {}) {
-    this.#envelopes = new Map((options.envelopes ?? makeDemoEnvelopes()).map((demo) => [demo.envelope.id, demo]));
     this.#users = options.users ?? demoUsers;
     this.#now = options.now ?? Date.now;
+    // The demo court's envelopes arrived over the ten days before the simulator started, so times in queue look real.
+    this.#envelopes = new Map((options.envelopes ?? makeDemoEnvelopes(200, undefined, Math.floor(this.#now() / 60_000) * 60_000)).map((demo) => [demo.envelope.id, demo]));
     this.#leases = new LeaseBook(this.#now);
     this.#leaseSeconds = options.leaseSeconds ?? 300;
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;

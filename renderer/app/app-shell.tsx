@@ -1,15 +1,19 @@
 import { useState } from 'react';
+import { QueueScreen } from '../queue/queue-screen';
+import { SignInScreen } from '../session/sign-in-screen';
+import { useSession } from '../session/use-session';
 import { SettingsScreen } from '../settings/settings-screen';
 import { StampToolScreen } from '../stamp/stamp-tool-screen';
 import { StatusScreen } from './status-screen';
 import { useAppInfo } from './use-app-info';
 
-type Screen = 'status' | 'stamp' | 'settings';
+type Screen = 'queue' | 'status' | 'stamp' | 'settings';
 
 /** The window frame: header with EFM mode and connectivity, navigation, and the current screen. */
 export function AppShell() {
   const state = useAppInfo();
-  const [screen, setScreen] = useState<Screen>('status');
+  const session = useSession();
+  const [screen, setScreen] = useState<Screen>('queue');
   const info = state.status === 'ready' ? state.info : null;
   return (
     <div className="shell">
@@ -20,6 +24,7 @@ export function AppShell() {
             <span className={`badge badge-${info.efmMode}`} data-testid="efm-mode">
               {info.efmMode === 'demo' ? 'Demo EFM' : 'Court EFM'}
             </span>
+            {session && <span className="badge" data-testid="signed-in-user">{session.username}</span>}
             <span className={`badge badge-${info.connectivity}`} data-testid="connectivity">
               {info.connectivity === 'online' ? 'Online' : info.connectivity === 'offline' ? 'Offline' : 'Connecting…'}
             </span>
@@ -27,6 +32,9 @@ export function AppShell() {
         )}
       </header>
       <nav className="shell-nav" aria-label="Main">
+        <button type="button" aria-current={screen === 'queue' ? 'page' : undefined} onClick={() => setScreen('queue')}>
+          Queue
+        </button>
         <button type="button" aria-current={screen === 'status' ? 'page' : undefined} onClick={() => setScreen('status')}>
           Status
         </button>
@@ -42,6 +50,8 @@ export function AppShell() {
         {state.status === 'failed' && (
           <p role="alert">The app could not reach its main process: {state.error.message}</p>
         )}
+        {info && screen === 'queue' && session === null && <SignInScreen demo={info.efmMode === 'demo'} />}
+        {info && screen === 'queue' && session && <QueueScreen username={session.username} />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}
         {info && screen === 'settings' && <SettingsScreen />}

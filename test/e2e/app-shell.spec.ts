@@ -10,6 +10,7 @@ test('opens the app shell and reads app:info through window.api', async ({ page,
 
   await expect(page.getByRole('heading', { name: 'Clerk Review Desk' })).toBeVisible();
   await expect(page.getByTestId('efm-mode')).toHaveText('Demo EFM');
+  await page.getByRole('button', { name: 'Status' }).click();
   await expect(page.getByTestId('app-version')).toHaveText('e2e');
 
   const info = await page.evaluate(async () => (window as unknown as { api: Api }).api.app.info());

@@ -1,0 +1,94 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CourtPolicy } from '../../shared/domain/court-policy';
+import { getApi } from '../app/api';
+import { db, type CachedQueueItem } from '../db/db';
+import { matchesQueueFilter, noQueueFilter, timeInQueue, type QueueViewFilter } from './queue-filter';
+import { syncQueue } from './queue-sync';
+
+const rowHeight = 36;
+
+/**
+ * The review queue: every envelope awaiting review (cached in IndexedDB, refreshed from the EFM without losing the
+ * clerk's place), oldest first, filtered, counted, and virtualised so tens of thousands of rows scroll smoothly.
+ */
+export function QueueScreen({ username }: { username: string }) {
+  const [rows, setRows] = useState<CachedQueueItem[]>([]);
+  const [filter, setFilter] = useState<QueueViewFilter>(noQueueFilter);
+  const [policy, setPolicy] = useState<CourtPolicy | null>(null);
+  const [status, setStatus] = useState<string>('');
+  const [syncing, setSyncing] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async () => setRows(await db().queue.orderBy('submittedAt').toArray()), []);
+  const refresh = useCallback(async () => {
+    setSyncing(true);
+    const outcome = await syncQueue();
+    setSyncing(false);
+    setStatus(outcome.ok ? `Updated ${new Date().toLocaleTimeString()}: ${outcome.total} envelopes` : `Could not refresh: ${outcome.error.message}`);
+    await load();
+  }, [load]);
+
+  useEffect(() => {
+    void load().then(refresh);
+    void getApi().policy.get().then((result) => result.ok && setPolicy(result.value));
+  }, [load, refresh]);
+
+  const visible = useMemo(() => rows.filter((row) => matchesQueueFilter(row, filter, username)), [rows, filter, username]);
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
+  const now = Date.now();
+  const name = (list: CourtPolicy['courtLocations'] | undefined, code: string): string => list?.find((entry) => entry.code === code)?.name ?? code;
+
+  return (
+    <section aria-labelledby="queue-title" className="queue">
+      <div className="queue-header">
+        <h2 id="queue-title">Review queue</h2>
+        <span role="status" data-testid="queue-count">{visible.length} of {rows.length} envelopes</span>
+        <button type="button" onClick={() => void refresh()} disabled={syncing}>{syncing ? 'Refreshing…' : 'Refresh'}</button>
+        <span className="hint">{status}</span>
+      </div>
+      <div className="queue-filters" role="group" aria-label="Filters">
+        <label>Location <select value={filter.courtLocation} onChange={(e) => setFilter({ ...filter, courtLocation: e.target.value })}>
+          <option value="">All</option>
+          {policy?.courtLocations.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
+        </select></label>
+        <label>Category <select value={filter.caseCategory} onChange={(e) => setFilter({ ...filter, caseCategory: e.target.value })}>
+          <option value="">All</option>
+          {policy?.caseCategories.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
+        </select></label>
+        <label>Case <select value={filter.caseKind} onChange={(e) => setFilter({ ...filter, caseKind: e.target.value as QueueViewFilter['caseKind'] })}>
+          <option value="all">New and existing</option><option value="new">New cases</option><option value="existing">Existing cases</option>
+        </select></label>
+        <label>Claimed <select value={filter.claim} onChange={(e) => setFilter({ ...filter, claim: e.target.value as QueueViewFilter['claim'] })}>
+          <option value="all">All</option><option value="mine">Mine</option><option value="unclaimed">Unclaimed</option>
+        </select></label>
+        <label>Filer <input value={filter.filerText} onChange={(e) => setFilter({ ...filter, filerText: e.target.value })} /></label>
+      </div>
+      <div role="table" aria-label="Envelopes awaiting review" aria-rowcount={visible.length + 1} className="queue-table">
+        <div role="row" className="queue-row queue-head">
+          {['In queue', 'Location', 'Case', 'Category', 'Filing codes', 'Filer', 'Filings', 'Claimed by'].map((heading) => <span role="columnheader" key={heading}>{heading}</span>)}
+        </div>
+        <div ref={scroller} className="queue-scroller" data-testid="queue-scroller">
+          <div className="queue-spacer" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((virtual) => {
+              const row = visible[virtual.index];
+              if (!row) return null;
+              return (
+                <div role="row" aria-rowindex={virtual.index + 2} key={row.envelopeId} className="queue-row" data-testid="queue-row" style={{ transform: `translateY(${virtual.start}px)` }}>
+                  <span role="cell" title={row.submittedAt}>{timeInQueue(row.submittedAt, now)}</span>
+                  <span role="cell">{name(policy?.courtLocations, row.courtLocation)}</span>
+                  <span role="cell">{row.newCase ? 'New case' : row.caseNumber}</span>
+                  <span role="cell">{name(policy?.caseCategories, row.caseCategory)}</span>
+                  <span role="cell">{row.filingCodes.join(', ')}</span>
+                  <span role="cell">{row.filerName}</span>
+                  <span role="cell">{row.filingCount}</span>
+                  <span role="cell">{row.claimedBy ?? ''}</span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
+import { expect, test } from './loopback-fixture';
+
+test('a clerk signs in and works the whole queue: cached, counted, filtered, virtualised, refreshed in place', async ({ page, app }) => {
+  const demo = makeDemoEnvelopes();
+  await page.goto(app.url);
+  await page.getByLabel('User name').fill('clerk1');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('did not accept');
+  await page.getByLabel('Password').fill('demo-clerk1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page.getByTestId('signed-in-user')).toHaveText('clerk1');
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  // Virtualised: only the rows in view (plus overscan) are in the DOM.
+  expect(await page.getByTestId('queue-row').count()).toBeLessThan(60);
+  // Oldest first.
+  const oldest = [...demo].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''))[0];
+  await expect(page.getByTestId('queue-row').first()).toContainText(oldest?.envelope.case.isNew ? 'New case' : (oldest?.envelope.case.number ?? ''));
+
+  await page.getByLabel('Case').selectOption('new');
+  const newCases = demo.filter((d) => d.envelope.case.isNew).length;
+  await expect(page.getByTestId('queue-count')).toHaveText(`${newCases} of 200 envelopes`);
+  await page.getByLabel('Case').selectOption('all');
+
+  // Refresh keeps the clerk's place.
+  const scroller = page.getByTestId('queue-scroller');
+  await scroller.evaluate((element) => element.scrollTo({ top: 2000 }));
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBe(2000);
+
+  // The cache is real IndexedDB: it survives a reload before the EFM answers again.
+  const cached = await page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('clerk-review-desk');
+    open.onsuccess = () => {
+      const count = open.result.transaction('queue').objectStore('queue').count();
+      count.onsuccess = () => resolve(count.result);
+      count.onerror = () => reject(count.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  expect(cached).toBe(200);
+  await page.screenshot({ path: 'test-results/queue.png' });
+});
