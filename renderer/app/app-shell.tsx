@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { EnvelopeScreen } from '../envelope/envelope-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { SignInScreen } from '../session/sign-in-screen';
 import { useSession } from '../session/use-session';
@@ -14,6 +15,7 @@ export function AppShell() {
   const state = useAppInfo();
   const session = useSession();
   const [screen, setScreen] = useState<Screen>('queue');
+  const [openEnvelope, setOpenEnvelope] = useState<string | null>(null);
   const info = state.status === 'ready' ? state.info : null;
   return (
     <div className="shell">
@@ -51,7 +53,13 @@ export function AppShell() {
           <p role="alert">The app could not reach its main process: {state.error.message}</p>
         )}
         {info && screen === 'queue' && session === null && <SignInScreen demo={info.efmMode === 'demo'} />}
-        {info && screen === 'queue' && session && <QueueScreen username={session.username} />}
+        {/* The queue stays mounted while an envelope is open, so the clerk comes back to the same place. */}
+        {info && screen === 'queue' && session && (
+          <div hidden={openEnvelope !== null}>
+            <QueueScreen username={session.username} onOpen={setOpenEnvelope} />
+          </div>
+        )}
+        {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} onClose={() => setOpenEnvelope(null)} />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}
         {info && screen === 'settings' && <SettingsScreen />}

@@ -12,7 +12,7 @@ const rowHeight = 36;
  * The review queue: every envelope awaiting review (cached in IndexedDB, refreshed from the EFM without losing the
  * clerk's place), oldest first, filtered, counted, and virtualised so tens of thousands of rows scroll smoothly.
  */
-export function QueueScreen({ username }: { username: string }) {
+export function QueueScreen({ username, onOpen }: { username: string; onOpen: (envelopeId: string) => void }) {
   const [rows, setRows] = useState<CachedQueueItem[]>([]);
   const [filter, setFilter] = useState<QueueViewFilter>(noQueueFilter);
   const [policy, setPolicy] = useState<CourtPolicy | null>(null);
@@ -74,7 +74,9 @@ export function QueueScreen({ username }: { username: string }) {
               const row = visible[virtual.index];
               if (!row) return null;
               return (
-                <div role="row" aria-rowindex={virtual.index + 2} key={row.envelopeId} className="queue-row" data-testid="queue-row" style={{ transform: `translateY(${virtual.start}px)` }}>
+                <div role="row" aria-rowindex={virtual.index + 2} key={row.envelopeId} className="queue-row" data-testid="queue-row" tabIndex={0}
+                  aria-label={`Envelope ${row.envelopeId}`} style={{ transform: `translateY(${virtual.start}px)` }}
+                  onClick={() => onOpen(row.envelopeId)} onKeyDown={(event) => event.key === 'Enter' && onOpen(row.envelopeId)}>
                   <span role="cell" title={row.submittedAt}>{timeInQueue(row.submittedAt, now)}</span>
                   <span role="cell">{name(policy?.courtLocations, row.courtLocation)}</span>
                   <span role="cell">{row.newCase ? 'New case' : row.caseNumber}</span>

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import type { Lease } from '../../shared/domain/review-queue';
+import { getApi } from '../app/api';
+
+/** The clerk's hold on an envelope while it is open. */
+export type ClaimState =
+  | { readonly status: 'claiming' }
+  | { readonly status: 'held'; readonly lease: Lease }
+  | { readonly status: 'read-only'; readonly reason: string; readonly holder: string | null };
+
+/**
+ * Claims the envelope when the screen opens, renews the lease while it stays open, and releases it on leave. If the
+ * lease is lost or taken (reassigned, expired, claimed by someone else), the state turns read-only with the reason.
+ */
+export function useClaim(envelopeId: string): ClaimState {
+  const [state, setState] = useState<ClaimState>({ status: 'claiming' });
+  useEffect(() => {
+    const api = getApi();
+    let lease: Lease | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let live = true;
+    const lost = (reason: string, holder: string | null): void => {
+      lease = null;
+      if (live) setState({ status: 'read-only', reason, holder });
+    };
+    const schedule = (held: Lease): void => {
+      // Renew at a third of the remaining time, so one missed renewal still leaves room for another.
+      const remaining = Date.parse(held.expiresAt) - Date.now();
+      timer = setTimeout(() => void renew(), Math.max(5_000, remaining / 3));
+    };
+    const renew = async (): Promise<void> => {
+      if (!lease) return;
+      const result = await api.claim.renew({ envelopeId, fencingToken: lease.fencingToken });
+      if (!live) return;
+      if (result.ok) {
+        lease = result.value;
+        setState({ status: 'held', lease: result.value });
+        schedule(result.value);
+      } else {
+        lost(explain(result.error.reason, result.error.holder ?? null, result.error.message), result.error.holder ?? null);
+      }
+    };
+    void api.claim.acquire({ envelopeId }).then((result) => {
+      if (!live) {
+        if (result.ok) void api.claim.release({ envelopeId, fencingToken: result.value.fencingToken });
+        return;
+      }
+      if (result.ok) {
+        lease = result.value;
+        setState({ status: 'held', lease: result.value });
+        schedule(result.value);
+      } else {
+        lost(explain(result.error.reason, result.error.holder ?? null, result.error.message), result.error.holder ?? null);
+      }
+    });
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+      if (lease) void api.claim.release({ envelopeId, fencingToken: lease.fencingToken });
+    };
+  }, [envelopeId]);
+  return state;
+}
+
+function explain(reason: string | undefined, holder: string | null, fallback: string): string {
+  switch (reason) {
+    case 'claimed-by-other':
+      return `${holder ?? 'Another clerk'} is reviewing this envelope. You can read it but not decide.`;
+    case 'stale-fencing-token':
+      return 'A supervisor reassigned this envelope, or your claim was released. Your view is read-only now.';
+    case 'lease-expired':
+      return 'Your claim expired. Reopen the envelope to claim it again.';
+    default:
+      return `This envelope could not be claimed: ${fallback}`;
+  }
+}
