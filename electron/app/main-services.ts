@@ -1,6 +1,7 @@
 import { ok } from '../../shared/result';
 import { isRealEfmConfigured } from '../../shared/settings';
 import { EfmService } from '../efm/efm-service';
+import { submitReview } from '../efm/submit-review';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsStore } from '../settings/settings-store';
@@ -63,6 +64,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'claim:acquire': async ({ envelopeId }) => efm.withClient((client) => client.claim(envelopeId)),
     'claim:renew': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.renew(envelopeId, fencingToken)),
     'claim:release': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.release(envelopeId, fencingToken)),
+    'review:submit': async (args) => {
+      const session = efm.current();
+      return efm.withClient((client) => submitReview(client, { id: session?.username ?? 'unknown', name: session?.username ?? 'unknown' }, args));
+    },
   };
   return { dispatch: createDispatcher(handlers), bus, settings, efm, close: () => efm.close() };
 }

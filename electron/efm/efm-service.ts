@@ -53,6 +53,11 @@ export class EfmService {
     return this.#track(call(await this.#clientFor(this.#credentials)));
   }
 
+  /** The embedded demo EFM, when demo mode has started it (demo tooling and end-to-end tests inspect what it received). */
+  async demoSimulator(): Promise<EfmSimulator | null> {
+    return this.#simulator ? this.#simulator : null;
+  }
+
   /** Stops the demo simulator if it was started. */
   async close(): Promise<void> {
     const simulator = this.#simulator;

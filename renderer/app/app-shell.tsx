@@ -59,7 +59,7 @@ export function AppShell() {
             <QueueScreen username={session.username} onOpen={setOpenEnvelope} />
           </div>
         )}
-        {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} onClose={() => setOpenEnvelope(null)} />}
+        {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}
         {info && screen === 'settings' && <SettingsScreen />}

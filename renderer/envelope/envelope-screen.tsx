@@ -1,16 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { CourtPolicy } from '../../shared/domain/court-policy';
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { getApi } from '../app/api';
+import { useSettings } from '../settings/use-settings';
+import { useCourtSeal } from '../stamp/use-court-seal';
+import { CaseAssignmentForm } from './case-assignment-form';
+import { DecisionPanel } from './decision-panel';
 import { DocumentViewer } from './document-viewer';
 import { EnvelopeSummary } from './envelope-summary';
+import { reviewProblems, undecided, type CaseAssignmentDraft, type DecisionDraft } from './review-draft';
+import { submitDraft } from './submit-draft';
 import { useClaim } from './use-claim';
 
 /**
  * One envelope under review: who filed what in which case, parties and attorneys, payment, and each filing with its
  * lead and connected documents in the viewer. Opening it claims it; the claim's state is always on screen.
  */
-export function EnvelopeScreen({ envelopeId, onClose }: { envelopeId: string; onClose: () => void }) {
+export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: string; username: string; onClose: () => void }) {
   const claim = useClaim(envelopeId);
+  const settings = useSettings();
+  const seal = useCourtSeal();
+  const [policy, setPolicy] = useState<CourtPolicy | null>(null);
+  const [decisions, setDecisions] = useState<ReadonlyMap<string, DecisionDraft>>(new Map());
+  const [assignment, setAssignment] = useState<CaseAssignmentDraft>({ caseNumber: '', title: '', courtLocation: '', judge: '' });
+  const [submitting, setSubmitting] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  // One key per review of this envelope: a retry after a lost answer is recognised by the EFM.
+  const idempotencyKey = useMemo(() => `${envelopeId}-${crypto.randomUUID()}`, [envelopeId]);
   const [detail, setDetail] = useState<EnvelopeDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -22,12 +38,22 @@ export function EnvelopeScreen({ envelopeId, onClose }: { envelopeId: string; on
       if (!result.ok) return setError(result.error.message);
       setDetail(result.value);
       setSelected(result.value.envelope.filings[0]?.leadDocument.id ?? null);
+      setAssignment((current) => ({ ...current, title: current.title || (result.value.envelope.case.title ?? ''), courtLocation: current.courtLocation || result.value.courtLocation }));
     });
+    void getApi().policy.get().then((result) => live && result.ok && setPolicy(result.value));
     return () => {
       live = false;
     };
   }, [envelopeId]);
 
+  const readOnly = claim.status !== 'held' || submitting || outcome?.ok === true;
+  const problems = detail ? reviewProblems(detail.envelope, decisions, assignment, policy) : [];
+  const submit = async (): Promise<void> => {
+    if (!detail || claim.status !== 'held' || !policy || !settings) return;
+    setSubmitting(true);
+    setOutcome(await submitDraft({ envelope: detail.envelope, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null }));
+    setSubmitting(false);
+  };
   const documents = detail?.envelope.filings.flatMap((filing) => [filing.leadDocument, ...filing.connectedDocuments]) ?? [];
   const current = documents.find((document) => document.id === selected);
   return (
@@ -51,6 +77,8 @@ export function EnvelopeScreen({ envelopeId, onClose }: { envelopeId: string; on
               {detail.envelope.filings.map((filing) => (
                 <li key={filing.id}>
                   <strong>{filing.filingCode}</strong> — {filing.description}
+                  <DecisionPanel filing={filing} draft={decisions.get(filing.id) ?? undecided} policy={policy} disabled={readOnly}
+                    onChange={(draft) => setDecisions(new Map(decisions).set(filing.id, draft))} />
                   <ul>
                     {[filing.leadDocument, ...filing.connectedDocuments].map((document) => (
                       <li key={document.id}>
@@ -63,6 +91,14 @@ export function EnvelopeScreen({ envelopeId, onClose }: { envelopeId: string; on
                 </li>
               ))}
             </ol>
+            {detail.envelope.case.isNew && <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />}
+            <div className="submit-review">
+              {problems.length > 0 && !outcome?.ok && <ul className="hint" data-testid="review-problems">{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}
+              <button type="button" disabled={readOnly || problems.length > 0 || !policy || !settings} onClick={() => void submit()}>
+                {submitting ? 'Stamping and submitting…' : 'Submit review'}
+              </button>
+              {outcome && <p role={outcome.ok ? 'status' : 'alert'} data-testid="submit-outcome">{outcome.message}</p>}
+            </div>
           </div>
           <div className="envelope-document">
             {current && <DocumentViewer envelopeId={envelopeId} documentId={current.id} title={current.title ?? current.id} />}

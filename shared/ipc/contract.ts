@@ -6,6 +6,7 @@ import { leaseSchema, queuePageSchema, queueRequestSchema } from '../domain/revi
 import { sessionSchema, signInSchema } from '../domain/session';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import { documentContentSchema, envelopeArgsSchema, envelopeDetailSchema, fencedArgsSchema } from './efm-schemas';
+import { submitReviewArgsSchema, submitReviewResultSchema } from './review-schemas';
 
 /** What one request/response channel carries. */
 export interface ChannelSpec {
@@ -34,6 +35,7 @@ export const channels = {
   'claim:acquire': { args: envelopeArgsSchema, result: leaseSchema },
   'claim:renew': { args: fencedArgsSchema, result: leaseSchema },
   'claim:release': { args: fencedArgsSchema, result: z.null() },
+  'review:submit': { args: submitReviewArgsSchema, result: submitReviewResultSchema },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 /**

@@ -1,0 +1,52 @@
+import { appError } from '../../shared/errors';
+import type { ReviewDecision } from '../../shared/domain/review-decision';
+import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
+import { writeNotifyFilingReviewComplete } from '../../shared/ecf/notify-filing-review-complete';
+import { writeRecordDocketing, type AssignedCase } from '../../shared/ecf/record-docketing';
+import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
+import { err, type Result } from '../../shared/result';
+import type { EfmClient } from './efm-client';
+
+/**
+ * Turns the clerk's decisions into the ECF messages the EFM records — RecordDocketing for accepted filings (with
+ * the manual case assignment and the stamped renditions' hashes) and, when every filing is decided,
+ * NotifyFilingReviewComplete for the filer — and submits them with the stamped PDFs over MTOM.
+ */
+export async function submitReview(client: EfmClient, clerk: { id: string; name: string }, args: SubmitReviewArgs): Promise<Result<{ result: 'applied' | 'duplicate'; appliedAt: string; envelopeComplete: boolean }>> {
+  const [detail, policy] = await Promise.all([client.getEnvelope(args.envelopeId), client.getCourtPolicy()]);
+  if (!detail.ok) return detail;
+  if (!policy.ok) return policy;
+  const envelope = detail.value.envelope;
+  const unknown = args.decisions.find((d) => !envelope.filings.some((f) => f.id === d.filingId));
+  if (unknown) return err(appError('invalid-arguments', `Envelope ${args.envelopeId} has no filing ${unknown.filingId}`));
+  const decisions: ReviewDecision[] = args.decisions.map((d) =>
+    d.outcome === 'accepted'
+      ? { ...d, envelopeId: args.envelopeId, reviewer: clerk.id, decidedAt: args.decidedAt }
+      : { ...d, envelopeId: args.envelopeId, reviewer: clerk.id, decidedAt: args.decidedAt });
+  const accepted = decisions.filter((d): d is Extract<ReviewDecision, { outcome: 'accepted' }> => d.outcome === 'accepted');
+  let assignedCase: AssignedCase | null = null;
+  if (args.caseAssignment) {
+    const location = policy.value.courtLocations.find((entry) => entry.code === args.caseAssignment?.courtLocation);
+    const judge = policy.value.judges.find((entry) => entry.code === args.caseAssignment?.judge);
+    if (!location || !judge) return err(appError('invalid-arguments', 'The court location or judge is not in the court policy', { field: location ? 'judge' : 'courtLocation' }));
+    if (!new RegExp(policy.value.caseNumberPattern).test(args.caseAssignment.caseNumber)) return err(appError('invalid-arguments', `The case number does not match the court's format (${policy.value.caseNumberPattern})`, { field: 'caseNumber' }));
+    assignedCase = { caseNumber: args.caseAssignment.caseNumber, trackingId: args.caseAssignment.trackingId, title: args.caseAssignment.title, courtLocation: location, judge };
+  } else if (envelope.case.isNew && accepted.length > 0) {
+    return err(appError('invalid-arguments', 'A new case needs a case number, location and judge before any filing is accepted', { field: 'caseNumber' }));
+  }
+  const stamped = args.stamped.map((s) => ({ documentId: s.documentId, contentId: `stamped-${s.documentId}@clerk-review`, sha256: s.sha256, sizeBytes: s.bytes.length }));
+  const header = { messageId: `RD-${args.idempotencyKey}`, sendingMde: 'urn:clerk-review-desk', courtId: policy.value.courtId, courtName: policy.value.courtName, postedAt: args.decidedAt };
+  const complete = envelope.filings.every((filing) => decisions.some((d) => d.filingId === filing.id));
+  return client.submitReview(
+    {
+      idempotencyKey: args.idempotencyKey,
+      envelopeId: args.envelopeId,
+      fencingToken: args.fencingToken,
+      decisions: decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome, reasonCode: d.outcome === 'rejected' ? d.reasonCode : null, note: d.note, correctedFilingCode: d.outcome === 'accepted' ? d.correctedFilingCode : null, decidedAt: d.decidedAt })),
+      recordDocketingXml: accepted.length > 0 ? writeRecordDocketing({ header, envelope, filingMessageXml: writeFilingMessage(envelope, 'urn:clerk-review-desk'), reviewer: clerk, accepted, assignedCase, stamped }) : null,
+      notifyFilingReviewCompleteXml: complete ? writeNotifyFilingReviewComplete({ header: { ...header, messageId: `NFRC-${args.idempotencyKey}` }, envelope, reviewer: clerk, decisions, rejectionReasons: policy.value.rejectionReasons, assignedCase, stamped }) : null,
+      stamped: stamped.map((s) => ({ documentId: s.documentId, sha256: s.sha256, contentId: s.contentId })),
+    },
+    new Map(args.stamped.map((s) => [`stamped-${s.documentId}@clerk-review`, s.bytes])),
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { CaseSummary } from '../../shared/domain/case-summary';
+import type { CourtPolicy } from '../../shared/domain/court-policy';
+import type { Envelope } from '../../shared/domain/envelope';
+import { getApi } from '../app/api';
+import type { CaseAssignmentDraft } from './review-draft';
+
+/** Manual case assignment for a new case, with a warning when the court already has a case with these parties. */
+export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange }: { envelope: Envelope; draft: CaseAssignmentDraft; policy: CourtPolicy | null; disabled: boolean; onChange: (draft: CaseAssignmentDraft) => void }) {
+  const [existing, setExisting] = useState<CaseSummary[]>([]);
+  useEffect(() => {
+    const partyNames = envelope.parties.map((party) => party.name).filter((name) => name.length >= 2).slice(0, 10);
+    if (partyNames.length === 0) return;
+    let live = true;
+    void getApi().cases.find({ partyNames, category: envelope.case.category }).then((result) => live && result.ok && setExisting(result.value));
+    return () => {
+      live = false;
+    };
+  }, [envelope]);
+  return (
+    <fieldset className="case-assignment" disabled={disabled} data-testid="case-assignment">
+      <legend>Case assignment (new case)</legend>
+      {existing.length > 0 && (
+        <p role="note" className="warning" data-testid="existing-cases">
+          The court already has {existing.length === 1 ? 'a case' : `${existing.length} cases`} with these parties: {existing.slice(0, 3).map((kase) => `${kase.caseNumber} (${kase.title ?? 'untitled'})`).join(', ')}. Check this is not a subsequent filing.
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="case-number">Case number</label>
+        <input id="case-number" value={draft.caseNumber} placeholder={policy?.caseNumberPattern} onChange={(event) => onChange({ ...draft, caseNumber: event.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="case-title">Case title</label>
+        <input id="case-title" value={draft.title} onChange={(event) => onChange({ ...draft, title: event.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="case-location">Court location</label>
+        <select id="case-location" value={draft.courtLocation} onChange={(event) => onChange({ ...draft, courtLocation: event.target.value })}>
+          <option value="">Choose…</option>
+          {policy?.courtLocations.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="case-judge">Judge</label>
+        <select id="case-judge" value={draft.judge} onChange={(event) => onChange({ ...draft, judge: event.target.value })}>
+          <option value="">Choose…</option>
+          {policy?.judges.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
+        </select>
+      </div>
+    </fieldset>
+  );
+}

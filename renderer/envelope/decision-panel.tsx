@@ -1,0 +1,39 @@
+import type { CourtPolicy } from '../../shared/domain/court-policy';
+import type { Filing } from '../../shared/domain/envelope';
+import type { DecisionDraft } from './review-draft';
+
+/** Accept, or reject with the court's reason and an explanation; correct a wrong filing code instead of rejecting. */
+export function DecisionPanel({ filing, draft, policy, disabled, onChange }: { filing: Filing; draft: DecisionDraft; policy: CourtPolicy | null; disabled: boolean; onChange: (draft: DecisionDraft) => void }) {
+  const id = (name: string): string => `${name}-${filing.id}`;
+  return (
+    <fieldset className="decision" disabled={disabled} data-testid={`decision-${filing.id}`}>
+      <legend>Decision on {filing.description ?? filing.id}</legend>
+      <label><input type="radio" name={id('outcome')} checked={draft.outcome === 'accepted'} onChange={() => onChange({ ...draft, outcome: 'accepted' })} /> Accept</label>
+      <label><input type="radio" name={id('outcome')} checked={draft.outcome === 'rejected'} onChange={() => onChange({ ...draft, outcome: 'rejected' })} /> Reject</label>
+      {draft.outcome === 'accepted' && (
+        <div className="field">
+          <label htmlFor={id('code')}>Filing code</label>
+          <select id={id('code')} value={draft.correctedFilingCode} onChange={(event) => onChange({ ...draft, correctedFilingCode: event.target.value })}>
+            <option value="">{filing.filingCode} (as filed)</option>
+            {policy?.filingCodes.filter((entry) => entry.code !== filing.filingCode).map((entry) => <option key={entry.code} value={entry.code}>Correct to {entry.code} — {entry.name}</option>)}
+          </select>
+        </div>
+      )}
+      {draft.outcome === 'rejected' && (
+        <div className="field">
+          <label htmlFor={id('reason')}>Rejection reason</label>
+          <select id={id('reason')} value={draft.reasonCode} onChange={(event) => onChange({ ...draft, reasonCode: event.target.value })}>
+            <option value="">Choose…</option>
+            {policy?.rejectionReasons.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
+          </select>
+        </div>
+      )}
+      {draft.outcome && (
+        <div className="field">
+          <label htmlFor={id('note')}>{draft.outcome === 'rejected' ? 'Explanation for the filer (required)' : 'Note to the filer (optional)'}</label>
+          <textarea id={id('note')} rows={2} value={draft.note} onChange={(event) => onChange({ ...draft, note: event.target.value })} />
+        </div>
+      )}
+    </fieldset>
+  );
+}

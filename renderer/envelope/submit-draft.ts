@@ -1,0 +1,65 @@
+import type { CourtPolicy } from '../../shared/domain/court-policy';
+import type { Envelope } from '../../shared/domain/envelope';
+import type { Lease } from '../../shared/domain/review-queue';
+import type { Settings } from '../../shared/settings';
+import { getApi } from '../app/api';
+import { stampInWorker } from '../stamp/stamp-client';
+import type { CaseAssignmentDraft, DecisionDraft } from './review-draft';
+
+/** The outcome of a submit, in words for the clerk. */
+export type SubmitOutcome = { ok: true; message: string; complete: boolean } | { ok: false; message: string };
+
+/**
+ * Stamps the lead document of every accepted filing with the court's default templates (in the stamping worker),
+ * then submits decisions, case assignment and stamped renditions. The idempotency key is the caller's, so a retry
+ * of the same review can never be applied twice.
+ */
+export async function submitDraft(input: {
+  envelope: Envelope;
+  lease: Lease;
+  decisions: ReadonlyMap<string, DecisionDraft>;
+  assignment: CaseAssignmentDraft;
+  policy: CourtPolicy;
+  settings: Settings;
+  username: string;
+  idempotencyKey: string;
+  courtSealPng: Uint8Array | null;
+}): Promise<SubmitOutcome> {
+  const api = getApi();
+  const decidedAt = new Date().toISOString();
+  const caseNumber = input.envelope.case.isNew ? input.assignment.caseNumber.trim() : (input.envelope.case.number ?? '');
+  const templates = input.settings.stampTemplates.filter((template) => input.settings.defaultStampTemplateIds.includes(template.id));
+  const stamped: { documentId: string; sha256: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+  for (const filing of input.envelope.filings) {
+    if (input.decisions.get(filing.id)?.outcome !== 'accepted') continue;
+    const original = await api.document.get({ envelopeId: input.envelope.id, documentId: filing.leadDocument.id });
+    if (!original.ok) return { ok: false, message: `Could not fetch ${filing.leadDocument.title ?? filing.id} to stamp it: ${original.error.message}` };
+    const outcome = await stampInWorker(original.value.bytes, {
+      jobs: templates.map((template) => ({ template })),
+      fields: { status: 'FILED', court: input.policy.courtName, datetime: decidedAt, timeZone: input.policy.timeZone, clerk: input.username, caseNumber, envelopeId: input.envelope.id, filingId: filing.id },
+      courtSealPng: input.courtSealPng,
+    });
+    if (!outcome.ok) return { ok: false, message: `${filing.leadDocument.title ?? filing.id} cannot be stamped: ${outcome.message} ${outcome.inspection.suggestedAction}` };
+    // Bytes from the worker are a fresh, unshared ArrayBuffer.
+    stamped.push({ documentId: filing.leadDocument.id, sha256: outcome.stampedSha256, bytes: outcome.bytes as Uint8Array<ArrayBuffer> });
+  }
+  const accepts = stamped.length > 0;
+  const result = await api.review.submit({
+    envelopeId: input.envelope.id,
+    fencingToken: input.lease.fencingToken,
+    idempotencyKey: input.idempotencyKey,
+    decidedAt,
+    decisions: input.envelope.filings.map((filing) => {
+      const draft = input.decisions.get(filing.id);
+      return draft?.outcome === 'rejected'
+        ? { outcome: 'rejected' as const, filingId: filing.id, reasonCode: draft.reasonCode, note: draft.note.trim() }
+        : { outcome: 'accepted' as const, filingId: filing.id, correctedFilingCode: draft?.correctedFilingCode || null, note: draft?.note.trim() || null };
+    }),
+    caseAssignment: input.envelope.case.isNew && accepts
+      ? { caseNumber, trackingId: null, title: input.assignment.title.trim(), courtLocation: input.assignment.courtLocation, judge: input.assignment.judge }
+      : null,
+    stamped,
+  });
+  if (!result.ok) return { ok: false, message: result.error.code === 'conflict' ? `Not submitted: ${result.error.message}` : `Not submitted: ${result.error.message}` };
+  return { ok: true, complete: result.value.envelopeComplete, message: result.value.result === 'duplicate' ? 'Already submitted earlier; nothing was applied twice.' : 'Submitted.' };
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
+import { validateEcf } from '../fixtures/ecf-validate';
+import { expect, test } from './loopback-fixture';
+
+test('review a two-filing new case: assign number and judge, accept one with a stamp, reject the other with reason and note', async ({ page, app }) => {
+  const demo = makeDemoEnvelopes();
+  const byAge = [...demo].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
+  const newCases = byAge.filter((d) => d.envelope.case.isNew);
+  const target = newCases.find((d) => d.envelope.filings.length === 2 && d.documents.every((doc) => doc.kind !== 'encrypted'));
+  if (!target) throw new Error('no two-filing new case in the demo data');
+  const { envelope } = target;
+  const caseNumber = `2026-${envelope.case.category ?? 'CV'}-000777`;
+
+  await page.goto(app.url);
+  await page.getByLabel('User name').fill('clerk1');
+  await page.getByLabel('Password').fill('demo-clerk1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  await page.getByLabel('Case').selectOption('new');
+  await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), newCases.indexOf(target));
+  await page.getByRole('row', { name: `Envelope ${envelope.id}` }).click();
+  await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+
+  const [first, second] = envelope.filings;
+  if (!first || !second) throw new Error('two filings expected');
+  await page.getByTestId(`decision-${first.id}`).getByLabel('Accept').check();
+  await page.getByTestId(`decision-${second.id}`).getByLabel('Reject').check();
+  await page.getByTestId(`decision-${second.id}`).getByLabel('Rejection reason').selectOption('ILLEGIBLE');
+  await page.getByTestId(`decision-${second.id}`).getByLabel(/Explanation for the filer/).fill('Pages 2 and 3 are blank; please rescan and resubmit.');
+  await expect(page.getByTestId('review-problems')).toContainText('Enter the new case number');
+  await page.getByLabel('Case number').fill(caseNumber);
+  await page.getByLabel('Judge').selectOption('J-102');
+  await expect(page.getByTestId('review-problems')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(page.getByTestId('submit-outcome')).toHaveText('Submitted.', { timeout: 30_000 });
+
+  // What the EFM received: schema-valid ECF messages, the case assignment, a stamped rendition whose SHA-256 matches.
+  const simulator = await app.services.efm.demoSimulator();
+  const submission = simulator?.submissions.find((s) => s.envelopeId === envelope.id);
+  if (!submission?.recordDocketingXml || !submission.notifyFilingReviewCompleteXml) throw new Error('no submission received');
+  for (const xml of [submission.recordDocketingXml, submission.notifyFilingReviewCompleteXml]) {
+    const result = validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
+    expect(result.valid, result.output).toBe(true);
+  }
+  // The simulator re-serialises what it received, so elements may carry namespace declarations.
+  const element = (name: string, value: string): RegExp => new RegExp(`<${name}(\\s[^>]*)?>${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</${name}>`);
+  expect(submission.recordDocketingXml).toMatch(element('j:CaseNumberText', caseNumber));
+  expect(submission.recordDocketingXml).toContain('Hon. Marcus Chen');
+  const stamped = submission.stamped[0];
+  expect(stamped?.documentId).toBe(first.leadDocument.id);
+  expect(createHash('sha256').update(stamped?.bytes ?? new Uint8Array()).digest('hex')).toBe(stamped?.sha256);
+  expect(submission.recordDocketingXml).toMatch(element('ecf:DocumentRenditionHash', stamped?.sha256 ?? 'missing'));
+  expect(Buffer.from(stamped?.bytes ?? []).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(submission.notifyFilingReviewCompleteXml).toMatch(element('ecf:FilingReviewStatusCode', 'partially-accepted'));
+  expect(submission.notifyFilingReviewCompleteXml).toContain('Pages 2 and 3 are blank; please rescan and resubmit.');
+  await page.screenshot({ path: 'test-results/envelope-submitted.png', fullPage: true });
+});
