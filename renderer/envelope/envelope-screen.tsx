@@ -10,6 +10,7 @@ import { DocumentViewer } from './document-viewer';
 import { EnvelopeSummary } from './envelope-summary';
 import { reviewProblems, undecided, type CaseAssignmentDraft, type DecisionDraft } from './review-draft';
 import { submitDraft } from './submit-draft';
+import { isTyping, ShortcutsHelp } from './shortcuts-help';
 import { useClaim } from './use-claim';
 
 /**
@@ -25,6 +26,8 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   const [assignment, setAssignment] = useState<CaseAssignmentDraft>({ caseNumber: '', title: '', courtLocation: '', judge: '' });
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [currentFiling, setCurrentFiling] = useState(0);
+  const [showHelp, setShowHelp] = useState(false);
   // One key per review of this envelope: a retry after a lost answer is recognised by the EFM.
   const idempotencyKey = useMemo(() => `${envelopeId}-${crypto.randomUUID()}`, [envelopeId]);
   const [detail, setDetail] = useState<EnvelopeDetail | null>(null);
@@ -54,6 +57,65 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
     setOutcome(await submitDraft({ envelope: detail.envelope, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null }));
     setSubmitting(false);
   };
+  // Keyboard-first review: single letters act on the current filing, except while typing in a field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!detail) return;
+      const filings = detail.envelope.filings;
+      const filing = filings[currentFiling];
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        if (!readOnly && problems.length === 0) void submit();
+        return;
+      }
+      if (event.key === 'Escape') {
+        // Escape leaves a field first; from anywhere else it goes back to the queue.
+        if (isTyping(event.target)) (event.target as HTMLElement).blur();
+        else onClose();
+        return;
+      }
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      // Focus at once when the field is on screen, else once React has rendered it.
+      const focus = (selector: string): void => {
+        const element = document.querySelector<HTMLElement>(selector);
+        if (element) element.focus();
+        else window.setTimeout(() => document.querySelector<HTMLElement>(selector)?.focus(), 0);
+      };
+      switch (event.key) {
+        case '?':
+          setShowHelp((shown) => !shown);
+          break;
+        case 'j':
+          setCurrentFiling(Math.min(filings.length - 1, currentFiling + 1));
+          break;
+        case 'k':
+          setCurrentFiling(Math.max(0, currentFiling - 1));
+          break;
+        case 'a':
+          if (filing && !readOnly) setDecisions(new Map(decisions).set(filing.id, { ...(decisions.get(filing.id) ?? undecided), outcome: 'accepted' }));
+          break;
+        case 'r':
+          if (filing && !readOnly) {
+            setDecisions(new Map(decisions).set(filing.id, { ...(decisions.get(filing.id) ?? undecided), outcome: 'rejected' }));
+            focus(`#reason-${CSS.escape(filing.id)}`);
+          }
+          break;
+        case 'c':
+          focus('#case-number');
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  useEffect(() => {
+    const filing = detail?.envelope.filings[currentFiling];
+    if (filing) setSelected(filing.leadDocument.id);
+  }, [currentFiling, detail]);
+
   const documents = detail?.envelope.filings.flatMap((filing) => [filing.leadDocument, ...filing.connectedDocuments]) ?? [];
   const current = documents.find((document) => document.id === selected);
   return (
@@ -61,6 +123,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
       <div className="envelope-header">
         <button type="button" onClick={onClose}>Back to queue</button>
         <h2 id="envelope-title">Envelope {envelopeId}</h2>
+        <button type="button" onClick={() => setShowHelp(true)} aria-keyshortcuts="?">Shortcuts</button>
         <span role="status" data-testid="claim-state" className={`claim claim-${claim.status}`}>
           {claim.status === 'claiming' && 'Claiming…'}
           {claim.status === 'held' && `Claimed by you until ${new Date(claim.lease.expiresAt).toLocaleTimeString()}`}
@@ -68,14 +131,15 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
         </span>
       </div>
       {error && <p role="alert">{error}</p>}
+      {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
       {detail && (
         <div className="envelope-body">
           <div className="envelope-side">
             <EnvelopeSummary detail={detail} />
             <h3>Filings</h3>
             <ol className="filing-list" data-testid="filing-list">
-              {detail.envelope.filings.map((filing) => (
-                <li key={filing.id}>
+              {detail.envelope.filings.map((filing, index) => (
+                <li key={filing.id} className={index === currentFiling ? 'current-filing' : undefined} aria-current={index === currentFiling ? 'step' : undefined}>
                   <strong>{filing.filingCode}</strong> — {filing.description}
                   <DecisionPanel filing={filing} draft={decisions.get(filing.id) ?? undecided} policy={policy} disabled={readOnly}
                     onChange={(draft) => setDecisions(new Map(decisions).set(filing.id, draft))} />

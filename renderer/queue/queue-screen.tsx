@@ -37,6 +37,27 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
   const visible = useMemo(() => rows.filter((row) => matchesQueueFilter(row, filter, username)), [rows, filter, username]);
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
   const now = Date.now();
+  // Keyboard: arrows move between rows (scrolling the virtual list), Enter opens.
+  const focusRow = (index: number): void => {
+    const target = Math.min(Math.max(0, index), visible.length - 1);
+    const row = (): HTMLElement | null | undefined => scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+    // A rendered row takes the focus at once (fast key repeats must not lose steps); others after scrolling.
+    const rendered = row();
+    if (rendered) {
+      rendered.focus();
+      return;
+    }
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    window.setTimeout(() => row()?.focus(), 30);
+  };
+  const firstLoad = useRef(true);
+  useEffect(() => {
+    // On first display, put the keyboard on the oldest envelope (unless the clerk is already somewhere).
+    if (firstLoad.current && visible.length > 0 && document.activeElement === document.body) {
+      firstLoad.current = false;
+      focusRow(0);
+    }
+  });
   const name = (list: CourtPolicy['courtLocations'] | undefined, code: string): string => list?.find((entry) => entry.code === code)?.name ?? code;
 
   return (
@@ -76,7 +97,15 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
               return (
                 <div role="row" aria-rowindex={virtual.index + 2} key={row.envelopeId} className="queue-row" data-testid="queue-row" tabIndex={0}
                   aria-label={`Envelope ${row.envelopeId}`} style={{ transform: `translateY(${virtual.start}px)` }}
-                  onClick={() => onOpen(row.envelopeId)} onKeyDown={(event) => event.key === 'Enter' && onOpen(row.envelopeId)}>
+                  data-index={virtual.index}
+                  onClick={() => onOpen(row.envelopeId)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') onOpen(row.envelopeId);
+                    else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                      event.preventDefault();
+                      focusRow(virtual.index + (event.key === 'ArrowDown' ? 1 : -1));
+                    }
+                  }}>
                   <span role="cell" title={row.submittedAt}>{timeInQueue(row.submittedAt, now)}</span>
                   <span role="cell">{name(policy?.courtLocations, row.courtLocation)}</span>
                   <span role="cell">{row.newCase ? 'New case' : row.caseNumber}</span>

@@ -24,7 +24,7 @@ export function SignInScreen({ demo }: { demo: boolean }) {
       <form onSubmit={(event) => void submit(event)} className="settings-form">
         <div className="field">
           <label htmlFor="sign-in-user">User name</label>
-          <input id="sign-in-user" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} />
+          <input id="sign-in-user" autoComplete="username" autoFocus value={username} onChange={(event) => setUsername(event.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="sign-in-password">Password</label>
