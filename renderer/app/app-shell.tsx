@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { startOutboxPump } from '../outbox/outbox';
 import { EnvelopeScreen } from '../envelope/envelope-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { SignInScreen } from '../session/sign-in-screen';
@@ -16,6 +17,8 @@ export function AppShell() {
   const session = useSession();
   const [screen, setScreen] = useState<Screen>('queue');
   const [openEnvelope, setOpenEnvelope] = useState<string | null>(null);
+  // Deliver what earlier sittings left in the outbox as soon as someone is signed in.
+  useEffect(() => (session ? startOutboxPump() : undefined), [session]);
   const info = state.status === 'ready' ? state.info : null;
   return (
     <div className="shell">

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { QueueItem } from '../../shared/domain/review-queue';
+import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 
 /** A queue row as cached locally: the EFM's item plus when this workstation last saw it. */
 export interface CachedQueueItem extends QueueItem {
@@ -12,6 +13,28 @@ export interface SavedFilter {
   readonly id?: number;
   readonly name: string;
   readonly filter: string;
+}
+
+/** A review decision waiting to reach the EFM, or delivered, or refused — never silently dropped. */
+export interface OutboxEntry {
+  readonly idempotencyKey: string;
+  readonly envelopeId: string;
+  readonly status: 'pending' | 'sent' | 'failed';
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly nextAttemptAt: number;
+  readonly createdAt: string;
+  readonly sentAt: string | null;
+  readonly payload: SubmitReviewArgs;
+}
+
+/** This workstation's review of an envelope, written in the same transaction as its outbox entry. */
+export interface LocalReview {
+  readonly envelopeId: string;
+  readonly idempotencyKey: string;
+  readonly reviewer: string;
+  readonly decisions: readonly { filingId: string; outcome: 'accepted' | 'rejected' }[];
+  readonly decidedAt: string;
 }
 
 /** Small key/value facts (last sync time, sync run counter). */
@@ -28,13 +51,20 @@ export class ClerkReviewDb extends Dexie {
   queue!: EntityTable<CachedQueueItem, 'envelopeId'>;
   savedFilters!: EntityTable<SavedFilter, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'idempotencyKey'>;
+  reviews!: EntityTable<LocalReview, 'envelopeId'>;
 
   constructor(name = 'clerk-review-desk') {
-    super(name);
+    // Strict durability: a transaction reports success only once the data is on disk.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       queue: 'envelopeId, submittedAt, courtLocation, caseCategory, newCase, claimedBy, *filingCodes, syncId',
       savedFilters: '++id, &name',
       meta: 'key',
+    });
+    this.version(2).stores({
+      outbox: 'idempotencyKey, envelopeId, status, nextAttemptAt',
+      reviews: 'envelopeId, idempotencyKey',
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
-import { getApi } from '../app/api';
+import { fetchDocument } from './document-cache';
 import { openPdf } from '../pdf/pdfjs';
 import { PdfPageCanvas } from '../pdf/pdf-page-canvas';
 
@@ -16,7 +16,7 @@ export function DocumentViewer({ envelopeId, documentId, title }: { envelopeId: 
     setDocument(null);
     setError(null);
     setPage(1);
-    void getApi().document.get({ envelopeId, documentId }).then(async (result) => {
+    void fetchDocument(envelopeId, documentId).then(async (result) => {
       if (!result.ok) return live && setError(result.error.message);
       try {
         opened = await openPdf(result.value.bytes);

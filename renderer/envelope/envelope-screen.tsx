@@ -12,6 +12,8 @@ import { reviewProblems, undecided, type CaseAssignmentDraft, type DecisionDraft
 import { submitDraft } from './submit-draft';
 import { isTyping, ShortcutsHelp } from './shortcuts-help';
 import { useClaim } from './use-claim';
+import { deliverPending } from '../outbox/outbox';
+import { useOutboxEntry } from '../outbox/use-outbox-entry';
 
 /**
  * One envelope under review: who filed what in which case, parties and attorneys, payment, and each filing with its
@@ -27,6 +29,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [currentFiling, setCurrentFiling] = useState(0);
+  const delivery = useOutboxEntry(envelopeId);
   const [showHelp, setShowHelp] = useState(false);
   // One key per review of this envelope: a retry after a lost answer is recognised by the EFM.
   const idempotencyKey = useMemo(() => `${envelopeId}-${crypto.randomUUID()}`, [envelopeId]);
@@ -162,6 +165,14 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
                 {submitting ? 'Stamping and submitting…' : 'Submit review'}
               </button>
               {outcome && <p role={outcome.ok ? 'status' : 'alert'} data-testid="submit-outcome">{outcome.message}</p>}
+              {delivery && (
+                <p data-testid="outbox-status" className={`delivery delivery-${delivery.status}`}>
+                  {delivery.status === 'pending' && `Waiting to reach the EFM (attempt ${delivery.attempts}${delivery.lastError ? `: ${delivery.lastError}` : ''}). `}
+                  {delivery.status === 'sent' && `Delivered to the EFM ${delivery.sentAt ? new Date(delivery.sentAt).toLocaleTimeString() : ''}.`}
+                  {delivery.status === 'failed' && `Refused by the EFM: ${delivery.lastError ?? ''}`}
+                  {delivery.status === 'pending' && <button type="button" onClick={() => void deliverPending(true)}>Send now</button>}
+                </p>
+              )}
             </div>
           </div>
           <div className="envelope-document">

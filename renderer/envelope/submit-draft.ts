@@ -2,7 +2,9 @@ import type { CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope } from '../../shared/domain/envelope';
 import type { Lease } from '../../shared/domain/review-queue';
 import type { Settings } from '../../shared/settings';
-import { getApi } from '../app/api';
+import { fetchDocument } from './document-cache';
+import { db } from '../db/db';
+import { deliverPending, enqueueReview } from '../outbox/outbox';
 import { stampInWorker } from '../stamp/stamp-client';
 import type { CaseAssignmentDraft, DecisionDraft } from './review-draft';
 
@@ -25,14 +27,13 @@ export async function submitDraft(input: {
   idempotencyKey: string;
   courtSealPng: Uint8Array | null;
 }): Promise<SubmitOutcome> {
-  const api = getApi();
   const decidedAt = new Date().toISOString();
   const caseNumber = input.envelope.case.isNew ? input.assignment.caseNumber.trim() : (input.envelope.case.number ?? '');
   const templates = input.settings.stampTemplates.filter((template) => input.settings.defaultStampTemplateIds.includes(template.id));
   const stamped: { documentId: string; sha256: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
   for (const filing of input.envelope.filings) {
     if (input.decisions.get(filing.id)?.outcome !== 'accepted') continue;
-    const original = await api.document.get({ envelopeId: input.envelope.id, documentId: filing.leadDocument.id });
+    const original = await fetchDocument(input.envelope.id, filing.leadDocument.id);
     if (!original.ok) return { ok: false, message: `Could not fetch ${filing.leadDocument.title ?? filing.id} to stamp it: ${original.error.message}` };
     const outcome = await stampInWorker(original.value.bytes, {
       jobs: templates.map((template) => ({ template })),
@@ -44,7 +45,7 @@ export async function submitDraft(input: {
     stamped.push({ documentId: filing.leadDocument.id, sha256: outcome.stampedSha256, bytes: outcome.bytes as Uint8Array<ArrayBuffer> });
   }
   const accepts = stamped.length > 0;
-  const result = await api.review.submit({
+  const payload = {
     envelopeId: input.envelope.id,
     fencingToken: input.lease.fencingToken,
     idempotencyKey: input.idempotencyKey,
@@ -59,7 +60,16 @@ export async function submitDraft(input: {
       ? { caseNumber, trackingId: null, title: input.assignment.title.trim(), courtLocation: input.assignment.courtLocation, judge: input.assignment.judge }
       : null,
     stamped,
-  });
-  if (!result.ok) return { ok: false, message: result.error.code === 'conflict' ? `Not submitted: ${result.error.message}` : `Not submitted: ${result.error.message}` };
-  return { ok: true, complete: result.value.envelopeComplete, message: result.value.result === 'duplicate' ? 'Already submitted earlier; nothing was applied twice.' : 'Submitted.' };
+  };
+  // On disk first (review + outbox, one transaction), then delivered: a crash or an EFM outage loses nothing.
+  try {
+    await enqueueReview(payload, input.username);
+  } catch (cause) {
+    return { ok: false, message: `Your decisions were NOT saved: ${(cause as Error).message}. Free disk space or check the workstation, then submit again.` };
+  }
+  await deliverPending(true);
+  const entry = await db().outbox.get(payload.idempotencyKey);
+  if (entry?.status === 'sent') return { ok: true, complete: true, message: 'Submitted.' };
+  if (entry?.status === 'failed') return { ok: false, message: `Not submitted: ${entry.lastError ?? 'refused by the EFM'}` };
+  return { ok: true, complete: false, message: `Saved on this workstation. The EFM did not take it yet (${entry?.lastError ?? 'not reachable'}); it will be sent automatically.` };
 }

@@ -1,0 +1,24 @@
+import type { AppError } from '../../shared/errors';
+import type { DocumentContent } from '../../shared/ipc/efm-schemas';
+import type { Result } from '../../shared/result';
+import { getApi } from '../app/api';
+
+const cache = new Map<string, DocumentContent>();
+const limit = 40;
+
+/**
+ * A document's bytes, from memory when this sitting already fetched them (the viewer and the stamping of the same
+ * document share one download, and a document shown before an EFM outage can still be stamped during it).
+ */
+export async function fetchDocument(envelopeId: string, documentId: string): Promise<Result<DocumentContent, AppError>> {
+  const key = `${envelopeId}/${documentId}`;
+  const cached = cache.get(key);
+  if (cached) return { ok: true, value: cached };
+  const result = await getApi().document.get({ envelopeId, documentId });
+  if (result.ok) {
+    cache.set(key, result.value);
+    // Oldest first out: keep memory bounded on long days.
+    if (cache.size > limit) cache.delete(cache.keys().next().value as string);
+  }
+  return result;
+}

@@ -1,0 +1,50 @@
+import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
+import { expect, test } from './loopback-fixture';
+
+test('a decision made while the EFM is down is saved on disk, shown as waiting, and delivered exactly once when it is back', async ({ page, app }) => {
+  const byAge = [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
+  const target = byAge.find((d) => !d.envelope.case.isNew && d.envelope.filings.length === 1 && d.documents.every((doc) => doc.kind === 'plain'));
+  if (!target) throw new Error('no single-filing existing case');
+  const filing = target.envelope.filings[0];
+  if (!filing) throw new Error('no filing');
+
+  await page.goto(app.url);
+  await page.getByLabel('User name').fill('clerk1');
+  await page.getByLabel('Password').fill('demo-clerk1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), byAge.indexOf(target));
+  await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
+  await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+  await expect(page.getByTestId('document-page')).toContainText('Page 1 of');
+
+  // The EFM goes away while the clerk decides.
+  const simulator = await app.services.efm.demoSimulator();
+  if (!simulator) throw new Error('demo EFM not started');
+  await simulator.close();
+  await page.getByTestId(`decision-${filing.id}`).getByLabel('Accept').check();
+  await page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(page.getByTestId('submit-outcome')).toContainText('Saved on this workstation');
+  await expect(page.getByTestId('outbox-status')).toContainText('Waiting to reach the EFM');
+
+  // It is in IndexedDB, with the review, before the EFM ever saw it.
+  const stored = await page.evaluate(() => new Promise<{ outbox: string[]; reviews: number }>((resolve, reject) => {
+    const open = indexedDB.open('clerk-review-desk');
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['outbox', 'reviews']);
+      const entries = tx.objectStore('outbox').getAll();
+      const reviews = tx.objectStore('reviews').count();
+      tx.oncomplete = () => resolve({ outbox: (entries.result as { status: string }[]).map((e) => e.status), reviews: reviews.result });
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  expect(stored).toEqual({ outbox: ['pending'], reviews: 1 });
+  expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
+
+  // Back again: delivered once, even when asked twice.
+  await simulator.start();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(page.getByTestId('outbox-status')).toContainText('Delivered to the EFM');
+  await page.evaluate(async () => undefined);
+  expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(1);
+});
