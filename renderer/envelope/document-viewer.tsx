@@ -3,9 +3,19 @@ import { useEffect, useState } from 'react';
 import { fetchDocument } from './document-cache';
 import { openPdf } from '../pdf/pdfjs';
 import { PdfPageCanvas } from '../pdf/pdf-page-canvas';
+import type { StampPlacement } from '../../shared/stamp/stamp-layout';
+import type { StampFieldValues } from '../../shared/stamp/stamp-text';
+import { StampPreview, type PreviewStamp } from '../stamp/stamp-preview';
+
+/** Stamps to preview on the document (the accepted filing's lead), and where the clerk moved them. */
+export interface ViewerStamps {
+  readonly stamps: readonly PreviewStamp[];
+  readonly fields: StampFieldValues;
+  readonly onPlacementChange: (templateId: string, placement: StampPlacement) => void;
+}
 
 /** One document of the envelope in pdf.js, with page navigation and zoom. */
-export function DocumentViewer({ envelopeId, documentId, title }: { envelopeId: string; documentId: string; title: string }) {
+export function DocumentViewer({ envelopeId, documentId, title, preview }: { envelopeId: string; documentId: string; title: string; preview?: ViewerStamps | null }) {
   const [document, setDocument] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState(1);
@@ -44,7 +54,11 @@ export function DocumentViewer({ envelopeId, documentId, title }: { envelopeId: 
           {[0.75, 1, 1.25, 1.5, 2].map((value) => <option key={value} value={value}>{value * 100}%</option>)}
         </select></label>
       </div>
-      <PdfPageCanvas document={document} pageNumber={page} scale={scale} label={`${title}, page ${page} of ${document.numPages}`} />
+      {preview ? (
+        <StampPreview document={document} pageNumber={page} stamps={preview.stamps} fields={preview.fields} scale={scale} onPlacementChange={preview.onPlacementChange} />
+      ) : (
+        <PdfPageCanvas document={document} pageNumber={page} scale={scale} label={`${title}, page ${page} of ${document.numPages}`} />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
+import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { getApi } from '../app/api';
 import { useSettings } from '../settings/use-settings';
@@ -30,6 +31,9 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [currentFiling, setCurrentFiling] = useState(0);
   const delivery = useOutboxEntry(envelopeId);
+  const [stampPreview, setStampPreview] = useState(false);
+  // Where the clerk dragged each template, per document: used by the preview and by the stamping at submit.
+  const [placements, setPlacements] = useState<ReadonlyMap<string, Readonly<Record<string, StampPlacement>>>>(new Map());
   const [showHelp, setShowHelp] = useState(false);
   // One key per review of this envelope: a retry after a lost answer is recognised by the EFM.
   const idempotencyKey = useMemo(() => `${envelopeId}-${crypto.randomUUID()}`, [envelopeId]);
@@ -57,7 +61,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   const submit = async (): Promise<void> => {
     if (!detail || claim.status !== 'held' || !policy || !settings) return;
     setSubmitting(true);
-    setOutcome(await submitDraft({ envelope: detail.envelope, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null }));
+    setOutcome(await submitDraft({ envelope: detail.envelope, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null, placements }));
     setSubmitting(false);
   };
   // Keyboard-first review: single letters act on the current filing, except while typing in a field.
@@ -106,6 +110,9 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
         case 'c':
           focus('#case-number');
           break;
+        case 's':
+          setStampPreview((shown) => !shown);
+          break;
         default:
           return;
       }
@@ -119,6 +126,20 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
     if (filing) setSelected(filing.leadDocument.id);
   }, [currentFiling, detail]);
 
+  const stampedFiling = detail?.envelope.filings.find((filing) => filing.leadDocument.id === selected && decisions.get(filing.id)?.outcome === 'accepted');
+  const previewStamps = stampPreview && stampedFiling && settings && policy
+    ? {
+        stamps: settings.stampTemplates.filter((template) => settings.defaultStampTemplateIds.includes(template.id)).map((template) => ({
+          template,
+          placement: placements.get(stampedFiling.leadDocument.id)?.[template.id] ?? null,
+          imageAspect: template.image ? (seal?.aspect ?? null) : null,
+          imageUrl: template.image ? (seal?.url ?? null) : null,
+        })),
+        fields: { status: 'FILED', court: policy.courtName, datetime: new Date().toISOString(), timeZone: policy.timeZone, clerk: username, caseNumber: detail?.envelope.case.isNew ? assignment.caseNumber : (detail?.envelope.case.number ?? ''), envelopeId, filingId: stampedFiling.id },
+        onPlacementChange: (templateId: string, placement: StampPlacement) =>
+          setPlacements(new Map(placements).set(stampedFiling.leadDocument.id, { ...placements.get(stampedFiling.leadDocument.id), [templateId]: placement })),
+      }
+    : null;
   const documents = detail?.envelope.filings.flatMap((filing) => [filing.leadDocument, ...filing.connectedDocuments]) ?? [];
   const current = documents.find((document) => document.id === selected);
   return (
@@ -176,7 +197,11 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
             </div>
           </div>
           <div className="envelope-document">
-            {current && <DocumentViewer envelopeId={envelopeId} documentId={current.id} title={current.title ?? current.id} />}
+            <div className="viewer-toolbar">
+              <button type="button" aria-pressed={stampPreview} aria-keyshortcuts="s" onClick={() => setStampPreview(!stampPreview)}>Stamp preview</button>
+              {stampPreview && !stampedFiling && <span className="hint" data-testid="stamp-preview-hint">Accept this filing to preview its stamps.</span>}
+            </div>
+            {current && <DocumentViewer envelopeId={envelopeId} documentId={current.id} title={current.title ?? current.id} preview={previewStamps} />}
           </div>
         </div>
       )}

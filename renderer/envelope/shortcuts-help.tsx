@@ -4,6 +4,7 @@ export const reviewShortcuts: readonly [string, string][] = [
   ['a', 'Accept the current filing'],
   ['r', 'Reject the current filing (opens the reason list)'],
   ['c', 'Go to the case assignment'],
+  ['s', 'Show or hide the stamp preview (accepted filing)'],
   ['Ctrl+Enter', 'Submit the review'],
   ['Esc', 'Back to the queue'],
   ['?', 'Show or hide this list'],

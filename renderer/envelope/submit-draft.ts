@@ -2,6 +2,7 @@ import type { CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope } from '../../shared/domain/envelope';
 import type { Lease } from '../../shared/domain/review-queue';
 import type { Settings } from '../../shared/settings';
+import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import { fetchDocument } from './document-cache';
 import { db } from '../db/db';
 import { deliverPending, enqueueReview } from '../outbox/outbox';
@@ -26,6 +27,8 @@ export async function submitDraft(input: {
   username: string;
   idempotencyKey: string;
   courtSealPng: Uint8Array | null;
+  /** Per lead document, where the clerk moved each template in the preview. */
+  placements?: ReadonlyMap<string, Readonly<Record<string, StampPlacement>>>;
 }): Promise<SubmitOutcome> {
   const decidedAt = new Date().toISOString();
   const caseNumber = input.envelope.case.isNew ? input.assignment.caseNumber.trim() : (input.envelope.case.number ?? '');
@@ -36,7 +39,7 @@ export async function submitDraft(input: {
     const original = await fetchDocument(input.envelope.id, filing.leadDocument.id);
     if (!original.ok) return { ok: false, message: `Could not fetch ${filing.leadDocument.title ?? filing.id} to stamp it: ${original.error.message}` };
     const outcome = await stampInWorker(original.value.bytes, {
-      jobs: templates.map((template) => ({ template })),
+      jobs: templates.map((template) => ({ template, placement: input.placements?.get(filing.leadDocument.id)?.[template.id] ?? null })),
       fields: { status: 'FILED', court: input.policy.courtName, datetime: decidedAt, timeZone: input.policy.timeZone, clerk: input.username, caseNumber, envelopeId: input.envelope.id, filingId: filing.id },
       courtSealPng: input.courtSealPng,
     });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { validateEcf } from '../fixtures/ecf-validate';
+import { readVisualText } from '../fixtures/pdfjs-text';
 import { expect, test } from './loopback-fixture';
 
 test('review a two-filing new case: assign number and judge, accept one with a stamp, reject the other with reason and note', async ({ page, app }) => {
@@ -32,6 +33,19 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   await page.getByLabel('Case number').fill(caseNumber);
   await page.getByLabel('Judge').selectOption('J-102');
   await expect(page.getByTestId('review-problems')).toHaveCount(0);
+
+  // Preview the stamps on the accepted filing's lead document and move the Filed stamp down and left.
+  await page.getByRole('button', { name: `Lead: ${first.leadDocument.title}` }).click();
+  await page.getByRole('button', { name: 'Stamp preview' }).click();
+  const overlay = page.getByTestId('stamp-overlay-filed');
+  await expect(overlay).toBeVisible();
+  const box = await overlay.boundingBox();
+  if (!box) throw new Error('no stamp overlay');
+  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 90, box.y + 60, { steps: 4 });
+  await page.mouse.move(box.x - 190, box.y + 110, { steps: 4 });
+  await page.mouse.up();
   await page.getByRole('button', { name: 'Submit review' }).click();
   await expect(page.getByTestId('submit-outcome')).toHaveText('Submitted.', { timeout: 30_000 });
 
@@ -52,6 +66,11 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   expect(createHash('sha256').update(stamped?.bytes ?? new Uint8Array()).digest('hex')).toBe(stamped?.sha256);
   expect(submission.recordDocketingXml).toMatch(element('ecf:DocumentRenditionHash', stamped?.sha256 ?? 'missing'));
   expect(Buffer.from(stamped?.bytes ?? []).subarray(0, 5).toString()).toBe('%PDF-');
+  // The stamp is where the clerk dropped it in the preview (24 pt from the top before, 124 pt after).
+  const [page1] = await readVisualText(stamped?.bytes ?? new Uint8Array(), [1]);
+  const filed = page1?.items.find((item) => item.text === 'FILED');
+  expect(filed?.y).toBeGreaterThan(124);
+  expect(filed?.y).toBeLessThan(150);
   expect(submission.notifyFilingReviewCompleteXml).toMatch(element('ecf:FilingReviewStatusCode', 'partially-accepted'));
   expect(submission.notifyFilingReviewCompleteXml).toContain('Pages 2 and 3 are blank; please rescan and resubmit.');
   await page.screenshot({ path: 'test-results/envelope-submitted.png', fullPage: true });
