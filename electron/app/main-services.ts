@@ -11,6 +11,8 @@ export interface MainServicesOptions {
   readonly dataDir: string;
   readonly version: string;
   readonly shell: 'electron' | 'loopback';
+  /** Envelopes in the demo court (default 200). */
+  readonly demoEnvelopeCount?: number;
 }
 
 /** The main process's services and the dispatcher both shells put behind their transport. */
@@ -27,7 +29,7 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = new SettingsStore(options.dataDir);
   const bus = new EventBus();
-  const efm = new EfmService(settings, bus);
+  const efm = new EfmService(settings, bus, options.demoEnvelopeCount);
   const handlers: Handlers = {
     'app:info': async () => {
       const current = await settings.get();

@@ -3,6 +3,7 @@ import type { Session } from '../../shared/domain/session';
 import { appError, type AppError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
 import { isRealEfmConfigured } from '../../shared/settings';
+import { makeDemoEnvelopes } from '../efm-sim/demo-envelopes';
 import { EfmSimulator } from '../efm-sim/efm-simulator';
 import type { EventBus } from '../ipc/event-bus';
 import type { SettingsStore } from '../settings/settings-store';
@@ -21,6 +22,8 @@ export class EfmService {
   constructor(
     private readonly settings: SettingsStore,
     private readonly bus: EventBus,
+    /** Size of the demo court (benchmarks use 50,000). */
+    private readonly demoEnvelopeCount = 200,
   ) {}
 
   /** Signs in: the credentials are checked by a real call to the EFM before the session exists. */
@@ -68,7 +71,7 @@ export class EfmService {
   async #clientFor(credentials: { username: string; password: string }): Promise<EfmClient> {
     const settings = await this.settings.get();
     if (isRealEfmConfigured(settings)) return new EfmClient({ endpoint: settings.efm.endpoint, credentials });
-    this.#simulator ??= new EfmSimulator().start();
+    this.#simulator ??= new EfmSimulator(this.demoEnvelopeCount === 200 ? {} : { envelopes: makeDemoEnvelopes(this.demoEnvelopeCount) }).start();
     return new EfmClient({ endpoint: (await this.#simulator).url, credentials });
   }
 
