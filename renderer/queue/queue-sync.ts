@@ -9,7 +9,7 @@ export type SyncOutcome = { ok: true; total: number; removed: number; pages: num
  * Copies the EFM's whole review queue into the local cache, page by page (no cap), in one transaction per page,
  * then drops rows the EFM no longer lists. The clerk's screen reads the cache, so a refresh never loses their place.
  */
-export async function syncQueue(pageSize = 1000): Promise<SyncOutcome> {
+export async function syncQueue(pageSize = 5000): Promise<SyncOutcome> {
   const api = getApi();
   const store = db();
   const previous = Number((await store.meta.get('syncId'))?.value ?? 0);
