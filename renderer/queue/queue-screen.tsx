@@ -5,6 +5,7 @@ import { getApi } from '../app/api';
 import { db, type CachedQueueItem } from '../db/db';
 import { matchesQueueFilter, noQueueFilter, timeInQueue, type QueueViewFilter } from './queue-filter';
 import { syncQueue } from './queue-sync';
+import { SavedFilters } from './saved-filters';
 
 const rowHeight = 36;
 
@@ -69,22 +70,23 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
         <span className="hint">{status}</span>
       </div>
       <div className="queue-filters" role="group" aria-label="Filters">
-        <label>Location <select value={filter.courtLocation} onChange={(e) => setFilter({ ...filter, courtLocation: e.target.value })}>
+        <label htmlFor="queue-location">Location</label> <select id="queue-location" value={filter.courtLocation} onChange={(e) => setFilter({ ...filter, courtLocation: e.target.value })}>
           <option value="">All</option>
           {policy?.courtLocations.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
-        </select></label>
-        <label>Category <select value={filter.caseCategory} onChange={(e) => setFilter({ ...filter, caseCategory: e.target.value })}>
+        </select>
+        <label htmlFor="queue-category">Category</label> <select id="queue-category" value={filter.caseCategory} onChange={(e) => setFilter({ ...filter, caseCategory: e.target.value })}>
           <option value="">All</option>
           {policy?.caseCategories.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
-        </select></label>
-        <label>Case <select value={filter.caseKind} onChange={(e) => setFilter({ ...filter, caseKind: e.target.value as QueueViewFilter['caseKind'] })}>
+        </select>
+        <label htmlFor="queue-case">Case</label> <select id="queue-case" value={filter.caseKind} onChange={(e) => setFilter({ ...filter, caseKind: e.target.value as QueueViewFilter['caseKind'] })}>
           <option value="all">New and existing</option><option value="new">New cases</option><option value="existing">Existing cases</option>
-        </select></label>
-        <label>Claimed <select value={filter.claim} onChange={(e) => setFilter({ ...filter, claim: e.target.value as QueueViewFilter['claim'] })}>
+        </select>
+        <label htmlFor="queue-claim">Claimed</label> <select id="queue-claim" value={filter.claim} onChange={(e) => setFilter({ ...filter, claim: e.target.value as QueueViewFilter['claim'] })}>
           <option value="all">All</option><option value="mine">Mine</option><option value="unclaimed">Unclaimed</option>
-        </select></label>
-        <label>Filer <input value={filter.filerText} onChange={(e) => setFilter({ ...filter, filerText: e.target.value })} /></label>
+        </select>
+        <label htmlFor="queue-filer">Filer</label> <input id="queue-filer" value={filter.filerText} onChange={(e) => setFilter({ ...filter, filerText: e.target.value })} />
       </div>
+      <SavedFilters filter={filter} onApply={setFilter} />
       <div role="table" aria-label="Envelopes awaiting review" aria-rowcount={visible.length + 1} className="queue-table">
         <div role="row" className="queue-row queue-head">
           {['In queue', 'Location', 'Case', 'Category', 'Filing codes', 'Filer', 'Filings', 'Claimed by'].map((heading) => <span role="columnheader" key={heading}>{heading}</span>)}

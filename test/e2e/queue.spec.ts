@@ -19,10 +19,18 @@ test('a clerk signs in and works the whole queue: cached, counted, filtered, vir
   const oldest = [...demo].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''))[0];
   await expect(page.getByTestId('queue-row').first()).toContainText(oldest?.envelope.case.isNew ? 'New case' : (oldest?.envelope.case.number ?? ''));
 
-  await page.getByLabel('Case').selectOption('new');
+  await page.getByLabel('Case', { exact: true }).selectOption('new');
   const newCases = demo.filter((d) => d.envelope.case.isNew).length;
   await expect(page.getByTestId('queue-count')).toHaveText(`${newCases} of 200 envelopes`);
-  await page.getByLabel('Case').selectOption('all');
+  // Save the filter, clear it, apply it again by name.
+  await page.getByLabel('Name', { exact: true }).fill('New cases');
+  await page.getByRole('button', { name: 'Save filter' }).click();
+  await expect(page.getByText('Saved "New cases".')).toBeVisible();
+  await page.getByLabel('Case', { exact: true }).selectOption('all');
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  await page.getByLabel('Saved filter', { exact: true }).selectOption({ label: 'New cases' });
+  await expect(page.getByTestId('queue-count')).toHaveText(`${newCases} of 200 envelopes`);
+  await page.getByLabel('Case', { exact: true }).selectOption('all');
 
   // Refresh keeps the clerk's place.
   const scroller = page.getByTestId('queue-scroller');

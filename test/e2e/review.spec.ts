@@ -18,7 +18,7 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   await page.getByLabel('Password').fill('demo-clerk1');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
-  await page.getByLabel('Case').selectOption('new');
+  await page.getByLabel('Case', { exact: true }).selectOption('new');
   await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), newCases.indexOf(target));
   await page.getByRole('row', { name: `Envelope ${envelope.id}` }).click();
   await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
