@@ -28,10 +28,8 @@ export function useClaim(envelopeId: string): ClaimState {
       const remaining = Date.parse(held.expiresAt) - Date.now();
       timer = setTimeout(() => void renew(), Math.max(5_000, remaining / 3));
     };
-    const renew = async (): Promise<void> => {
-      if (!lease) return;
-      const result = await api.claim.renew({ envelopeId, fencingToken: lease.fencingToken });
-      if (!live) return;
+    // The answer to a claim or a renewal: keep holding (and plan the next renewal), or say why not.
+    const settle = (result: Awaited<ReturnType<typeof api.claim.acquire>>): void => {
       if (result.ok) {
         lease = result.value;
         setState({ status: 'held', lease: result.value });
@@ -40,18 +38,15 @@ export function useClaim(envelopeId: string): ClaimState {
         lost(explain(result.error.reason, result.error.holder ?? null, result.error.message), result.error.holder ?? null);
       }
     };
+    const renew = async (): Promise<void> => {
+      if (!lease) return;
+      const result = await api.claim.renew({ envelopeId, fencingToken: lease.fencingToken });
+      if (live) settle(result);
+    };
     void api.claim.acquire({ envelopeId }).then((result) => {
-      if (!live) {
-        if (result.ok) void api.claim.release({ envelopeId, fencingToken: result.value.fencingToken });
-        return;
-      }
-      if (result.ok) {
-        lease = result.value;
-        setState({ status: 'held', lease: result.value });
-        schedule(result.value);
-      } else {
-        lost(explain(result.error.reason, result.error.holder ?? null, result.error.message), result.error.holder ?? null);
-      }
+      if (live) settle(result);
+      // Left before the claim came back: give it straight back.
+      else if (result.ok) void api.claim.release({ envelopeId, fencingToken: result.value.fencingToken });
     });
     return () => {
       live = false;
