@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { queueRequestSchema, type Lease, type QueuePage, type QueueRequest } from '../../shared/domain/review-queue';
 import { appError, type AppError } from '../../shared/errors';
@@ -72,8 +72,11 @@ export class EfmClient {
     return result.ok ? ok(readQueueResponse(result.value.body)) : result;
   }
 
-  /** An envelope: the parsed FilingMessage, its documents and who holds it. */
-  async getEnvelope(envelopeId: string): Promise<Result<EnvelopeDetail>> {
+  /**
+   * An envelope: the parsed FilingMessage, its documents and who holds it — plus the FilingMessage exactly as the
+   * EFM sent it, which RecordDocketing must carry unchanged (stripped by the IPC contract: the renderer never needs it).
+   */
+  async getEnvelope(envelopeId: string): Promise<Result<EnvelopeDetail & { filingMessageXml: string }>> {
     const result = await this.#call('GetEnvelope', envelopeRequestElement('GetEnvelope', envelopeId));
     if (!result.ok) return result;
     const response = readEnvelopeResponse(result.value.body);
@@ -82,7 +85,8 @@ export class EfmClient {
     if (!envelope.ok) return err(appError('efm-bad-response', `The EFM's FilingMessage for ${envelopeId} cannot be read: ${envelope.error.message}`));
     const payment = response.paymentMessage ? readPaymentMessage(response.paymentMessage) : null;
     if (payment && !payment.ok) return err(appError('efm-bad-response', `The EFM's PaymentMessage for ${envelopeId} cannot be read: ${payment.error.message}`));
-    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease, payment: payment ? payment.value : null });
+    const filingMessageXml = new XMLSerializer().serializeToString(response.filingMessage);
+    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease, payment: payment ? payment.value : null, filingMessageXml });
   }
 
   /** A document's bytes (MTOM), refused if they do not match the SHA-256 the EFM declared. */

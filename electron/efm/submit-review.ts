@@ -3,7 +3,6 @@ import type { ReviewDecision } from '../../shared/domain/review-decision';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import { writeNotifyFilingReviewComplete } from '../../shared/ecf/notify-filing-review-complete';
 import { writeRecordDocketing, type AssignedCase } from '../../shared/ecf/record-docketing';
-import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
 import { err, type Result } from '../../shared/result';
 import type { EfmClient } from './efm-client';
 
@@ -43,7 +42,7 @@ export async function submitReview(client: EfmClient, clerk: { id: string; name:
       envelopeId: args.envelopeId,
       fencingToken: args.fencingToken,
       decisions: decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome, reasonCode: d.outcome === 'rejected' ? d.reasonCode : null, note: d.note, correctedFilingCode: d.outcome === 'accepted' ? d.correctedFilingCode : null, decidedAt: d.decidedAt })),
-      recordDocketingXml: accepted.length > 0 ? writeRecordDocketing({ header, envelope, filingMessageXml: writeFilingMessage(envelope, 'urn:clerk-review-desk'), reviewer: clerk, accepted, assignedCase, stamped }) : null,
+      recordDocketingXml: accepted.length > 0 ? writeRecordDocketing({ header, envelope, filingMessageXml: detail.value.filingMessageXml, reviewer: clerk, accepted, assignedCase, stamped }) : null,
       notifyFilingReviewCompleteXml: complete ? writeNotifyFilingReviewComplete({ header: { ...header, messageId: `NFRC-${args.idempotencyKey}` }, envelope, reviewer: clerk, decisions, rejectionReasons: policy.value.rejectionReasons, assignedCase, stamped }) : null,
       stamped: stamped.map((s) => ({ documentId: s.documentId, sha256: s.sha256, contentId: s.contentId })),
     },

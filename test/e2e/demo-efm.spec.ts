@@ -27,6 +27,8 @@ test('signs in to the embedded demo EFM and works the queue through window.api (
       total: queue.value.totalCount,
       oldestFirst: queue.value.items.every((item, i, all) => i === 0 || (all[i - 1]?.submittedAt ?? '') <= item.submittedAt),
       filings: envelope.value.envelope.filings.length,
+      // The raw FilingMessage stays in the main process (the contract strips it).
+      rawXmlExposed: 'filingMessageXml' in envelope.value,
       isBytes: document.ok && document.value.bytes instanceof Uint8Array,
       header: document.ok ? String.fromCharCode(...document.value.bytes.subarray(0, 5)) : null,
       bytes: document.ok ? Array.from(document.value.bytes) : [],
@@ -35,7 +37,7 @@ test('signs in to the embedded demo EFM and works the queue through window.api (
     };
   });
   if ('error' in outcome) throw new Error(JSON.stringify(outcome.error));
-  expect(outcome).toMatchObject({ before: 'unauthorized', wrong: 'unauthorized', session: 'clerk1', total: 200, oldestFirst: true, isBytes: true, header: '%PDF-', holder: 'clerk1' });
+  expect(outcome).toMatchObject({ rawXmlExposed: false, before: 'unauthorized', wrong: 'unauthorized', session: 'clerk1', total: 200, oldestFirst: true, isBytes: true, header: '%PDF-', holder: 'clerk1' });
   expect(outcome.filings).toBeGreaterThan(0);
   // The bytes crossed the WebSocket intact.
   expect(createHash('sha256').update(Buffer.from(outcome.bytes)).digest('hex')).toBe(outcome.sha256);
