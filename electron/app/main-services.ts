@@ -62,6 +62,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'cases:get': async ({ caseNumber }) => efm.withClient((client) => client.getCase(caseNumber)),
     'queue:page': async (request) => efm.withClient((client) => client.getReviewQueue(request)),
     'envelope:get': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelope(envelopeId)),
+    'envelope:history': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelopeHistory(envelopeId)),
     'document:get': async ({ envelopeId, documentId }) => efm.withClient((client) => client.getDocument(envelopeId, documentId)),
     'claim:acquire': async ({ envelopeId }) => efm.withClient((client) => client.claim(envelopeId)),
     'claim:renew': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.renew(envelopeId, fencingToken)),

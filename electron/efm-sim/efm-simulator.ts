@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
 import {
-  documentResponseElement, envelopeResponseElement, faultDetailElement, leaseResponseElement, operationOfRequest, queueResponseElement,
+  documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
   readQueueRequest, readSubmitRequest, submitResponseElement, type ReviewFault, type ReviewOperation,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
@@ -13,6 +13,7 @@ import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import { ns } from '../../shared/ecf/namespaces';
 import { descendants, textAt } from '../../shared/xml/xml-query';
 import type { CaseSummary } from '../../shared/domain/case-summary';
+import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { filingStatusResponseMessage, readFilingStatusRequest } from '../../shared/ecf/filing-status-messages';
 import { el, type XmlElement } from '../../shared/xml/xml-writer';
@@ -84,6 +85,7 @@ export class EfmSimulator {
   readonly cms: SimulatedCms;
   readonly #envelopes: Map<string, DemoEnvelope>;
   readonly #decided = new Map<string, Set<string>>();
+  readonly #history = new Map<string, HistoryEvent[]>();
   readonly #outcomes = new Map<string, { outcome: 'accepted' | 'rejected'; explanation: string | null; by: SimUser; at: string }>();
   readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
   readonly #filingMessages = new Map<string, string>();
@@ -107,7 +109,15 @@ export class EfmSimulator {
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
     this.#documents = options.documents ?? new SimDocuments();
     this.#court = options.court ?? demoCourtPolicy;
-    this.cms = new SimulatedCms({ delayMs: 2000, failureRate: 0.05, model: 'per-filing', random: Math.random, ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}), ...options.cms });
+    this.cms = new SimulatedCms({
+      delayMs: 2000,
+      failureRate: 0.05,
+      model: 'per-filing',
+      random: Math.random,
+      ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}),
+      ...options.cms,
+      onResult: (envelopeId, _filingId, docketed, detail) => this.#record(envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail),
+    });
   }
 
   /** Starts listening on 127.0.0.1 (port 0: any free port). */
@@ -289,18 +299,29 @@ export class EfmSimulator {
       case 'ClaimEnvelope': {
         this.#envelope(envelopeId);
         const seconds = Number(textAt(body, [ns.crd, 'LeaseSeconds']) ?? this.#leaseSeconds);
-        return plain(leaseResponseElement(this.#lease(this.#leases.claim(envelopeId, user.username, seconds))));
+        const before = this.#leases.current(envelopeId);
+        const lease = this.#lease(this.#leases.claim(envelopeId, user.username, seconds));
+        if (before?.holder !== user.username) this.#record(envelopeId, user.username, 'claimed', null);
+        return plain(leaseResponseElement(lease));
       }
+      case 'GetEnvelopeHistory':
+        this.#envelope(envelopeId);
+        return plain(historyResponseElement(this.#history.get(envelopeId) ?? []));
       case 'RenewClaim':
         return plain(leaseResponseElement(this.#lease(this.#leases.renew(envelopeId, user.username, token, this.#leaseSeconds))));
-      case 'ReleaseEnvelope':
-        return plain(leaseResponseElement(this.#lease(this.#leases.release(envelopeId, user.username, token))));
+      case 'ReleaseEnvelope': {
+        const released = this.#lease(this.#leases.release(envelopeId, user.username, token));
+        this.#record(envelopeId, user.username, 'released', null);
+        return plain(leaseResponseElement(released));
+      }
       case 'ReassignEnvelope': {
         if (user.role !== 'supervisor') throw clientFault('forbidden', 'Only a supervisor can reassign work');
         this.#envelope(envelopeId);
         const to = textAt(body, [ns.crd, 'ToClerk']);
         if (to && !this.#users.some((candidate) => candidate.username === to)) throw clientFault('not-found', `No clerk ${to}`);
-        return plain(leaseResponseElement(this.#lease(this.#leases.reassign(envelopeId, to, this.#leaseSeconds))));
+        const moved = this.#lease(this.#leases.reassign(envelopeId, to, this.#leaseSeconds));
+        this.#record(envelopeId, user.username, 'reassigned', to ? `to ${to}` : 'back to the pool');
+        return plain(leaseResponseElement(moved));
       }
       case 'SubmitFilingReview':
         return plain(await this.#submit(body, user, parts));
@@ -345,6 +366,9 @@ export class EfmSimulator {
     for (const decision of request.decisions) decided.add(decision.filingId);
     this.#decided.set(request.envelopeId, decided);
     const appliedAt = new Date(this.#now()).toISOString();
+    for (const d of request.decisions) this.#record(request.envelopeId, user.username, d.outcome, d.outcome === 'rejected' ? `${d.filingId}: ${d.reasonCode ?? ''} — ${d.note ?? ''}` : `${d.filingId}${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}`);
+    for (const s of stamped) this.#record(request.envelopeId, user.username, 'stamped', `${s.documentId} (SHA-256 ${s.sha256.slice(0, 12)}…)`);
+    this.#record(request.envelopeId, user.username, 'submitted', complete ? 'review complete' : 'partial review');
     for (const d of request.decisions) this.#outcomes.set(d.filingId, { outcome: d.outcome, explanation: d.outcome === 'rejected' ? `${d.reasonCode ?? ''}: ${d.note ?? ''}` : d.note, by: user, at: appliedAt });
     this.#idempotent.set(request.idempotencyKey, { envelopeId: request.envelopeId, appliedAt, complete });
     this.submissions.push({ idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: request.decisions, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt });
@@ -355,6 +379,12 @@ export class EfmSimulator {
     });
     if (acceptedFilings.length > 0) this.cms.record(demo.envelope, acceptedFilings, { id: user.username, name: user.displayName }, appliedAt);
     return submitResponseElement({ result: 'applied', appliedAt, envelopeComplete: complete });
+  }
+
+  #record(envelopeId: string, actor: string, action: HistoryEvent['action'], detail: string | null): void {
+    const events = this.#history.get(envelopeId) ?? [];
+    events.push({ at: new Date(this.#now()).toISOString(), actor, action, detail });
+    this.#history.set(envelopeId, events);
   }
 
   #envelope(envelopeId: string): DemoEnvelope {

@@ -14,6 +14,8 @@ export interface CmsOptions {
   readonly model: 'per-filing' | 'single';
   readonly random: () => number;
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+  /** Told about each filing the CMS docketed or refused (the EFM's envelope history). */
+  readonly onResult?: (envelopeId: string, filingId: string, docketed: boolean, detail: string) => void;
 }
 
 /** A filing the CMS did not docket: waits for a supervisor to retry or resolve it. */
@@ -99,7 +101,10 @@ export class SimulatedCms {
     const parsed = parseXml(xml);
     const result = parsed.ok ? readNotifyDocketingComplete(parsed.value) : null;
     if (result?.ok) this.callbacks.push({ envelopeId: envelope.id, xml, result: result.value, schemaValid: validation ? validation.valid : null });
-    for (const filing of filings) this.#status.set(filing.filingId, filing.docketed ? 'successful' : 'unsuccessful');
+    for (const filing of filings) {
+      this.#status.set(filing.filingId, filing.docketed ? 'successful' : 'unsuccessful');
+      this.options.onResult?.(envelope.id, filing.filingId, filing.docketed, filing.docketed ? `${filing.filingId} docketed as ${filing.docketId ?? ''}` : `${filing.filingId}: ${filing.failureReason ?? 'refused'}`);
+    }
     for (const filing of filings) if (!filing.docketed) this.exceptions.push({ envelopeId: envelope.id, filingId: filing.filingId, reason: filing.failureReason ?? 'refused', at: now });
   }
 }

@@ -4,7 +4,7 @@ import { queueRequestSchema, type Lease, type QueuePage, type QueueRequest } fro
 import { appError, type AppError } from '../../shared/errors';
 import {
   documentRequestElement, envelopeRequestElement, fencedRequestElement, queueRequestElement, readDocumentResponse, readEnvelopeResponse, readFaultDetail,
-  readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type ReviewOperation, type SubmitReviewRequest,
+  readHistoryResponse, readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type ReviewOperation, type SubmitReviewRequest,
 } from '../../shared/ecf/clerk-review-service';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { readPaymentMessage } from '../../shared/ecf/payment-message';
@@ -14,6 +14,7 @@ import { el, type XmlElement } from '../../shared/xml/xml-writer';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { readGenericode } from '../../shared/ecf/genericode';
 import type { CaseSummary } from '../../shared/domain/case-summary';
+import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { caseListRequestMessage, caseRequestMessage, readCaseListResponse, readCaseResponse } from '../../shared/ecf/case-messages';
 import { filingStatusRequestMessage, readFilingStatusResponse, type FilingStatus } from '../../shared/ecf/filing-status-messages';
 import { policyCodeLists, policyRequestMessage } from '../../shared/ecf/policy-messages';
@@ -46,7 +47,7 @@ export interface EfmClientOptions {
 // Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
 // it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
 type Operation = ReviewOperation | 'GetPolicy' | 'GetCase' | 'GetCaseList' | 'GetFilingStatus';
-const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
+const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
@@ -101,6 +102,12 @@ export class EfmClient {
     if (sha256 !== response.sha256) return err(appError('efm-bad-response', `Document ${documentId} arrived damaged: SHA-256 ${sha256} instead of ${response.sha256}`));
     // A view into the response buffer (no copy of a possibly large document); Node buffers never share memory.
     return ok({ documentId: response.documentId, contentType: response.contentType, sha256, bytes: part.body as Uint8Array<ArrayBuffer> });
+  }
+
+  /** Who claimed, released, reassigned, decided, stamped and submitted what on an envelope, and when. */
+  async getEnvelopeHistory(envelopeId: string): Promise<Result<HistoryEvent[]>> {
+    const result = await this.#call('GetEnvelopeHistory', envelopeRequestElement('GetEnvelopeHistory', envelopeId));
+    return result.ok ? ok(readHistoryResponse(result.value.body)) : result;
   }
 
   /** Claims an envelope for review. */

@@ -8,6 +8,7 @@ import { useCourtSeal } from '../stamp/use-court-seal';
 import { CaseAssignmentForm } from './case-assignment-form';
 import { DecisionPanel } from './decision-panel';
 import { DocumentViewer } from './document-viewer';
+import { EnvelopeHistory } from './envelope-history';
 import { EnvelopeSummary } from './envelope-summary';
 import { reviewProblems, undecided, type CaseAssignmentDraft, type DecisionDraft } from './review-draft';
 import { submitDraft } from './submit-draft';
@@ -179,6 +180,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
                 </li>
               ))}
             </ol>
+            <EnvelopeHistory envelopeId={envelopeId} refreshKey={`${claim.status}-${delivery?.status ?? ''}`} />
             {detail.envelope.case.isNew && <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />}
             <div className="submit-review">
               {problems.length > 0 && !outcome?.ok && <ul className="hint" data-testid="review-problems">{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}

@@ -1,4 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
+import { historyActions, type HistoryEvent } from '../domain/envelope-history';
 import type { Lease, QueueItem, QueuePage, QueueRequest } from '../domain/review-queue';
 import { children, child, firstChildElement, text, textAt } from '../xml/xml-query';
 import { el, elAttrs, optional, rawXml, type XmlElement } from '../xml/xml-writer';
@@ -11,7 +12,7 @@ import { ns } from './namespaces';
 const { crd, xop, xmime } = ns;
 
 /** The operations of the extension service. */
-export const reviewOperations = ['GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview'] as const;
+export const reviewOperations = ['GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview', 'GetEnvelopeHistory'] as const;
 
 /** One of {@link reviewOperations}. */
 export type ReviewOperation = (typeof reviewOperations)[number];
@@ -122,7 +123,7 @@ export function readQueueRequest(request: Element): unknown {
 }
 
 /** A request carrying just an envelope id (GetEnvelope, ClaimEnvelope). */
-export function envelopeRequestElement(operation: 'GetEnvelope' | 'ClaimEnvelope', envelopeId: string, leaseSeconds?: number): XmlElement {
+export function envelopeRequestElement(operation: 'GetEnvelope' | 'ClaimEnvelope' | 'GetEnvelopeHistory', envelopeId: string, leaseSeconds?: number): XmlElement {
   return el(crd, requestElementName(operation), el(crd, 'EnvelopeID', envelopeId), operation === 'ClaimEnvelope' && leaseSeconds ? el(crd, 'LeaseSeconds', String(leaseSeconds)) : null);
 }
 
@@ -336,4 +337,19 @@ export function readSubmitResponse(response: Element): { result: 'applied' | 'du
     appliedAt: textAt(response, [crd, 'AppliedDateTime']) ?? '',
     envelopeComplete: textAt(response, [crd, 'EnvelopeComplete']) === 'true',
   };
+}
+
+/** `crd:GetEnvelopeHistoryResponse`. */
+export function historyResponseElement(events: readonly HistoryEvent[]): XmlElement {
+  return el(crd, 'GetEnvelopeHistoryResponse', events.map((event) =>
+    el(crd, 'Event', el(crd, 'EventDateTime', event.at), el(crd, 'Actor', event.actor), el(crd, 'Action', event.action), optional(crd, 'DetailText', event.detail))));
+}
+
+/** Reads `crd:GetEnvelopeHistoryResponse`; unknown actions are dropped rather than mislabelled. */
+export function readHistoryResponse(response: Element): HistoryEvent[] {
+  return children(response, crd, 'Event').flatMap((event) => {
+    const action = textAt(event, [crd, 'Action']);
+    if (!action || !(historyActions as readonly string[]).includes(action)) return [];
+    return [{ at: textAt(event, [crd, 'EventDateTime']) ?? '', actor: textAt(event, [crd, 'Actor']) ?? '', action: action as HistoryEvent['action'], detail: textAt(event, [crd, 'DetailText']) }];
+  });
 }

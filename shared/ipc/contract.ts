@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from '../app-info';
 import { caseLookupSchema, caseSummarySchema } from '../domain/case-summary';
 import { courtPolicySchema } from '../domain/court-policy';
+import { historyEventSchema } from '../domain/envelope-history';
 import { leaseSchema, queuePageSchema, queueRequestSchema } from '../domain/review-queue';
 import { sessionSchema, signInSchema } from '../domain/session';
 import { settingsPatchSchema, settingsSchema } from '../settings';
@@ -31,6 +32,7 @@ export const channels = {
   'cases:get': { args: z.object({ caseNumber: z.string().min(1).max(100) }), result: caseSummarySchema.nullable() },
   'queue:page': { args: queueRequestSchema, result: queuePageSchema },
   'envelope:get': { args: envelopeArgsSchema, result: envelopeDetailSchema },
+  'envelope:history': { args: envelopeArgsSchema, result: z.array(historyEventSchema) },
   'document:get': { args: envelopeArgsSchema.extend({ documentId: z.string().min(1).max(200) }), result: documentContentSchema },
   'claim:acquire': { args: envelopeArgsSchema, result: leaseSchema },
   'claim:renew': { args: fencedArgsSchema, result: leaseSchema },

@@ -48,6 +48,8 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   await page.mouse.up();
   await page.getByRole('button', { name: 'Submit review' }).click();
   await expect(page.getByTestId('submit-outcome')).toHaveText('Submitted.', { timeout: 30_000 });
+  await expect(page.getByTestId('history')).toContainText('clerk1 submitted');
+  await expect(page.getByTestId('history')).toContainText('clerk1 claimed');
 
   // What the EFM received: schema-valid ECF messages, the case assignment, a stamped rendition whose SHA-256 matches.
   const simulator = await app.services.efm.demoSimulator();

@@ -116,6 +116,11 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     const callbacks = simulator.cms.callbacks.filter((c) => c.envelopeId === envelopeId);
     expect(callbacks).toHaveLength(1);
     expect(callbacks[0]).toMatchObject({ schemaValid: true, result: { filingDocketingStatus: 'successful', documents: [{ docketingStatus: 'accepted', sha256: stampedPdf.stampedSha256, docketId: expect.stringMatching(/^DKT-/) }] } });
+    // The envelope's history tells who did what.
+    const history = await clerk.getEnvelopeHistory(envelopeId);
+    if (!history.ok) throw new Error(history.error.message);
+    expect(history.value.map((event) => event.action)).toEqual(expect.arrayContaining(['claimed', 'accepted', 'stamped', 'submitted', 'docketed']));
+    expect(history.value.find((event) => event.action === 'claimed')?.actor).toBe('clerk1');
     // Standard ECF GetFilingStatus tells the same story: accepted and docketed; a rejected filing says why.
     expect(await clerk.getFilingStatus(envelope.case.number, firstFiling.id)).toMatchObject({ ok: true, value: { reviewStatus: 'accepted', docketingStatus: 'successful' } });
     const rejectedFiling = others[0];
