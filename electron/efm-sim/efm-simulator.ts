@@ -6,17 +6,16 @@ import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
 import {
   documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
-  readQueueRequest, readSubmitRequest, submitResponseElement, type ReviewFault, type ReviewOperation,
+  readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type ReviewFault, type ReviewOperation,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
 import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
-import { ns } from '../../shared/ecf/namespaces';
-import { descendants, textAt } from '../../shared/xml/xml-query';
 import type { CaseSummary } from '../../shared/domain/case-summary';
 import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { filingStatusResponseMessage, readFilingStatusRequest } from '../../shared/ecf/filing-status-messages';
-import { el, type XmlElement } from '../../shared/xml/xml-writer';
+import type { XmlElement } from '../../shared/xml/xml-writer';
+import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { writeGenericode } from '../../shared/ecf/genericode';
 import { policyCodeListEntries, policyResponseMessage } from '../../shared/ecf/policy-messages';
@@ -173,9 +172,9 @@ export class EfmSimulator {
       if (!isTimestampCurrent(security, this.#now())) throw clientFault('unauthorized', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
       const requestBody = message.value.body;
       const operation = operationOfRequest(requestBody);
-      const standard = requestBody.namespaceURI === ns.wrapper ? this.#standardOperation(requestBody) : null;
+      const standard = standardOperationOf(requestBody);
       if (!operation && !standard) throw clientFault('invalid-request', `Unknown operation ${requestBody.nodeName}`);
-      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: standard as XmlElement, parts: [] };
+      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: this.#standardOperation(standard as StandardOperation, requestBody), parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : []));
       if (result.parts.length > 0) {
         const encoded = encodeMtom(xml, result.parts);
@@ -191,36 +190,35 @@ export class EfmSimulator {
     }
   }
 
-  /** Standard ECF operations the simulator implements (GetPolicy, GetCase, GetCaseList, GetFilingStatus); null for others. */
-  #standardOperation(body: Element): XmlElement | null {
-    if (body.localName === 'GetPolicyRequest') return this.#policy();
-    if (body.localName === 'GetFilingStatusRequest') {
-      const message = descendants(body, ns.filingstatusrequest, 'GetFilingStatusRequestMessage')[0];
-      const filingId = message ? readFilingStatusRequest(message) : null;
-      const demo = [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === filingId));
-      if (!filingId || !demo) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
-      const decided = this.#outcomes.get(filingId);
-      const header = { messageId: `STATUS-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
-      const status = { filingId, reviewStatus: decided?.outcome ?? 'received', docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
-      const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
-      return el(ns.wrapper, 'GetFilingStatusResponse', filingStatusResponseMessage(header, demo.envelope, status, reviewer, decided?.at ?? header.postedAt));
+  /** Standard ECF operations the simulator implements: GetPolicy, GetCase, GetCaseList, GetFilingStatus. */
+  #standardOperation(operation: StandardOperation, body: Element): XmlElement {
+    const message = unwrapMessage(body);
+    const header = { messageId: `${operation.toUpperCase()}-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
+    switch (operation) {
+      case 'GetPolicy': {
+        const base = this.url.replace(/\/clerk-review$/, '');
+        return wrapStandardResponse(operation, policyResponseMessage(header, this.#court, this.url, (name) => `${base}/codelists/${name}.gc`));
+      }
+      case 'GetFilingStatus': {
+        const filingId = message ? readFilingStatusRequest(message) : null;
+        const demo = [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === filingId));
+        if (!filingId || !demo) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
+        const decided = this.#outcomes.get(filingId);
+        const status = { filingId, reviewStatus: decided?.outcome ?? 'received', docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
+        const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
+        return wrapStandardResponse(operation, filingStatusResponseMessage(header, demo.envelope, status, reviewer, decided?.at ?? header.postedAt));
+      }
+      case 'GetCase': {
+        const caseNumber = message ? readCaseRequest(message) : null;
+        if (!caseNumber) throw clientFault('invalid-request', 'GetCase needs a case number');
+        return wrapStandardResponse(operation, caseResponseMessage(header, this.#caseIndex().get(caseNumber) ?? null));
+      }
+      case 'GetCaseList': {
+        const { partyName, category } = message ? readCaseListRequest(message) : { partyName: null, category: null };
+        if (!partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
+        return wrapStandardResponse(operation, caseListResponseMessage(header, this.#casesWithParty(partyName, category)));
+      }
     }
-    if (body.localName === 'GetCaseRequest') {
-      const message = descendants(body, ns.caserequest, 'GetCaseRequestMessage')[0];
-      const caseNumber = message ? readCaseRequest(message) : null;
-      if (!caseNumber) throw clientFault('invalid-request', 'GetCase needs a case number');
-      const header = { messageId: `CASE-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
-      return el(ns.wrapper, 'GetCaseResponse', caseResponseMessage(header, this.#caseIndex().get(caseNumber) ?? null));
-    }
-    if (body.localName === 'GetCaseListRequest') {
-      const message = descendants(body, ns.caselistrequest, 'GetCaseListRequestMessage')[0];
-      if (!message) throw clientFault('invalid-request', 'GetCaseListRequest without a GetCaseListRequestMessage');
-      const { partyName, category } = readCaseListRequest(message);
-      if (!partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
-      const header = { messageId: `CASELIST-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
-      return el(ns.wrapper, 'GetCaseListResponse', caseListResponseMessage(header, this.#casesWithParty(partyName, category)));
-    }
-    return null;
   }
 
   /** The court's existing cases, by number (from the demo envelopes filed into them). */
@@ -242,13 +240,6 @@ export class EfmSimulator {
       .slice(0, 50);
   }
 
-  /** The court's policy (standard ECF GetPolicy), its code lists published as Genericode beside the service. */
-  #policy(): XmlElement {
-    const base = this.url.replace(/\/clerk-review$/, '');
-    const header = { messageId: `POLICY-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
-    return el(ns.wrapper, 'GetPolicyResponse', policyResponseMessage(header, this.#court, this.url, (name) => `${base}/codelists/${name}.gc`));
-  }
-
   #serveCodeList(pathname: string, response: ServerResponse): void {
     const name = decodeURIComponent(pathname.slice('/codelists/'.length)).replace(/\.gc$/, '');
     const entries = (policyCodeListEntries(this.#court) as Record<string, readonly CodeEntry[]>)[name];
@@ -265,8 +256,7 @@ export class EfmSimulator {
 
   async #dispatch(operation: ReviewOperation, body: Element, user: SimUser, parts: ReadonlyMap<string, MimePart>): Promise<{ body: XmlElement; parts: MimePart[] }> {
     const plain = (element: XmlElement): { body: XmlElement; parts: MimePart[] } => ({ body: element, parts: [] });
-    const envelopeId = textAt(body, [ns.crd, 'EnvelopeID']) ?? '';
-    const token = Number(textAt(body, [ns.crd, 'FencingToken']) ?? NaN);
+    const { envelopeId, fencingToken: token, documentId, leaseSeconds, toClerk } = readReviewRequestFields(body);
     switch (operation) {
       case 'GetReviewQueue': {
         const request = queueRequestSchema.safeParse(readQueueRequest(body));
@@ -287,7 +277,6 @@ export class EfmSimulator {
       }
       case 'GetDocument': {
         const demo = this.#envelope(envelopeId);
-        const documentId = textAt(body, [ns.crd, 'DocumentID']) ?? '';
         const source = demo.documents.find((candidate) => candidate.documentId === documentId);
         if (!source) throw clientFault('not-found', `Envelope ${envelopeId} has no document ${documentId}`);
         const document = await this.#documents.get(source);
@@ -298,7 +287,7 @@ export class EfmSimulator {
       }
       case 'ClaimEnvelope': {
         this.#envelope(envelopeId);
-        const seconds = Number(textAt(body, [ns.crd, 'LeaseSeconds']) ?? this.#leaseSeconds);
+        const seconds = leaseSeconds ?? this.#leaseSeconds;
         const before = this.#leases.current(envelopeId);
         const lease = this.#lease(this.#leases.claim(envelopeId, user.username, seconds));
         if (before?.holder !== user.username) this.#record(envelopeId, user.username, 'claimed', null);
@@ -317,7 +306,7 @@ export class EfmSimulator {
       case 'ReassignEnvelope': {
         if (user.role !== 'supervisor') throw clientFault('forbidden', 'Only a supervisor can reassign work');
         this.#envelope(envelopeId);
-        const to = textAt(body, [ns.crd, 'ToClerk']);
+        const to = toClerk;
         if (to && !this.#users.some((candidate) => candidate.username === to)) throw clientFault('not-found', `No clerk ${to}`);
         const moved = this.#lease(this.#leases.reassign(envelopeId, to, this.#leaseSeconds));
         this.#record(envelopeId, user.username, 'reassigned', to ? `to ${to}` : 'back to the pool');

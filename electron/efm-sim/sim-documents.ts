@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { makeEncryptedSamplePdf, makeSamplePdf } from '../demo/pdf-samples';
-import { makeSelfSignedIdentity, signPdf, type SigningIdentity } from '../demo/sign-pdf';
+import { makeSelfSignedIdentity, type SigningIdentity } from '../demo/self-signed-identity';
+import { signPdf } from '../demo/sign-pdf';
 import type { DemoDocumentSource } from './demo-envelopes';
 
 /** A document's bytes as the simulated EFM serves them. */

@@ -1,16 +1,17 @@
+import { createHash } from 'node:crypto';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { queueRequestSchema, type Lease, type QueuePage, type QueueRequest } from '../../shared/domain/review-queue';
 import { appError, type AppError } from '../../shared/errors';
 import {
   documentRequestElement, envelopeRequestElement, fencedRequestElement, queueRequestElement, readDocumentResponse, readEnvelopeResponse, readFaultDetail,
-  readHistoryResponse, readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type ReviewOperation, type SubmitReviewRequest,
+  isReviewResponse, readHistoryResponse, readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type ReviewOperation, type SubmitReviewRequest,
 } from '../../shared/ecf/clerk-review-service';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { readPaymentMessage } from '../../shared/ecf/payment-message';
-import { ns } from '../../shared/ecf/namespaces';
 import { err, ok, type Result } from '../../shared/result';
-import { el, type XmlElement } from '../../shared/xml/xml-writer';
+import type { XmlElement } from '../../shared/xml/xml-writer';
+import { isStandardResponse, standardOperations, standardSoapAction, wrapStandardRequest, type StandardOperation } from '../../shared/ecf/standard-operations';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { readGenericode } from '../../shared/ecf/genericode';
 import type { CaseSummary } from '../../shared/domain/case-summary';
@@ -46,7 +47,7 @@ export interface EfmClientOptions {
 
 // Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
 // it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
-type Operation = ReviewOperation | 'GetPolicy' | 'GetCase' | 'GetCaseList' | 'GetFilingStatus';
+type Operation = ReviewOperation | StandardOperation;
 const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
 
 /**
@@ -97,7 +98,6 @@ export class EfmClient {
     const response = readDocumentResponse(result.value.body);
     const part = response.contentId ? result.value.parts.get(response.contentId) : undefined;
     if (!part) return err(appError('efm-bad-response', `The EFM's answer for document ${documentId} lacks its MTOM part`));
-    const { createHash } = await import('node:crypto');
     const sha256 = createHash('sha256').update(part.body).digest('hex');
     if (sha256 !== response.sha256) return err(appError('efm-bad-response', `Document ${documentId} arrived damaged: SHA-256 ${sha256} instead of ${response.sha256}`));
     // A view into the response buffer (no copy of a possibly large document); Node buffers never share memory.
@@ -150,7 +150,7 @@ export class EfmClient {
    */
   async getCourtPolicy(): Promise<Result<CourtPolicy>> {
     const header = { messageId: `POLICY-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
-    const result = await this.#call('GetPolicy', el(ns.wrapper, 'GetPolicyRequest', policyRequestMessage(header)));
+    const result = await this.#call('GetPolicy', wrapStandardRequest('GetPolicy', policyRequestMessage(header)));
     if (!result.ok) return result;
     const summary = readPolicyResponse(result.value.body);
     if (!summary.ok) return err(appError('efm-bad-response', summary.error.message));
@@ -185,7 +185,7 @@ export class EfmClient {
     const found = new Map<string, CaseSummary>();
     for (const name of partyNames) {
       const header = { messageId: `CASELIST-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
-      const result = await this.#call('GetCaseList', el(ns.wrapper, 'GetCaseListRequest', caseListRequestMessage(header, name, category)));
+      const result = await this.#call('GetCaseList', wrapStandardRequest('GetCaseList', caseListRequestMessage(header, name, category)));
       if (!result.ok) return result;
       for (const kase of readCaseListResponse(result.value.body)) found.set(kase.caseNumber, kase);
     }
@@ -195,7 +195,7 @@ export class EfmClient {
   /** One existing case by number (standard ECF GetCase); null when the court has no such case. */
   async getCase(caseNumber: string): Promise<Result<CaseSummary | null>> {
     const header = { messageId: `CASE-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
-    const result = await this.#call('GetCase', el(ns.wrapper, 'GetCaseRequest', caseRequestMessage(header, caseNumber)));
+    const result = await this.#call('GetCase', wrapStandardRequest('GetCase', caseRequestMessage(header, caseNumber)));
     return result.ok ? ok(readCaseResponse(result.value.body)) : result;
   }
 
@@ -205,7 +205,7 @@ export class EfmClient {
    */
   async getFilingStatus(caseNumber: string | null, filingId: string): Promise<Result<FilingStatus>> {
     const header = { messageId: `STATUS-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
-    const result = await this.#call('GetFilingStatus', el(ns.wrapper, 'GetFilingStatusRequest', filingStatusRequestMessage(header, caseNumber ?? '', filingId)));
+    const result = await this.#call('GetFilingStatus', wrapStandardRequest('GetFilingStatus', filingStatusRequestMessage(header, caseNumber ?? '', filingId)));
     if (!result.ok) return result;
     const status = readFilingStatusResponse(result.value.body, filingId);
     return status ? ok(status) : err(appError('efm-bad-response', `The EFM's filing status answer for ${filingId} has no status`));
@@ -295,20 +295,18 @@ export class EfmClient {
         ...(detail?.holder ? { holder: detail.holder } : {}),
       }));
     }
-    const expected = standardOperations.has(operation) ? ns.wrapper : ns.crd;
-    if (message.value.body.namespaceURI !== expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
+    const expected = isStandard(operation) ? isStandardResponse(message.value.body) : isReviewResponse(message.value.body);
+    if (!expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
     return ok({ body: message.value.body, parts: responseParts });
   }
 }
 
-const standardOperations: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus']);
+function isStandard(operation: Operation): operation is StandardOperation {
+  return (standardOperations as readonly string[]).includes(operation);
+}
 
 function soapAction(operation: Operation): string {
-  if (operation === 'GetPolicy') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtPolicyMDE/GetPolicy';
-  if (operation === 'GetFilingStatus') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/FilingReviewMDE/GetFilingStatus';
-  if (operation === 'GetCase') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtRecordMDE/GetCase';
-  if (operation === 'GetCaseList') return 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/CourtRecordMDE/GetCaseList';
-  return `urn:clerk-review-desk:review:1.0:${operation}`;
+  return isStandard(operation) ? standardSoapAction(operation) : `urn:clerk-review-desk:review:1.0:${operation}`;
 }
 
 function faultCode(code: string | undefined): AppError['code'] {

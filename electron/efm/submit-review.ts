@@ -18,10 +18,7 @@ export async function submitReview(client: EfmClient, clerk: { id: string; name:
   const envelope = detail.value.envelope;
   const unknown = args.decisions.find((d) => !envelope.filings.some((f) => f.id === d.filingId));
   if (unknown) return err(appError('invalid-arguments', `Envelope ${args.envelopeId} has no filing ${unknown.filingId}`));
-  const decisions: ReviewDecision[] = args.decisions.map((d) =>
-    d.outcome === 'accepted'
-      ? { ...d, envelopeId: args.envelopeId, reviewer: clerk.id, decidedAt: args.decidedAt }
-      : { ...d, envelopeId: args.envelopeId, reviewer: clerk.id, decidedAt: args.decidedAt });
+  const decisions: ReviewDecision[] = args.decisions.map((d) => ({ ...d, envelopeId: args.envelopeId, reviewer: clerk.id, decidedAt: args.decidedAt }));
   const accepted = decisions.filter((d): d is Extract<ReviewDecision, { outcome: 'accepted' }> => d.outcome === 'accepted');
   let assignedCase: AssignedCase | null = null;
   if (args.caseAssignment) {

@@ -353,3 +353,29 @@ export function readHistoryResponse(response: Element): HistoryEvent[] {
     return [{ at: textAt(event, [crd, 'EventDateTime']) ?? '', actor: textAt(event, [crd, 'Actor']) ?? '', action: action as HistoryEvent['action'], detail: textAt(event, [crd, 'DetailText']) }];
   });
 }
+
+/** The identifying fields a clerk-review request carries (whichever of them its operation has). */
+export interface ReviewRequestFields {
+  readonly envelopeId: string;
+  readonly fencingToken: number;
+  readonly documentId: string;
+  readonly leaseSeconds: number | null;
+  readonly toClerk: string | null;
+}
+
+/** Reads the envelope id, fencing token, document id, lease length and target clerk of a request. */
+export function readReviewRequestFields(request: Element): ReviewRequestFields {
+  const seconds = textAt(request, [crd, 'LeaseSeconds']);
+  return {
+    envelopeId: textAt(request, [crd, 'EnvelopeID']) ?? '',
+    fencingToken: Number(textAt(request, [crd, 'FencingToken']) ?? NaN),
+    documentId: textAt(request, [crd, 'DocumentID']) ?? '',
+    leaseSeconds: seconds === null ? null : Number(seconds),
+    toClerk: textAt(request, [crd, 'ToClerk']),
+  };
+}
+
+/** True when a SOAP body is an answer of the clerk-review service. */
+export function isReviewResponse(body: Element): boolean {
+  return body.namespaceURI === crd;
+}

@@ -1,7 +1,4 @@
 import { StandardFontEmbedder, StandardFonts } from '@cantoo/pdf-lib';
-// measureStandardText satisfies TextMeasure (see stamp-layout.ts).
-import type { TextMeasure } from './stamp-layout';
-export type { TextMeasure };
 import type { StampFont } from './stamp-template';
 
 const fontNames: Record<StampFont, StandardFonts> = {
@@ -51,7 +48,7 @@ export function toStandardFontText(text: string, font: StampFont): string {
 // Letters with a stroke have no NFKD decomposition.
 const stroked: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ø: 'O', ø: 'o', Ħ: 'H', ħ: 'h' };
 
-/** Width of text in a standard font, after {@link toStandardFontText}; the {@link TextMeasure} of engine and preview. */
+/** Width of text in a standard font, after {@link toStandardFontText}; the text measure of engine and preview. */
 export function measureStandardText(text: string, font: StampFont, size: number): number {
   return standardFont(font).widthOfTextAtSize(toStandardFontText(text, font), size);
 }

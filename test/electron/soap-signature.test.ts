@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSelfSignedIdentity } from '../../electron/demo/sign-pdf';
+import { makeSelfSignedIdentity } from '../../electron/demo/self-signed-identity';
 import { signSoapEnvelope, verifySoapEnvelope } from '../../electron/soap/xml-signature';
 import { soapEnvelope } from '../../electron/soap/soap-envelope';
 import { wsSecurityHeader } from '../../electron/soap/ws-security';

@@ -199,7 +199,7 @@ describe('EFM client against a misbehaving EFM', () => {
 
 describe('EFM answers signed with X.509 and a pinned certificate', () => {
   it('accepts answers signed by the pinned EFM key, refuses those from an EFM with another key', async () => {
-    const { makeSelfSignedIdentity } = await import('../../../electron/demo/sign-pdf');
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/self-signed-identity');
     const efmKey = makeSelfSignedIdentity('Demo EFM');
     const other = makeSelfSignedIdentity('Other EFM');
     const signed = await new EfmSimulator({ signing: { keyPem: efmKey.keyPem, certPem: efmKey.certPem } }).start();
@@ -220,7 +220,7 @@ describe('EFM answers signed with X.509 and a pinned certificate', () => {
   });
 
   it('signs requests with the workstation key when configured (the simulator still authenticates the user)', async () => {
-    const { makeSelfSignedIdentity } = await import('../../../electron/demo/sign-pdf');
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/self-signed-identity');
     const workstation = makeSelfSignedIdentity('Workstation 12');
     const signing = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk2', password: 'demo-clerk2' }, signing: { keyPem: workstation.keyPem, certPem: workstation.certPem } });
     expect(await signing.getReviewQueue({ pageSize: 1 })).toMatchObject({ ok: true });
@@ -229,7 +229,7 @@ describe('EFM answers signed with X.509 and a pinned certificate', () => {
 
 describe('EFM over TLS', () => {
   it('trusts the EFM certificate given as CA, refuses it without, and does not retry a TLS refusal', async () => {
-    const { makeSelfSignedIdentity } = await import('../../../electron/demo/sign-pdf');
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/self-signed-identity');
     const server = makeSelfSignedIdentity('efm.demo.invalid', 30, '127.0.0.1');
     const tlsSimulator = await new EfmSimulator({ tls: { keyPem: server.keyPem, certPem: server.certPem } }).start();
     expect(tlsSimulator.url).toMatch(/^https:/);
