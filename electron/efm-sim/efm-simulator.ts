@@ -6,7 +6,7 @@ import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
 import {
   documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
-  readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type ReviewFault, type ReviewOperation,
+  readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type RecordedDecision, type ReviewFault, type ReviewOperation, type WireAssignedCase,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
 import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
@@ -84,6 +84,9 @@ export class EfmSimulator {
   readonly cms: SimulatedCms;
   readonly #envelopes: Map<string, DemoEnvelope>;
   readonly #decided = new Map<string, Set<string>>();
+  /** Per envelope, every decision applied so far (all episodes), and the case assigned to a new case. */
+  readonly #recorded = new Map<string, RecordedDecision[]>();
+  readonly #assignedCases = new Map<string, WireAssignedCase>();
   readonly #history = new Map<string, HistoryEvent[]>();
   readonly #outcomes = new Map<string, { outcome: 'accepted' | 'rejected'; explanation: string | null; by: SimUser; at: string }>();
   readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
@@ -273,6 +276,8 @@ export class EfmSimulator {
           paymentMessageXml: writePaymentMessage(demo.payment),
           documents: documents.map(({ source, generated }) => ({ documentId: source.documentId, contentType: generated.contentType, sizeBytes: generated.bytes.length, sha256: generated.sha256 })),
           lease: this.#leases.current(envelopeId),
+          recorded: this.#recorded.get(envelopeId) ?? [],
+          assignedCase: this.#assignedCases.get(envelopeId) ?? null,
         }));
       }
       case 'GetDocument': {
@@ -333,6 +338,9 @@ export class EfmSimulator {
       if (decision.outcome === 'rejected' && (!decision.reasonCode || !decision.note)) throw clientFault('invalid-request', `Rejecting ${decision.filingId} needs a reason code and an explanation`);
     }
     if (request.decisions.length === 0) throw clientFault('invalid-request', 'No decision in the submission');
+    const earlierCase = this.#assignedCases.get(request.envelopeId);
+    if (earlierCase && request.assignedCase && request.assignedCase.caseNumber !== earlierCase.caseNumber) throw clientFault('invalid-request', `This new case was already opened as ${earlierCase.caseNumber}`);
+    if (demo.envelope.case.isNew && !earlierCase && !request.assignedCase && request.decisions.some((d) => d.outcome === 'accepted')) throw clientFault('invalid-request', 'Accepting a filing of a new case needs the case assignment');
     const stamped = request.stamped.map((s) => {
       const part = parts.get(s.contentId);
       if (!part) throw clientFault('invalid-request', `Stamped rendition ${s.documentId} refers to a missing MTOM part ${s.contentId}`);
@@ -358,6 +366,8 @@ export class EfmSimulator {
     for (const d of request.decisions) this.#record(request.envelopeId, user.username, d.outcome, d.outcome === 'rejected' ? `${d.filingId}: ${d.reasonCode ?? ''} — ${d.note ?? ''}` : `${d.filingId}${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}`);
     for (const s of stamped) this.#record(request.envelopeId, user.username, 'stamped', `${s.documentId} (SHA-256 ${s.sha256.slice(0, 12)}…)`);
     this.#record(request.envelopeId, user.username, 'submitted', complete ? 'review complete' : 'partial review');
+    this.#recorded.set(request.envelopeId, [...(this.#recorded.get(request.envelopeId) ?? []), ...request.decisions.map((d) => ({ ...d, reviewerId: user.username }))]);
+    if (request.assignedCase && !earlierCase) this.#assignedCases.set(request.envelopeId, request.assignedCase);
     for (const d of request.decisions) this.#outcomes.set(d.filingId, { outcome: d.outcome, explanation: d.outcome === 'rejected' ? `${d.reasonCode ?? ''}: ${d.note ?? ''}` : d.note, by: user, at: appliedAt });
     this.#idempotent.set(request.idempotencyKey, { envelopeId: request.envelopeId, appliedAt, complete });
     this.submissions.push({ idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: request.decisions, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt });

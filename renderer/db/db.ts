@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { QueueItem } from '../../shared/domain/review-queue';
+import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 
 /** A queue row as cached locally: the EFM's item plus when this workstation last saw it. */
@@ -28,13 +29,31 @@ export interface OutboxEntry {
   readonly payload: SubmitReviewArgs;
 }
 
-/** This workstation's review of an envelope, written in the same transaction as its outbox entry. */
+/**
+ * One review episode on this workstation (the filings decided and submitted together), written in the same
+ * transaction as its outbox entry. Keyed by idempotency key: an envelope reviewed in several episodes keeps them all.
+ */
 export interface LocalReview {
   readonly envelopeId: string;
   readonly idempotencyKey: string;
   readonly reviewer: string;
   readonly decisions: readonly { filingId: string; outcome: 'accepted' | 'rejected' }[];
   readonly decidedAt: string;
+}
+
+/** An envelope kept for offline review: what `envelope:get` answered, and when. */
+export interface CachedEnvelope {
+  readonly envelopeId: string;
+  readonly detail: EnvelopeDetail;
+  readonly cachedAt: string;
+}
+
+/** A document's bytes kept for offline review, checked against the EFM's SHA-256 when fetched. */
+export interface CachedDocument {
+  /** `envelopeId/documentId`. */
+  readonly key: string;
+  readonly envelopeId: string;
+  readonly content: DocumentContent;
 }
 
 /** Small key/value facts (last sync time, sync run counter). */
@@ -52,7 +71,9 @@ export class ClerkReviewDb extends Dexie {
   savedFilters!: EntityTable<SavedFilter, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'idempotencyKey'>;
-  reviews!: EntityTable<LocalReview, 'envelopeId'>;
+  reviewEpisodes!: EntityTable<LocalReview, 'idempotencyKey'>;
+  envelopes!: EntityTable<CachedEnvelope, 'envelopeId'>;
+  documents!: EntityTable<CachedDocument, 'key'>;
 
   constructor(name = 'clerk-review-desk') {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -66,6 +87,16 @@ export class ClerkReviewDb extends Dexie {
       outbox: 'idempotencyKey, envelopeId, status, nextAttemptAt',
       reviews: 'envelopeId, idempotencyKey',
     });
+    // v3: episodes keyed by idempotency key (v2 kept one review per envelope); envelopes and documents kept offline.
+    this.version(3).stores({
+      reviewEpisodes: 'idempotencyKey, envelopeId, decidedAt',
+      envelopes: 'envelopeId, cachedAt',
+      documents: 'key, envelopeId',
+    }).upgrade(async (tx) => {
+      const old = await tx.table<LocalReview>('reviews').toArray();
+      await tx.table<LocalReview>('reviewEpisodes').bulkPut(old);
+    });
+    this.version(4).stores({ reviews: null });
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
@@ -10,7 +10,8 @@ import { DecisionPanel } from './decision-panel';
 import { DocumentViewer } from './document-viewer';
 import { EnvelopeHistory } from './envelope-history';
 import { EnvelopeSummary } from './envelope-summary';
-import { reviewProblems, undecided, type CaseAssignmentDraft, type DecisionDraft } from './review-draft';
+import { RecordedDecisionNote } from './recorded-decision-note';
+import { newlyDecided, reviewProblems, undecided, type CaseAssignmentDraft, type DecisionDraft } from './review-draft';
 import { submitDraft } from './submit-draft';
 import { isTyping, ShortcutsHelp } from './shortcuts-help';
 import { useClaim } from './use-claim';
@@ -36,11 +37,14 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   // Where the clerk dragged each template, per document: used by the preview and by the stamping at submit.
   const [placements, setPlacements] = useState<ReadonlyMap<string, Readonly<Record<string, StampPlacement>>>>(new Map());
   const [showHelp, setShowHelp] = useState(false);
-  // One key per review of this envelope: a retry after a lost answer is recognised by the EFM.
-  const idempotencyKey = useMemo(() => `${envelopeId}-${crypto.randomUUID()}`, [envelopeId]);
+  // One key per review episode of this envelope: a retry after a lost answer is recognised by the EFM.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => `${envelopeId}-${crypto.randomUUID()}`);
   const [detail, setDetail] = useState<EnvelopeDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  // Set once this screen has nothing more to submit: the review is complete, or an episode waits in the outbox.
+  const [finished, setFinished] = useState(false);
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -48,21 +52,33 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
       if (!live) return;
       if (!result.ok) return setError(result.error.message);
       setDetail(result.value);
-      setSelected(result.value.envelope.filings[0]?.leadDocument.id ?? null);
+      setSelected((current) => current ?? result.value.envelope.filings[0]?.leadDocument.id ?? null);
       setAssignment((current) => ({ ...current, title: current.title || (result.value.envelope.case.title ?? ''), courtLocation: current.courtLocation || result.value.courtLocation }));
     });
-    void getApi().policy.get().then((result) => live && result.ok && setPolicy(result.value));
+    if (loads === 0) void getApi().policy.get().then((result) => live && result.ok && setPolicy(result.value));
     return () => {
       live = false;
     };
-  }, [envelopeId]);
+  }, [envelopeId, loads]);
 
-  const readOnly = claim.status !== 'held' || submitting || outcome?.ok === true;
-  const problems = detail ? reviewProblems(detail.envelope, decisions, assignment, policy) : [];
+  const readOnly = claim.status !== 'held' || submitting || finished;
+  const earlier = { recorded: detail?.recorded ?? [], assignedCase: detail?.assignedCase ?? null };
+  const isRecorded = (filingId: string): boolean => earlier.recorded.some((r) => r.filingId === filingId);
+  const problems = detail ? reviewProblems(detail.envelope, decisions, assignment, policy, earlier) : [];
+  const episode = detail ? newlyDecided(detail.envelope, decisions, earlier).length : 0;
+  const left = detail ? detail.envelope.filings.length - earlier.recorded.length - episode : 0;
   const submit = async (): Promise<void> => {
     if (!detail || claim.status !== 'held' || !policy || !settings) return;
     setSubmitting(true);
-    setOutcome(await submitDraft({ envelope: detail.envelope, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null, placements }));
+    const result = await submitDraft({ envelope: detail.envelope, earlier, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null, placements });
+    setOutcome(result);
+    if (result.ok && result.delivered && !result.envelopeComplete) {
+      // The episode is on the EFM: start the next one on what is left.
+      setIdempotencyKey(`${envelopeId}-${crypto.randomUUID()}`);
+      setLoads((n) => n + 1);
+    } else if (result.ok) {
+      setFinished(true);
+    }
     setSubmitting(false);
   };
   // Keyboard-first review: single letters act on the current filing, except while typing in a field.
@@ -71,6 +87,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
       if (!detail) return;
       const filings = detail.envelope.filings;
       const filing = filings[currentFiling];
+      const open = filing && !readOnly && !isRecorded(filing.id);
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         if (!readOnly && problems.length === 0) void submit();
@@ -100,10 +117,10 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
           setCurrentFiling(Math.max(0, currentFiling - 1));
           break;
         case 'a':
-          if (filing && !readOnly) setDecisions(new Map(decisions).set(filing.id, { ...(decisions.get(filing.id) ?? undecided), outcome: 'accepted' }));
+          if (open) setDecisions(new Map(decisions).set(filing.id, { ...(decisions.get(filing.id) ?? undecided), outcome: 'accepted' }));
           break;
         case 'r':
-          if (filing && !readOnly) {
+          if (open) {
             setDecisions(new Map(decisions).set(filing.id, { ...(decisions.get(filing.id) ?? undecided), outcome: 'rejected' }));
             focus(`#reason-${CSS.escape(filing.id)}`);
           }
@@ -166,8 +183,10 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
               {detail.envelope.filings.map((filing, index) => (
                 <li key={filing.id} className={index === currentFiling ? 'current-filing' : undefined} aria-current={index === currentFiling ? 'step' : undefined}>
                   <strong>{filing.filingCode}</strong> — {filing.description}
-                  <DecisionPanel filing={filing} draft={decisions.get(filing.id) ?? undecided} policy={policy} disabled={readOnly}
-                    onChange={(draft) => setDecisions(new Map(decisions).set(filing.id, draft))} />
+                  {isRecorded(filing.id)
+                    ? <RecordedDecisionNote decision={earlier.recorded.find((r) => r.filingId === filing.id)!} policy={policy} />
+                    : <DecisionPanel filing={filing} draft={decisions.get(filing.id) ?? undecided} policy={policy} disabled={readOnly}
+                        onChange={(draft) => setDecisions(new Map(decisions).set(filing.id, draft))} />}
                   <ul>
                     {[filing.leadDocument, ...filing.connectedDocuments].map((document) => (
                       <li key={document.id}>
@@ -181,11 +200,13 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
               ))}
             </ol>
             <EnvelopeHistory envelopeId={envelopeId} refreshKey={`${claim.status}-${delivery?.status ?? ''}`} />
-            {detail.envelope.case.isNew && <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />}
+            {detail.envelope.case.isNew && (detail.assignedCase
+              ? <p data-testid="assigned-case">Opened as case <strong>{detail.assignedCase.caseNumber}</strong> ({detail.assignedCase.title}); judge {policy?.judges.find((j) => j.code === detail.assignedCase?.judge)?.name ?? detail.assignedCase.judge}.</p>
+              : <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />)}
             <div className="submit-review">
               {problems.length > 0 && !outcome?.ok && <ul className="hint" data-testid="review-problems">{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}
               <button type="button" disabled={readOnly || problems.length > 0 || !policy || !settings} onClick={() => void submit()}>
-                {submitting ? 'Stamping and submitting…' : 'Submit review'}
+                {submitting ? 'Stamping and submitting…' : left > 0 && episode > 0 ? `Submit ${episode} ${episode === 1 ? 'decision' : 'decisions'} (${left} left for later)` : 'Submit review'}
               </button>
               {outcome && <p role={outcome.ok ? 'status' : 'alert'} data-testid="submit-outcome">{outcome.message}</p>}
               {delivery && (

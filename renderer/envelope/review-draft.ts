@@ -1,5 +1,6 @@
 import type { CourtPolicy } from '../../shared/domain/court-policy';
-import type { Envelope } from '../../shared/domain/envelope';
+import type { Envelope, Filing } from '../../shared/domain/envelope';
+import type { RecordedDecision } from '../../shared/ipc/efm-schemas';
 
 /** What the clerk has decided so far on one filing. */
 export interface DecisionDraft {
@@ -20,17 +21,32 @@ export interface CaseAssignmentDraft {
 /** An empty decision. */
 export const undecided: DecisionDraft = { outcome: null, reasonCode: '', note: '', correctedFilingCode: '' };
 
-/** What still stops the clerk from submitting, in words; empty when the review can go. */
-export function reviewProblems(envelope: Envelope, decisions: ReadonlyMap<string, DecisionDraft>, assignment: CaseAssignmentDraft, policy: CourtPolicy | null): string[] {
+/** What the EFM already holds for this envelope from earlier review episodes. */
+export interface EarlierEpisodes {
+  readonly recorded: readonly RecordedDecision[];
+  readonly assignedCase: { readonly caseNumber: string } | null;
+}
+
+/** The filings the clerk has decided in this episode and not yet submitted, in envelope order. */
+export function newlyDecided(envelope: Envelope, decisions: ReadonlyMap<string, DecisionDraft>, earlier: EarlierEpisodes): Filing[] {
+  return envelope.filings.filter((filing) => decisions.get(filing.id)?.outcome && !earlier.recorded.some((r) => r.filingId === filing.id));
+}
+
+/**
+ * What still stops the clerk from submitting this episode, in words; empty when it can go. Filings left undecided
+ * are not a problem: they stay in the queue for a later episode (multi-episode review).
+ */
+export function reviewProblems(envelope: Envelope, decisions: ReadonlyMap<string, DecisionDraft>, assignment: CaseAssignmentDraft, policy: CourtPolicy | null, earlier: EarlierEpisodes): string[] {
   const problems: string[] = [];
-  for (const filing of envelope.filings) {
+  const decided = newlyDecided(envelope, decisions, earlier);
+  if (decided.length === 0) problems.push('Decide at least one filing.');
+  for (const filing of decided) {
     const draft = decisions.get(filing.id) ?? undecided;
-    if (!draft.outcome) problems.push(`Decide ${filing.description ?? filing.id}.`);
     if (draft.outcome === 'rejected' && !draft.reasonCode) problems.push(`Choose a rejection reason for ${filing.description ?? filing.id}.`);
     if (draft.outcome === 'rejected' && draft.note.trim().length < 10) problems.push(`Explain the rejection of ${filing.description ?? filing.id} to the filer (at least 10 characters).`);
   }
-  const accepts = envelope.filings.some((filing) => decisions.get(filing.id)?.outcome === 'accepted');
-  if (envelope.case.isNew && accepts) {
+  const accepts = decided.some((filing) => decisions.get(filing.id)?.outcome === 'accepted');
+  if (envelope.case.isNew && accepts && !earlier.assignedCase) {
     if (!assignment.caseNumber.trim()) problems.push('Enter the new case number.');
     else if (policy && !new RegExp(policy.caseNumberPattern).test(assignment.caseNumber.trim())) problems.push(`The case number does not match the court's format ${policy.caseNumberPattern}.`);
     if (!assignment.courtLocation) problems.push('Choose the court location.');

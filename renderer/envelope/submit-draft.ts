@@ -7,18 +7,20 @@ import { fetchDocument } from './document-cache';
 import { db } from '../db/db';
 import { deliverPending, enqueueReview } from '../outbox/outbox';
 import { stampInWorker } from '../stamp/stamp-client';
-import type { CaseAssignmentDraft, DecisionDraft } from './review-draft';
+import { newlyDecided, type CaseAssignmentDraft, type DecisionDraft, type EarlierEpisodes } from './review-draft';
 
 /** The outcome of a submit, in words for the clerk. */
-export type SubmitOutcome = { ok: true; message: string; complete: boolean } | { ok: false; message: string };
+export type SubmitOutcome = { ok: true; message: string; delivered: boolean; envelopeComplete: boolean } | { ok: false; message: string };
 
 /**
- * Stamps the lead document of every accepted filing with the court's default templates (in the stamping worker),
+ * Submits one review episode: the filings decided since the last one. Stamps the lead document of every accepted filing with the court's default templates (in the stamping worker),
  * then submits decisions, case assignment and stamped renditions. The idempotency key is the caller's, so a retry
  * of the same review can never be applied twice.
  */
 export async function submitDraft(input: {
   envelope: Envelope;
+  /** Decisions and case assignment from earlier episodes, as the EFM reported them. */
+  earlier: EarlierEpisodes;
   lease: Lease;
   decisions: ReadonlyMap<string, DecisionDraft>;
   assignment: CaseAssignmentDraft;
@@ -31,10 +33,11 @@ export async function submitDraft(input: {
   placements?: ReadonlyMap<string, Readonly<Record<string, StampPlacement>>>;
 }): Promise<SubmitOutcome> {
   const decidedAt = new Date().toISOString();
-  const caseNumber = input.envelope.case.isNew ? input.assignment.caseNumber.trim() : (input.envelope.case.number ?? '');
+  const caseNumber = input.earlier.assignedCase?.caseNumber ?? (input.envelope.case.isNew ? input.assignment.caseNumber.trim() : (input.envelope.case.number ?? ''));
+  const filings = newlyDecided(input.envelope, input.decisions, input.earlier);
   const templates = input.settings.stampTemplates.filter((template) => input.settings.defaultStampTemplateIds.includes(template.id));
   const stamped: { documentId: string; sha256: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
-  for (const filing of input.envelope.filings) {
+  for (const filing of filings) {
     if (input.decisions.get(filing.id)?.outcome !== 'accepted') continue;
     const original = await fetchDocument(input.envelope.id, filing.leadDocument.id);
     if (!original.ok) return { ok: false, message: `Could not fetch ${filing.leadDocument.title ?? filing.id} to stamp it: ${original.error.message}` };
@@ -53,13 +56,13 @@ export async function submitDraft(input: {
     fencingToken: input.lease.fencingToken,
     idempotencyKey: input.idempotencyKey,
     decidedAt,
-    decisions: input.envelope.filings.map((filing) => {
+    decisions: filings.map((filing) => {
       const draft = input.decisions.get(filing.id);
       return draft?.outcome === 'rejected'
         ? { outcome: 'rejected' as const, filingId: filing.id, reasonCode: draft.reasonCode, note: draft.note.trim() }
         : { outcome: 'accepted' as const, filingId: filing.id, correctedFilingCode: draft?.correctedFilingCode || null, note: draft?.note.trim() || null };
     }),
-    caseAssignment: input.envelope.case.isNew && accepts
+    caseAssignment: input.envelope.case.isNew && accepts && !input.earlier.assignedCase
       ? { caseNumber, trackingId: null, title: input.assignment.title.trim(), courtLocation: input.assignment.courtLocation, judge: input.assignment.judge }
       : null,
     stamped,
@@ -72,7 +75,10 @@ export async function submitDraft(input: {
   }
   await deliverPending(true);
   const entry = await db().outbox.get(payload.idempotencyKey);
-  if (entry?.status === 'sent') return { ok: true, complete: true, message: 'Submitted.' };
+  const left = input.envelope.filings.length - input.earlier.recorded.length - filings.length;
+  const envelopeComplete = left === 0;
+  const what = `${filings.length} ${filings.length === 1 ? 'decision' : 'decisions'}`;
+  if (entry?.status === 'sent') return { ok: true, delivered: true, envelopeComplete, message: envelopeComplete ? `Submitted ${what}; the envelope's review is complete.` : `Submitted ${what}; ${left} ${left === 1 ? 'filing is' : 'filings are'} left for later.` };
   if (entry?.status === 'failed') return { ok: false, message: `Not submitted: ${entry.lastError ?? 'refused by the EFM'}` };
-  return { ok: true, complete: false, message: `Saved on this workstation. The EFM did not take it yet (${entry?.lastError ?? 'not reachable'}); it will be sent automatically.` };
+  return { ok: true, delivered: false, envelopeComplete, message: `Saved on this workstation. The EFM did not take it yet (${entry?.lastError ?? 'not reachable'}); it will be sent automatically.` };
 }

@@ -11,8 +11,8 @@ export async function enqueueReview(payload: SubmitReviewArgs, reviewer: string)
   const store = db();
   const review: LocalReview = { envelopeId: payload.envelopeId, idempotencyKey: payload.idempotencyKey, reviewer, decisions: payload.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome })), decidedAt: payload.decidedAt };
   const entry: OutboxEntry = { idempotencyKey: payload.idempotencyKey, envelopeId: payload.envelopeId, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: 0, createdAt: new Date().toISOString(), sentAt: null, payload };
-  await store.transaction('rw', store.outbox, store.reviews, async () => {
-    await store.reviews.put(review);
+  await store.transaction('rw', store.outbox, store.reviewEpisodes, async () => {
+    await store.reviewEpisodes.put(review);
     await store.outbox.put(entry);
   });
 }

@@ -38,6 +38,19 @@ export interface WireDecision {
   readonly decidedAt: string;
 }
 
+/** A decision the EFM already recorded (an earlier review episode), as GetEnvelope reports it. */
+export interface RecordedDecision extends WireDecision {
+  readonly reviewerId: string;
+}
+
+/** The case a clerk assigned to a new-case envelope, by code-list codes. */
+export interface WireAssignedCase {
+  readonly caseNumber: string;
+  readonly title: string;
+  readonly courtLocation: string;
+  readonly judge: string;
+}
+
 /** A stamped rendition in SubmitFilingReview; its bytes are the MTOM part `contentId`. */
 export interface WireStampedRendition {
   readonly documentId: string;
@@ -51,6 +64,8 @@ export interface SubmitReviewRequest {
   readonly envelopeId: string;
   readonly fencingToken: number;
   readonly decisions: readonly WireDecision[];
+  /** The manual case assignment of a new case, sent with the first accepted filing. */
+  readonly assignedCase: WireAssignedCase | null;
   readonly recordDocketingXml: string | null;
   readonly notifyFilingReviewCompleteXml: string | null;
   readonly stamped: readonly WireStampedRendition[];
@@ -142,19 +157,46 @@ export function documentRequestElement(envelopeId: string, documentId: string): 
   return el(crd, 'GetDocumentRequest', el(crd, 'EnvelopeID', envelopeId), el(crd, 'DocumentID', documentId));
 }
 
+/** A `crd:DecisionType` element (Decision in a request, RecordedDecision with its reviewer in GetEnvelope). */
+function decisionElement(name: 'Decision' | 'RecordedDecision', d: WireDecision, reviewerId: string | null): XmlElement {
+  return el(crd, name,
+    el(crd, 'FilingID', d.filingId),
+    el(crd, 'Outcome', d.outcome),
+    optional(crd, 'ReasonCode', d.reasonCode),
+    optional(crd, 'NoteText', d.note),
+    optional(crd, 'CorrectedFilingCode', d.correctedFilingCode),
+    el(crd, 'DecidedDateTime', d.decidedAt),
+    optional(crd, 'ReviewerID', reviewerId));
+}
+
+function readDecision(d: Element): WireDecision {
+  return {
+    filingId: textAt(d, [crd, 'FilingID']) ?? '',
+    outcome: textAt(d, [crd, 'Outcome']) === 'rejected' ? 'rejected' : 'accepted',
+    reasonCode: textAt(d, [crd, 'ReasonCode']),
+    note: textAt(d, [crd, 'NoteText']),
+    correctedFilingCode: textAt(d, [crd, 'CorrectedFilingCode']),
+    decidedAt: textAt(d, [crd, 'DecidedDateTime']) ?? '',
+  };
+}
+
+function assignedCaseElement(assigned: WireAssignedCase): XmlElement {
+  return el(crd, 'AssignedCase', el(crd, 'CaseNumber', assigned.caseNumber), el(crd, 'CaseTitle', assigned.title), el(crd, 'CourtLocation', assigned.courtLocation), el(crd, 'Judge', assigned.judge));
+}
+
+function readAssignedCase(assigned: Element | null): WireAssignedCase | null {
+  if (!assigned) return null;
+  return { caseNumber: textAt(assigned, [crd, 'CaseNumber']) ?? '', title: textAt(assigned, [crd, 'CaseTitle']) ?? '', courtLocation: textAt(assigned, [crd, 'CourtLocation']) ?? '', judge: textAt(assigned, [crd, 'Judge']) ?? '' };
+}
+
 /** `crd:SubmitFilingReviewRequest`; stamped renditions go as MTOM parts. */
 export function submitRequestElement(request: SubmitReviewRequest): XmlElement {
   return el(crd, 'SubmitFilingReviewRequest',
     el(crd, 'IdempotencyKey', request.idempotencyKey),
     el(crd, 'EnvelopeID', request.envelopeId),
     el(crd, 'FencingToken', String(request.fencingToken)),
-    request.decisions.map((d) => el(crd, 'Decision',
-      el(crd, 'FilingID', d.filingId),
-      el(crd, 'Outcome', d.outcome),
-      optional(crd, 'ReasonCode', d.reasonCode),
-      optional(crd, 'NoteText', d.note),
-      optional(crd, 'CorrectedFilingCode', d.correctedFilingCode),
-      el(crd, 'DecidedDateTime', d.decidedAt))),
+    request.decisions.map((d) => decisionElement('Decision', d, null)),
+    request.assignedCase ? assignedCaseElement(request.assignedCase) : null,
     request.recordDocketingXml ? el(crd, 'RecordDocketing', rawXml(request.recordDocketingXml)) : null,
     request.notifyFilingReviewCompleteXml ? el(crd, 'NotifyFilingReviewComplete', rawXml(request.notifyFilingReviewCompleteXml)) : null,
     request.stamped.map((s) => el(crd, 'StampedRendition', el(crd, 'DocumentID', s.documentId), el(crd, 'SHA256', s.sha256), xopContent(s.contentId, 'application/pdf'))));
@@ -166,14 +208,8 @@ export function readSubmitRequest(request: Element): Omit<SubmitReviewRequest, '
     idempotencyKey: textAt(request, [crd, 'IdempotencyKey']) ?? '',
     envelopeId: textAt(request, [crd, 'EnvelopeID']) ?? '',
     fencingToken: Number(textAt(request, [crd, 'FencingToken']) ?? NaN),
-    decisions: children(request, crd, 'Decision').map((d) => ({
-      filingId: textAt(d, [crd, 'FilingID']) ?? '',
-      outcome: textAt(d, [crd, 'Outcome']) === 'rejected' ? 'rejected' : 'accepted',
-      reasonCode: textAt(d, [crd, 'ReasonCode']),
-      note: textAt(d, [crd, 'NoteText']),
-      correctedFilingCode: textAt(d, [crd, 'CorrectedFilingCode']),
-      decidedAt: textAt(d, [crd, 'DecidedDateTime']) ?? '',
-    })),
+    decisions: children(request, crd, 'Decision').map(readDecision),
+    assignedCase: readAssignedCase(child(request, crd, 'AssignedCase')),
     recordDocketing: firstChildElement(child(request, crd, 'RecordDocketing')),
     notifyFilingReviewComplete: firstChildElement(child(request, crd, 'NotifyFilingReviewComplete')),
     stamped: children(request, crd, 'StampedRendition').map((s) => ({
@@ -274,17 +310,23 @@ export interface EnvelopeResponse {
   readonly paymentMessage: Element | null;
   readonly documents: readonly DocumentInfo[];
   readonly lease: Lease | null;
+  /** Filings decided in earlier review episodes. */
+  readonly recorded: readonly RecordedDecision[];
+  /** The case assigned when a filing of this new case was first accepted. */
+  readonly assignedCase: WireAssignedCase | null;
 }
 
 /** `crd:GetEnvelopeResponse` with the FilingMessage (and PaymentMessage) embedded unchanged. */
-export function envelopeResponseElement(response: { envelopeId: string; courtLocation: string; filingMessageXml: string; paymentMessageXml: string | null; documents: readonly DocumentInfo[]; lease: Lease | null }): XmlElement {
+export function envelopeResponseElement(response: Omit<EnvelopeResponse, 'filingMessage' | 'paymentMessage'> & { filingMessageXml: string; paymentMessageXml: string | null }): XmlElement {
   return el(crd, 'GetEnvelopeResponse',
     el(crd, 'EnvelopeID', response.envelopeId),
     el(crd, 'CourtLocation', response.courtLocation),
     el(crd, 'FilingMessage', rawXml(response.filingMessageXml)),
     response.paymentMessageXml ? el(crd, 'PaymentMessage', rawXml(response.paymentMessageXml)) : null,
     response.documents.map((d) => el(crd, 'Document', el(crd, 'DocumentID', d.documentId), el(crd, 'ContentType', d.contentType), d.sizeBytes === null ? null : el(crd, 'SizeBytes', String(d.sizeBytes)), optional(crd, 'SHA256', d.sha256))),
-    response.lease ? leaseResponseElement(response.lease).children[0] : null);
+    response.lease ? leaseResponseElement(response.lease).children[0] : null,
+    response.recorded.map((d) => decisionElement('RecordedDecision', d, d.reviewerId)),
+    response.assignedCase ? assignedCaseElement(response.assignedCase) : null);
 }
 
 /** Reads `crd:GetEnvelopeResponse`. */
@@ -301,6 +343,8 @@ export function readEnvelopeResponse(response: Element): EnvelopeResponse {
       sha256: textAt(d, [crd, 'SHA256']),
     })),
     lease: readLease(response),
+    recorded: children(response, crd, 'RecordedDecision').map((d) => ({ ...readDecision(d), reviewerId: textAt(d, [crd, 'ReviewerID']) ?? '' })),
+    assignedCase: readAssignedCase(child(response, crd, 'AssignedCase')),
   };
 }
 

@@ -11,6 +11,20 @@ export const documentInfoSchema = z.object({
   sha256: z.string().nullable(),
 });
 
+/** A filing the EFM already has a decision for (an earlier review episode). */
+export const recordedDecisionSchema = z.object({
+  filingId: z.string(),
+  outcome: z.enum(['accepted', 'rejected']),
+  reasonCode: z.string().nullable(),
+  note: z.string().nullable(),
+  correctedFilingCode: z.string().nullable(),
+  decidedAt: z.string(),
+  reviewerId: z.string(),
+});
+
+/** The case assigned to a new-case envelope when its first filing was accepted. */
+export const assignedCaseSchema = z.object({ caseNumber: z.string(), title: z.string(), courtLocation: z.string(), judge: z.string() });
+
 /** `envelope:get` result. */
 export const envelopeDetailSchema = z.object({
   envelope: envelopeSchema,
@@ -18,6 +32,9 @@ export const envelopeDetailSchema = z.object({
   documents: z.array(documentInfoSchema),
   lease: leaseSchema.nullable(),
   payment: paymentSummarySchema.nullable(),
+  /** Decisions already applied (multi-episode review): those filings are done. */
+  recorded: z.array(recordedDecisionSchema),
+  assignedCase: assignedCaseSchema.nullable(),
 });
 
 /** `document:get` result: the bytes, already checked against the EFM's SHA-256. */
@@ -36,5 +53,7 @@ export const fencedArgsSchema = envelopeArgsSchema.extend({ fencingToken: z.numb
 
 /** An envelope as the review screen needs it. */
 export type EnvelopeDetail = z.infer<typeof envelopeDetailSchema>;
+/** A decision the EFM already applied. */
+export type RecordedDecision = z.infer<typeof recordedDecisionSchema>;
 /** A document's bytes and hash. */
 export type DocumentContent = z.infer<typeof documentContentSchema>;

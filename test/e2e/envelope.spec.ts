@@ -1,3 +1,4 @@
+import { keepScreenshot } from './keep-screenshot';
 import { expect, test } from './loopback-fixture';
 
 test('opening an envelope claims it, shows the case, parties, payment and filings, renders documents, and releases on leave', async ({ page, app }) => {
@@ -33,6 +34,6 @@ test('opening an envelope claims it, shows the case, parties, payment and filing
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
   await expect(page.getByRole('row', { name: `Envelope ${envelopeId}` })).not.toContainText('clerk1');
-  await page.screenshot({ path: 'test-results/queue-after-envelope.png' });
+  await keepScreenshot(page, test.info(), 'queue-after-envelope');
   expect(errors).toEqual([]);
 });

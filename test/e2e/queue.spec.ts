@@ -1,4 +1,5 @@
 import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
+import { keepScreenshot } from './keep-screenshot';
 import { expect, test } from './loopback-fixture';
 
 test('a clerk signs in and works the whole queue: cached, counted, filtered, virtualised, refreshed in place', async ({ page, app }) => {
@@ -50,5 +51,5 @@ test('a clerk signs in and works the whole queue: cached, counted, filtered, vir
     open.onerror = () => reject(open.error);
   }));
   expect(cached).toBe(200);
-  await page.screenshot({ path: 'test-results/queue.png' });
+  await keepScreenshot(page, test.info(), 'queue');
 });

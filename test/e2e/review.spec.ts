@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { validateEcf } from '../fixtures/ecf-validate';
 import { readVisualText } from '../fixtures/pdfjs-text';
+import { keepScreenshot } from './keep-screenshot';
 import { expect, test } from './loopback-fixture';
 
 test('review a two-filing new case: assign number and judge, accept one with a stamp, reject the other with reason and note', async ({ page, app }) => {
@@ -46,8 +47,9 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   await page.mouse.move(box.x - 90, box.y + 60, { steps: 4 });
   await page.mouse.move(box.x - 190, box.y + 110, { steps: 4 });
   await page.mouse.up();
+  await keepScreenshot(page, test.info(), 'envelope-before-submit');
   await page.getByRole('button', { name: 'Submit review' }).click();
-  await expect(page.getByTestId('submit-outcome')).toHaveText('Submitted.', { timeout: 30_000 });
+  await expect(page.getByTestId('submit-outcome')).toHaveText("Submitted 2 decisions; the envelope's review is complete.", { timeout: 30_000 });
   await expect(page.getByTestId('history')).toContainText('clerk1 submitted');
   await expect(page.getByTestId('history')).toContainText('clerk1 claimed');
 
@@ -75,5 +77,5 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   expect(filed?.y).toBeLessThan(150);
   expect(submission.notifyFilingReviewCompleteXml).toMatch(element('ecf:FilingReviewStatusCode', 'partially-accepted'));
   expect(submission.notifyFilingReviewCompleteXml).toContain('Pages 2 and 3 are blank; please rescan and resubmit.');
-  await page.screenshot({ path: 'test-results/envelope-submitted.png', fullPage: true });
+  await keepScreenshot(page, test.info(), 'envelope-submitted');
 });

@@ -99,6 +99,7 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
       envelopeId,
       fencingToken: lease.value.fencingToken,
       decisions: [accepted, ...rejected].map((d) => ({ filingId: d.filingId, outcome: d.outcome, reasonCode: 'reasonCode' in d ? d.reasonCode : null, note: d.note, correctedFilingCode: null, decidedAt })),
+      assignedCase: assignedCase ? { caseNumber: assignedCase.caseNumber, title: assignedCase.title, courtLocation: assignedCase.courtLocation.code, judge: assignedCase.judge.code } : null,
       recordDocketingXml: writeRecordDocketing({ header, envelope, filingMessageXml, reviewer: { id: 'clerk1', name: 'Dana Whitaker' }, accepted: [accepted], assignedCase, stamped }),
       notifyFilingReviewCompleteXml: writeNotifyFilingReviewComplete({ header: { ...header, messageId: `NFRC-${envelopeId}` }, envelope, reviewer: { id: 'clerk1', name: 'Dana Whitaker' }, decisions: [accepted, ...rejected], rejectionReasons: demoCourtPolicy.rejectionReasons, assignedCase, stamped }),
       stamped: stamped.map((s) => ({ documentId: s.documentId, sha256: s.sha256, contentId: s.contentId })),

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { envelopeResponseElement, readEnvelopeResponse, readSubmitRequest, submitRequestElement } from '../../../shared/ecf/clerk-review-service';
+import { ns } from '../../../shared/ecf/namespaces';
+import { parseXml } from '../../../shared/xml/safe-xml';
+import { serializeXml, type XmlElement } from '../../../shared/xml/xml-writer';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crd-schema-'));
+const prefixes = { crd: ns.crd, xop: ns.xop, xmime: ns.xmime };
+
+/** Validates one of our extension-service messages against schemas/clerk-review.xsd with xmllint. */
+function validateCrd(element: XmlElement): { valid: boolean; output: string; xml: string } {
+  const xml = serializeXml(element, prefixes);
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xml`);
+  writeFileSync(file, xml);
+  const result = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.resolve('schemas', 'clerk-review.xsd'), file], { encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return { valid: result.status === 0, output: result.stderr, xml };
+}
+
+const recorded = { filingId: 'F1', outcome: 'rejected' as const, reasonCode: 'ILLEGIBLE', note: 'Unreadable scan.', correctedFilingCode: null, decidedAt: '2026-11-23T09:00:00Z', reviewerId: 'clerk1' };
+const assignedCase = { caseNumber: '2026-CV-000042', title: 'A v. B', courtLocation: 'DT', judge: 'J-101' };
+
+describe('clerk-review extension messages against schemas/clerk-review.xsd', () => {
+  it('GetEnvelopeResponse with earlier episodes validates and reads back', () => {
+    const element = envelopeResponseElement({ envelopeId: 'E1', courtLocation: 'DT', filingMessageXml: '<x:FilingMessage xmlns:x="urn:example"/>', paymentMessageXml: null, documents: [], lease: null, recorded: [recorded], assignedCase });
+    const result = validateCrd(element);
+    expect(result.output).not.toMatch(/fails to validate/);
+    expect(result.valid).toBe(true);
+    const parsed = parseXml(result.xml);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(readEnvelopeResponse(parsed.value)).toMatchObject({ recorded: [recorded], assignedCase });
+  });
+
+  it('SubmitFilingReviewRequest with a case assignment validates and reads back; the check is real', () => {
+    const request = { idempotencyKey: 'key-00000001', envelopeId: 'E1', fencingToken: 3, decisions: [{ filingId: 'F2', outcome: 'accepted' as const, reasonCode: null, note: null, correctedFilingCode: null, decidedAt: '2026-11-23T09:00:00Z' }], assignedCase, recordDocketingXml: null, notifyFilingReviewCompleteXml: null, stamped: [] };
+    const result = validateCrd(submitRequestElement(request));
+    expect(result.valid).toBe(true);
+    const parsed = parseXml(result.xml);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(readSubmitRequest(parsed.value)).toMatchObject({ assignedCase, decisions: request.decisions });
+    // Without its decisions the same request is invalid.
+    expect(validateCrd(submitRequestElement({ ...request, decisions: [] })).valid).toBe(false);
+  });
+});
