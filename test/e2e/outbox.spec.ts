@@ -31,9 +31,9 @@ test('a decision made while the EFM is down is saved on disk, shown as waiting, 
   const stored = await page.evaluate(() => new Promise<{ outbox: string[]; reviews: number }>((resolve, reject) => {
     const open = indexedDB.open('clerk-review-desk');
     open.onsuccess = () => {
-      const tx = open.result.transaction(['outbox', 'reviews']);
+      const tx = open.result.transaction(['outbox', 'reviewEpisodes']);
       const entries = tx.objectStore('outbox').getAll();
-      const reviews = tx.objectStore('reviews').count();
+      const reviews = tx.objectStore('reviewEpisodes').count();
       tx.oncomplete = () => resolve({ outbox: (entries.result as { status: string }[]).map((e) => e.status), reviews: reviews.result });
       tx.onerror = () => reject(tx.error);
     };
@@ -46,4 +46,49 @@ test('a decision made while the EFM is down is saved on disk, shown as waiting, 
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByTestId('outbox-status')).toContainText('Delivered to the EFM');
   expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(1);
+});
+
+test('a workstation upgraded from the v2 store keeps its recorded reviews (Dexie versions are append-only)', async ({ page, app }) => {
+  // A blank page on the app's origin, so IndexedDB is the app's; then the v2 store as an older build left it.
+  const blank = `${new URL(app.url).origin}/blank-for-upgrade-test`;
+  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<title>blank</title>' }));
+  await page.goto(blank);
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    // Dexie stores version n as IndexedDB version n * 10.
+    const open = indexedDB.open('clerk-review-desk', 20);
+    open.onupgradeneeded = () => {
+      const idb = open.result;
+      const queue = idb.createObjectStore('queue', { keyPath: 'envelopeId' });
+      for (const index of ['submittedAt', 'courtLocation', 'caseCategory', 'newCase', 'claimedBy', 'syncId']) queue.createIndex(index, index);
+      queue.createIndex('filingCodes', 'filingCodes', { multiEntry: true });
+      idb.createObjectStore('savedFilters', { keyPath: 'id', autoIncrement: true }).createIndex('name', 'name', { unique: true });
+      idb.createObjectStore('meta', { keyPath: 'key' });
+      const outbox = idb.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
+      for (const index of ['envelopeId', 'status', 'nextAttemptAt']) outbox.createIndex(index, index);
+      const reviews = idb.createObjectStore('reviews', { keyPath: 'envelopeId' });
+      reviews.createIndex('idempotencyKey', 'idempotencyKey');
+      reviews.put({ envelopeId: 'ENV-OLD', idempotencyKey: 'ENV-OLD-key-1', reviewer: 'clerk1', decisions: [{ filingId: 'F1', outcome: 'accepted' }], decidedAt: '2026-11-01T10:00:00Z' });
+    };
+    open.onsuccess = () => {
+      open.result.close();
+      resolve();
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  await page.goto(app.url);
+  await page.getByLabel('User name').fill('clerk1');
+  await page.getByLabel('Password').fill('demo-clerk1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  const upgraded = await page.evaluate(() => new Promise<{ version: number; stores: string[]; episodes: unknown[] }>((resolve, reject) => {
+    const open = indexedDB.open('clerk-review-desk');
+    open.onsuccess = () => {
+      const request = open.result.transaction('reviewEpisodes').objectStore('reviewEpisodes').getAll();
+      request.onsuccess = () => resolve({ version: open.result.version, stores: [...open.result.objectStoreNames], episodes: request.result });
+      request.onerror = () => reject(request.error);
+    };
+  }));
+  expect(upgraded.version).toBe(40);
+  expect(upgraded.stores).not.toContain('reviews');
+  expect(upgraded.episodes).toEqual([expect.objectContaining({ envelopeId: 'ENV-OLD', idempotencyKey: 'ENV-OLD-key-1' })]);
 });
