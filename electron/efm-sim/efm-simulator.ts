@@ -20,6 +20,9 @@ import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { writeGenericode } from '../../shared/ecf/genericode';
 import { policyCodeListEntries, policyResponseMessage } from '../../shared/ecf/policy-messages';
 import { demoCourtPolicy } from './demo-court';
+import { clientFault, FaultError } from './sim-fault';
+import { supervisionResponse } from './sim-supervision';
+import type { ReviewRecord } from '../../shared/domain/supervision';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
 import { isTimestampCurrent, readWsSecurity, wsTimestampHeader } from '../soap/ws-security';
@@ -65,13 +68,6 @@ export interface ReceivedSubmission {
   readonly appliedAt: string;
 }
 
-class FaultError extends Error {
-  constructor(readonly fault: ReviewFault, readonly status = 500) {
-    super(fault.text);
-  }
-}
-
-const clientFault = (code: ReviewFault['code'], text: string, holder: string | null = null): FaultError => new FaultError({ code, text, ecfErrorCode: code === 'invalid-ecf-message' ? '1' : null, holder });
 
 /**
  * The embedded EFM: a real SOAP 1.1 server on loopback implementing the clerk-review service with MTOM, WS-Security
@@ -87,6 +83,8 @@ export class EfmSimulator {
   /** Per envelope, every decision applied so far (all episodes), and the case assigned to a new case. */
   readonly #recorded = new Map<string, RecordedDecision[]>();
   readonly #assignedCases = new Map<string, WireAssignedCase>();
+  /** Every filing decision, with when the deciding clerk's claim began (the supervisors' statistics). */
+  readonly #reviewLog: ReviewRecord[] = [];
   readonly #history = new Map<string, HistoryEvent[]>();
   readonly #outcomes = new Map<string, { outcome: 'accepted' | 'rejected'; explanation: string | null; by: SimUser; at: string }>();
   readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
@@ -317,6 +315,11 @@ export class EfmSimulator {
         this.#record(envelopeId, user.username, 'reassigned', to ? `to ${to}` : 'back to the pool');
         return plain(leaseResponseElement(moved));
       }
+      case 'WhoAmI':
+      case 'GetWorkload':
+      case 'GetDocketingExceptions':
+      case 'ResolveDocketingException':
+        return plain(supervisionResponse(operation, body, user, { users: this.#users, leases: this.#leases, reviews: this.#reviewLog, cms: this.cms }));
       case 'SubmitFilingReview':
         return plain(await this.#submit(body, user, parts));
     }
@@ -366,6 +369,8 @@ export class EfmSimulator {
     for (const d of request.decisions) this.#record(request.envelopeId, user.username, d.outcome, d.outcome === 'rejected' ? `${d.filingId}: ${d.reasonCode ?? ''} — ${d.note ?? ''}` : `${d.filingId}${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}`);
     for (const s of stamped) this.#record(request.envelopeId, user.username, 'stamped', `${s.documentId} (SHA-256 ${s.sha256.slice(0, 12)}…)`);
     this.#record(request.envelopeId, user.username, 'submitted', complete ? 'review complete' : 'partial review');
+    const claimedAt = this.#leases.heldSince(request.envelopeId);
+    this.#reviewLog.push(...request.decisions.map((d) => ({ envelopeId: request.envelopeId, filingId: d.filingId, clerk: user.username, outcome: d.outcome, reasonCode: d.reasonCode, claimedAt, decidedAt: appliedAt })));
     this.#recorded.set(request.envelopeId, [...(this.#recorded.get(request.envelopeId) ?? []), ...request.decisions.map((d) => ({ ...d, reviewerId: user.username }))]);
     if (request.assignedCase && !earlierCase) this.#assignedCases.set(request.envelopeId, request.assignedCase);
     for (const d of request.decisions) this.#outcomes.set(d.filingId, { outcome: d.outcome, explanation: d.outcome === 'rejected' ? `${d.reasonCode ?? ''}: ${d.note ?? ''}` : d.note, by: user, at: appliedAt });

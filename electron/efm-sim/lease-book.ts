@@ -9,6 +9,8 @@ interface Entry {
   expiresAt: number;
   /** Goes up every time the envelope changes hands (claim by someone new, reassignment, release). */
   token: number;
+  /** When the current holder got it (review time is measured from here). */
+  since: number;
 }
 
 const fault = (code: ReviewFault['code'], text: string, holder: string | null = null): LeaseOutcome => ({ ok: false, fault: { code, text, ecfErrorCode: null, holder } });
@@ -29,12 +31,28 @@ export class LeaseBook {
     return this.#lease(envelopeId, entry);
   }
 
+  /** Every envelope held now, with its holder and since when. */
+  active(): { envelopeId: string; holder: string; claimedAt: string; expiresAt: string }[] {
+    const now = this.now();
+    return [...this.#entries].filter(([, entry]) => entry.holder && entry.expiresAt > now)
+      .map(([envelopeId, entry]) => ({ envelopeId, holder: entry.holder ?? '', claimedAt: new Date(entry.since).toISOString(), expiresAt: new Date(entry.expiresAt).toISOString() }));
+  }
+
+  /** When the current holder's claim began, or null when nobody holds it. */
+  heldSince(envelopeId: string): string | null {
+    const entry = this.#entries.get(envelopeId);
+    return entry?.holder ? new Date(entry.since).toISOString() : null;
+  }
+
   /** Claims an envelope; claiming one you already hold renews it with the same token. */
   claim(envelopeId: string, clerk: string, seconds: number): LeaseOutcome {
     const now = this.now();
-    const entry = this.#entries.get(envelopeId) ?? { holder: null, expiresAt: 0, token: 0 };
+    const entry = this.#entries.get(envelopeId) ?? { holder: null, expiresAt: 0, token: 0, since: now };
     if (entry.holder && entry.holder !== clerk && entry.expiresAt > now) return fault('claimed-by-other', `Envelope ${envelopeId} is claimed by ${entry.holder}`, entry.holder);
-    if (entry.holder !== clerk || entry.expiresAt <= now) entry.token += 1;
+    if (entry.holder !== clerk || entry.expiresAt <= now) {
+      entry.token += 1;
+      entry.since = now;
+    }
     entry.holder = clerk;
     entry.expiresAt = now + seconds * 1000;
     this.#entries.set(envelopeId, entry);
@@ -63,8 +81,9 @@ export class LeaseBook {
 
   /** Supervisor: moves the envelope to another clerk (or the pool); the previous holder's token stops working. */
   reassign(envelopeId: string, toClerk: string | null, seconds: number): LeaseOutcome {
-    const entry = this.#entries.get(envelopeId) ?? { holder: null, expiresAt: 0, token: 0 };
+    const entry = this.#entries.get(envelopeId) ?? { holder: null, expiresAt: 0, token: 0, since: 0 };
     entry.token += 1;
+    entry.since = this.now();
     entry.holder = toClerk;
     entry.expiresAt = toClerk ? this.now() + seconds * 1000 : 0;
     this.#entries.set(envelopeId, entry);

@@ -1,5 +1,6 @@
 import type { DocketingResult } from '../../shared/domain/ecf-status';
 import type { Envelope } from '../../shared/domain/envelope';
+import type { DocketingException } from '../../shared/domain/supervision';
 import { readNotifyDocketingComplete } from '../../shared/ecf/notify-docketing-complete';
 import { writeNotifyDocketingComplete, type DocketedFiling } from '../../shared/ecf/write-notify-docketing-complete';
 import { parseXml } from '../../shared/xml/safe-xml';
@@ -18,13 +19,6 @@ export interface CmsOptions {
   readonly onResult?: (envelopeId: string, filingId: string, docketed: boolean, detail: string) => void;
 }
 
-/** A filing the CMS did not docket: waits for a supervisor to retry or resolve it. */
-export interface DocketingException {
-  readonly envelopeId: string;
-  readonly filingId: string;
-  readonly reason: string;
-  readonly at: string;
-}
 
 /** A callback the CMS sent, as sent and as read back. */
 export interface DocketingCallback {
@@ -43,7 +37,9 @@ const refusals = ['The case is sealed in the case management system', 'Duplicate
  */
 export class SimulatedCms {
   readonly callbacks: DocketingCallback[] = [];
+  /** Filings the CMS did not docket, for a supervisor to retry or resolve (a retried one is kept, marked). */
   readonly exceptions: DocketingException[] = [];
+  readonly #retryable = new Map<string, { envelope: Envelope; filing: { filingId: string; sha256: string | null }; reviewer: { id: string; name: string }; acceptedAt: string }>();
   readonly #status = new Map<string, 'successful' | 'unsuccessful'>();
   readonly #pending = new Set<Promise<void>>();
   readonly #timers = new Set<NodeJS.Timeout>();
@@ -65,6 +61,23 @@ export class SimulatedCms {
       this.#pending.add(work);
       void work.finally(() => this.#pending.delete(work));
     }
+  }
+
+  /**
+   * A supervisor handles an open exception: `retry` sends the filing to the CMS again (it may fail again, as a new
+   * exception), `resolve` records that it was docketed by hand. Either way with a note; null when not open.
+   */
+  handle(exceptionId: string, action: 'retry' | 'resolve', note: string, by: string): DocketingException | null {
+    const index = this.exceptions.findIndex((exception) => exception.exceptionId === exceptionId && exception.status === 'open');
+    const exception = this.exceptions[index];
+    if (!exception) return null;
+    const handled: DocketingException = { ...exception, status: action === 'retry' ? 'retried' : 'resolved', note, handledBy: by };
+    this.exceptions[index] = handled;
+    const source = this.#retryable.get(exceptionId);
+    this.#retryable.delete(exceptionId);
+    if (action === 'retry' && source) this.record(source.envelope, [source.filing], source.reviewer, source.acceptedAt);
+    if (action === 'resolve') this.#status.set(exception.filingId, 'successful');
+    return handled;
   }
 
   /** Docketing status of a filing: successful, unsuccessful, or null while the CMS has not answered. */
@@ -105,6 +118,11 @@ export class SimulatedCms {
       this.#status.set(filing.filingId, filing.docketed ? 'successful' : 'unsuccessful');
       this.options.onResult?.(envelope.id, filing.filingId, filing.docketed, filing.docketed ? `${filing.filingId} docketed as ${filing.docketId ?? ''}` : `${filing.filingId}: ${filing.failureReason ?? 'refused'}`);
     }
-    for (const filing of filings) if (!filing.docketed) this.exceptions.push({ envelopeId: envelope.id, filingId: filing.filingId, reason: filing.failureReason ?? 'refused', at: now });
+    for (const filing of filings) {
+      if (filing.docketed) continue;
+      const exceptionId = `EXC-${String(this.exceptions.length + 1).padStart(5, '0')}`;
+      this.exceptions.push({ exceptionId, envelopeId: envelope.id, filingId: filing.filingId, reason: filing.failureReason ?? 'refused', at: now, status: 'open', note: null, handledBy: null });
+      this.#retryable.set(exceptionId, { envelope, filing: { filingId: filing.filingId, sha256: filing.sha256 }, reviewer, acceptedAt });
+    }
   }
 }

@@ -9,6 +9,10 @@ import {
 } from '../../shared/ecf/clerk-review-service';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { readPaymentMessage } from '../../shared/ecf/payment-message';
+import type { DocketingException, Identity, WorkloadSnapshot } from '../../shared/domain/supervision';
+import {
+  exceptionsRequestElement, readExceptionsResponse, readResolveExceptionResponse, readWhoAmIResponse, readWorkloadResponse, resolveExceptionRequestElement, whoAmIRequestElement, workloadRequestElement,
+} from '../../shared/ecf/supervision-messages';
 import { err, ok, type Result } from '../../shared/result';
 import type { XmlElement } from '../../shared/xml/xml-writer';
 import { isStandardResponse, standardOperations, standardSoapAction, wrapStandardRequest, type StandardOperation } from '../../shared/ecf/standard-operations';
@@ -48,7 +52,7 @@ export interface EfmClientOptions {
 // Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
 // it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
 type Operation = ReviewOperation | StandardOperation;
-const idempotent: ReadonlySet<Operation> = new Set(['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
+const idempotent: ReadonlySet<Operation> = new Set(['WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
@@ -130,6 +134,34 @@ export class EfmClient {
   async reassign(envelopeId: string, toClerk: string | null): Promise<Result<Lease | null>> {
     const result = await this.#call('ReassignEnvelope', reassignRequestElement(envelopeId, toClerk));
     return result.ok ? ok(readLease(result.value.body)) : result;
+  }
+
+  /** Who the EFM says the signed-in user is, with their role. */
+  async whoAmI(): Promise<Result<Identity>> {
+    const result = await this.#call('WhoAmI', whoAmIRequestElement());
+    if (!result.ok) return result;
+    const identity = readWhoAmIResponse(result.value.body);
+    return identity ? ok(identity) : err(appError('efm-bad-response', 'The EFM did not say who you are or which role you have'));
+  }
+
+  /** Supervisor: users, current claims and the filing decisions of [from, to). */
+  async getWorkload(from: string, to: string): Promise<Result<WorkloadSnapshot>> {
+    const result = await this.#call('GetWorkload', workloadRequestElement(from, to));
+    return result.ok ? ok(readWorkloadResponse(result.value.body)) : result;
+  }
+
+  /** Supervisor: filings the court record system refused to docket. */
+  async getDocketingExceptions(includeHandled: boolean): Promise<Result<DocketingException[]>> {
+    const result = await this.#call('GetDocketingExceptions', exceptionsRequestElement(includeHandled));
+    return result.ok ? ok(readExceptionsResponse(result.value.body)) : result;
+  }
+
+  /** Supervisor: retry a docketing exception or mark it resolved, with a note. */
+  async resolveDocketingException(exceptionId: string, action: 'retry' | 'resolve', note: string): Promise<Result<DocketingException>> {
+    const result = await this.#call('ResolveDocketingException', resolveExceptionRequestElement(exceptionId, action, note));
+    if (!result.ok) return result;
+    const handled = readResolveExceptionResponse(result.value.body);
+    return handled ? ok(handled) : err(appError('efm-bad-response', 'The EFM did not return the exception it handled'));
   }
 
   /** Submits decisions with their ECF messages and stamped renditions (MTOM); safe to resend with the same key. */

@@ -12,7 +12,10 @@ import { ns } from './namespaces';
 const { crd, xop, xmime } = ns;
 
 /** The operations of the extension service. */
-export const reviewOperations = ['GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview', 'GetEnvelopeHistory'] as const;
+export const reviewOperations = [
+  'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview', 'GetEnvelopeHistory',
+  'WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'ResolveDocketingException',
+] as const;
 
 /** One of {@link reviewOperations}. */
 export type ReviewOperation = (typeof reviewOperations)[number];

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** What the audit log records. */
+export const auditActions = ['sign-in', 'sign-out', 'claim', 'release', 'decision', 'stamp', 'submit', 'reassign', 'exception', 'settings-change', 'export', 'audit-verify'] as const;
+
+/** One audit record as stored: who did what to which object, where, when, with what outcome, chained by hash. */
+export const auditRecordSchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  user: z.string(),
+  workstation: z.string(),
+  action: z.enum(auditActions),
+  object: z.string(),
+  outcome: z.enum(['ok', 'refused', 'failed']),
+  detail: z.string().nullable(),
+  /** Hash of the previous record ('0' × 64 for the first). */
+  prevHash: z.string(),
+  /** SHA-256 over prevHash and this record's other fields. */
+  hash: z.string(),
+});
+
+/** Filters of the audit viewer. */
+export const auditQuerySchema = z.object({
+  user: z.string().max(200).nullable().default(null),
+  action: z.enum(auditActions).nullable().default(null),
+  object: z.string().max(200).nullable().default(null),
+  from: z.string().nullable().default(null),
+  to: z.string().nullable().default(null),
+  limit: z.number().int().min(1).max(5000).default(500),
+});
+
+/** The result of checking the chain. */
+export const auditVerificationSchema = z.object({
+  valid: z.boolean(),
+  records: z.number().int().nonnegative(),
+  /** The first record that does not fit, and why; null when the chain is intact. */
+  problem: z.object({ line: z.number().int().positive(), seq: z.number().nullable(), reason: z.string() }).nullable(),
+});
+
+/** An audit record. */
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+/** An audit action. */
+export type AuditAction = (typeof auditActions)[number];
+/** Audit viewer filters. */
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+/** Chain check result. */
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
