@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { ok } from '../../shared/result';
+import { AuditLog } from '../audit/audit-log';
+import { record, supervisorHandlers } from './supervisor-handlers';
 import { isRealEfmConfigured } from '../../shared/settings';
 import { EfmService } from '../efm/efm-service';
 import { submitReview } from '../efm/submit-review';
@@ -21,6 +24,7 @@ export interface MainServices {
   readonly bus: EventBus;
   readonly settings: SettingsStore;
   readonly efm: EfmService;
+  readonly audit: AuditLog;
   /** Stops background work (timers, servers) so the process can exit. */
   close(): Promise<void>;
 }
@@ -30,6 +34,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = new SettingsStore(options.dataDir);
   const bus = new EventBus();
   const efm = new EfmService(settings, bus, options.demoEnvelopeCount);
+  const audit = new AuditLog(path.join(options.dataDir, 'audit'));
   const handlers: Handlers = {
     'app:info': async () => {
       const current = await settings.get();
@@ -49,12 +54,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'settings:set': async (patch) => {
       const result = await settings.update(patch);
       if (result.ok) bus.emit('settings:changed', result.value);
+      await record(audit, { user: efm.current()?.username ?? 'workstation', action: 'settings-change', object: Object.keys(patch).join(', ') || 'settings', outcome: result.ok ? 'ok' : 'failed', detail: result.ok ? null : result.error.message });
       return result;
     },
-    'session:sign-in': async ({ username, password }) => efm.signIn(username, password),
+    'session:sign-in': async ({ username, password }) => {
+      const session = await efm.signIn(username, password);
+      await record(audit, { user: username, action: 'sign-in', object: 'session', outcome: session.ok ? 'ok' : 'refused', detail: session.ok ? `as ${session.value.role}` : session.error.message });
+      return session;
+    },
     'session:current': async () => ok(efm.current()),
     'session:sign-out': async () => {
+      const user = efm.current()?.username;
       efm.signOut();
+      if (user) await record(audit, { user, action: 'sign-out', object: 'session', outcome: 'ok' });
       return ok(null);
     },
     'policy:get': async () => efm.withClient((client) => client.getCourtPolicy()),
@@ -64,13 +76,31 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'envelope:get': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelope(envelopeId)),
     'envelope:history': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelopeHistory(envelopeId)),
     'document:get': async ({ envelopeId, documentId }) => efm.withClient((client) => client.getDocument(envelopeId, documentId)),
-    'claim:acquire': async ({ envelopeId }) => efm.withClient((client) => client.claim(envelopeId)),
+    'claim:acquire': async ({ envelopeId }) => {
+      const lease = await efm.withClient((client) => client.claim(envelopeId));
+      await record(audit, { user: efm.current()?.username ?? 'unknown', action: 'claim', object: envelopeId, outcome: lease.ok ? 'ok' : 'refused', detail: lease.ok ? `token ${lease.value.fencingToken}` : lease.error.message });
+      return lease;
+    },
     'claim:renew': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.renew(envelopeId, fencingToken)),
-    'claim:release': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.release(envelopeId, fencingToken)),
+    'claim:release': async ({ envelopeId, fencingToken }) => {
+      const released = await efm.withClient((client) => client.release(envelopeId, fencingToken));
+      await record(audit, { user: efm.current()?.username ?? 'unknown', action: 'release', object: envelopeId, outcome: released.ok ? 'ok' : 'failed', detail: released.ok ? null : released.error.message });
+      return released;
+    },
     'review:submit': async (args) => {
       const session = efm.current();
-      return efm.withClient((client) => submitReview(client, { id: session?.username ?? 'unknown', name: session?.username ?? 'unknown' }, args));
+      const user = session?.username ?? 'unknown';
+      const result = await efm.withClient((client) => submitReview(client, { id: user, name: session?.displayName ?? user }, args));
+      const outcome = result.ok ? 'ok' : result.error.code === 'efm-unreachable' || result.error.code === 'efm-timeout' ? 'failed' : 'refused';
+      // A duplicate (resend of an applied submission) is logged as such, never as a second decision.
+      if (!result.ok || result.value.result === 'applied') {
+        for (const d of args.decisions) await record(audit, { user, action: 'decision', object: `${args.envelopeId}/${d.filingId}`, outcome, detail: d.outcome === 'rejected' ? `rejected ${d.reasonCode}` : `accepted${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}` });
+        for (const s of args.stamped) await record(audit, { user, action: 'stamp', object: `${args.envelopeId}/${s.documentId}`, outcome, detail: `SHA-256 ${s.sha256}` });
+      }
+      await record(audit, { user, action: 'submit', object: args.envelopeId, outcome, detail: result.ok ? `${result.value.result}, key ${args.idempotencyKey}` : `${result.error.message} (key ${args.idempotencyKey})` });
+      return result;
     },
+    ...supervisorHandlers(efm, audit),
   };
-  return { dispatch: createDispatcher(handlers), bus, settings, efm, close: () => efm.close() };
+  return { dispatch: createDispatcher(handlers), bus, settings, efm, audit, close: () => efm.close() };
 }

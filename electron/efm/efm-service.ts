@@ -29,11 +29,12 @@ export class EfmService {
   /** Signs in: the credentials are checked by a real call to the EFM before the session exists. */
   async signIn(username: string, password: string): Promise<Result<Session>> {
     const client = await this.#clientFor({ username, password });
-    const probe = await this.#track(client.getReviewQueue({ pageSize: 1 }));
-    if (!probe.ok) return probe;
+    // The EFM says who this is and in which role; the role is never taken from the renderer.
+    const identity = await this.#track(client.whoAmI());
+    if (!identity.ok) return identity;
     const real = isRealEfmConfigured(await this.settings.get());
     this.#credentials = { username, password };
-    this.#session = { username, efmMode: real ? 'real' : 'demo', signedInAt: new Date().toISOString() };
+    this.#session = { username, displayName: identity.value.displayName, role: identity.value.role, efmMode: real ? 'real' : 'demo', signedInAt: new Date().toISOString() };
     this.bus.emit('session:changed', this.#session);
     return ok(this.#session);
   }

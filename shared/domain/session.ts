@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { roleSchema } from './supervision';
 
 /** Who is signed in to the EFM on this workstation. The password stays in the main process's memory only. */
 export const sessionSchema = z.object({
   username: z.string(),
+  displayName: z.string(),
+  /** From the EFM at sign-in; the main process refuses supervisor channels to clerks. */
+  role: roleSchema,
   efmMode: z.enum(['demo', 'real']),
   signedInAt: z.string(),
 });

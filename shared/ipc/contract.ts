@@ -8,6 +8,9 @@ import { sessionSchema, signInSchema } from '../domain/session';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import { documentContentSchema, envelopeArgsSchema, envelopeDetailSchema, fencedArgsSchema } from './efm-schemas';
 import { submitReviewArgsSchema, submitReviewResultSchema } from './review-schemas';
+import { auditQuerySchema, auditRecordSchema, auditVerificationSchema } from '../domain/audit';
+import { docketingExceptionSchema, workloadSnapshotSchema } from '../domain/supervision';
+import { dateRangeSchema, reassignArgsSchema, reassignOutcomeSchema, resolveExceptionArgsSchema } from './supervisor-schemas';
 
 /** What one request/response channel carries. */
 export interface ChannelSpec {
@@ -38,6 +41,14 @@ export const channels = {
   'claim:renew': { args: fencedArgsSchema, result: leaseSchema },
   'claim:release': { args: fencedArgsSchema, result: z.null() },
   'review:submit': { args: submitReviewArgsSchema, result: submitReviewResultSchema },
+  // Supervisors only: refused by the main process for clerks, whatever the renderer shows.
+  'supervisor:workload': { args: dateRangeSchema, result: workloadSnapshotSchema },
+  'supervisor:reassign': { args: reassignArgsSchema, result: z.array(reassignOutcomeSchema) },
+  'supervisor:exceptions': { args: z.object({ includeHandled: z.boolean() }), result: z.array(docketingExceptionSchema) },
+  'supervisor:resolve-exception': { args: resolveExceptionArgsSchema, result: docketingExceptionSchema },
+  'supervisor:export-statistics': { args: dateRangeSchema, result: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative() }) },
+  'audit:query': { args: auditQuerySchema, result: z.array(auditRecordSchema) },
+  'audit:verify': { args: z.void(), result: auditVerificationSchema },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 /**
