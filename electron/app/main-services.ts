@@ -4,6 +4,7 @@ import { AuditLog } from '../audit/audit-log';
 import { record, supervisorHandlers } from './supervisor-handlers';
 import { isRealEfmConfigured } from '../../shared/settings';
 import { EfmService } from '../efm/efm-service';
+import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { submitReview } from '../efm/submit-review';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
@@ -16,6 +17,8 @@ export interface MainServicesOptions {
   readonly shell: 'electron' | 'loopback';
   /** Envelopes in the demo court (default 200). */
   readonly demoEnvelopeCount?: number;
+  /** A demo EFM several workstations share (multi-clerk demos and tests). */
+  readonly sharedSimulator?: Promise<EfmSimulator>;
 }
 
 /** The main process's services and the dispatcher both shells put behind their transport. */
@@ -33,7 +36,7 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = new SettingsStore(options.dataDir);
   const bus = new EventBus();
-  const efm = new EfmService(settings, bus, options.demoEnvelopeCount);
+  const efm = new EfmService(settings, bus, options.demoEnvelopeCount, options.sharedSimulator);
   const audit = new AuditLog(path.join(options.dataDir, 'audit'));
   const handlers: Handlers = {
     'app:info': async () => {

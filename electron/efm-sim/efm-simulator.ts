@@ -6,7 +6,7 @@ import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
 import {
   documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
-  readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type RecordedDecision, type ReviewFault, type ReviewOperation, type WireAssignedCase,
+  readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type RecordedDecision, type ReviewOperation, type WireAssignedCase,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
 import { writePaymentMessage } from '../../shared/ecf/write-payment-message';

@@ -15,6 +15,7 @@ import { EfmClient } from './efm-client';
  */
 export class EfmService {
   #simulator: Promise<EfmSimulator> | null = null;
+  readonly #ownsSimulator: boolean;
   #credentials: { username: string; password: string } | null = null;
   #session: Session | null = null;
   connectivity: Connectivity = 'unknown';
@@ -24,7 +25,12 @@ export class EfmService {
     private readonly bus: EventBus,
     /** Size of the demo court (benchmarks use 50,000). */
     private readonly demoEnvelopeCount = 200,
-  ) {}
+    /** A demo EFM shared by several workstations (multi-clerk demos and tests); by default each starts its own. */
+    sharedSimulator?: Promise<EfmSimulator>,
+  ) {
+    this.#simulator = sharedSimulator ?? null;
+    this.#ownsSimulator = !sharedSimulator;
+  }
 
   /** Signs in: the credentials are checked by a real call to the EFM before the session exists. */
   async signIn(username: string, password: string): Promise<Result<Session>> {
@@ -66,7 +72,7 @@ export class EfmService {
   async close(): Promise<void> {
     const simulator = this.#simulator;
     this.#simulator = null;
-    if (simulator) await (await simulator).close();
+    if (simulator && this.#ownsSimulator) await (await simulator).close();
   }
 
   async #clientFor(credentials: { username: string; password: string }): Promise<EfmClient> {

@@ -6,10 +6,11 @@ import { SignInScreen } from '../session/sign-in-screen';
 import { useSession } from '../session/use-session';
 import { SettingsScreen } from '../settings/settings-screen';
 import { StampToolScreen } from '../stamp/stamp-tool-screen';
+import { SupervisorScreen } from '../supervisor/supervisor-screen';
 import { StatusScreen } from './status-screen';
 import { useAppInfo } from './use-app-info';
 
-type Screen = 'queue' | 'status' | 'stamp' | 'settings';
+type Screen = 'queue' | 'supervisor' | 'status' | 'stamp' | 'settings';
 
 /** The window frame: header with EFM mode and connectivity, navigation, and the current screen. */
 export function AppShell() {
@@ -29,7 +30,7 @@ export function AppShell() {
             <span className={`badge badge-${info.efmMode}`} data-testid="efm-mode">
               {info.efmMode === 'demo' ? 'Demo EFM' : 'Court EFM'}
             </span>
-            {session && <span className="badge" data-testid="signed-in-user">{session.username}</span>}
+            {session && <span className="badge" data-testid="signed-in-user">{session.username}{session.role === 'supervisor' ? ' (supervisor)' : ''}</span>}
             <span className={`badge badge-${info.connectivity}`} data-testid="connectivity">
               {info.connectivity === 'online' ? 'Online' : info.connectivity === 'offline' ? 'Offline' : 'Connecting…'}
             </span>
@@ -40,6 +41,12 @@ export function AppShell() {
         <button type="button" aria-current={screen === 'queue' ? 'page' : undefined} onClick={() => setScreen('queue')}>
           Queue
         </button>
+        {/* Shown to supervisors only; the main process refuses the supervisor channels to clerks anyway. */}
+        {session?.role === 'supervisor' && (
+          <button type="button" aria-current={screen === 'supervisor' ? 'page' : undefined} onClick={() => setScreen('supervisor')}>
+            Supervisor
+          </button>
+        )}
         <button type="button" aria-current={screen === 'status' ? 'page' : undefined} onClick={() => setScreen('status')}>
           Status
         </button>
@@ -63,6 +70,7 @@ export function AppShell() {
           </div>
         )}
         {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
+        {info && screen === 'supervisor' && session?.role === 'supervisor' && <SupervisorScreen />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}
         {info && screen === 'settings' && <SettingsScreen />}

@@ -79,6 +79,6 @@ export async function submitDraft(input: {
   const envelopeComplete = left === 0;
   const what = `${filings.length} ${filings.length === 1 ? 'decision' : 'decisions'}`;
   if (entry?.status === 'sent') return { ok: true, delivered: true, envelopeComplete, message: envelopeComplete ? `Submitted ${what}; the envelope's review is complete.` : `Submitted ${what}; ${left} ${left === 1 ? 'filing is' : 'filings are'} left for later.` };
-  if (entry?.status === 'failed') return { ok: false, message: `Not submitted: ${entry.lastError ?? 'refused by the EFM'}` };
+  if (entry?.status === 'failed') return { ok: false, message: `Not submitted: ${entry.lastError ?? 'refused by the EFM'}. Your decisions are kept on this workstation for the record; go back to the queue to see who has the envelope now, or ask your supervisor.` };
   return { ok: true, delivered: false, envelopeComplete, message: `Saved on this workstation. The EFM did not take it yet (${entry?.lastError ?? 'not reachable'}); it will be sent automatically.` };
 }

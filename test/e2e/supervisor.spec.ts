@@ -1,0 +1,66 @@
+import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
+import { keepScreenshot } from './keep-screenshot';
+import { expect, test } from './workstations-fixture';
+
+test('two clerks and a supervisor on one EFM: one holds the envelope, a reassignment fences the first clerk out, the dashboard tells what happened', async ({ workstation, simulator }) => {
+  const byAge = [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
+  const target = byAge.find((d) => !d.envelope.case.isNew && d.envelope.filings.length === 1 && d.documents.every((doc) => doc.kind === 'plain'));
+  if (!target) throw new Error('no single-filing existing case');
+  const envelopeId = target.envelope.id;
+  const filingId = target.envelope.filings[0]?.id ?? '';
+  const index = byAge.indexOf(target);
+
+  const [ana, ben, boss] = [await workstation('clerk1'), await workstation('clerk2'), await workstation('supervisor')];
+  await ana.signIn('clerk1');
+  await ben.signIn('clerk2');
+  // Clerks have no supervisor screen.
+  await expect(ana.page.getByRole('button', { name: 'Supervisor' })).toHaveCount(0);
+
+  const open = async (station: typeof ana): Promise<void> => {
+    await station.page.getByTestId('queue-scroller').evaluate((element, row) => element.scrollTo({ top: row * 36 }), index);
+    await station.page.getByRole('row', { name: `Envelope ${envelopeId}` }).click();
+  };
+  // Both open the same envelope: exactly one holds it, the other sees who.
+  await open(ana);
+  await expect(ana.page.getByTestId('claim-state')).toContainText('Claimed by you');
+  await open(ben);
+  await expect(ben.page.getByTestId('claim-state')).toContainText('Read-only');
+  await expect(ben.page.getByTestId('claim-state')).toContainText('clerk1');
+  await ben.page.getByRole('button', { name: 'Back to queue' }).click();
+
+  // The supervisor moves it to clerk2 while clerk1 is mid-review.
+  await ana.page.getByTestId(`decision-${filingId}`).getByLabel('Accept').check();
+  await boss.signIn('supervisor');
+  await boss.page.getByRole('button', { name: 'Supervisor' }).click();
+  await expect(boss.page.getByTestId('workload-clerk1')).toContainText('1');
+  await boss.page.getByTestId('claims').getByLabel(new RegExp(`${envelopeId} — clerk1`)).check();
+  await boss.page.getByLabel('Reassign to').selectOption('clerk2');
+  await boss.page.getByRole('button', { name: 'Reassign', exact: true }).click();
+  await expect(boss.page.getByTestId('supervisor-message')).toHaveText('1 of 1 reassigned to clerk2.');
+
+  // clerk1's submit carries the old fencing token: refused, and shown with the reason; the decision is kept locally.
+  await ana.page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(ana.page.getByTestId('submit-outcome')).toContainText('no longer valid');
+  await expect(ana.page.getByTestId('submit-outcome')).toContainText('kept on this workstation');
+  expect(simulator.submissions.filter((s) => s.envelopeId === envelopeId)).toHaveLength(0);
+
+  // clerk2 now holds it and completes the review.
+  await open(ben);
+  await expect(ben.page.getByTestId('claim-state')).toContainText('Claimed by you');
+  await ben.page.getByTestId(`decision-${filingId}`).getByLabel('Accept').check();
+  await ben.page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(ben.page.getByTestId('submit-outcome')).toContainText("the envelope's review is complete", { timeout: 30_000 });
+  expect(simulator.submissions.filter((s) => s.envelopeId === envelopeId).map((s) => s.clerk)).toEqual(['clerk2']);
+
+  // The dashboard matches: nobody holds anything now, clerk2 decided one filing today, clerk1 none.
+  await boss.page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(boss.page.getByTestId('workload-clerk2').getByRole('cell')).toHaveText(['0', '1', /\d+(\.\d)? (s|min)/]);
+  await expect(boss.page.getByTestId('workload-clerk1').getByRole('cell')).toHaveText(['0', '0', '—']);
+  await expect(boss.page.getByTestId('aging-chart')).toBeVisible();
+  // The reassignment is in the supervisor's audit log, and the chain verifies.
+  await boss.page.getByLabel('Action').selectOption('reassign');
+  await expect(boss.page.getByTestId('audit-records')).toContainText(envelopeId);
+  await boss.page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(boss.page.getByTestId('audit-verification')).toContainText('Intact');
+  await keepScreenshot(boss.page, test.info(), 'supervisor-dashboard');
+});
