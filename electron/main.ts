@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { app, BrowserWindow, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, safeStorage, session, shell } from 'electron';
 import { buildPaths } from './app/build-paths';
 import { createMainServices, type MainServices } from './app/main-services';
 import { registerIpcHandlers } from './ipc/ipc-main-bridge';
+import { safeStorageCipher } from './secrets/secret-store';
 import { registerAppProtocol } from './protocol/app-protocol';
 import { appScheme, appSchemePrivileges } from './protocol/app-scheme';
 import { createMainWindow, guardWebContents } from './window/create-main-window';
@@ -36,7 +37,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       hardenSession(session.defaultSession);
       registerAppProtocol(protocol, paths.rendererDir);
-      services = createMainServices({ dataDir: app.getPath('userData'), version: app.getVersion(), shell: 'electron' });
+      // Secrets (client keys) are sealed by the OS keychain through safeStorage, never written in plain text.
+      services = createMainServices({ dataDir: app.getPath('userData'), version: app.getVersion(), shell: 'electron', secretCipher: safeStorageCipher(safeStorage) });
       registerIpcHandlers(services.dispatch, services.bus);
       createMainWindow({ BrowserWindow, openExternal }, paths.preload);
       app.on('activate', () => {

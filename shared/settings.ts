@@ -4,17 +4,40 @@ import { stampPresets, stampTemplateSchema } from './stamp/stamp-template';
 /** Bounds of the idle lock, in minutes: courts require a lock, and more than 30 minutes is refused. */
 export const idleLockBounds = { min: 1, max: 30, default: 15 } as const;
 
-/** Where the app finds its EFM. No endpoint means demo mode on the embedded simulator. */
+/**
+ * One or more PEM certificates. Certificates are public; a private key pasted here is refused, so a key can never
+ * end up in the plain settings file (keys go to the OS keychain through the secrets channel).
+ */
+export const certificatePemSchema = z.string().max(64 * 1024)
+  .refine((pem) => !/PRIVATE KEY/.test(pem), 'This is a private key: store it as the client key, never in the settings')
+  .refine((pem) => /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem), 'Paste a PEM certificate (-----BEGIN CERTIFICATE-----)');
+
+/** A court EFM the app can work against: endpoint, court, TLS trust, the workstation's certificate, the EFM's signing certificate. */
 export const efmConnectionSchema = z.object({
-  /** HTTPS endpoint of the court's EFM; empty for demo mode. */
-  endpoint: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'The EFM endpoint must be an https:// URL' })]),
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use lower-case letters, digits and dashes'),
+  name: z.string().trim().min(1, 'Name the connection').max(100),
+  /** HTTPS endpoint of the court's EFM clerk-review service. */
+  endpoint: z.url({ protocol: /^https$/, error: 'The EFM endpoint must be an https:// URL' }),
   courtId: z.string().max(100),
+  /** Suggested user name at sign-in. */
   username: z.string().max(200),
+  /** CA certificate(s) that issued the EFM's TLS certificate, when it is not publicly trusted. */
+  tlsCaPem: certificatePemSchema.nullable(),
+  /** The workstation's certificate (TLS client authentication and WS-Security signatures); its key is a secret. */
+  clientCertPem: certificatePemSchema.nullable(),
+  /** The EFM's signing certificate: answers not signed by it are refused. */
+  pinnedEfmCertPem: certificatePemSchema.nullable(),
 });
+
+/** A configured EFM connection. */
+export type EfmConnection = z.infer<typeof efmConnectionSchema>;
 
 /** Settings a clerk or court IT can change; secrets never live here (they go to the OS keychain). */
 export const settingsSchema = z.object({
-  efm: efmConnectionSchema,
+  connections: z.array(efmConnectionSchema).max(20)
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'Connection ids must be unique'),
+  /** The connection in use; empty for demo mode on the embedded simulator. */
+  activeConnectionId: z.string().max(40),
   /** IANA time zone of the court, used for stamps and the queue's times. */
   courtTimeZone: z.string().min(1).max(64).refine(isKnownTimeZone, 'Unknown time zone'),
   idleLockMinutes: z.number().int().min(idleLockBounds.min).max(idleLockBounds.max),
@@ -28,14 +51,15 @@ export const settingsSchema = z.object({
     .refine((templates) => new Set(templates.map((t) => t.id)).size === templates.length, 'Stamp template ids must be unique'),
   /** Templates applied to accepted documents by default, in drawing order. */
   defaultStampTemplateIds: z.array(z.string()).max(10),
-});
+}).refine((settings) => settings.activeConnectionId === '' || settings.connections.some((c) => c.id === settings.activeConnectionId), { message: 'The active connection does not exist', path: ['activeConnectionId'] });
 
 /** The whole settings document. */
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** A partial update; nested objects are merged one level deep. */
+/** A partial update: each field given replaces the current one. */
 export const settingsPatchSchema = z.object({
-  efm: efmConnectionSchema.partial().optional(),
+  connections: z.array(efmConnectionSchema).max(20).optional(),
+  activeConnectionId: z.string().max(40).optional(),
   courtTimeZone: settingsSchema.shape.courtTimeZone.optional(),
   idleLockMinutes: settingsSchema.shape.idleLockMinutes.optional(),
   workstationName: settingsSchema.shape.workstationName.optional(),
@@ -48,7 +72,8 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Settings of a fresh install: demo mode, 15-minute idle lock. */
 export const defaultSettings: Settings = {
-  efm: { endpoint: '', courtId: '', username: '' },
+  connections: [],
+  activeConnectionId: '',
   courtTimeZone: 'America/Chicago',
   idleLockMinutes: idleLockBounds.default,
   workstationName: '',
@@ -58,20 +83,21 @@ export const defaultSettings: Settings = {
 
 /** Applies a patch; the caller validates the result against {@link settingsSchema}. */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
-  return {
-    ...current,
-    ...stripUndefined(patch),
-    efm: { ...current.efm, ...stripUndefined(patch.efm ?? {}) },
-  };
+  return { ...current, ...stripUndefined(patch) };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** The connection in use, or null in demo mode. */
+export function activeConnection(settings: Settings): EfmConnection | null {
+  return settings.connections.find((connection) => connection.id === settings.activeConnectionId) ?? null;
+}
+
 /** True when the settings point at a real EFM rather than the embedded demo simulator. */
 export function isRealEfmConfigured(settings: Settings): boolean {
-  return settings.efm.endpoint !== '';
+  return activeConnection(settings) !== null;
 }
 
 /** True when `zone` is an IANA time zone this runtime knows. */

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { ok } from '../../shared/result';
 import { AuditLog } from '../audit/audit-log';
 import { record, supervisorHandlers } from './supervisor-handlers';
-import { isRealEfmConfigured } from '../../shared/settings';
+import { activeConnection, isRealEfmConfigured } from '../../shared/settings';
+import { memoryCipher, SecretStore, type SecretCipher } from '../secrets/secret-store';
+import { settingsHandlers } from './settings-handlers';
 import { EfmService } from '../efm/efm-service';
 import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { submitReview } from '../efm/submit-review';
@@ -17,6 +19,8 @@ export interface MainServicesOptions {
   readonly shell: 'electron' | 'loopback';
   /** Envelopes in the demo court (default 200). */
   readonly demoEnvelopeCount?: number;
+  /** How secrets are sealed: Electron's safeStorage in the app; memory only in browser mode (the default). */
+  readonly secretCipher?: SecretCipher;
   /** A demo EFM several workstations share (multi-clerk demos and tests). */
   readonly sharedSimulator?: Promise<EfmSimulator>;
 }
@@ -36,7 +40,8 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = new SettingsStore(options.dataDir);
   const bus = new EventBus();
-  const efm = new EfmService(settings, bus, options.demoEnvelopeCount, options.sharedSimulator);
+  const secrets = new SecretStore(options.dataDir, options.secretCipher ?? memoryCipher);
+  const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator);
   const audit = new AuditLog(path.join(options.dataDir, 'audit'));
   const handlers: Handlers = {
     'app:info': async () => {
@@ -46,20 +51,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         name: 'Clerk Review Desk',
         version: options.version,
         efmMode: real ? 'real' : 'demo',
-        efmEndpoint: current.efm.endpoint,
+        efmEndpoint: activeConnection(current)?.endpoint ?? '',
         // Known after the first call; the demo EFM runs in this process and is always reachable.
         connectivity: real ? efm.connectivity : 'online',
         shell: options.shell,
         dataDir: options.dataDir,
       });
     },
-    'settings:get': async () => ok(await settings.get()),
-    'settings:set': async (patch) => {
-      const result = await settings.update(patch);
-      if (result.ok) bus.emit('settings:changed', result.value);
-      await record(audit, { user: efm.current()?.username ?? 'workstation', action: 'settings-change', object: Object.keys(patch).join(', ') || 'settings', outcome: result.ok ? 'ok' : 'failed', detail: result.ok ? null : result.error.message });
-      return result;
-    },
+    ...settingsHandlers(settings, secrets, efm, bus, audit),
     'session:sign-in': async ({ username, password }) => {
       const session = await efm.signIn(username, password);
       await record(audit, { user: username, action: 'sign-in', object: 'session', outcome: session.ok ? 'ok' : 'refused', detail: session.ok ? `as ${session.value.role}` : session.error.message });

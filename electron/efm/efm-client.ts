@@ -247,7 +247,7 @@ export class EfmClient {
     if (!/^https?:\/\//.test(location)) return err(appError('efm-bad-response', `Code list location is not a web address: ${location.slice(0, 100)}`));
     let response;
     try {
-      response = await httpPost({ method: 'GET', url: location, headers: { Accept: 'application/xml' }, body: Buffer.alloc(0), timeoutMs: this.#timeoutMs, maxResponseBytes: 16 * 1024 * 1024, ...(this.options.ca ? { ca: this.options.ca } : {}) });
+      response = await httpPost({ method: 'GET', url: location, headers: { Accept: 'application/xml' }, body: Buffer.alloc(0), timeoutMs: this.#timeoutMs, maxResponseBytes: 16 * 1024 * 1024, ...this.#tls() });
     } catch (error) {
       return err(transportError(error));
     }
@@ -263,6 +263,11 @@ export class EfmClient {
     if (!result.ok) return result;
     const lease = readLease(result.value.body);
     return lease ? ok(lease) : err(appError('efm-bad-response', `The EFM answered ${operation} without a lease`));
+  }
+
+  /** TLS options: the court's CA, and the workstation's certificate for client authentication when signing is set up. */
+  #tls(): Pick<Parameters<typeof httpPost>[0], 'ca' | 'clientCert'> {
+    return { ...(this.options.ca ? { ca: this.options.ca } : {}), ...(this.options.signing ? { clientCert: this.options.signing } : {}) };
   }
 
   async #call(operation: Operation, body: XmlElement, parts: readonly MimePart[] = []): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
@@ -291,7 +296,7 @@ export class EfmClient {
         body: encoded.body,
         timeoutMs: this.#timeoutMs,
         maxResponseBytes: this.#maxResponseBytes,
-        ...(this.options.ca ? { ca: this.options.ca } : {}),
+        ...this.#tls(),
       });
     } catch (error) {
       return err(transportError(error));

@@ -2,7 +2,9 @@ import type { Connectivity } from '../../shared/app-info';
 import type { Session } from '../../shared/domain/session';
 import { appError, type AppError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { isRealEfmConfigured } from '../../shared/settings';
+import { activeConnection, isRealEfmConfigured } from '../../shared/settings';
+import type { SecretStore } from '../secrets/secret-store';
+import { clientForConnection } from './connection-client';
 import { makeDemoEnvelopes } from '../efm-sim/demo-envelopes';
 import { EfmSimulator } from '../efm-sim/efm-simulator';
 import type { EventBus } from '../ipc/event-bus';
@@ -23,6 +25,7 @@ export class EfmService {
   constructor(
     private readonly settings: SettingsStore,
     private readonly bus: EventBus,
+    private readonly secrets: SecretStore,
     /** Size of the demo court (benchmarks use 50,000). */
     private readonly demoEnvelopeCount = 200,
     /** A demo EFM shared by several workstations (multi-clerk demos and tests); by default each starts its own. */
@@ -77,7 +80,8 @@ export class EfmService {
 
   async #clientFor(credentials: { username: string; password: string }): Promise<EfmClient> {
     const settings = await this.settings.get();
-    if (isRealEfmConfigured(settings)) return new EfmClient({ endpoint: settings.efm.endpoint, credentials });
+    const connection = activeConnection(settings);
+    if (connection) return clientForConnection(connection, this.secrets, credentials);
     this.#simulator ??= new EfmSimulator(this.demoEnvelopeCount === 200 ? {} : { envelopes: makeDemoEnvelopes(this.demoEnvelopeCount) }).start();
     return new EfmClient({ endpoint: (await this.#simulator).url, credentials });
   }

@@ -11,6 +11,8 @@ export interface PostRequest {
   readonly maxResponseBytes: number;
   /** PEM CA bundle to trust for the EFM's TLS certificate (besides the system store when omitted). */
   readonly ca?: string;
+  /** The workstation's certificate and key for TLS client authentication, when the EFM asks for one. */
+  readonly clientCert?: { readonly certPem: string; readonly keyPem: string };
 }
 
 /** A response, read whole (within the size limit). */
@@ -56,7 +58,7 @@ export function httpPost(request: PostRequest): Promise<PostResponse> {
       {
         method: request.method ?? 'POST',
         headers: { ...request.headers, 'Content-Length': String(request.body.length) },
-        ...(secure ? { minVersion: 'TLSv1.2' as const, rejectUnauthorized: true, ...(request.ca ? { ca: request.ca } : {}) } : {}),
+        ...(secure ? { minVersion: 'TLSv1.2' as const, rejectUnauthorized: true, ...(request.ca ? { ca: request.ca } : {}), ...(request.clientCert ? { cert: request.clientCert.certPem, key: request.clientCert.keyPem } : {}) } : {}),
       },
       (response) => {
         const declared = Number(response.headers['content-length'] ?? NaN);

@@ -55,8 +55,8 @@ export class SettingsStore {
     }
     try {
       // Fields added by newer versions get their defaults; unknown fields are dropped by the schema.
-      const stored = JSON.parse(text) as Partial<Settings>;
-      return settingsSchema.parse({ ...defaultSettings, ...stored, efm: { ...defaultSettings.efm, ...stored.efm } });
+      const stored = JSON.parse(text) as Partial<Settings> & { efm?: LegacyEfm };
+      return settingsSchema.parse({ ...defaultSettings, ...stored, ...fromLegacyEfm(stored) });
     } catch {
       const aside = `${this.#file}.damaged-${Date.now()}`;
       await rename(this.#file, aside).catch(() => undefined);
@@ -64,4 +64,20 @@ export class SettingsStore {
       return defaultSettings;
     }
   }
+}
+
+/** The single `efm` block of settings written before named connections. */
+interface LegacyEfm {
+  readonly endpoint?: string;
+  readonly courtId?: string;
+  readonly username?: string;
+}
+
+/** An old single EFM endpoint becomes the active connection "court"; without one, nothing changes. */
+function fromLegacyEfm(stored: { efm?: LegacyEfm; connections?: unknown }): Partial<Settings> {
+  if (stored.connections !== undefined || !stored.efm?.endpoint) return {};
+  return {
+    connections: [{ id: 'court', name: 'Court EFM', endpoint: stored.efm.endpoint, courtId: stored.efm.courtId ?? '', username: stored.efm.username ?? '', tlsCaPem: null, clientCertPem: null, pinnedEfmCertPem: null }],
+    activeConnectionId: 'court',
+  };
 }

@@ -2,10 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../shared/errors';
 import { idleLockBounds, type Settings } from '../../shared/settings';
 import { getApi } from '../app/api';
+import { ConnectionsEditor } from './connections-editor';
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; error: AppError };
 
-/** Court IT's settings: the EFM connection (empty endpoint = demo mode), court time zone, idle lock. */
+/** Court IT's settings: EFM connections (or the demo EFM), court time zone, idle lock, workstation name. */
 export function SettingsScreen() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
@@ -38,16 +39,7 @@ export function SettingsScreen() {
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       <form className="settings-form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <fieldset>
-          <legend>EFM connection</legend>
-          <p className="hint">Leave the endpoint empty to work on the embedded demo EFM.</p>
-          <TextField label="EFM endpoint (https)" name="efm.endpoint" value={settings.efm.endpoint} error={fieldError('efm.endpoint')}
-            onChange={(endpoint) => setSettings({ ...settings, efm: { ...settings.efm, endpoint } })} />
-          <TextField label="Court identifier" name="efm.courtId" value={settings.efm.courtId} error={fieldError('efm.courtId')}
-            onChange={(courtId) => setSettings({ ...settings, efm: { ...settings.efm, courtId } })} />
-          <TextField label="User name" name="efm.username" value={settings.efm.username} error={fieldError('efm.username')}
-            onChange={(username) => setSettings({ ...settings, efm: { ...settings.efm, username } })} />
-        </fieldset>
+        <ConnectionsEditor settings={settings} onChange={setSettings} fieldError={fieldError} />
         <fieldset>
           <legend>Workstation</legend>
           <TextField label="Court time zone (IANA, e.g. America/Chicago)" name="courtTimeZone" value={settings.courtTimeZone} error={fieldError('courtTimeZone')}

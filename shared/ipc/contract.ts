@@ -10,6 +10,7 @@ import { documentContentSchema, envelopeArgsSchema, envelopeDetailSchema, fenced
 import { submitReviewArgsSchema, submitReviewResultSchema } from './review-schemas';
 import { auditQuerySchema, auditRecordSchema, auditVerificationSchema } from '../domain/audit';
 import { docketingExceptionSchema, workloadSnapshotSchema } from '../domain/supervision';
+import { connectionTestArgsSchema, connectionTestStepSchema, secretStatusSchema, setClientKeyArgsSchema } from './connection-schemas';
 import { dateRangeSchema, reassignArgsSchema, reassignOutcomeSchema, resolveExceptionArgsSchema } from './supervisor-schemas';
 
 /** What one request/response channel carries. */
@@ -41,6 +42,10 @@ export const channels = {
   'claim:renew': { args: fencedArgsSchema, result: leaseSchema },
   'claim:release': { args: fencedArgsSchema, result: z.null() },
   'review:submit': { args: submitReviewArgsSchema, result: submitReviewResultSchema },
+  'connections:test': { args: connectionTestArgsSchema, result: z.array(connectionTestStepSchema) },
+  'secrets:status': { args: z.void(), result: secretStatusSchema },
+  'secrets:set-client-key': { args: setClientKeyArgsSchema, result: secretStatusSchema },
+  'secrets:delete-client-key': { args: z.object({ connectionId: z.string().min(1).max(40) }), result: secretStatusSchema },
   // Supervisors only: refused by the main process for clerks, whatever the renderer shows.
   'supervisor:workload': { args: dateRangeSchema, result: workloadSnapshotSchema },
   'supervisor:reassign': { args: reassignArgsSchema, result: z.array(reassignOutcomeSchema) },

@@ -1,5 +1,8 @@
 import { channels } from '../../shared/ipc/contract';
 import type { Api } from '../../shared/ipc/create-api';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeSelfSignedIdentity } from '../../electron/demo/self-signed-identity';
 import { expect, test } from './loopback-fixture';
 
 test('opens the app shell and reads app:info through window.api', async ({ page, app }) => {
@@ -36,14 +39,36 @@ test('saves settings, refuses invalid ones with a field message, and switches to
   const idle = page.getByLabel(/Idle lock after/);
   await idle.fill('45');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('alert')).toContainText('30');
+  await expect(page.getByRole('alert').filter({ hasText: '30' })).toBeVisible();
 
   await idle.fill('10');
-  await page.getByLabel('EFM endpoint (https)').fill('https://efm.court.example/ecf5');
+  // Browser mode says plainly that secrets are not kept after a restart.
+  await expect(page.getByTestId('secret-backend-warning')).toContainText('memory');
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  const connection = page.getByTestId('connections').locator('fieldset.connection');
+  await connection.getByLabel('EFM endpoint (https)').fill('https://efm.court.example/ecf5');
+  await connection.getByLabel('Use this connection').check();
+  // A private key pasted as a certificate is refused with the field named.
+  const identity = makeSelfSignedIdentity('Workstation 17');
+  await connection.getByLabel(/Workstation certificate/).fill(identity.keyPem);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(connection.getByRole('alert')).toContainText('private key');
+  await connection.getByLabel(/Workstation certificate/).fill(identity.certPem);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
   // The header follows the pushed settings:changed event.
   await expect(page.getByTestId('efm-mode')).toHaveText('Court EFM');
+  // The key goes to the secret store, checked against the certificate, and never into settings.json.
+  await connection.getByLabel(/Workstation private key/).fill(makeSelfSignedIdentity('Someone else').keyPem);
+  await connection.getByRole('button', { name: 'Store key' }).click();
+  await expect(connection.getByRole('status')).toContainText('does not belong');
+  await connection.getByLabel(/Workstation private key/).fill(identity.keyPem);
+  await connection.getByRole('button', { name: 'Store key' }).click();
+  await expect(connection.getByRole('status')).toContainText('Client key stored');
+  await expect(connection.getByLabel(/Workstation private key/)).toHaveValue('');
+  const onDisk = readFileSync(path.join(app.dataDir, 'settings.json'), 'utf8');
+  expect(onDisk).toContain('BEGIN CERTIFICATE');
+  expect(onDisk).not.toContain('PRIVATE KEY');
 
   await page.reload();
   await page.getByRole('button', { name: 'Settings' }).click();
