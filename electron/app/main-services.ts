@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { ok } from '../../shared/result';
+import { appError } from '../../shared/errors';
+import type { Channel } from '../../shared/ipc/contract';
+import { err, ok, type Result } from '../../shared/result';
 import { AuditLog } from '../audit/audit-log';
 import { record, supervisorHandlers } from './supervisor-handlers';
 import { activeConnection, isRealEfmConfigured } from '../../shared/settings';
@@ -8,7 +10,7 @@ import { settingsHandlers } from './settings-handlers';
 import { EfmService } from '../efm/efm-service';
 import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { submitReview } from '../efm/submit-review';
-import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsStore } from '../settings/settings-store';
 
@@ -65,6 +67,17 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return session;
     },
     'session:current': async () => ok(efm.current()),
+    'session:lock': async () => {
+      const user = efm.current()?.username;
+      efm.lock();
+      if (user) await record(audit, { user, action: 'lock', object: 'session', outcome: 'ok', detail: 'idle lock' });
+      return ok(null);
+    },
+    'session:unlock': async ({ password }) => {
+      const unlocked = efm.unlock(password);
+      await record(audit, { user: efm.current()?.username ?? 'unknown', action: 'unlock', object: 'session', outcome: unlocked.ok ? 'ok' : 'refused', detail: unlocked.ok ? null : unlocked.error.message });
+      return unlocked;
+    },
     'session:sign-out': async () => {
       const user = efm.current()?.username;
       efm.signOut();
@@ -104,5 +117,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     ...supervisorHandlers(efm, audit),
   };
-  return { dispatch: createDispatcher(handlers), bus, settings, efm, audit, close: () => efm.close() };
+  return { dispatch: createDispatcher(lockGate(handlers, efm)), bus, settings, efm, audit, close: () => efm.close() };
+}
+
+// What shows case content: refused while the idle lock is on. Claims keep renewing and the outbox keeps delivering.
+const hiddenWhileLocked = new Set<Channel>(['queue:page', 'envelope:get', 'envelope:history', 'document:get', 'cases:find', 'cases:get', 'supervisor:workload', 'supervisor:exceptions', 'audit:query']);
+
+/** Wraps the handlers so the channels that show case content answer `unauthorized` while the session is locked. */
+function lockGate(handlers: Handlers, efm: EfmService): Handlers {
+  const gated = { ...handlers } as Record<Channel, (args: never, ctx: CallContext) => Promise<Result<unknown>>>;
+  for (const channel of hiddenWhileLocked) {
+    const inner = gated[channel];
+    gated[channel] = async (args, ctx) => (efm.isLocked() ? err(appError('unauthorized', 'The workstation is locked: sign in again to see case content')) : inner(args, ctx));
+  }
+  return gated as unknown as Handlers;
 }

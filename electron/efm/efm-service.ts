@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Connectivity } from '../../shared/app-info';
 import type { Session } from '../../shared/domain/session';
 import { appError, type AppError } from '../../shared/errors';
@@ -43,7 +44,7 @@ export class EfmService {
     if (!identity.ok) return identity;
     const real = isRealEfmConfigured(await this.settings.get());
     this.#credentials = { username, password };
-    this.#session = { username, displayName: identity.value.displayName, role: identity.value.role, efmMode: real ? 'real' : 'demo', signedInAt: new Date().toISOString() };
+    this.#session = { username, displayName: identity.value.displayName, role: identity.value.role, locked: false, efmMode: real ? 'real' : 'demo', signedInAt: new Date().toISOString() };
     this.bus.emit('session:changed', this.#session);
     return ok(this.#session);
   }
@@ -51,6 +52,29 @@ export class EfmService {
   /** The signed-in session, if any. */
   current(): Session | null {
     return this.#session;
+  }
+
+  /** Idle lock: keeps the session (claims renew, the outbox delivers) but refuses what shows documents until unlock. */
+  lock(): void {
+    if (!this.#session || this.#session.locked) return;
+    this.#session = { ...this.#session, locked: true };
+    this.bus.emit('session:changed', this.#session);
+  }
+
+  /** Unlocks with the signed-in user's password, checked locally (works while the EFM is unreachable). */
+  unlock(password: string): Result<Session> {
+    if (!this.#session || !this.#credentials) return err(appError('unauthorized', 'Nobody is signed in'));
+    const expected = Buffer.from(this.#credentials.password);
+    const given = Buffer.from(password);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return err(appError('unauthorized', 'Wrong password'));
+    this.#session = { ...this.#session, locked: false };
+    this.bus.emit('session:changed', this.#session);
+    return ok(this.#session);
+  }
+
+  /** True while the idle lock is on. */
+  isLocked(): boolean {
+    return this.#session?.locked === true;
   }
 
   /** Forgets the credentials. */

@@ -9,6 +9,9 @@ import { StampToolScreen } from '../stamp/stamp-tool-screen';
 import { SupervisorScreen } from '../supervisor/supervisor-screen';
 import { StatusScreen } from './status-screen';
 import { useAppInfo } from './use-app-info';
+import { LockScreen } from '../session/lock-screen';
+import { useIdleLock } from '../session/use-idle-lock';
+import { useSettings } from '../settings/use-settings';
 
 type Screen = 'queue' | 'supervisor' | 'status' | 'stamp' | 'settings';
 
@@ -21,6 +24,9 @@ export function AppShell() {
   // Deliver what earlier sittings left in the outbox as soon as someone is signed in.
   useEffect(() => (session ? startOutboxPump() : undefined), [session]);
   const info = state.status === 'ready' ? state.info : null;
+  const settings = useSettings();
+  useIdleLock(settings?.idleLockMinutes ?? null, !!session && !session.locked);
+  const locked = session?.locked === true;
   return (
     <div className="shell">
       <header className="shell-header">
@@ -37,6 +43,9 @@ export function AppShell() {
           </div>
         )}
       </header>
+      {locked && session && <main className="shell-main"><LockScreen session={session} /></main>}
+      {/* While locked, the screens stay mounted (nothing typed is lost) but hidden and inert: no document is visible. */}
+      <div hidden={locked} inert={locked} className="shell-content">
       <nav className="shell-nav" aria-label="Main">
         <button type="button" aria-current={screen === 'queue' ? 'page' : undefined} onClick={() => setScreen('queue')}>
           Queue
@@ -75,6 +84,7 @@ export function AppShell() {
         {info && screen === 'stamp' && <StampToolScreen />}
         {info && screen === 'settings' && <SettingsScreen />}
       </main>
+      </div>
     </div>
   );
 }

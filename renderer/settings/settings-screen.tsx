@@ -3,6 +3,7 @@ import type { AppError } from '../../shared/errors';
 import { idleLockBounds, type Settings } from '../../shared/settings';
 import { getApi } from '../app/api';
 import { ConnectionsEditor } from './connections-editor';
+import { StampTemplateEditor } from './stamp-template-editor';
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; error: AppError };
 
@@ -50,6 +51,7 @@ export function SettingsScreen() {
           <TextField label="Workstation name" name="workstationName" value={settings.workstationName} error={fieldError('workstationName')}
             onChange={(workstationName) => setSettings({ ...settings, workstationName })} />
         </fieldset>
+        <StampTemplateEditor settings={settings} onChange={setSettings} fieldError={fieldError} />
         <div className="form-actions">
           <button type="submit" disabled={save.status === 'saving'}>Save settings</button>
           <span role="status" data-testid="settings-status">

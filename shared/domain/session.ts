@@ -7,6 +7,8 @@ export const sessionSchema = z.object({
   displayName: z.string(),
   /** From the EFM at sign-in; the main process refuses supervisor channels to clerks. */
   role: roleSchema,
+  /** Idle lock: documents hidden and document channels refused until the user enters their password again. */
+  locked: z.boolean(),
   efmMode: z.enum(['demo', 'real']),
   signedInAt: z.string(),
 });

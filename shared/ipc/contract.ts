@@ -31,6 +31,8 @@ export const channels = {
   'session:sign-in': { args: signInSchema, result: sessionSchema },
   'session:current': { args: z.void(), result: sessionSchema.nullable() },
   'session:sign-out': { args: z.void(), result: z.null() },
+  'session:lock': { args: z.void(), result: z.null() },
+  'session:unlock': { args: z.object({ password: z.string().min(1).max(500) }), result: sessionSchema },
   'policy:get': { args: z.void(), result: courtPolicySchema },
   'cases:find': { args: caseLookupSchema, result: z.array(caseSummarySchema) },
   'cases:get': { args: z.object({ caseNumber: z.string().min(1).max(100) }), result: caseSummarySchema.nullable() },

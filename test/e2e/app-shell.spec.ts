@@ -66,7 +66,15 @@ test('saves settings, refuses invalid ones with a field message, and switches to
   await connection.getByRole('button', { name: 'Store key' }).click();
   await expect(connection.getByRole('status')).toContainText('Client key stored');
   await expect(connection.getByLabel(/Workstation private key/)).toHaveValue('');
+  // The stamp template editor previews changes live, with the same layout code as the engine, and saves them.
+  const editor = page.getByTestId('template-editor');
+  await editor.getByLabel(/^Lines/).fill('RECEIVED {court}\nClerk: {clerk}');
+  await expect(page.getByTestId('template-preview')).toContainText('RECEIVED District Court');
+  await expect(page.getByTestId('template-preview')).toContainText('Clerk: Dana Whitaker');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
   const onDisk = readFileSync(path.join(app.dataDir, 'settings.json'), 'utf8');
+  expect(onDisk).toContain('RECEIVED {court}');
   expect(onDisk).toContain('BEGIN CERTIFICATE');
   expect(onDisk).not.toContain('PRIVATE KEY');
 
