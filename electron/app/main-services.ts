@@ -9,7 +9,7 @@ import { memoryCipher, SecretStore, type SecretCipher } from '../secrets/secret-
 import { settingsHandlers } from './settings-handlers';
 import { EfmService } from '../efm/efm-service';
 import type { EfmSimulator } from '../efm-sim/efm-simulator';
-import { submitReview } from '../efm/submit-review';
+import { ReviewDelivery } from '../efm/review-delivery';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsStore } from '../settings/settings-store';
@@ -45,6 +45,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const secrets = new SecretStore(options.dataDir, options.secretCipher ?? memoryCipher);
   const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator);
   const audit = new AuditLog(path.join(options.dataDir, 'audit'));
+  const delivery = new ReviewDelivery();
   const handlers: Handlers = {
     'app:info': async () => {
       const current = await settings.get();
@@ -105,7 +106,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'review:submit': async (args) => {
       const session = efm.current();
       const user = session?.username ?? 'unknown';
-      const result = await efm.withClient((client) => submitReview(client, { id: user, name: session?.displayName ?? user }, args));
+      const result = await efm.withClient((client) => delivery.submit(client, { id: user, name: session?.displayName ?? user }, args));
       const outcome = result.ok ? 'ok' : result.error.code === 'efm-unreachable' || result.error.code === 'efm-timeout' ? 'failed' : 'refused';
       // A duplicate (resend of an applied submission) is logged as such, never as a second decision.
       if (!result.ok || result.value.result === 'applied') {

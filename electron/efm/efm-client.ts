@@ -49,10 +49,11 @@ export interface EfmClientOptions {
 }
 
 
-// Calls safe to repeat: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps
-// it), and submit (the EFM dedupes by idempotency key). Reassign is not: every call moves the fencing token.
+// Calls retried here: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps it).
+// Reassign is not (every call moves the fencing token); nor is submit: after an unknown outcome the delivery asks
+// the EFM's filing status before sending again (review-delivery.ts).
 type Operation = ReviewOperation | StandardOperation;
-const idempotent: ReadonlySet<Operation> = new Set(['WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'SubmitFilingReview']);
+const idempotent: ReadonlySet<Operation> = new Set(['WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
