@@ -55,8 +55,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         version: options.version,
         efmMode: real ? 'real' : 'demo',
         efmEndpoint: activeConnection(current)?.endpoint ?? '',
-        // Known after the first call; the demo EFM runs in this process and is always reachable.
-        connectivity: real ? efm.connectivity : 'online',
+        // Known after the first call to the EFM; `connectivity:changed` follows it from then on.
+        connectivity: efm.connectivity,
         shell: options.shell,
         dataDir: options.dataDir,
       });

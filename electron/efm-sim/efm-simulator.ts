@@ -83,6 +83,8 @@ export class EfmSimulator {
   /** Per envelope, every decision applied so far (all episodes), and the case assigned to a new case. */
   readonly #recorded = new Map<string, RecordedDecision[]>();
   readonly #assignedCases = new Map<string, WireAssignedCase>();
+  /** Envelopes the filer cancelled (ECF CancelFiling) before the review was complete. */
+  readonly #cancelled = new Set<string>();
   /** Every filing decision, with when the deciding clerk's claim began (the supervisors' statistics). */
   readonly #reviewLog: ReviewRecord[] = [];
   readonly #history = new Map<string, HistoryEvent[]>();
@@ -118,6 +120,13 @@ export class EfmSimulator {
       ...options.cms,
       onResult: (envelopeId, _filingId, docketed, detail) => this.#record(envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail),
     });
+  }
+
+  /** The filer cancels an envelope (ECF CancelFiling): it leaves the queue and decisions on it are refused. */
+  cancelFiling(envelopeId: string, reason = 'Withdrawn by the filer'): void {
+    this.#envelope(envelopeId);
+    this.#cancelled.add(envelopeId);
+    this.#record(envelopeId, 'filer', 'cancelled', reason);
   }
 
   /** Starts listening on 127.0.0.1 (port 0: any free port). */
@@ -205,7 +214,7 @@ export class EfmSimulator {
         const demo = [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === filingId));
         if (!filingId || !demo) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
         const decided = this.#outcomes.get(filingId);
-        const status = { filingId, reviewStatus: decided?.outcome ?? 'received', docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
+        const status = { filingId, reviewStatus: decided?.outcome ?? (this.#cancelled.has(demo.envelope.id) ? 'cancelled' : 'received'), docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
         const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
         return wrapStandardResponse(operation, filingStatusResponseMessage(header, demo.envelope, status, reviewer, decided?.at ?? header.postedAt));
       }
@@ -333,6 +342,7 @@ export class EfmSimulator {
       return submitResponseElement({ result: 'duplicate', appliedAt: previous.appliedAt, envelopeComplete: previous.complete });
     }
     const demo = this.#envelope(request.envelopeId);
+    if (this.#cancelled.has(request.envelopeId)) throw clientFault('cancelled', `The filer cancelled envelope ${request.envelopeId}; there is nothing to review`);
     this.#lease(this.#leases.checkWrite(request.envelopeId, user.username, request.fencingToken));
     const decided = this.#decided.get(request.envelopeId) ?? new Set<string>();
     for (const decision of request.decisions) {
@@ -414,6 +424,7 @@ export class EfmSimulator {
   #queueRows(): QueueRow[] {
     const rows: QueueRow[] = [];
     for (const demo of this.#envelopes.values()) {
+      if (this.#cancelled.has(demo.envelope.id)) continue;
       const decided = this.#decided.get(demo.envelope.id);
       if (decided && demo.envelope.filings.every((filing) => decided.has(filing.id))) continue;
       const lease = this.#leases.current(demo.envelope.id);

@@ -49,7 +49,9 @@ export class LeaseBook {
     const now = this.now();
     const entry = this.#entries.get(envelopeId) ?? { holder: null, expiresAt: 0, token: 0, since: now };
     if (entry.holder && entry.holder !== clerk && entry.expiresAt > now) return fault('claimed-by-other', `Envelope ${envelopeId} is claimed by ${entry.holder}`, entry.holder);
-    if (entry.holder !== clerk || entry.expiresAt <= now) {
+    // The token moves when the envelope changes hands; the same clerk claiming again (even after expiry, with
+    // nobody else having taken it) keeps theirs, so decisions they queued offline with it still apply.
+    if (entry.holder !== clerk) {
       entry.token += 1;
       entry.since = now;
     }
@@ -95,7 +97,8 @@ export class LeaseBook {
     const entry = this.#entries.get(envelopeId);
     if (!entry || entry.token !== token) return fault('stale-fencing-token', `Your claim on ${envelopeId} is no longer valid: the envelope was reassigned, released or claimed again`, entry?.holder ?? null);
     if (entry.holder !== clerk) return fault('claimed-by-other', `Envelope ${envelopeId} is held by ${entry.holder ?? 'nobody'}`, entry.holder);
-    if (entry.expiresAt <= this.now()) return fault('lease-expired', `Your claim on ${envelopeId} expired; claim it again`, entry.holder);
+    // An expired lease nobody else took is still the holder's: any other claim would have moved the token. This is
+    // what lets a clerk's offline decisions land after a long outage.
     return { ok: true, lease: this.#lease(envelopeId, entry) };
   }
 

@@ -353,6 +353,7 @@ function faultCode(code: string | undefined): AppError['code'] {
     case 'stale-fencing-token':
     case 'lease-expired':
     case 'already-decided':
+    case 'cancelled':
       return 'conflict';
     case 'unauthorized':
       return 'unauthorized';

@@ -112,7 +112,9 @@ export class EfmService {
 
   async #track<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
     const result = await pending;
-    this.connectivity = result.ok || !isUnreachable(result.error) ? 'online' : 'offline';
+    const now = result.ok || !isUnreachable(result.error) ? 'online' : 'offline';
+    if (now !== this.connectivity) this.bus.emit('connectivity:changed', now);
+    this.connectivity = now;
     return result;
   }
 }

@@ -9,11 +9,13 @@ import { StampToolScreen } from '../stamp/stamp-tool-screen';
 import { SupervisorScreen } from '../supervisor/supervisor-screen';
 import { StatusScreen } from './status-screen';
 import { useAppInfo } from './use-app-info';
+import { OutboxScreen } from '../outbox/outbox-screen';
+import { useOutbox } from '../outbox/use-outbox';
 import { LockScreen } from '../session/lock-screen';
 import { useIdleLock } from '../session/use-idle-lock';
 import { useSettings } from '../settings/use-settings';
 
-type Screen = 'queue' | 'supervisor' | 'status' | 'stamp' | 'settings';
+type Screen = 'queue' | 'outbox' | 'supervisor' | 'status' | 'stamp' | 'settings';
 
 /** The window frame: header with EFM mode and connectivity, navigation, and the current screen. */
 export function AppShell() {
@@ -27,6 +29,7 @@ export function AppShell() {
   const settings = useSettings();
   useIdleLock(settings?.idleLockMinutes ?? null, !!session && !session.locked);
   const locked = session?.locked === true;
+  const waiting = useOutbox().filter((entry) => entry.status === 'pending').length;
   return (
     <div className="shell">
       <header className="shell-header">
@@ -43,6 +46,11 @@ export function AppShell() {
           </div>
         )}
       </header>
+      {info?.connectivity === 'offline' && session && (
+        <p role="status" className="offline-banner" data-testid="offline-banner">
+          The EFM cannot be reached. Keep reviewing what is on this workstation; {waiting} {waiting === 1 ? 'decision waits' : 'decisions wait'} in the outbox and will be sent when it is back.
+        </p>
+      )}
       {locked && session && <main className="shell-main"><LockScreen session={session} /></main>}
       {/* While locked, the screens stay mounted (nothing typed is lost) but hidden and inert: no document is visible. */}
       <div hidden={locked} inert={locked} className="shell-content">
@@ -50,6 +58,11 @@ export function AppShell() {
         <button type="button" aria-current={screen === 'queue' ? 'page' : undefined} onClick={() => setScreen('queue')}>
           Queue
         </button>
+        {session && (
+          <button type="button" aria-current={screen === 'outbox' ? 'page' : undefined} onClick={() => setScreen('outbox')}>
+            Outbox{waiting > 0 ? ` (${waiting})` : ''}
+          </button>
+        )}
         {/* Shown to supervisors only; the main process refuses the supervisor channels to clerks anyway. */}
         {session?.role === 'supervisor' && (
           <button type="button" aria-current={screen === 'supervisor' ? 'page' : undefined} onClick={() => setScreen('supervisor')}>
@@ -79,6 +92,7 @@ export function AppShell() {
           </div>
         )}
         {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
+        {info && screen === 'outbox' && session && <OutboxScreen username={session.username} />}
         {info && screen === 'supervisor' && session?.role === 'supervisor' && <SupervisorScreen />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}

@@ -6,7 +6,7 @@ import { getApi } from './api';
 /** What the shell shows while `app:info` loads, after it answers, or when it fails. */
 export type AppInfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; error: AppError };
 
-/** Loads `app:info` and reloads it whenever settings change (the EFM mode follows the endpoint). */
+/** Loads `app:info`, reloads it whenever settings change (the EFM mode follows the connection), follows connectivity. */
 export function useAppInfo(): AppInfoState {
   const [state, setState] = useState<AppInfoState>({ status: 'loading' });
   useEffect(() => {
@@ -18,9 +18,11 @@ export function useAppInfo(): AppInfoState {
     };
     void load();
     const stop = api.on('settings:changed', () => void load());
+    const stopConnectivity = api.on('connectivity:changed', (connectivity) => setState((current) => (current.status === 'ready' ? { status: 'ready', info: { ...current.info, connectivity } } : current)));
     return () => {
       live = false;
       stop();
+      stopConnectivity();
     };
   }, []);
   return state;

@@ -16,13 +16,21 @@ export interface SavedFilter {
   readonly filter: string;
 }
 
-/** A review decision waiting to reach the EFM, or delivered, or refused — never silently dropped. */
+/**
+ * A review decision waiting to reach the EFM (`pending`), delivered (`sent`), refused by it (`failed`: a conflict),
+ * given up on after too many failed attempts (`exception`), or set aside by a person with a note (`discarded`).
+ * Never deleted: every decision stays on record.
+ */
 export interface OutboxEntry {
   readonly idempotencyKey: string;
   readonly envelopeId: string;
-  readonly status: 'pending' | 'sent' | 'failed';
+  readonly status: 'pending' | 'sent' | 'failed' | 'exception' | 'discarded';
   readonly attempts: number;
   readonly lastError: string | null;
+  /** The EFM's fault code or the transport's reason (stale-fencing-token, already-decided, timeout…). */
+  readonly lastErrorReason?: string | null;
+  /** Why it was discarded, by whom and when. */
+  readonly note?: string | null;
   readonly nextAttemptAt: number;
   readonly createdAt: string;
   readonly sentAt: string | null;

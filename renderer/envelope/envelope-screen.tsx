@@ -17,6 +17,7 @@ import { isTyping, ShortcutsHelp } from './shortcuts-help';
 import { useClaim } from './use-claim';
 import { deliverPending } from '../outbox/outbox';
 import { useOutboxEntry } from '../outbox/use-outbox-entry';
+import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
 
 /**
  * One envelope under review: who filed what in which case, parties and attorneys, payment, and each filing with its
@@ -213,7 +214,9 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
                 <p data-testid="outbox-status" className={`delivery delivery-${delivery.status}`}>
                   {delivery.status === 'pending' && `Waiting to reach the EFM (attempt ${delivery.attempts}${delivery.lastError ? `: ${delivery.lastError}` : ''}). `}
                   {delivery.status === 'sent' && `Delivered to the EFM ${delivery.sentAt ? new Date(delivery.sentAt).toLocaleTimeString() : ''}.`}
-                  {delivery.status === 'failed' && `Refused by the EFM: ${delivery.lastError ?? ''}`}
+                  {delivery.status === 'failed' && `Refused by the EFM: ${delivery.lastError ?? ''}. ${explainDeliveryProblem(delivery.lastErrorReason, 'failed').what} Your decisions are kept in the Outbox.`}
+                  {delivery.status === 'exception' && `Not delivered after ${delivery.attempts} attempts (${delivery.lastError ?? ''}); it is on the Outbox's exception list.`}
+                  {delivery.status === 'discarded' && `Discarded: ${delivery.note ?? ''}`}
                   {delivery.status === 'pending' && <button type="button" onClick={() => void deliverPending(true)}>Send now</button>}
                 </p>
               )}

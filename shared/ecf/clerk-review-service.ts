@@ -21,7 +21,7 @@ export const reviewOperations = [
 export type ReviewOperation = (typeof reviewOperations)[number];
 
 /** Fault codes of `crd:ReviewFault`. */
-export type ReviewFaultCode = 'invalid-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'claimed-by-other' | 'stale-fencing-token' | 'lease-expired' | 'already-decided' | 'invalid-ecf-message' | 'too-large' | 'internal';
+export type ReviewFaultCode = 'invalid-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'claimed-by-other' | 'stale-fencing-token' | 'lease-expired' | 'already-decided' | 'cancelled' | 'invalid-ecf-message' | 'too-large' | 'internal';
 
 /** A fault as the service reports it. */
 export interface ReviewFault {

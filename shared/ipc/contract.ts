@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appInfoSchema } from '../app-info';
+import { appInfoSchema, connectivitySchema } from '../app-info';
 import { caseLookupSchema, caseSummarySchema } from '../domain/case-summary';
 import { courtPolicySchema } from '../domain/court-policy';
 import { historyEventSchema } from '../domain/envelope-history';
@@ -64,6 +64,8 @@ export const channels = {
 export const events = {
   'settings:changed': settingsSchema,
   'session:changed': sessionSchema.nullable(),
+  /** The EFM became unreachable, or answers again. */
+  'connectivity:changed': connectivitySchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 /** A request/response channel name. */

@@ -33,14 +33,25 @@ describe('LeaseBook', () => {
     expect(leases.checkWrite('E1', 'ben', 2).ok).toBe(true);
   });
 
-  it('refuses writes after expiry and after release; tokens only ever go up', () => {
+  it('an expired lease nobody else took still carries the holder’s writes (offline work); once another clerk claims it, they are fenced out', () => {
     const { leases, advance } = book();
     leases.claim('E1', 'ana', 60);
-    advance(61);
-    expect(leases.checkWrite('E1', 'ana', 1)).toMatchObject({ ok: false, fault: { code: 'lease-expired' } });
-    expect(leases.claim('E1', 'ana', 60)).toMatchObject({ lease: { fencingToken: 2 } });
-    expect(leases.release('E1', 'ana', 2)).toEqual({ ok: true, lease: null });
+    advance(3600);
     expect(leases.current('E1')).toBeNull();
-    expect(leases.claim('E1', 'ana', 60)).toMatchObject({ lease: { fencingToken: 4 } });
+    expect(leases.checkWrite('E1', 'ana', 1).ok).toBe(true);
+    // Claiming again herself keeps her token.
+    expect(leases.claim('E1', 'ana', 60)).toMatchObject({ lease: { fencingToken: 1 } });
+    advance(61);
+    expect(leases.claim('E1', 'ben', 60)).toMatchObject({ lease: { holder: 'ben', fencingToken: 2 } });
+    expect(leases.checkWrite('E1', 'ana', 1)).toMatchObject({ ok: false, fault: { code: 'stale-fencing-token' } });
+  });
+
+  it('refuses writes after release; tokens only ever go up', () => {
+    const { leases } = book();
+    leases.claim('E1', 'ana', 60);
+    expect(leases.release('E1', 'ana', 1)).toEqual({ ok: true, lease: null });
+    expect(leases.checkWrite('E1', 'ana', 1)).toMatchObject({ ok: false, fault: { code: 'stale-fencing-token' } });
+    expect(leases.current('E1')).toBeNull();
+    expect(leases.claim('E1', 'ana', 60)).toMatchObject({ lease: { fencingToken: 3 } });
   });
 });

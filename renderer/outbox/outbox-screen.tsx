@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
+import type { OutboxEntry } from '../db/db';
+import { deliverPending, discardEntry, retryEntry } from './outbox';
+import { useOutbox } from './use-outbox';
+
+const label: Record<OutboxEntry['status'], string> = { pending: 'Waiting to be sent', exception: 'Needs attention', failed: 'Refused by the EFM', discarded: 'Discarded', sent: 'Delivered' };
+
+/**
+ * Every decision this workstation made that has not simply been delivered: waiting (with the last error), the
+ * exception list after repeated failures, conflicts the EFM refused (what happened, what to do), and discarded ones
+ * with their note. Retry or discard with a note; nothing is deleted.
+ */
+export function OutboxScreen({ username }: { username: string }) {
+  const entries = useOutbox();
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const open = entries.filter((entry) => entry.status !== 'sent');
+  const discard = async (entry: OutboxEntry): Promise<void> => {
+    try {
+      await discardEntry(entry.idempotencyKey, notes[entry.idempotencyKey] ?? '', username);
+      setMessage(`Discarded the decision on ${entry.envelopeId}; it stays on record with your note.`);
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+  return (
+    <section aria-labelledby="outbox-title">
+      <div className="toolbar">
+        <h2 id="outbox-title">Outbox</h2>
+        <button type="button" onClick={() => void deliverPending(true)}>Send waiting now</button>
+        <span data-testid="outbox-counts">{entries.filter((e) => e.status === 'pending').length} waiting, {entries.filter((e) => e.status === 'exception' || e.status === 'failed').length} need attention, {entries.filter((e) => e.status === 'sent').length} delivered</span>
+      </div>
+      {message && <p role="status">{message}</p>}
+      {open.length === 0 ? <p>Everything this workstation decided has reached the EFM.</p> : (
+        <ul className="outbox-list" data-testid="outbox-list">
+          {open.map((entry) => {
+            const problem = entry.status === 'failed' || entry.status === 'exception' ? explainDeliveryProblem(entry.lastErrorReason, entry.status) : null;
+            return (
+              <li key={entry.idempotencyKey} data-testid={`outbox-${entry.envelopeId}`} className={`outbox-${entry.status}`}>
+                <strong>{entry.envelopeId}</strong> — {label[entry.status]}: {entry.payload.decisions.map((d) => `${d.filingId} ${d.outcome}`).join(', ')}; decided {new Date(entry.payload.decidedAt).toLocaleString()}, {entry.attempts} {entry.attempts === 1 ? 'attempt' : 'attempts'}
+                {entry.lastError && <div>Last answer: {entry.lastError}</div>}
+                {problem && <div className="conflict"><div>What happened: {problem.what}</div><div>What you can do: {problem.action}</div></div>}
+                {entry.status === 'discarded' && <div>Note: {entry.note}</div>}
+                {(entry.status === 'exception' || entry.status === 'failed') && (
+                  <div className="outbox-actions">
+                    <button type="button" onClick={() => void retryEntry(entry.idempotencyKey)}>Retry</button>
+                    <label>Note <input value={notes[entry.idempotencyKey] ?? ''} onChange={(event) => setNotes({ ...notes, [entry.idempotencyKey]: event.target.value })} /></label>
+                    <button type="button" onClick={() => void discard(entry)}>Discard with note</button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
