@@ -85,6 +85,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       if (user) await record(audit, { user, action: 'sign-out', object: 'session', outcome: 'ok' });
       return ok(null);
     },
+    'efm:ping': async () => efm.withClient(async (client) => {
+      const answer = await client.whoAmI();
+      return answer.ok ? ok(null) : answer;
+    }),
     'policy:get': async () => efm.withClient((client) => client.getCourtPolicy()),
     'cases:find': async ({ partyNames, category }) => efm.withClient((client) => client.findCases(partyNames, category)),
     'cases:get': async ({ caseNumber }) => efm.withClient((client) => client.getCase(caseNumber)),
@@ -92,8 +96,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'envelope:get': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelope(envelopeId)),
     'envelope:history': async ({ envelopeId }) => efm.withClient((client) => client.getEnvelopeHistory(envelopeId)),
     'document:get': async ({ envelopeId, documentId }) => efm.withClient((client) => client.getDocument(envelopeId, documentId)),
-    'claim:acquire': async ({ envelopeId }) => {
-      const lease = await efm.withClient((client) => client.claim(envelopeId));
+    'claim:acquire': async ({ envelopeId, leaseMinutes }) => {
+      const lease = await efm.withClient((client) => client.claim(envelopeId, leaseMinutes === undefined ? undefined : leaseMinutes * 60));
       await record(audit, { user: efm.current()?.username ?? 'unknown', action: 'claim', object: envelopeId, outcome: lease.ok ? 'ok' : 'refused', detail: lease.ok ? `token ${lease.value.fencingToken}` : lease.error.message });
       return lease;
     },

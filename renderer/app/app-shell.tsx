@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { startOutboxPump } from '../outbox/outbox';
+import { deliverPending, startOutboxPump } from '../outbox/outbox';
+import { getApi } from './api';
 import { EnvelopeScreen } from '../envelope/envelope-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { SignInScreen } from '../session/sign-in-screen';
@@ -30,6 +31,13 @@ export function AppShell() {
   useIdleLock(settings?.idleLockMinutes ?? null, !!session && !session.locked);
   const locked = session?.locked === true;
   const waiting = useOutbox().filter((entry) => entry.status === 'pending').length;
+  const offline = info?.connectivity === 'offline';
+  // While the EFM is away, look for it every ten seconds; the outbox pump delivers as soon as it answers.
+  useEffect(() => {
+    if (!offline || !session) return;
+    const timer = setInterval(() => void getApi().efm.ping().then((result) => result.ok && void deliverPending(true)), 10_000);
+    return () => clearInterval(timer);
+  }, [offline, session]);
   return (
     <div className="shell">
       <header className="shell-header">
@@ -46,7 +54,7 @@ export function AppShell() {
           </div>
         )}
       </header>
-      {info?.connectivity === 'offline' && session && (
+      {offline && session && (
         <p role="status" className="offline-banner" data-testid="offline-banner">
           The EFM cannot be reached. Keep reviewing what is on this workstation; {waiting} {waiting === 1 ? 'decision waits' : 'decisions wait'} in the outbox and will be sent when it is back.
         </p>

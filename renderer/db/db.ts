@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { QueueItem } from '../../shared/domain/review-queue';
+import type { Lease, QueueItem } from '../../shared/domain/review-queue';
 import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 
@@ -54,6 +54,8 @@ export interface CachedEnvelope {
   readonly envelopeId: string;
   readonly detail: EnvelopeDetail;
   readonly cachedAt: string;
+  /** The claim taken for offline work (long lease); its fencing token goes with the decisions made offline. */
+  readonly lease: Lease | null;
 }
 
 /** A document's bytes kept for offline review, checked against the EFM's SHA-256 when fetched. */

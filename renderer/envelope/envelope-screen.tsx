@@ -15,6 +15,7 @@ import { newlyDecided, reviewProblems, undecided, type CaseAssignmentDraft, type
 import { submitDraft } from './submit-draft';
 import { isTyping, ShortcutsHelp } from './shortcuts-help';
 import { useClaim } from './use-claim';
+import { isOfflineError, offlineEnvelope, offlinePolicy } from '../offline/offline-store';
 import { deliverPending } from '../outbox/outbox';
 import { useOutboxEntry } from '../outbox/use-outbox-entry';
 import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
@@ -46,17 +47,27 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   // Set once this screen has nothing more to submit: the review is complete, or an episode waits in the outbox.
   const [finished, setFinished] = useState(false);
   const [loads, setLoads] = useState(0);
+  const [offline, setOffline] = useState(false);
 
   useEffect(() => {
     let live = true;
-    void getApi().envelope.get({ envelopeId }).then((result) => {
+    void getApi().envelope.get({ envelopeId }).then(async (answer) => {
+      // Unreachable EFM: the copy taken for offline work, if there is one.
+      const stored = !answer.ok && isOfflineError(answer.error.code) ? await offlineEnvelope(envelopeId) : null;
+      const result = stored ? { ok: true as const, value: stored.detail } : answer;
       if (!live) return;
       if (!result.ok) return setError(result.error.message);
+      setOffline(stored !== null);
       setDetail(result.value);
       setSelected((current) => current ?? result.value.envelope.filings[0]?.leadDocument.id ?? null);
       setAssignment((current) => ({ ...current, title: current.title || (result.value.envelope.case.title ?? ''), courtLocation: current.courtLocation || result.value.courtLocation }));
     });
-    if (loads === 0) void getApi().policy.get().then((result) => live && result.ok && setPolicy(result.value));
+    if (loads === 0) {
+      void getApi().policy.get().then(async (result) => {
+        const policyNow = result.ok ? result.value : await offlinePolicy();
+        if (live && policyNow) setPolicy(policyNow);
+      });
+    }
     return () => {
       live = false;
     };
@@ -174,6 +185,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
         </span>
       </div>
       {error && <p role="alert">{error}</p>}
+      {offline && <p role="status" className="hint" data-testid="offline-copy">Working on the copy taken for offline work: decisions are saved here and sent when the EFM is back.</p>}
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
       {detail && (
         <div className="envelope-body">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Lease } from '../../shared/domain/review-queue';
 import { getApi } from '../app/api';
+import { isOfflineError, offlineEnvelope, offlineLeaseMinutes } from '../offline/offline-store';
 
 /** The clerk's hold on an envelope while it is open. */
 export type ClaimState =
@@ -34,6 +35,9 @@ export function useClaim(envelopeId: string): ClaimState {
         lease = result.value;
         setState({ status: 'held', lease: result.value });
         schedule(result.value);
+      } else if (lease && isOfflineError(result.error.code)) {
+        // A renewal that could not reach the EFM: the lease is not lost (nobody else can take it without the EFM).
+        timer = setTimeout(() => void renew(), 15_000);
       } else {
         lost(explain(result.error.reason, result.error.holder ?? null, result.error.message), result.error.holder ?? null);
       }
@@ -43,15 +47,26 @@ export function useClaim(envelopeId: string): ClaimState {
       const result = await api.claim.renew({ envelopeId, fencingToken: lease.fencingToken });
       if (live) settle(result);
     };
-    void api.claim.acquire({ envelopeId }).then((result) => {
+    let takenOffline = false;
+    void (async () => {
+      const stored = await offlineEnvelope(envelopeId);
+      // Taken for offline work: keep the long lease (and its token) instead of a short one, and do not release it.
+      takenOffline = stored?.lease != null;
+      const result = await api.claim.acquire(takenOffline ? { envelopeId, leaseMinutes: offlineLeaseMinutes } : { envelopeId });
+      if (!result.ok && isOfflineError(result.error.code) && stored?.lease) {
+        // The EFM is away but this workstation holds the envelope: review goes on with the stored claim.
+        lease = stored.lease;
+        if (live) setState({ status: 'held', lease: stored.lease });
+        return;
+      }
       if (live) settle(result);
       // Left before the claim came back: give it straight back.
-      else if (result.ok) void api.claim.release({ envelopeId, fencingToken: result.value.fencingToken });
-    });
+      else if (result.ok && !takenOffline) void api.claim.release({ envelopeId, fencingToken: result.value.fencingToken });
+    })();
     return () => {
       live = false;
       if (timer) clearTimeout(timer);
-      if (lease) void api.claim.release({ envelopeId, fencingToken: lease.fencingToken });
+      if (lease && !takenOffline) void api.claim.release({ envelopeId, fencingToken: lease.fencingToken });
     };
   }, [envelopeId]);
   return state;

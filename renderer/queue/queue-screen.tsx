@@ -5,6 +5,7 @@ import { getApi } from '../app/api';
 import { db, type CachedQueueItem } from '../db/db';
 import { matchesQueueFilter, noQueueFilter, timeInQueue, type QueueViewFilter } from './queue-filter';
 import { syncQueue } from './queue-sync';
+import { OfflineButton } from '../offline/offline-button';
 import { SavedFilters } from './saved-filters';
 
 const rowHeight = 36;
@@ -68,6 +69,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
         <span role="status" data-testid="queue-count">{visible.length} of {rows.length} envelopes</span>
         <button type="button" onClick={() => void refresh()} disabled={syncing}>{syncing ? 'Refreshing…' : 'Refresh'}</button>
         <span className="hint">{status}</span>
+        <OfflineButton visible={visible} />
       </div>
       <div className="queue-filters" role="group" aria-label="Filters">
         <label htmlFor="queue-location">Location</label> <select id="queue-location" value={filter.courtLocation} onChange={(e) => setFilter({ ...filter, courtLocation: e.target.value })}>

@@ -6,7 +6,7 @@ import { historyEventSchema } from '../domain/envelope-history';
 import { leaseSchema, queuePageSchema, queueRequestSchema } from '../domain/review-queue';
 import { sessionSchema, signInSchema } from '../domain/session';
 import { settingsPatchSchema, settingsSchema } from '../settings';
-import { documentContentSchema, envelopeArgsSchema, envelopeDetailSchema, fencedArgsSchema } from './efm-schemas';
+import { claimArgsSchema, documentContentSchema, envelopeArgsSchema, envelopeDetailSchema, fencedArgsSchema } from './efm-schemas';
 import { submitReviewArgsSchema, submitReviewResultSchema } from './review-schemas';
 import { auditQuerySchema, auditRecordSchema, auditVerificationSchema } from '../domain/audit';
 import { docketingExceptionSchema, workloadSnapshotSchema } from '../domain/supervision';
@@ -34,13 +34,15 @@ export const channels = {
   'session:lock': { args: z.void(), result: z.null() },
   'session:unlock': { args: z.object({ password: z.string().min(1).max(500) }), result: sessionSchema },
   'policy:get': { args: z.void(), result: courtPolicySchema },
+  /** Asks the EFM whether it is there (the app probes while offline, to notice it coming back). */
+  'efm:ping': { args: z.void(), result: z.null() },
   'cases:find': { args: caseLookupSchema, result: z.array(caseSummarySchema) },
   'cases:get': { args: z.object({ caseNumber: z.string().min(1).max(100) }), result: caseSummarySchema.nullable() },
   'queue:page': { args: queueRequestSchema, result: queuePageSchema },
   'envelope:get': { args: envelopeArgsSchema, result: envelopeDetailSchema },
   'envelope:history': { args: envelopeArgsSchema, result: z.array(historyEventSchema) },
   'document:get': { args: envelopeArgsSchema.extend({ documentId: z.string().min(1).max(200) }), result: documentContentSchema },
-  'claim:acquire': { args: envelopeArgsSchema, result: leaseSchema },
+  'claim:acquire': { args: claimArgsSchema, result: leaseSchema },
   'claim:renew': { args: fencedArgsSchema, result: leaseSchema },
   'claim:release': { args: fencedArgsSchema, result: z.null() },
   'review:submit': { args: submitReviewArgsSchema, result: submitReviewResultSchema },

@@ -48,6 +48,9 @@ export const documentContentSchema = z.object({
 /** Arguments naming an envelope. */
 export const envelopeArgsSchema = z.object({ envelopeId: z.string().min(1).max(200) });
 
+/** `claim:acquire`: an envelope, and a longer lease when it is taken for offline work (the EFM may cap it). */
+export const claimArgsSchema = envelopeArgsSchema.extend({ leaseMinutes: z.number().int().min(1).max(720).optional() });
+
 /** Arguments naming an envelope and the fencing token of the caller's claim. */
 export const fencedArgsSchema = envelopeArgsSchema.extend({ fencingToken: z.number().int().nonnegative() });
 

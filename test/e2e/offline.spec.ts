@@ -1,0 +1,44 @@
+import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
+import { expect, test } from './loopback-fixture';
+
+test('offline: take envelopes for offline work, lose the EFM, review and stamp from the local copy, reconnect, delivered once', async ({ page, app }) => {
+  const byAge = [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
+  // The ten oldest are the ones taken; review an existing-case, single-filing one among them.
+  const target = byAge.slice(0, 10).find((d) => !d.envelope.case.isNew && d.envelope.filings.length === 1 && d.documents.every((doc) => doc.kind === 'plain'))
+    ?? byAge.slice(0, 10).find((d) => !d.envelope.case.isNew && d.documents.every((doc) => doc.kind !== 'encrypted'));
+  if (!target) throw new Error('no suitable envelope among the ten oldest');
+  const index = byAge.indexOf(target);
+
+  await page.goto(app.url);
+  await page.getByLabel('User name').fill('clerk1');
+  await page.getByLabel('Password').fill('demo-clerk1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  await page.getByRole('button', { name: 'Make 10 available offline' }).click();
+  await expect(page.getByTestId('offline-status')).toContainText('10 envelopes with', { timeout: 30_000 });
+
+  const simulator = await app.services.efm.demoSimulator();
+  if (!simulator) throw new Error('demo EFM not started');
+  await simulator.close();
+
+  await page.getByTestId('queue-scroller').evaluate((element, row) => element.scrollTo({ top: row * 36 }), index);
+  await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
+  await expect(page.getByTestId('offline-copy')).toBeVisible();
+  await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+  await expect(page.getByTestId('document-page')).toContainText('Page 1 of');
+  await expect(page.getByTestId('offline-banner')).toContainText('The EFM cannot be reached');
+
+  for (const filing of target.envelope.filings) await page.getByTestId(`decision-${filing.id}`).getByLabel('Accept').check();
+  await page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(page.getByTestId('submit-outcome')).toContainText('Saved on this workstation', { timeout: 30_000 });
+  await expect(page.getByTestId('offline-banner')).toContainText('1 decision waits');
+  expect(simulator.submissions).toHaveLength(0);
+
+  // The EFM is back: the app notices, delivers, and the EFM applies it once, stamped, with the offline claim's token.
+  await simulator.start();
+  await expect(page.getByTestId('outbox-status')).toContainText('Delivered to the EFM', { timeout: 30_000 });
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  const received = simulator.submissions.filter((s) => s.envelopeId === target.envelope.id);
+  expect(received).toHaveLength(1);
+  expect(received[0]?.stamped.length).toBeGreaterThan(0);
+});
