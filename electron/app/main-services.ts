@@ -10,6 +10,7 @@ import { settingsHandlers } from './settings-handlers';
 import { EfmService } from '../efm/efm-service';
 import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { ReviewDelivery } from '../efm/review-delivery';
+import { OutboxJournal } from '../outbox/outbox-journal';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsStore } from '../settings/settings-store';
@@ -46,6 +47,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator);
   const audit = new AuditLog(path.join(options.dataDir, 'audit'));
   const delivery = new ReviewDelivery();
+  const journal = new OutboxJournal(options.dataDir);
   const handlers: Handlers = {
     'app:info': async () => {
       const current = await settings.get();
@@ -117,9 +119,27 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         for (const d of args.decisions) await record(audit, { user, action: 'decision', object: `${args.envelopeId}/${d.filingId}`, outcome, detail: d.outcome === 'rejected' ? `rejected ${d.reasonCode}` : `accepted${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}` });
         for (const s of args.stamped) await record(audit, { user, action: 'stamp', object: `${args.envelopeId}/${s.documentId}`, outcome, detail: `SHA-256 ${s.sha256}` });
       }
+      if (result.ok) await journal.delivered(args.idempotencyKey).catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
       await record(audit, { user, action: 'submit', object: args.envelopeId, outcome, detail: result.ok ? `${result.value.result}, key ${args.idempotencyKey}` : `${result.error.message} (key ${args.idempotencyKey})` });
       return result;
     },
+    'outbox:record': async ({ payload, reviewer }) => {
+      try {
+        await journal.record(payload, reviewer);
+        return ok(null);
+      } catch (error) {
+        return err(appError('storage-failed', `The decision could not be written to this workstation's journal: ${(error as Error).message}`));
+      }
+    },
+    'outbox:withdraw': async ({ idempotencyKey }) => {
+      try {
+        await journal.withdraw(idempotencyKey);
+        return ok(null);
+      } catch (error) {
+        return err(appError('storage-failed', (error as Error).message));
+      }
+    },
+    'outbox:journal': async () => ok(await journal.entries()),
     ...supervisorHandlers(efm, audit),
   };
   return { dispatch: createDispatcher(lockGate(handlers, efm)), bus, settings, efm, audit, close: () => efm.close() };

@@ -4,17 +4,58 @@ import { getApi } from '../app/api';
 import { db, type LocalReview, type OutboxEntry } from '../db/db';
 
 /**
- * Records a review and its submission in one IndexedDB transaction: once this resolves the decision is on disk and
- * will be delivered, however the app is closed or the network behaves. Rejects (nothing written) when storage fails.
+ * Records a review and its submission twice — in the main process's fsynced journal, then in one IndexedDB
+ * transaction (strict durability) — so once this resolves the decision is on disk in two places and will be
+ * delivered, however the app is closed or the network behaves. Rejects when either write fails: then the clerk is
+ * told the decision is NOT saved.
  */
 export async function enqueueReview(payload: SubmitReviewArgs, reviewer: string): Promise<void> {
   const store = db();
   const review: LocalReview = { envelopeId: payload.envelopeId, idempotencyKey: payload.idempotencyKey, reviewer, decisions: payload.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome })), decidedAt: payload.decidedAt };
   const entry: OutboxEntry = { idempotencyKey: payload.idempotencyKey, envelopeId: payload.envelopeId, status: 'pending', attempts: 0, lastError: null, lastErrorReason: null, nextAttemptAt: 0, createdAt: new Date().toISOString(), sentAt: null, note: null, payload };
-  await store.transaction('rw', store.outbox, store.reviewEpisodes, async () => {
-    await store.reviewEpisodes.put(review);
-    await store.outbox.put(entry);
-  });
+  // Second copy first: the main process's fsynced journal. If the disk refuses, nothing is promised.
+  const journaled = await getApi().outbox.record({ payload, reviewer });
+  if (!journaled.ok) throw new Error(journaled.error.message);
+  try {
+    await store.transaction('rw', store.outbox, store.reviewEpisodes, async () => {
+      await store.reviewEpisodes.put(review);
+      await store.outbox.put(entry);
+    });
+  } catch (cause) {
+    // The clerk will be told it is not saved: the journal must not bring it back later.
+    await getApi().outbox.withdraw({ idempotencyKey: payload.idempotencyKey });
+    throw cause;
+  }
+}
+
+/**
+ * Makes the two copies agree after a start: journal entries missing from IndexedDB (a wiped or damaged profile) are
+ * restored — delivered ones as sent, the rest pending — and IndexedDB entries missing from the journal (a lost
+ * journal) are journaled again. Returns how many entries each side got back.
+ */
+export async function reconcileOutbox(): Promise<{ restored: number; rejournaled: number }> {
+  const api = getApi();
+  const journal = await api.outbox.journal();
+  if (!journal.ok) return { restored: 0, rejournaled: 0 };
+  const store = db();
+  const local = new Map((await store.outbox.toArray()).map((entry) => [entry.idempotencyKey, entry]));
+  let restored = 0;
+  for (const { payload, reviewer, journaledAt, delivered } of journal.value) {
+    if (local.has(payload.idempotencyKey)) continue;
+    await store.transaction('rw', store.outbox, store.reviewEpisodes, async () => {
+      await store.reviewEpisodes.put({ envelopeId: payload.envelopeId, idempotencyKey: payload.idempotencyKey, reviewer, decisions: payload.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome })), decidedAt: payload.decidedAt });
+      await store.outbox.put({ idempotencyKey: payload.idempotencyKey, envelopeId: payload.envelopeId, status: delivered ? 'sent' : 'pending', attempts: 0, lastError: null, lastErrorReason: null, nextAttemptAt: 0, createdAt: journaledAt, sentAt: delivered ? journaledAt : null, note: null, payload });
+    });
+    restored += 1;
+  }
+  const journaledKeys = new Set(journal.value.map((entry) => entry.payload.idempotencyKey));
+  let rejournaled = 0;
+  for (const entry of local.values()) {
+    if (journaledKeys.has(entry.idempotencyKey)) continue;
+    const review = await store.reviewEpisodes.get(entry.idempotencyKey);
+    if ((await api.outbox.record({ payload: entry.payload, reviewer: review?.reviewer ?? 'unknown' })).ok) rejournaled += 1;
+  }
+  return { restored, rejournaled };
 }
 
 let running: Promise<void> | null = null;
@@ -49,7 +90,7 @@ export function deliverPending(force = false): Promise<void> {
 
 /** Keeps delivering in the background while the app runs (and picks up what a previous run left pending). */
 export function startOutboxPump(intervalMs = 5000): () => void {
-  void deliverPending();
+  void reconcileOutbox().then(() => deliverPending());
   const timer = setInterval(() => void deliverPending(), intervalMs);
   return () => clearInterval(timer);
 }

@@ -46,6 +46,10 @@ export const channels = {
   'claim:renew': { args: fencedArgsSchema, result: leaseSchema },
   'claim:release': { args: fencedArgsSchema, result: z.null() },
   'review:submit': { args: submitReviewArgsSchema, result: submitReviewResultSchema },
+  // The main process's fsynced journal: the outbox's second copy.
+  'outbox:record': { args: z.object({ payload: submitReviewArgsSchema, reviewer: z.string().min(1).max(200) }), result: z.null() },
+  'outbox:withdraw': { args: z.object({ idempotencyKey: z.string().min(8).max(200) }), result: z.null() },
+  'outbox:journal': { args: z.void(), result: z.array(z.object({ payload: submitReviewArgsSchema, reviewer: z.string(), journaledAt: z.string(), delivered: z.boolean() })) },
   'connections:test': { args: connectionTestArgsSchema, result: z.array(connectionTestStepSchema) },
   'secrets:status': { args: z.void(), result: secretStatusSchema },
   'secrets:set-client-key': { args: setClientKeyArgsSchema, result: secretStatusSchema },

@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { expect, test } from './loopback-fixture';
 
@@ -91,4 +93,53 @@ test('a workstation upgraded from the v2 store keeps its recorded reviews (Dexie
   expect(upgraded.version).toBe(40);
   expect(upgraded.stores).not.toContain('reviews');
   expect(upgraded.episodes).toEqual([expect.objectContaining({ envelopeId: 'ENV-OLD', idempotencyKey: 'ENV-OLD-key-1' })]);
+});
+
+test('two copies: a wiped browser store is restored from the main process journal; a journal that cannot be written means NOT saved', async ({ page, app }) => {
+  const byAge = [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
+  const [first, second] = byAge.filter((d) => !d.envelope.case.isNew && d.envelope.filings.length === 1 && d.documents.every((doc) => doc.kind === 'plain'));
+  if (!first || !second) throw new Error('two single-filing existing cases expected');
+  const signIn = async (): Promise<void> => {
+    await page.getByLabel('User name').fill('clerk1');
+    await page.getByLabel('Password').fill('demo-clerk1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  };
+  const decide = async (target: typeof first, beforeDeciding: () => Promise<void> = async () => undefined): Promise<void> => {
+    await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), byAge.indexOf(target));
+    await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
+    await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+    await beforeDeciding();
+    await page.getByTestId(`decision-${target.envelope.filings[0]?.id ?? ''}`).getByLabel('Accept').check();
+    await page.getByRole('button', { name: 'Submit review' }).click();
+  };
+  await page.goto(app.url);
+  await signIn();
+  const simulator = await app.services.efm.demoSimulator();
+  if (!simulator) throw new Error('demo EFM not started');
+  await decide(first, () => simulator.close());
+  await expect(page.getByTestId('submit-outcome')).toContainText('Saved on this workstation');
+
+  // The browser profile loses its IndexedDB (wiped, damaged). After a restart the journal brings the decision back.
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('clerk-review-desk');
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => resolve();
+  }));
+  await page.reload();
+  await simulator.start();
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  await page.getByRole('button', { name: /^Outbox/ }).click();
+  await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered', { timeout: 30_000 });
+  expect(simulator.submissions.filter((s) => s.envelopeId === first.envelope.id)).toHaveLength(1);
+
+  // The journal cannot be written (a folder where the file should be, like a broken disk): the clerk is told.
+  const journal = path.join(app.dataDir, 'outbox', 'journal.jsonl');
+  rmSync(journal);
+  mkdirSync(journal);
+  await page.getByRole('button', { name: 'Queue' }).click();
+  await decide(second);
+  await expect(page.getByTestId('submit-outcome')).toContainText('NOT saved');
+  expect(simulator.submissions.filter((s) => s.envelopeId === second.envelope.id)).toHaveLength(0);
 });
