@@ -11,6 +11,8 @@ import { EfmService } from '../efm/efm-service';
 import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { ReviewDelivery } from '../efm/review-delivery';
 import { OutboxJournal } from '../outbox/outbox-journal';
+import { inspectCmsZip } from '../cms/cms-zip';
+import { exportCmsZip } from '../cms/export-cms-zip';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { SettingsStore } from '../settings/settings-store';
@@ -140,6 +142,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       }
     },
     'outbox:journal': async () => ok(await journal.entries()),
+    'cms:export-zip': async ({ payload }) => {
+      const session = efm.current();
+      const user = session?.username ?? 'unknown';
+      const zip = await efm.withClient((client) => exportCmsZip(client, { id: user, name: session?.displayName ?? user }, payload));
+      await record(audit, { user, action: 'export', object: zip.ok ? zip.value.fileName : payload.envelopeId, outcome: zip.ok ? 'ok' : 'failed', detail: zip.ok ? `CMS zip, ${zip.value.documents} documents` : zip.error.message });
+      return zip;
+    },
+    'cms:inspect-zip': async ({ fileName, bytes }) => ok(inspectCmsZip(fileName, bytes)),
     ...supervisorHandlers(efm, audit),
   };
   return { dispatch: createDispatcher(lockGate(handlers, efm)), bus, settings, efm, audit, close: () => efm.close() };

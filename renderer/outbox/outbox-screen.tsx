@@ -3,6 +3,7 @@ import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation
 import type { OutboxEntry } from '../db/db';
 import { deliverPending, discardEntry, retryEntry } from './outbox';
 import { useOutbox } from './use-outbox';
+import { CmsZipPanel } from './cms-zip-panel';
 
 const label: Record<OutboxEntry['status'], string> = { pending: 'Waiting to be sent', exception: 'Needs attention', failed: 'Refused by the EFM', discarded: 'Discarded', sent: 'Delivered' };
 
@@ -54,6 +55,7 @@ export function OutboxScreen({ username }: { username: string }) {
           })}
         </ul>
       )}
+      <CmsZipPanel delivered={entries.filter((entry) => entry.status === 'sent')} />
     </section>
   );
 }

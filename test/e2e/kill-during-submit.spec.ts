@@ -43,7 +43,7 @@ test('the browser killed at points during submit: after a restart nothing the cl
     await page.getByRole('button', { name: 'Submit review' }).click();
     // Watch what the clerk is told until the kill.
     const deadline = Date.now() + (killPoints[index] ?? 0);
-    let message = '';
+    let message: string;
     do {
       message = (await page.getByTestId('submit-outcome').textContent({ timeout: 5 }).catch(() => '')) ?? '';
     } while (Date.now() < deadline && !message);

@@ -78,4 +78,16 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   expect(submission.notifyFilingReviewCompleteXml).toMatch(element('ecf:FilingReviewStatusCode', 'partially-accepted'));
   expect(submission.notifyFilingReviewCompleteXml).toContain('Pages 2 and 3 are blank; please rescan and resubmit.');
   await keepScreenshot(page, test.info(), 'envelope-submitted');
+
+  // For a court without an interactive CMS link: export the CMS zip, and open it again to inspect it.
+  await page.getByRole('button', { name: 'Back to queue' }).click();
+  await page.getByRole('button', { name: /^Outbox/ }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('cms-exportable').getByRole('button', { name: 'Export CMS zip' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${envelope.id}.zip`);
+  await page.getByLabel('Inspect a CMS zip').setInputFiles(await download.path());
+  await expect(page.getByTestId('cms-report')).toContainText(`envelope ${envelope.id}, case ${caseNumber}`);
+  await expect(page.getByTestId('cms-report')).toContainText('No problem found');
+  await expect(page.getByTestId('cms-report')).toContainText(`${first.id}/${first.id}_0.pdf`);
 });

@@ -1,0 +1,79 @@
+import { appError } from '../../shared/errors';
+import type { CourtPolicy } from '../../shared/domain/court-policy';
+import type { ReviewDecision } from '../../shared/domain/review-decision';
+import type { EnvelopeDetail, RecordedDecision } from '../../shared/ipc/efm-schemas';
+import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
+import { writeNotifyFilingReviewComplete } from '../../shared/ecf/notify-filing-review-complete';
+import { writeRecordDocketing, type AssignedCase } from '../../shared/ecf/record-docketing';
+import type { StampedRendition } from '../../shared/ecf/review-parts';
+import type { WireAssignedCase } from '../../shared/ecf/clerk-review-service';
+import { err, ok, type Result } from '../../shared/result';
+
+/** The ECF messages and facts of one review episode. */
+export interface ComposedReview {
+  readonly decisions: readonly ReviewDecision[];
+  readonly stamped: readonly StampedRendition[];
+  /** The case assignment to send with this episode (the one that opens a new case), else null. */
+  readonly newAssignment: WireAssignedCase | null;
+  readonly complete: boolean;
+  readonly recordDocketingXml: string | null;
+  readonly notifyFilingReviewCompleteXml: string | null;
+}
+
+/**
+ * Turns the clerk's decisions of one episode into the ECF messages the EFM records: RecordDocketing for accepted
+ * filings (with the manual case assignment and the stamped renditions' hashes) and, when this episode decides the
+ * last filing, NotifyFilingReviewComplete covering every episode. `earlier` and `caseOnRecord` are what earlier
+ * episodes left: decisions already applied, and the case they opened.
+ */
+export function composeReview(input: {
+  detail: EnvelopeDetail & { filingMessageXml: string };
+  policy: CourtPolicy;
+  clerk: { id: string; name: string };
+  args: SubmitReviewArgs;
+  earlier: readonly RecordedDecision[];
+  caseOnRecord: WireAssignedCase | null;
+}): Result<ComposedReview> {
+  const { detail, policy, clerk, args } = input;
+  const envelope = detail.envelope;
+  const unknown = args.decisions.find((d) => !envelope.filings.some((f) => f.id === d.filingId));
+  if (unknown) return err(appError('invalid-arguments', `Envelope ${args.envelopeId} has no filing ${unknown.filingId}`));
+  // Multi-episode review: filings decided earlier stay decided; this episode adds to them.
+  const again = args.decisions.find((d) => input.earlier.some((r) => r.filingId === d.filingId));
+  if (again) {
+    const earlier = input.earlier.find((r) => r.filingId === again.filingId);
+    return err(appError('conflict', `Filing ${again.filingId} was already ${earlier?.outcome ?? 'decided'} by ${earlier?.reviewerId ?? 'another clerk'}`));
+  }
+  const decisions: ReviewDecision[] = args.decisions.map((d) => ({ ...d, envelopeId: args.envelopeId, reviewer: clerk.id, decidedAt: args.decidedAt }));
+  const accepted = decisions.filter((d): d is Extract<ReviewDecision, { outcome: 'accepted' }> => d.outcome === 'accepted');
+  if (input.caseOnRecord && args.caseAssignment && args.caseAssignment.caseNumber !== input.caseOnRecord.caseNumber) {
+    return err(appError('conflict', `This new case was already opened as ${input.caseOnRecord.caseNumber}`, { field: 'caseNumber' }));
+  }
+  const assignment = input.caseOnRecord ?? args.caseAssignment;
+  let assignedCase: AssignedCase | null = null;
+  if (assignment) {
+    const location = policy.courtLocations.find((entry) => entry.code === assignment.courtLocation);
+    const judge = policy.judges.find((entry) => entry.code === assignment.judge);
+    if (!location || !judge) return err(appError('invalid-arguments', 'The court location or judge is not in the court policy', { field: location ? 'judge' : 'courtLocation' }));
+    if (!new RegExp(policy.caseNumberPattern).test(assignment.caseNumber)) return err(appError('invalid-arguments', `The case number does not match the court's format (${policy.caseNumberPattern})`, { field: 'caseNumber' }));
+    assignedCase = { caseNumber: assignment.caseNumber, trackingId: args.caseAssignment?.trackingId ?? null, title: assignment.title, courtLocation: location, judge };
+  } else if (envelope.case.isNew && accepted.length > 0) {
+    return err(appError('invalid-arguments', 'A new case needs a case number, location and judge before any filing is accepted', { field: 'caseNumber' }));
+  }
+  const earlier: ReviewDecision[] = input.earlier.map((r) => r.outcome === 'rejected'
+    ? { outcome: 'rejected', envelopeId: args.envelopeId, filingId: r.filingId, reasonCode: r.reasonCode ?? '', note: r.note ?? '', reviewer: r.reviewerId, decidedAt: r.decidedAt }
+    : { outcome: 'accepted', envelopeId: args.envelopeId, filingId: r.filingId, correctedFilingCode: r.correctedFilingCode, note: r.note, reviewer: r.reviewerId, decidedAt: r.decidedAt });
+  const allDecisions = [...earlier, ...decisions];
+  const stamped = args.stamped.map((s) => ({ documentId: s.documentId, contentId: `stamped-${s.documentId}@clerk-review`, sha256: s.sha256, sizeBytes: s.bytes.length }));
+  const header = { messageId: `RD-${args.idempotencyKey}`, sendingMde: 'urn:clerk-review-desk', courtId: policy.courtId, courtName: policy.courtName, postedAt: args.decidedAt };
+  const complete = envelope.filings.every((filing) => allDecisions.some((d) => d.filingId === filing.id));
+  return ok({
+    decisions,
+    stamped,
+    // Sent once, with the episode that opens the case; later episodes docket into it.
+    newAssignment: assignment && !input.caseOnRecord && accepted.length > 0 ? { caseNumber: assignment.caseNumber, title: assignment.title, courtLocation: assignment.courtLocation, judge: assignment.judge } : null,
+    complete,
+    recordDocketingXml: accepted.length > 0 ? writeRecordDocketing({ header, envelope, filingMessageXml: detail.filingMessageXml, reviewer: clerk, accepted, assignedCase, stamped }) : null,
+    notifyFilingReviewCompleteXml: complete ? writeNotifyFilingReviewComplete({ header: { ...header, messageId: `NFRC-${args.idempotencyKey}` }, envelope, reviewer: clerk, decisions: allDecisions, rejectionReasons: policy.rejectionReasons, assignedCase, stamped }) : null,
+  });
+}
