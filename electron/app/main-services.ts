@@ -12,6 +12,8 @@ import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { ReviewDelivery } from '../efm/review-delivery';
 import { OutboxJournal } from '../outbox/outbox-journal';
 import { inspectCmsZip } from '../cms/cms-zip';
+import { importMedium } from '../media/import-medium';
+import { MediaInbox } from '../media/media-inbox';
 import { exportCmsZip } from '../cms/export-cms-zip';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
@@ -50,6 +52,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const audit = new AuditLog(path.join(options.dataDir, 'audit'));
   const delivery = new ReviewDelivery();
   const journal = new OutboxJournal(options.dataDir);
+  const inbox = new MediaInbox(options.dataDir);
   const handlers: Handlers = {
     'app:info': async () => {
       const current = await settings.get();
@@ -148,6 +151,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       const zip = await efm.withClient((client) => exportCmsZip(client, { id: user, name: session?.displayName ?? user }, payload));
       await record(audit, { user, action: 'export', object: zip.ok ? zip.value.fileName : payload.envelopeId, outcome: zip.ok ? 'ok' : 'failed', detail: zip.ok ? `CMS zip, ${zip.value.documents} documents` : zip.error.message });
       return zip;
+    },
+    'media:import': async ({ files }) => {
+      const user = efm.current()?.username ?? 'workstation';
+      const policy = await efm.withClient((client) => client.getCourtPolicy());
+      const imported = await importMedium(files, inbox, { user, courtName: policy.ok ? policy.value.courtName : '', withClient: (call) => efm.withClient(call) });
+      await record(audit, { user, action: 'media-import', object: imported.imported ? imported.envelopeId : `${files.length} files`, outcome: imported.imported ? 'ok' : 'refused', detail: imported.imported ? imported.message : imported.problems.join(' | ').slice(0, 1000) });
+      return ok(imported);
+    },
+    'media:deliver-waiting': async () => {
+      let delivered = 0;
+      const waiting = await inbox.waiting();
+      for (const envelopeId of waiting) if ((await efm.withClient((client) => inbox.deliver(client, envelopeId))).ok) delivered += 1;
+      return ok({ delivered, waiting: waiting.length - delivered });
     },
     'cms:inspect-zip': async ({ fileName, bytes }) => ok(inspectCmsZip(fileName, bytes)),
     ...supervisorHandlers(efm, audit),

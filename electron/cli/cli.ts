@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UsageError, type CliIo } from './cli-args';
 import { ecfInspectUsage, runEcfInspect } from './ecf-inspect-command';
 import { efmPingUsage, efmSimUsage, runEfmPing, runEfmSim } from './efm-commands';
+import { mediaDemoUsage, runMediaDemo } from './media-command';
 import { pdfInspectUsage, runPdfInspect } from './pdf-inspect-command';
 import { runStamp, stampUsage } from './stamp-command';
 
@@ -12,6 +13,7 @@ const commands: Record<string, { usage: string; run: (argv: readonly string[], i
   'ecf inspect': { usage: ecfInspectUsage, run: runEcfInspect },
   'efm-sim': { usage: efmSimUsage, run: runEfmSim },
   'efm ping': { usage: efmPingUsage, run: (argv, io) => runEfmPing(argv, io) },
+  'media demo': { usage: mediaDemoUsage, run: runMediaDemo },
 };
 
 /** Runs the CLI on argv (without `node` and the script); returns the exit code. */

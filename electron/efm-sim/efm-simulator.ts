@@ -22,6 +22,8 @@ import { policyCodeListEntries, policyResponseMessage } from '../../shared/ecf/p
 import { demoCourtPolicy } from './demo-court';
 import { clientFault, FaultError } from './sim-fault';
 import { supervisionResponse } from './sim-supervision';
+import { receiveFiling } from './sim-intake';
+import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
 import type { ReviewRecord } from '../../shared/domain/supervision';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
@@ -29,7 +31,7 @@ import { isTimestampCurrent, readWsSecurity, wsTimestampHeader } from '../soap/w
 import { signSoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook } from './lease-book';
-import { SimDocuments } from './sim-documents';
+import { SimDocuments, type SimDocument } from './sim-documents';
 import { SimulatedCms, type CmsOptions } from './simulated-cms';
 import { queryQueue, type QueueRow } from './sim-queue';
 import { authenticate, demoUsers, type SimUser } from './sim-users';
@@ -91,6 +93,8 @@ export class EfmSimulator {
   readonly #outcomes = new Map<string, { outcome: 'accepted' | 'rejected'; explanation: string | null; by: SimUser; at: string }>();
   readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
   readonly #filingMessages = new Map<string, string>();
+  /** Documents that came with filings received through ReviewFiling. */
+  readonly #received = new Map<string, SimDocument>();
   readonly #documents: Pick<SimDocuments, 'get'>;
   readonly #leases: LeaseBook;
   readonly #users: readonly SimUser[];
@@ -184,7 +188,9 @@ export class EfmSimulator {
       const operation = operationOfRequest(requestBody);
       const standard = standardOperationOf(requestBody);
       if (!operation && !standard) throw clientFault('invalid-request', `Unknown operation ${requestBody.nodeName}`);
-      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: this.#standardOperation(standard as StandardOperation, requestBody), parts: [] };
+      const result = operation
+        ? await this.#dispatch(operation, requestBody, user, parts)
+        : { body: standard === 'ReviewFiling' ? await this.#receive(requestBody, parts) : this.#standardOperation(standard as StandardOperation, requestBody), parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : []));
       if (result.parts.length > 0) {
         const encoded = encodeMtom(xml, result.parts);
@@ -193,6 +199,7 @@ export class EfmSimulator {
         response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml);
       }
     } catch (error) {
+      if (process.env.CRD_SIM_DEBUG && !(error instanceof FaultError)) console.error(error);
       const fault = error instanceof FaultError ? error.fault : { code: 'internal' as const, text: 'The EFM failed to process the request', ecfErrorCode: null, holder: null };
       const faultCode = fault.code === 'internal' ? 'Server' : 'Client';
       if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': 'text/xml; charset=utf-8' });
@@ -201,6 +208,23 @@ export class EfmSimulator {
   }
 
   /** Standard ECF operations the simulator implements: GetPolicy, GetCase, GetCaseList, GetFilingStatus. */
+  /** Standard ReviewFiling: a new envelope joins the queue (a resend of one already received is answered the same). */
+  async #receive(body: Element, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
+    const receivedAt = new Date(this.#now()).toISOString();
+    const received = receiveFiling(body, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT');
+    const id = received.demo.envelope.id;
+    if (!this.#envelopes.has(id)) {
+      if (this.options.validateEcf) {
+        const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${received.filingMessageXml}`);
+        if (!validation.valid) throw clientFault('invalid-ecf-message', `The FilingMessage is not schema-valid: ${validation.output.slice(0, 500)}`);
+      }
+      this.#envelopes.set(id, received.demo);
+      this.#filingMessages.set(id, received.filingMessageXml);
+      for (const [documentId, document] of received.documents) this.#received.set(documentId, document);
+    }
+    return reviewFilingResponseElement({ receivedAt, ok: true, errorCode: '0', errorText: 'Received for clerk review', envelopeId: id, filingIds: received.demo.envelope.filings.map((filing) => filing.id), mode: 'Test' });
+  }
+
   #standardOperation(operation: StandardOperation, body: Element): XmlElement {
     const message = unwrapMessage(body);
     const header = { messageId: `${operation.toUpperCase()}-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
@@ -228,6 +252,8 @@ export class EfmSimulator {
         if (!partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
         return wrapStandardResponse(operation, caseListResponseMessage(header, this.#casesWithParty(partyName, category)));
       }
+      case 'ReviewFiling':
+        throw clientFault('internal', 'ReviewFiling is answered by #receive');
     }
   }
 
@@ -275,7 +301,7 @@ export class EfmSimulator {
       }
       case 'GetEnvelope': {
         const demo = this.#envelope(envelopeId);
-        const documents = await Promise.all(demo.documents.map(async (source) => ({ source, generated: await this.#documents.get(source) })));
+        const documents = await Promise.all(demo.documents.map(async (source) => ({ source, generated: await this.#document(source) })));
         return plain(envelopeResponseElement({
           envelopeId,
           courtLocation: demo.courtLocation,
@@ -291,7 +317,7 @@ export class EfmSimulator {
         const demo = this.#envelope(envelopeId);
         const source = demo.documents.find((candidate) => candidate.documentId === documentId);
         if (!source) throw clientFault('not-found', `Envelope ${envelopeId} has no document ${documentId}`);
-        const document = await this.#documents.get(source);
+        const document = await this.#document(source);
         return {
           body: documentResponseElement({ documentId, contentType: document.contentType, sizeBytes: document.bytes.length, sha256: document.sha256, contentId: source.contentId }),
           parts: [{ contentId: source.contentId, contentType: document.contentType, body: document.bytes }],
@@ -410,6 +436,12 @@ export class EfmSimulator {
   #lease(outcome: ReturnType<LeaseBook['claim']>): Lease | null {
     if (!outcome.ok) throw new FaultError(outcome.fault);
     return outcome.lease;
+  }
+
+  /** A document's bytes: as received through ReviewFiling, or generated for the demo court. */
+  #document(source: DemoEnvelope['documents'][number]): Promise<SimDocument> {
+    const received = this.#received.get(source.documentId);
+    return received ? Promise.resolve(received) : this.#documents.get(source);
   }
 
   #filingMessage(demo: DemoEnvelope): string {

@@ -10,6 +10,9 @@ import {
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { readPaymentMessage } from '../../shared/ecf/payment-message';
 import type { DocketingException, Identity, WorkloadSnapshot } from '../../shared/domain/supervision';
+import type { MessageStatus } from '../../shared/domain/ecf-status';
+import { readMessageStatus } from '../../shared/ecf/message-status';
+import { reviewFilingRequestElement } from '../../shared/ecf/review-filing-messages';
 import {
   exceptionsRequestElement, readExceptionsResponse, readResolveExceptionResponse, readWhoAmIResponse, readWorkloadResponse, resolveExceptionRequestElement, whoAmIRequestElement, workloadRequestElement,
 } from '../../shared/ecf/supervision-messages';
@@ -135,6 +138,19 @@ export class EfmClient {
   async reassign(envelopeId: string, toClerk: string | null): Promise<Result<Lease | null>> {
     const result = await this.#call('ReassignEnvelope', reassignRequestElement(envelopeId, toClerk));
     return result.ok ? ok(readLease(result.value.body)) : result;
+  }
+
+  /**
+   * Standard ECF ReviewFiling: hands a filing to the EFM (from portable media) with its documents as MTOM parts named
+   * by the FilingMessage's `cid:` URIs. Returns the EFM's synchronous MessageStatus and the response as received.
+   */
+  async reviewFiling(filingMessageXml: string, attachments: readonly MimePart[]): Promise<Result<{ status: MessageStatus; responseXml: string }>> {
+    const result = await this.#call('ReviewFiling', reviewFilingRequestElement(filingMessageXml), attachments);
+    if (!result.ok) return result;
+    const status = readMessageStatus(result.value.body);
+    if (!status.ok) return err(appError('efm-bad-response', `The EFM's answer to ReviewFiling has no status: ${status.error.message}`));
+    if (!status.value.ok) return err(appError('efm-fault', `The EFM did not take the filing: ${status.value.errorText ?? status.value.errorCode}`, { ecfErrorCode: status.value.errorCode }));
+    return ok({ status: status.value, responseXml: new XMLSerializer().serializeToString(result.value.body) });
   }
 
   /** Who the EFM says the signed-in user is, with their role. */

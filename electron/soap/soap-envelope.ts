@@ -9,7 +9,7 @@ import { el, serializeXml, type XmlElement } from '../../shared/xml/xml-writer';
 const { soap } = ns;
 
 /** Prefixes declared on every SOAP envelope we write. */
-export const soapPrefixes = { soap: ns.soap, crd: ns.crd, xop: ns.xop, xmime: ns.xmime, wsse: ns.wsse, wsu: ns.wsu, wrapper: ns.wrapper, policyrequest: ns.policyrequest, policyresponse: ns.policyresponse, caserequest: ns.caserequest, caseresponse: ns.caseresponse, caselistrequest: ns.caselistrequest, caselistresponse: ns.caselistresponse, filingstatusrequest: ns.filingstatusrequest, filingstatusresponse: ns.filingstatusresponse, ...writePrefixes } as const;
+export const soapPrefixes = { soap: ns.soap, crd: ns.crd, xop: ns.xop, xmime: ns.xmime, wsse: ns.wsse, wsu: ns.wsu, wrapper: ns.wrapper, policyrequest: ns.policyrequest, policyresponse: ns.policyresponse, caserequest: ns.caserequest, caseresponse: ns.caseresponse, caselistrequest: ns.caselistrequest, caselistresponse: ns.caselistresponse, filingstatusrequest: ns.filingstatusrequest, filingstatusresponse: ns.filingstatusresponse, cbrn: ns.cbrn, ...writePrefixes } as const;
 
 /** A SOAP 1.1 envelope around one body element, with optional header blocks. */
 export function soapEnvelope(body: XmlElement, header: readonly XmlElement[] = []): string {

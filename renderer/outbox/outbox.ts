@@ -91,7 +91,11 @@ export function deliverPending(force = false): Promise<void> {
 /** Keeps delivering in the background while the app runs (and picks up what a previous run left pending). */
 export function startOutboxPump(intervalMs = 5000): () => void {
   void reconcileOutbox().then(() => deliverPending());
-  const timer = setInterval(() => void deliverPending(), intervalMs);
+  const timer = setInterval(() => {
+    void deliverPending();
+    // Filings imported from portable media while the EFM was away go with the same rhythm.
+    void getApi().media.deliverWaiting();
+  }, intervalMs);
   return () => clearInterval(timer);
 }
 

@@ -6,6 +6,7 @@ import { db, type CachedQueueItem } from '../db/db';
 import { matchesQueueFilter, noQueueFilter, timeInQueue, type QueueViewFilter } from './queue-filter';
 import { syncQueue } from './queue-sync';
 import { OfflineButton } from '../offline/offline-button';
+import { ImportMediumButton } from '../media/import-medium-button';
 import { SavedFilters } from './saved-filters';
 
 const rowHeight = 36;
@@ -70,6 +71,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
         <button type="button" onClick={() => void refresh()} disabled={syncing}>{syncing ? 'Refreshing…' : 'Refresh'}</button>
         <span className="hint">{status}</span>
         <OfflineButton visible={visible} />
+        <ImportMediumButton onImported={() => void refresh()} />
       </div>
       <div className="queue-filters" role="group" aria-label="Filters">
         <label htmlFor="queue-location">Location</label> <select id="queue-location" value={filter.courtLocation} onChange={(e) => setFilter({ ...filter, courtLocation: e.target.value })}>

@@ -9,6 +9,7 @@ import { settingsPatchSchema, settingsSchema } from '../settings';
 import { claimArgsSchema, documentContentSchema, envelopeArgsSchema, envelopeDetailSchema, fencedArgsSchema } from './efm-schemas';
 import { submitReviewArgsSchema, submitReviewResultSchema } from './review-schemas';
 import { cmsZipReportSchema } from '../domain/cms-zip';
+import { mediaImportArgsSchema, mediaImportResultSchema } from './media-schemas';
 import { auditQuerySchema, auditRecordSchema, auditVerificationSchema } from '../domain/audit';
 import { docketingExceptionSchema, workloadSnapshotSchema } from '../domain/supervision';
 import { connectionTestArgsSchema, connectionTestStepSchema, secretStatusSchema, setClientKeyArgsSchema } from './connection-schemas';
@@ -52,6 +53,8 @@ export const channels = {
   'outbox:withdraw': { args: z.object({ idempotencyKey: z.string().min(8).max(200) }), result: z.null() },
   'cms:export-zip': { args: z.object({ payload: submitReviewArgsSchema }), result: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array), documents: z.number().int() }) },
   'cms:inspect-zip': { args: z.object({ fileName: z.string().max(300), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 512 * 1024 * 1024, 'The zip is larger than 512 MB') }), result: cmsZipReportSchema },
+  'media:import': { args: mediaImportArgsSchema, result: mediaImportResultSchema },
+  'media:deliver-waiting': { args: z.void(), result: z.object({ delivered: z.number().int(), waiting: z.number().int() }) },
   'outbox:journal': { args: z.void(), result: z.array(z.object({ payload: submitReviewArgsSchema, reviewer: z.string(), journaledAt: z.string(), delivered: z.boolean() })) },
   'connections:test': { args: connectionTestArgsSchema, result: z.array(connectionTestStepSchema) },
   'secrets:status': { args: z.void(), result: secretStatusSchema },

@@ -1,0 +1,67 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decodeWire, encodeWire } from '../../shared/ipc/wire';
+import type { Result } from '../../shared/result';
+import type { EfmClient } from '../efm/efm-client';
+import { writeFileAtomic } from '../settings/atomic-file';
+import type { PortableMedium } from './portable-medium';
+
+/** A medium received on this workstation and its way to the EFM. */
+interface InboxItem {
+  readonly envelopeId: string;
+  readonly receivedAt: string;
+  readonly filingMessageXml: string;
+  readonly attachments: readonly { contentId: string; contentType: string; bytes: Uint8Array }[];
+  readonly deliveredAt: string | null;
+  readonly responseXml: string | null;
+}
+
+/**
+ * Filings loaded from portable media, kept on disk (atomically, fsynced) until the EFM has taken them: an import
+ * during an outage is not lost, and is handed over when the EFM answers again. The EFM dedupes by envelope id.
+ */
+export class MediaInbox {
+  readonly #folder: string;
+
+  constructor(dataDir: string) {
+    this.#folder = path.join(dataDir, 'media-inbox');
+  }
+
+  /** Keeps a checked medium; resolves once it is on disk. */
+  async keep(medium: PortableMedium, receivedAt: string): Promise<void> {
+    const item: InboxItem = { envelopeId: medium.envelope.id, receivedAt, filingMessageXml: medium.filingMessageXml, attachments: medium.attachments.map((part) => ({ contentId: part.contentId, contentType: part.contentType, bytes: new Uint8Array(part.body) })), deliveredAt: null, responseXml: null };
+    await this.#write(item);
+  }
+
+  /** Hands one kept filing to the EFM; on success it is marked delivered with the EFM's answer. */
+  async deliver(client: EfmClient, envelopeId: string): Promise<Result<{ statusCode: string | null; errorCode: string; errorText: string | null }>> {
+    const item = await this.#read(envelopeId);
+    const answer = await client.reviewFiling(item.filingMessageXml, item.attachments.map((a) => ({ contentId: a.contentId, contentType: a.contentType, body: Buffer.from(a.bytes) })));
+    if (answer.ok) await this.#write({ ...item, deliveredAt: new Date().toISOString(), responseXml: answer.value.responseXml });
+    return answer.ok ? { ok: true, value: { statusCode: answer.value.status.statusCode, errorCode: answer.value.status.errorCode, errorText: answer.value.status.errorText } } : answer;
+  }
+
+  /** Envelope ids still waiting for the EFM. */
+  async waiting(): Promise<string[]> {
+    const names = await readdir(this.#folder).catch(() => [] as string[]);
+    const ids: string[] = [];
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const item = decodeWire(await readFile(path.join(this.#folder, name), 'utf8')) as InboxItem;
+      if (!item.deliveredAt) ids.push(item.envelopeId);
+    }
+    return ids;
+  }
+
+  async #read(envelopeId: string): Promise<InboxItem> {
+    return decodeWire(await readFile(this.#file(envelopeId), 'utf8')) as InboxItem;
+  }
+
+  async #write(item: InboxItem): Promise<void> {
+    await mkdir(this.#folder, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.#file(item.envelopeId), encodeWire(item));
+  }
+
+  #file(envelopeId: string): string {
+    return path.join(this.#folder, `${encodeURIComponent(envelopeId)}.json`);
+  }
+}

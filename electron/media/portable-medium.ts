@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { XMLSerializer, type Element } from '@xmldom/xmldom';
+import type { Envelope } from '../../shared/domain/envelope';
+import { findFilingMessages, readFilingMessage } from '../../shared/ecf/filing-message';
+import { ns } from '../../shared/ecf/namespaces';
+import { loadPdf } from '../../shared/pdf/load-pdf';
+import { parseXml } from '../../shared/xml/safe-xml';
+import { children, descendants, text, textAt } from '../../shared/xml/xml-query';
+import type { MimePart } from '../soap/mtom';
+
+/** The namespace of `ECFOperation.xml` (OASIS ECF Portable Media Service Interaction Profile, seed 003). */
+export const portableMediaNs = 'urn:oasis:names:tc:legalxml-courtfiling:wsdl:PortableMediaProfile-4.0';
+
+/** A file of the medium: its path from the medium's root (forward slashes) and its bytes. */
+export interface MediumFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A medium that checked out: the filing, ready to hand to the EFM, and what was on it. */
+export interface PortableMedium {
+  readonly envelope: Envelope;
+  /** The FilingMessage with each document's BinaryURI pointing at its MTOM part. */
+  readonly filingMessageXml: string;
+  readonly attachments: readonly MimePart[];
+  readonly files: readonly { name: string; sequenceId: string; sizeBytes: number; sha256: string }[];
+  readonly warnings: readonly string[];
+}
+
+/** Limits for a medium: how many files and how many bytes in all. */
+export const mediumLimits = { maxFiles: 500, maxTotalBytes: 1024 * 1024 * 1024 } as const;
+
+/**
+ * Reads a portable medium the way the profile says: `ECFOperation.xml` at the root names the operation
+ * (only ReviewFiling is supported) and each message or attachment file with its sequence id; the message is the
+ * ReviewFiling request (or its FilingMessage), and each document's `nc:BinaryURI` names its file (by name, or as
+ * `cid:` the file name or sequence id). Every problem is collected; any problem means nothing is imported.
+ */
+export async function readPortableMedium(files: readonly MediumFile[]): Promise<{ ok: true; value: PortableMedium } | { ok: false; problems: string[] }> {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  if (files.length > mediumLimits.maxFiles) return { ok: false, problems: [`The medium holds ${files.length} files; at most ${mediumLimits.maxFiles} are read.`] };
+  if (files.reduce((sum, file) => sum + file.bytes.length, 0) > mediumLimits.maxTotalBytes) return { ok: false, problems: ['The medium holds more than 1 GB.'] };
+  const byName = new Map<string, MediumFile>();
+  for (const file of files) {
+    const name = file.path.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (name.startsWith('/') || name.split('/').includes('..')) problems.push(`Refused path ${file.path}: it climbs out of the medium.`);
+    else byName.set(name.toLowerCase(), { path: name, bytes: file.bytes });
+  }
+  const operationFile = byName.get('ecfoperation.xml');
+  if (!operationFile) return { ok: false, problems: [...problems, 'ECFOperation.xml is not at the root of the medium: this is not an ECF portable medium.'] };
+  const operation = parseXml(new TextDecoder().decode(operationFile.bytes));
+  if (!operation.ok) return { ok: false, problems: [...problems, `ECFOperation.xml cannot be read: ${operation.error.message}`] };
+  const root = operation.value;
+  if (root.namespaceURI !== portableMediaNs || root.localName !== 'ECFOperation') return { ok: false, problems: [...problems, `ECFOperation.xml holds ${root.nodeName}, not a portable-media ECFOperation.`] };
+  const name = textAt(root, [portableMediaNs, 'ECFOperationName']);
+  if (name !== 'ReviewFiling') problems.push(`The medium asks for ${name ?? 'no operation'}; only ReviewFiling is accepted from portable media.`);
+  const listed = children(root, portableMediaNs, 'ECFMessage').map((message) => ({ sequenceId: textAt(message, [portableMediaNs, 'ECFMessageSequenceID'])?.trim() ?? '', fileName: (textAt(message, [portableMediaNs, 'ECFMessageFileName']) ?? '').trim().replace(/\\/g, '/') }));
+  if (listed.length === 0) problems.push('ECFOperation.xml lists no message.');
+  const seen = new Set<string>();
+  for (const entry of listed) {
+    if (seen.has(entry.sequenceId)) problems.push(`Sequence id ${entry.sequenceId} is listed twice.`);
+    seen.add(entry.sequenceId);
+    if (!entry.fileName || entry.fileName.split('/').includes('..')) problems.push(`Sequence ${entry.sequenceId}: file name "${entry.fileName}" is not a file on the medium.`);
+    else if (!byName.has(entry.fileName.toLowerCase())) problems.push(`Sequence ${entry.sequenceId}: ${entry.fileName} is listed but not on the medium.`);
+  }
+  const listedNames = new Set(listed.map((entry) => entry.fileName.toLowerCase()));
+  for (const file of byName.values()) if (file.path.toLowerCase() !== 'ecfoperation.xml' && !listedNames.has(file.path.toLowerCase())) warnings.push(`${file.path} is on the medium but not listed in ECFOperation.xml; it was ignored.`);
+  if (problems.length > 0) return { ok: false, problems };
+
+  // The message: the first listed file (by sequence) that holds a FilingMessage.
+  const ordered = [...listed].sort((a, b) => a.sequenceId.localeCompare(b.sequenceId, 'en', { numeric: true }));
+  let message: Element | null = null;
+  let messageEntry: (typeof listed)[number] | null = null;
+  for (const entry of ordered) {
+    if (!entry.fileName.toLowerCase().endsWith('.xml')) continue;
+    const parsed = parseXml(new TextDecoder().decode(byName.get(entry.fileName.toLowerCase())?.bytes ?? new Uint8Array()));
+    if (!parsed.ok) {
+      problems.push(`${entry.fileName} cannot be read: ${parsed.error.message}`);
+      continue;
+    }
+    const [found] = findFilingMessages(parsed.value);
+    if (found) {
+      message = found;
+      messageEntry = entry;
+      break;
+    }
+  }
+  if (!message || !messageEntry) return { ok: false, problems: [...problems, 'No listed file holds a ReviewFiling request or FilingMessage.'] };
+  const envelope = readFilingMessage(message);
+  if (!envelope.ok) return { ok: false, problems: [`${messageEntry.fileName}: the FilingMessage cannot be read: ${envelope.error.message}`] };
+
+  // Every document's file, found by its BinaryURI; each gets an MTOM content id for the hand-over to the EFM.
+  const attachments: MimePart[] = [];
+  const rewrites = new Map<string, string>();
+  for (const uri of descendants(message, ns.nc, 'BinaryURI')) {
+    const reference = (text(uri) ?? '').trim();
+    const target = reference.replace(/^cid:(\/\/)?/, '');
+    const entry = listed.find((candidate) => candidate !== messageEntry && (candidate.fileName.toLowerCase() === target.toLowerCase() || candidate.sequenceId === target || candidate.fileName.split('/').pop()?.toLowerCase() === target.toLowerCase()));
+    if (!entry) {
+      problems.push(`The FilingMessage refers to ${reference}, which ECFOperation.xml does not list.`);
+      continue;
+    }
+    const bytes = byName.get(entry.fileName.toLowerCase())?.bytes ?? new Uint8Array();
+    const pdf = await loadPdf(bytes);
+    if (pdf.inspection.kind === 'not-pdf' || pdf.inspection.kind === 'corrupt') problems.push(`${entry.fileName}: ${pdf.inspection.message}`);
+    else if (pdf.inspection.kind === 'encrypted') warnings.push(`${entry.fileName}: ${pdf.inspection.message}`);
+    const contentId = rewrites.get(entry.fileName) ?? `media-${entry.sequenceId}@clerk-review`;
+    if (!rewrites.has(entry.fileName)) attachments.push({ contentId, contentType: 'application/pdf', body: Buffer.from(bytes) });
+    rewrites.set(entry.fileName, contentId);
+    uri.textContent = `cid:${contentId}`;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const reread = readFilingMessage(message);
+  if (!reread.ok) return { ok: false, problems: [reread.error.message] };
+  return {
+    ok: true,
+    value: {
+      envelope: reread.value,
+      filingMessageXml: new XMLSerializer().serializeToString(message),
+      attachments,
+      files: ordered.map((entry) => {
+        const bytes = byName.get(entry.fileName.toLowerCase())?.bytes ?? new Uint8Array();
+        return { name: entry.fileName, sequenceId: entry.sequenceId, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      }),
+      warnings,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { el, elAttrs, rawXml, serializeXml, type XmlElement } from '../xml/xml-writer';
+import { ns } from './namespaces';
+
+const { cbrn, ecf, nc, wrapper } = ns;
+
+/** `wrappers:ReviewFilingRequest` carrying a FilingMessage as it was received (standard ECF ReviewFiling). */
+export function reviewFilingRequestElement(filingMessageXml: string): XmlElement {
+  return el(wrapper, 'ReviewFilingRequest', rawXml(filingMessageXml));
+}
+
+/** What the synchronous answer to ReviewFiling says. */
+export interface ReviewFilingReceipt {
+  readonly receivedAt: string;
+  readonly ok: boolean;
+  /** ECF error code: 0 success. */
+  readonly errorCode: string;
+  readonly errorText: string;
+  readonly envelopeId: string | null;
+  readonly filingIds: readonly string[];
+  /** Test for the demo EFM, Ops for a court's. */
+  readonly mode: 'Ops' | 'Test';
+}
+
+/**
+ * `wrappers:ReviewFilingResponse` with its `cbrn:MessageStatus`: received when, success or the error, and the
+ * identifiers the Filing Review MDE gave (envelope and filings), in schema order.
+ */
+export function reviewFilingResponseElement(receipt: ReviewFilingReceipt): XmlElement {
+  const identification = (id: string, category: string): XmlElement => el(nc, 'DocumentIdentification',
+    el(nc, 'IdentificationID', id),
+    el(nc, 'IdentificationCategoryDescriptionText', category),
+    el(nc, 'IdentificationSourceText', 'FilingReview'));
+  return el(wrapper, 'ReviewFilingResponse',
+    elAttrs(cbrn, 'MessageStatus', [{ ns: cbrn, name: 'systemSimulatedIndicator', value: String(receipt.mode === 'Test') }],
+      el(cbrn, 'SystemEventDateTime', receipt.receivedAt),
+      el(cbrn, 'SystemOperatingModeCode', receipt.mode),
+      el(cbrn, 'CredentialsAuthenticatedCode', 'Authenticated'),
+      el(cbrn, 'MessageStatusCode', receipt.ok ? 'Success' : 'Failure'),
+      el(cbrn, 'MessageHandlingError', el(cbrn, 'ErrorCodeText', receipt.errorCode), el(cbrn, 'ErrorCodeDescriptionText', receipt.errorText)),
+      el(cbrn, 'ResendRequestIndicator', 'false'),
+      el(ecf, 'MessageStatusAugmentation',
+        receipt.envelopeId ? identification(receipt.envelopeId, 'envelopeID') : null,
+        receipt.filingIds.map((id) => identification(id, 'filingID')))));
+}
+
+/** The synchronous response as a standalone XML document. */
+export function writeReviewFilingResponse(receipt: ReviewFilingReceipt): string {
+  return serializeXml(reviewFilingResponseElement(receipt), { wrapper, cbrn, ecf, nc });
+}

@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { makeDemoMedium } from '../../electron/demo/demo-medium';
+import type { MediumFile } from '../../electron/media/portable-medium';
+import { expect, test } from './loopback-fixture';
+
+/** Writes a medium as a folder, the way it sits on a USB drive. */
+function writeMedium(files: readonly MediumFile[]): string {
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'crd-usb-')), 'USB-DRIVE');
+  for (const file of files) {
+    const target = path.join(root, ...file.path.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.bytes);
+  }
+  return root;
+}
+
+test('import from a drive: a broken medium is refused with a report, a good one joins the queue with a printable receipt', async ({ page, app }) => {
+  const good = await makeDemoMedium();
+  const broken = good.filter((file) => !file.path.endsWith('.pdf') || file !== good.find((f) => f.path.endsWith('.pdf')));
+  await page.goto(app.url);
+  await page.getByLabel('User name').fill('clerk1');
+  await page.getByLabel('Password').fill('demo-clerk1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+
+  await page.getByTestId('import-medium').setInputFiles(writeMedium(broken));
+  await expect(page.getByTestId('import-report')).toContainText('Not imported');
+  await expect(page.getByTestId('import-report')).toContainText('listed but not on the medium');
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+
+  await page.getByTestId('import-medium').setInputFiles(writeMedium(good));
+  await expect(page.getByTestId('import-report')).toContainText('ENV-2026-000201 is in the review queue');
+  await expect(page.getByTestId('queue-count')).toHaveText('201 of 201 envelopes');
+  const receipt = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Print receipt' }).click();
+  expect((await receipt).suggestedFilename()).toBe('receipt-ENV-2026-000201.pdf');
+  // The clerk can open it like any other envelope (wherever its filing time puts it in the queue).
+  const row = page.getByRole('row', { name: 'Envelope ENV-2026-000201' });
+  for (let top = 0; top < 202 * 36 && !(await row.isVisible()); top += 360) await page.getByTestId('queue-scroller').evaluate((element, y) => element.scrollTo({ top: y }), top);
+  await row.click();
+  await expect(page.getByTestId('document-page')).toContainText('Page 1 of 2');
+});

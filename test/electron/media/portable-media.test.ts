@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDemoMedium } from '../../../electron/demo/demo-medium';
+import { EfmClient } from '../../../electron/efm/efm-client';
+import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
+import { importMedium } from '../../../electron/media/import-medium';
+import { MediaInbox } from '../../../electron/media/media-inbox';
+import { readPortableMedium, type MediumFile } from '../../../electron/media/portable-medium';
+import type { Result } from '../../../shared/result';
+import { validateEcf } from '../../fixtures/ecf-validate';
+
+let simulator: EfmSimulator;
+beforeAll(async () => {
+  simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml) }).start();
+});
+afterAll(() => simulator.close());
+
+const client = (): EfmClient => new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
+const context = (reachable = true) => ({ user: 'clerk1', courtName: 'Demo County District Court', withClient: async <T>(call: (c: EfmClient) => Promise<Result<T>>) => (reachable ? call(client()) : call(new EfmClient({ endpoint: 'http://127.0.0.1:9/clerk-review', credentials: { username: 'clerk1', password: 'x' }, retries: 0 }))) });
+const replace = (files: MediumFile[], name: string, bytes: Uint8Array | null): MediumFile[] => (bytes ? files.map((f) => (f.path === name ? { ...f, bytes } : f)) : files.filter((f) => f.path !== name));
+const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+describe('portable media (OASIS ECF Portable Media profile)', () => {
+  it('a good medium: validates, goes to the EFM as ReviewFiling with its documents, joins the queue; the receipt is a PDF', async () => {
+    const files = await makeDemoMedium();
+    // ECFOperation.xml is valid against the profile's schema; the ReviewFiling request against ECF 5.0's.
+    const operationFile = path.join(mkdtempSync(path.join(tmpdir(), 'crd-media-')), 'ECFOperation.xml');
+    writeFileSync(operationFile, files[0]?.bytes ?? new Uint8Array());
+    const lint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.resolve('schemas', 'portable-media.xsd'), operationFile], { encoding: 'utf8' });
+    expect(lint.status, lint.stderr).toBe(0);
+    const request = files.find((f) => f.path === 'filing/ReviewFiling.xml');
+    const validation = validateEcf(new TextDecoder().decode(request?.bytes));
+    expect(validation.valid, validation.output).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'crd-media-'));
+    const inbox = new MediaInbox(dir);
+    const result = await importMedium(files, inbox, context());
+    if (!result.imported) throw new Error(result.problems.join('; '));
+    expect(result).toMatchObject({ delivered: true, warnings: [] });
+    expect(await inbox.waiting()).toEqual([]);
+    const queue = await client().getReviewQueue({ pageSize: 10_000 });
+    expect(queue.ok && queue.value.items.some((item) => item.envelopeId === result.envelopeId)).toBe(true);
+    const detail = await client().getEnvelope(result.envelopeId);
+    if (!detail.ok) throw new Error(detail.error.message);
+    const lead = detail.value.envelope.filings[0]?.leadDocument;
+    const served = await client().getDocument(result.envelopeId, lead?.id ?? '');
+    const onMedium = files.find((f) => f.path === `filing/${lead?.id ?? ''}.pdf`);
+    expect(served.ok && createHash('sha256').update(served.value.bytes).digest('hex')).toBe(createHash('sha256').update(onMedium?.bytes ?? new Uint8Array()).digest('hex'));
+    const receipt = path.join(dir, 'receipt.pdf');
+    writeFileSync(receipt, result.receipt.bytes);
+    const textOut = spawnSync('pdftotext', [receipt, '-'], { encoding: 'utf8' }).stdout;
+    expect(textOut).toContain(result.envelopeId);
+    expect(textOut).toContain('received by the EFM for clerk review');
+    expect(textOut).toContain(createHash('sha256').update(onMedium?.bytes ?? new Uint8Array()).digest('hex'));
+    // The same medium again: the EFM recognises the envelope and nothing is added twice.
+    const again = await importMedium(files, new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-'))), context());
+    expect(again.imported && again.delivered).toBe(true);
+    const after = await client().getReviewQueue({ pageSize: 10_000 });
+    expect(after.ok && after.value.items.filter((item) => item.envelopeId === result.envelopeId)).toHaveLength(1);
+  });
+
+  it('the EFM unreachable: kept on the workstation, the receipt says so, delivered later', async () => {
+    const files = await makeDemoMedium((await import('../../../electron/efm-sim/demo-envelopes')).makeDemoEnvelopes(202)[201]?.envelope);
+    const inbox = new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-')));
+    const result = await importMedium(files, inbox, context(false));
+    if (!result.imported) throw new Error(result.problems.join('; '));
+    expect(result.delivered).toBe(false);
+    expect(await inbox.waiting()).toEqual([result.envelopeId]);
+    expect((await inbox.deliver(client(), result.envelopeId)).ok).toBe(true);
+    expect(await inbox.waiting()).toEqual([]);
+  });
+
+  it('bad media are refused with a clear report, and nothing is imported half-way', async () => {
+    const good = await makeDemoMedium();
+    const operation = new TextDecoder().decode(good[0]?.bytes);
+    const pdfName = good.find((f) => f.path.endsWith('.pdf'))?.path ?? '';
+    const cases: [string, MediumFile[], RegExp][] = [
+      ['no ECFOperation.xml', replace(good, 'ECFOperation.xml', null), /ECFOperation.xml is not at the root/],
+      ['wrong operation', replace(good, 'ECFOperation.xml', enc(operation.replace('>ReviewFiling<', '>RecordFiling<'))), /only ReviewFiling/],
+      ['listed file missing', replace(good, pdfName, null), /listed but not on the medium/],
+      ['invalid XML', replace(good, 'filing/ReviewFiling.xml', enc('<wrappers:ReviewFilingRequest')), /cannot be read/],
+      ['hostile XML', replace(good, 'ECFOperation.xml', enc('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')), /DOCTYPE/],
+      ['corrupt PDF', replace(good, pdfName, enc('%PDF-1.7\nthis is not really a pdf')), new RegExp(pdfName.replace(/[.]/g, '\\.'))],
+      ['path climbing out', [...good, { path: '../../etc/passwd', bytes: enc('x') }], /climbs out/],
+    ];
+    for (const [label, files, expected] of cases) {
+      const inbox = new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-')));
+      const result = await importMedium(files, inbox, context());
+      expect(result.imported, label).toBe(false);
+      if (!result.imported) expect(result.problems.join('\n'), label).toMatch(expected);
+      expect(await inbox.waiting(), label).toEqual([]);
+    }
+    expect((await readPortableMedium([...good, { path: 'stray.txt', bytes: enc('x') }])).ok && 'warnings').toBeTruthy();
+  });
+});
