@@ -56,3 +56,21 @@ describe('supervision operations over SOAP', () => {
     expect(await boss.resolveDocketingException(exceptionId, 'resolve', 'again')).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
+
+describe('the filer cancels an envelope while a clerk reviews it', () => {
+  it('it leaves the queue, its filing status says cancelled, and a decision on it is refused as a conflict with that reason', async () => {
+    const demo = makeDemoEnvelopes().filter((d) => !d.envelope.case.isNew && d.envelope.filings.length === 1 && d.envelope.id !== 'ENV-2026-000010')[1];
+    if (!demo) throw new Error('no suitable envelope');
+    const clerk = as('clerk2');
+    const lease = await clerk.claim(demo.envelope.id);
+    if (!lease.ok) throw new Error(lease.error.message);
+    simulator.cancelFiling(demo.envelope.id);
+    const { submitReview } = await import('../../../electron/efm/submit-review');
+    const filingId = demo.envelope.filings[0]?.id ?? '';
+    expect(await submitReview(clerk, { id: 'clerk2', name: 'Luis' }, { envelopeId: demo.envelope.id, fencingToken: lease.value.fencingToken, idempotencyKey: `${demo.envelope.id}-cancelled`, decidedAt: new Date().toISOString(), decisions: [{ outcome: 'accepted', filingId, correctedFilingCode: null, note: null }], caseAssignment: null, stamped: [] }))
+      .toMatchObject({ ok: false, error: { code: 'conflict', reason: 'cancelled' } });
+    expect(await clerk.getFilingStatus(null, filingId)).toMatchObject({ ok: true, value: { reviewStatus: 'cancelled' } });
+    const queue = await clerk.getReviewQueue({ pageSize: 10_000 });
+    expect(queue.ok && queue.value.items.some((item) => item.envelopeId === demo.envelope.id)).toBe(false);
+  });
+});
