@@ -1,7 +1,9 @@
 import type { AppInfo } from '../../shared/app-info';
+import { useStorageMode } from '../db/persistent-storage';
 
 /** What the app is connected to and where its data lives: the first thing court IT checks. */
 export function StatusScreen({ info }: { info: AppInfo }) {
+  const storage = useStorageMode();
   return (
     <section aria-labelledby="status-title">
       <h2 id="status-title">Status</h2>
@@ -12,6 +14,12 @@ export function StatusScreen({ info }: { info: AppInfo }) {
         <dd>{info.efmMode === 'demo' ? 'Embedded demo EFM (no court connection configured)' : info.efmEndpoint}</dd>
         <dt>Running in</dt>
         <dd>{info.shell === 'electron' ? 'Desktop app' : 'Browser (loopback host)'}</dd>
+        <dt>Local storage</dt>
+        <dd data-testid="storage-mode">
+          {storage === 'persistent' && 'Persistent: the browser will not evict saved decisions or offline copies'}
+          {storage === 'best-effort' && 'Best-effort: the browser may evict local data under storage pressure (decisions are also journaled by the app)'}
+          {storage === 'unknown' && 'Unknown'}
+        </dd>
         <dt>Data folder</dt>
         <dd>
           <code>{info.dataDir}</code>

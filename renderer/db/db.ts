@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Lease, QueueItem } from '../../shared/domain/review-queue';
 import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
+import { requestPersistentStorage } from './persistent-storage';
 
 /** A queue row as cached locally: the EFM's item plus when this workstation last saw it. */
 export interface CachedQueueItem extends QueueItem {
@@ -114,6 +115,7 @@ let instance: ClerkReviewDb | null = null;
 
 /** The app's database, opened on first use. */
 export function db(): ClerkReviewDb {
+  if (!instance) void requestPersistentStorage();
   instance ??= new ClerkReviewDb();
   return instance;
 }

@@ -15,6 +15,8 @@ test('opens the app shell and reads app:info through window.api', async ({ page,
   await expect(page.getByTestId('efm-mode')).toHaveText('Demo EFM');
   await page.getByRole('button', { name: 'Status' }).click();
   await expect(page.getByTestId('app-version')).toHaveText('e2e');
+  // Persistent storage was asked for; headless Chromium answers one way or the other, never leaves it unknown.
+  await expect(page.getByTestId('storage-mode')).toHaveText(/^(Persistent|Best-effort)/);
 
   const info = await page.evaluate(async () => (window as unknown as { api: Api }).api.app.info());
   expect(info).toEqual({ ok: true, value: expect.objectContaining({ name: 'Clerk Review Desk', efmMode: 'demo', shell: 'loopback', dataDir: app.dataDir }) });

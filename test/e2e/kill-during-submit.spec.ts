@@ -7,7 +7,7 @@ import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { expect, test } from './loopback-fixture';
 
 // Milliseconds between clicking Submit and killing the browser (SIGKILL: no unload, no flush).
-const killPoints = [0, 30, 80, 150, 250, 400, 700, 1200];
+const killPoints = [0, 30, 80, 150, 250, 400, 700, 1200, 3000];
 
 test('the browser killed at points during submit: after a restart nothing the clerk was told is saved is lost, nothing is applied twice', async ({ app }, testInfo) => {
   test.setTimeout(240_000);
