@@ -11,7 +11,7 @@ import { SupervisorScreen } from '../supervisor/supervisor-screen';
 import { StatusScreen } from './status-screen';
 import { useAppInfo } from './use-app-info';
 import { OutboxScreen } from '../outbox/outbox-screen';
-import { useOutbox } from '../outbox/use-outbox';
+import { useWaitingCount } from '../outbox/use-outbox';
 import { LockScreen } from '../session/lock-screen';
 import { useIdleLock } from '../session/use-idle-lock';
 import { useSettings } from '../settings/use-settings';
@@ -30,7 +30,7 @@ export function AppShell() {
   const settings = useSettings();
   useIdleLock(settings?.idleLockMinutes ?? null, !!session && !session.locked);
   const locked = session?.locked === true;
-  const waiting = useOutbox().filter((entry) => entry.status === 'pending').length;
+  const waiting = useWaitingCount();
   const offline = info?.connectivity === 'offline';
   // While the EFM is away, look for it every ten seconds; the outbox pump delivers as soon as it answers.
   useEffect(() => {

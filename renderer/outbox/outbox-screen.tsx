@@ -30,7 +30,7 @@ export function OutboxScreen({ username }: { username: string }) {
       <div className="toolbar">
         <h2 id="outbox-title">Outbox</h2>
         <button type="button" onClick={() => void deliverPending(true)}>Send waiting now</button>
-        <span data-testid="outbox-counts">{entries.filter((e) => e.status === 'pending').length} waiting, {entries.filter((e) => e.status === 'exception' || e.status === 'failed').length} need attention, {entries.filter((e) => e.status === 'sent').length} delivered</span>
+        <span data-testid="outbox-counts">{entries.filter((e) => e.status === 'pending').length} waiting, {entries.filter((e) => e.status === 'exception' || e.status === 'failed').length} need attention, {entries.filter((e) => e.status === 'sent').length} delivered recently</span>
       </div>
       {message && <p role="status">{message}</p>}
       {open.length === 0 ? <p>Everything this workstation decided has reached the EFM.</p> : (

@@ -2,6 +2,7 @@ import { nextDeliveryStep, retryDelayMs } from '../../shared/outbox/delivery-pol
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import { getApi } from '../app/api';
 import { db, type LocalReview, type OutboxEntry } from '../db/db';
+import { forgetOffline } from '../offline/offline-store';
 
 /**
  * Records a review and its submission twice — in the main process's fsynced journal, then in one IndexedDB
@@ -75,6 +76,8 @@ export function deliverPending(force = false): Promise<void> {
       const attempts = entry.attempts + 1;
       if (result.ok) {
         await store.outbox.update(entry.idempotencyKey, { status: 'sent', attempts, lastError: null, lastErrorReason: null, sentAt: new Date().toISOString() });
+        // The review is complete on the EFM: the offline copy (documents included) is no longer needed.
+        if (result.value.envelopeComplete) await forgetOffline(entry.envelopeId);
         continue;
       }
       const step = nextDeliveryStep(result.error, attempts);

@@ -41,4 +41,15 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
   const received = simulator.submissions.filter((s) => s.envelopeId === target.envelope.id);
   expect(received).toHaveLength(1);
   expect(received[0]?.stamped.length).toBeGreaterThan(0);
+  // Its offline copy is dropped once the review is complete; the other nine stay for offline work.
+  const offlineCopies = (): Promise<string[]> => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+    const open = indexedDB.open('clerk-review-desk');
+    open.onsuccess = () => {
+      const request = open.result.transaction('envelopes').objectStore('envelopes').getAllKeys();
+      request.onsuccess = () => resolve(request.result.map(String));
+      request.onerror = () => reject(request.error);
+    };
+  }));
+  await expect.poll(async () => (await offlineCopies()).length).toBe(9);
+  expect(await offlineCopies()).not.toContain(target.envelope.id);
 });
