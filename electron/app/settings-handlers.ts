@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { appError } from '../../shared/errors';
-import { err, ok } from '../../shared/result';
+import { err, ok, type Result } from '../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import { clientKeySecret } from '../efm/connection-client';
 import type { EfmService } from '../efm/efm-service';
@@ -19,9 +19,23 @@ type SettingsChannel = 'settings:get' | 'settings:set' | 'connections:test' | 's
  */
 export function settingsHandlers(settings: SettingsStore, secrets: SecretStore, efm: EfmService, bus: EventBus, audit: AuditLog): Pick<Handlers, SettingsChannel> {
   const actor = (): string => efm.current()?.username ?? 'workstation';
+  // Where the app sends clerks' passwords and decisions is court IT's call: a signed-in clerk cannot change it.
+  const courtItOnly = async (what: string): Promise<Result<null>> => {
+    const session = efm.current();
+    if (!session || session.role === 'supervisor') return ok(null);
+    await record(audit, { user: session.username, action: 'access-denied', object: what, outcome: 'refused', detail: 'EFM connections and keys are changed by court IT (signed out) or a supervisor' });
+    return err(appError('forbidden', 'EFM connections and keys are changed by court IT (sign out first) or a supervisor'));
+  };
   return {
     'settings:get': async () => ok(await settings.get()),
     'settings:set': async (patch) => {
+      const current = await settings.get();
+      const changesEfm = (patch.connections !== undefined && JSON.stringify(patch.connections) !== JSON.stringify(current.connections))
+        || (patch.activeConnectionId !== undefined && patch.activeConnectionId !== current.activeConnectionId);
+      if (changesEfm) {
+        const allowed = await courtItOnly('EFM connections');
+        if (!allowed.ok) return allowed;
+      }
       const result = await settings.update(patch);
       if (result.ok) bus.emit('settings:changed', result.value);
       await record(audit, { user: actor(), action: 'settings-change', object: Object.keys(patch).join(', ') || 'settings', outcome: result.ok ? 'ok' : 'failed', detail: result.ok ? null : result.error.message });
@@ -34,6 +48,8 @@ export function settingsHandlers(settings: SettingsStore, secrets: SecretStore, 
     },
     'secrets:status': async () => ok(await secrets.status()),
     'secrets:set-client-key': async ({ connectionId, keyPem }) => {
+      const allowed = await courtItOnly(`client key of ${connectionId}`);
+      if (!allowed.ok) return allowed;
       const connection = (await settings.get()).connections.find((candidate) => candidate.id === connectionId);
       if (!connection) return err(appError('not-found', `No connection ${connectionId}; save it first`));
       try {
@@ -54,6 +70,8 @@ export function settingsHandlers(settings: SettingsStore, secrets: SecretStore, 
       return ok(await secrets.status());
     },
     'secrets:delete-client-key': async ({ connectionId }) => {
+      const allowed = await courtItOnly(`client key of ${connectionId}`);
+      if (!allowed.ok) return allowed;
       await secrets.delete(clientKeySecret(connectionId));
       await record(audit, { user: actor(), action: 'settings-change', object: `client key of ${connectionId}`, outcome: 'ok', detail: 'removed' });
       return ok(await secrets.status());

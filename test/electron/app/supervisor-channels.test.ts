@@ -50,3 +50,19 @@ describe('roles come from the EFM and the main process enforces them', () => {
     expect(await app.audit.query({ user: 'clerk1', action: 'sign-in', object: null, from: null, to: null, limit: 10 })).toEqual([expect.objectContaining({ outcome: 'refused' })]);
   });
 });
+
+describe('EFM connections and keys are court IT’s', () => {
+  it('a signed-in clerk cannot repoint the app or store a key, but can save other settings; signed out, court IT can', async () => {
+    const app = start();
+    const connection = { id: 'court', name: 'Court', endpoint: 'https://efm.court.example/ecf', courtId: 'c', username: '', tlsCaPem: null, clientCertPem: null, pinnedEfmCertPem: null };
+    expect(await app.dispatch('session:sign-in', { username: 'clerk1', password: 'demo-clerk1' }, ctx)).toMatchObject({ ok: true });
+    expect(await app.dispatch('settings:set', { connections: [connection], activeConnectionId: 'court' }, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const current = await app.dispatch('settings:get', undefined, ctx);
+    if (!current.ok) throw new Error('no settings');
+    // Saving the whole form unchanged but for the idle lock is fine.
+    expect(await app.dispatch('settings:set', { ...(current.value as object), idleLockMinutes: 5 }, ctx)).toMatchObject({ ok: true, value: { idleLockMinutes: 5 } });
+    expect(await app.dispatch('secrets:set-client-key', { connectionId: 'court', keyPem: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----' }, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await app.dispatch('session:sign-out', undefined, ctx);
+    expect(await app.dispatch('settings:set', { connections: [connection], activeConnectionId: 'court' }, ctx)).toMatchObject({ ok: true });
+  });
+});
