@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import type { MediaImportResult } from '../../shared/ipc/media-schemas';
 import { getApi } from '../app/api';
 
@@ -10,6 +10,7 @@ export function ImportMediumButton({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<MediaImportResult | null>(null);
   const [receiptUrl, setReceiptUrl] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const pick = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const list = [...(event.target.files ?? [])];
     event.target.value = '';
@@ -27,10 +28,9 @@ export function ImportMediumButton({ onImported }: { onImported: () => void }) {
   };
   return (
     <span className="import-medium">
-      <label className="button-like">
-        {busy ? 'Importing…' : 'Import from drive/folder'}
-        <input type="file" multiple hidden disabled={busy} onChange={(event) => void pick(event)} {...{ webkitdirectory: '' }} data-testid="import-medium" />
-      </label>
+      {/* A real button (keyboard, screen readers) opening the folder picker of a hidden input. */}
+      <button type="button" disabled={busy} onClick={() => input.current?.click()}>{busy ? 'Importing…' : 'Import from drive/folder'}</button>
+      <input ref={input} type="file" multiple hidden tabIndex={-1} aria-hidden="true" disabled={busy} onChange={(event) => void pick(event)} {...{ webkitdirectory: '' }} data-testid="import-medium" />
       {result && !result.imported && (
         <span role="alert" data-testid="import-report">Not imported: <ul>{result.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul></span>
       )}
