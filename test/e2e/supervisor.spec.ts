@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { keepScreenshot } from './keep-screenshot';
 import { expect, test } from './workstations-fixture';
@@ -62,5 +63,11 @@ test('two clerks and a supervisor on one EFM: one holds the envelope, a reassign
   await expect(boss.page.getByTestId('audit-records')).toContainText(envelopeId);
   await boss.page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(boss.page.getByTestId('audit-verification')).toContainText('Intact');
+  // The review statistics of today as CSV: one row per filing decision.
+  const downloading = boss.page.waitForEvent('download');
+  await boss.page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync(await (await downloading).path(), 'utf8').split('\r\n');
+  expect(csv[0]).toBe('decided_at,clerk,envelope_id,filing_id,outcome,rejection_reason,claimed_at,review_seconds');
+  expect(csv.filter((line) => line.includes(`,clerk2,${envelopeId},${filingId},accepted,`))).toHaveLength(1);
   await keepScreenshot(boss.page, test.info(), 'supervisor-dashboard');
 });
