@@ -199,6 +199,7 @@ export class EfmSimulator {
         response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml);
       }
     } catch (error) {
+      // The client only ever sees "failed to process"; CRD_SIM_DEBUG=1 shows the simulator's own bug on stderr.
       if (process.env.CRD_SIM_DEBUG && !(error instanceof FaultError)) console.error(error);
       const fault = error instanceof FaultError ? error.fault : { code: 'internal' as const, text: 'The EFM failed to process the request', ecfErrorCode: null, holder: null };
       const faultCode = fault.code === 'internal' ? 'Server' : 'Client';
