@@ -3,7 +3,7 @@ import { appError } from '../../shared/errors';
 import type { Channel } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/result';
 import { AuditLog } from '../audit/audit-log';
-import { record, supervisorHandlers } from './supervisor-handlers';
+import { supervisorHandlers } from './supervisor-handlers';
 import { activeConnection, isRealEfmConfigured } from '../../shared/settings';
 import { memoryCipher, SecretStore, type SecretCipher } from '../secrets/secret-store';
 import { settingsHandlers } from './settings-handlers';
@@ -71,25 +71,25 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...settingsHandlers(settings, secrets, efm, bus, audit),
     'session:sign-in': async ({ username, password }) => {
       const session = await efm.signIn(username, password);
-      await record(audit, { user: username, action: 'sign-in', object: 'session', outcome: session.ok ? 'ok' : 'refused', detail: session.ok ? `as ${session.value.role}` : session.error.message });
+      await audit.record({ user: username, action: 'sign-in', object: 'session', outcome: session.ok ? 'ok' : 'refused', detail: session.ok ? `as ${session.value.role}` : session.error.message });
       return session;
     },
     'session:current': async () => ok(efm.current()),
     'session:lock': async () => {
       const user = efm.current()?.username;
       efm.lock();
-      if (user) await record(audit, { user, action: 'lock', object: 'session', outcome: 'ok', detail: 'idle lock' });
+      if (user) await audit.record({ user, action: 'lock', object: 'session', outcome: 'ok', detail: 'idle lock' });
       return ok(null);
     },
     'session:unlock': async ({ password }) => {
       const unlocked = efm.unlock(password);
-      await record(audit, { user: efm.current()?.username ?? 'unknown', action: 'unlock', object: 'session', outcome: unlocked.ok ? 'ok' : 'refused', detail: unlocked.ok ? null : unlocked.error.message });
+      await audit.record({ user: efm.current()?.username ?? 'unknown', action: 'unlock', object: 'session', outcome: unlocked.ok ? 'ok' : 'refused', detail: unlocked.ok ? null : unlocked.error.message });
       return unlocked;
     },
     'session:sign-out': async () => {
       const user = efm.current()?.username;
       efm.signOut();
-      if (user) await record(audit, { user, action: 'sign-out', object: 'session', outcome: 'ok' });
+      if (user) await audit.record({ user, action: 'sign-out', object: 'session', outcome: 'ok' });
       return ok(null);
     },
     'efm:ping': async () => efm.withClient(async (client) => {
@@ -105,13 +105,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'document:get': async ({ envelopeId, documentId }) => efm.withClient((client) => client.getDocument(envelopeId, documentId)),
     'claim:acquire': async ({ envelopeId, leaseMinutes }) => {
       const lease = await efm.withClient((client) => client.claim(envelopeId, leaseMinutes === undefined ? undefined : leaseMinutes * 60));
-      await record(audit, { user: efm.current()?.username ?? 'unknown', action: 'claim', object: envelopeId, outcome: lease.ok ? 'ok' : 'refused', detail: lease.ok ? `token ${lease.value.fencingToken}` : lease.error.message });
+      await audit.record({ user: efm.current()?.username ?? 'unknown', action: 'claim', object: envelopeId, outcome: lease.ok ? 'ok' : 'refused', detail: lease.ok ? `token ${lease.value.fencingToken}` : lease.error.message });
       return lease;
     },
     'claim:renew': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.renew(envelopeId, fencingToken)),
     'claim:release': async ({ envelopeId, fencingToken }) => {
       const released = await efm.withClient((client) => client.release(envelopeId, fencingToken));
-      await record(audit, { user: efm.current()?.username ?? 'unknown', action: 'release', object: envelopeId, outcome: released.ok ? 'ok' : 'failed', detail: released.ok ? null : released.error.message });
+      await audit.record({ user: efm.current()?.username ?? 'unknown', action: 'release', object: envelopeId, outcome: released.ok ? 'ok' : 'failed', detail: released.ok ? null : released.error.message });
       return released;
     },
     'review:submit': async (args) => {
@@ -121,11 +121,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       const outcome = result.ok ? 'ok' : result.error.code === 'efm-unreachable' || result.error.code === 'efm-timeout' ? 'failed' : 'refused';
       // A duplicate (resend of an applied submission) is logged as such, never as a second decision.
       if (!result.ok || result.value.result === 'applied') {
-        for (const d of args.decisions) await record(audit, { user, action: 'decision', object: `${args.envelopeId}/${d.filingId}`, outcome, detail: d.outcome === 'rejected' ? `rejected ${d.reasonCode}` : `accepted${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}` });
-        for (const s of args.stamped) await record(audit, { user, action: 'stamp', object: `${args.envelopeId}/${s.documentId}`, outcome, detail: `SHA-256 ${s.sha256}` });
+        for (const d of args.decisions) await audit.record({ user, action: 'decision', object: `${args.envelopeId}/${d.filingId}`, outcome, detail: d.outcome === 'rejected' ? `rejected ${d.reasonCode}` : `accepted${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}` });
+        for (const s of args.stamped) await audit.record({ user, action: 'stamp', object: `${args.envelopeId}/${s.documentId}`, outcome, detail: `SHA-256 ${s.sha256}` });
       }
       if (result.ok) await journal.delivered(args.idempotencyKey).catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
-      await record(audit, { user, action: 'submit', object: args.envelopeId, outcome, detail: result.ok ? `${result.value.result}, key ${args.idempotencyKey}` : `${result.error.message} (key ${args.idempotencyKey})` });
+      await audit.record({ user, action: 'submit', object: args.envelopeId, outcome, detail: result.ok ? `${result.value.result}, key ${args.idempotencyKey}` : `${result.error.message} (key ${args.idempotencyKey})` });
       return result;
     },
     'outbox:record': async ({ payload, reviewer }) => {
@@ -149,14 +149,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       const session = efm.current();
       const user = session?.username ?? 'unknown';
       const zip = await efm.withClient((client) => exportCmsZip(client, { id: user, name: session?.displayName ?? user }, payload));
-      await record(audit, { user, action: 'export', object: zip.ok ? zip.value.fileName : payload.envelopeId, outcome: zip.ok ? 'ok' : 'failed', detail: zip.ok ? `CMS zip, ${zip.value.documents} documents` : zip.error.message });
+      await audit.record({ user, action: 'export', object: zip.ok ? zip.value.fileName : payload.envelopeId, outcome: zip.ok ? 'ok' : 'failed', detail: zip.ok ? `CMS zip, ${zip.value.documents} documents` : zip.error.message });
       return zip;
     },
     'media:import': async ({ files }) => {
       const user = efm.current()?.username ?? 'workstation';
       const policy = await efm.withClient((client) => client.getCourtPolicy());
       const imported = await importMedium(files, inbox, { user, courtName: policy.ok ? policy.value.courtName : '', withClient: (call) => efm.withClient(call) });
-      await record(audit, { user, action: 'media-import', object: imported.imported ? imported.envelopeId : `${files.length} files`, outcome: imported.imported ? 'ok' : 'refused', detail: imported.imported ? imported.message : imported.problems.join(' | ').slice(0, 1000) });
+      await audit.record({ user, action: 'media-import', object: imported.imported ? imported.envelopeId : `${files.length} files`, outcome: imported.imported ? 'ok' : 'refused', detail: imported.imported ? imported.message : imported.problems.join(' | ').slice(0, 1000) });
       return ok(imported);
     },
     'media:deliver-waiting': async () => {

@@ -9,7 +9,6 @@ import type { Handlers } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
-import { record } from './supervisor-handlers';
 
 type SettingsChannel = 'settings:get' | 'settings:set' | 'connections:test' | 'secrets:status' | 'secrets:set-client-key' | 'secrets:delete-client-key';
 
@@ -23,7 +22,7 @@ export function settingsHandlers(settings: SettingsStore, secrets: SecretStore, 
   const courtItOnly = async (what: string): Promise<Result<null>> => {
     const session = efm.current();
     if (!session || session.role === 'supervisor') return ok(null);
-    await record(audit, { user: session.username, action: 'access-denied', object: what, outcome: 'refused', detail: 'EFM connections and keys are changed by court IT (signed out) or a supervisor' });
+    await audit.record({ user: session.username, action: 'access-denied', object: what, outcome: 'refused', detail: 'EFM connections and keys are changed by court IT (signed out) or a supervisor' });
     return err(appError('forbidden', 'EFM connections and keys are changed by court IT (sign out first) or a supervisor'));
   };
   return {
@@ -38,7 +37,7 @@ export function settingsHandlers(settings: SettingsStore, secrets: SecretStore, 
       }
       const result = await settings.update(patch);
       if (result.ok) bus.emit('settings:changed', result.value);
-      await record(audit, { user: actor(), action: 'settings-change', object: Object.keys(patch).join(', ') || 'settings', outcome: result.ok ? 'ok' : 'failed', detail: result.ok ? null : result.error.message });
+      await audit.record({ user: actor(), action: 'settings-change', object: Object.keys(patch).join(', ') || 'settings', outcome: result.ok ? 'ok' : 'failed', detail: result.ok ? null : result.error.message });
       return result;
     },
     'connections:test': async ({ connectionId, username, password }) => {
@@ -63,17 +62,17 @@ export function settingsHandlers(settings: SettingsStore, secrets: SecretStore, 
       try {
         await secrets.set(clientKeySecret(connectionId), keyPem);
       } catch (error) {
-        await record(audit, { user: actor(), action: 'settings-change', object: `client key of ${connectionId}`, outcome: 'failed', detail: (error as Error).message });
+        await audit.record({ user: actor(), action: 'settings-change', object: `client key of ${connectionId}`, outcome: 'failed', detail: (error as Error).message });
         return err(appError('storage-failed', `The key was NOT stored: ${(error as Error).message}`));
       }
-      await record(audit, { user: actor(), action: 'settings-change', object: `client key of ${connectionId}`, outcome: 'ok', detail: `stored (${(await secrets.status()).backend})` });
+      await audit.record({ user: actor(), action: 'settings-change', object: `client key of ${connectionId}`, outcome: 'ok', detail: `stored (${(await secrets.status()).backend})` });
       return ok(await secrets.status());
     },
     'secrets:delete-client-key': async ({ connectionId }) => {
       const allowed = await courtItOnly(`client key of ${connectionId}`);
       if (!allowed.ok) return allowed;
       await secrets.delete(clientKeySecret(connectionId));
-      await record(audit, { user: actor(), action: 'settings-change', object: `client key of ${connectionId}`, outcome: 'ok', detail: 'removed' });
+      await audit.record({ user: actor(), action: 'settings-change', object: `client key of ${connectionId}`, outcome: 'ok', detail: 'removed' });
       return ok(await secrets.status());
     },
   };

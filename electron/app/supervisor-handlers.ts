@@ -16,7 +16,7 @@ export function supervisorHandlers(efm: EfmService, audit: AuditLog): Pick<Handl
     const session = efm.current();
     if (!session) return err(appError('unauthorized', 'Sign in to the EFM first'));
     if (session.role !== 'supervisor') {
-      await record(audit, { user: session.username, action: 'access-denied', object: what, outcome: 'refused', detail: 'a supervisor channel was asked for by a clerk' });
+      await audit.record({ user: session.username, action: 'access-denied', object: what, outcome: 'refused', detail: 'a supervisor channel was asked for by a clerk' });
       return err(appError('forbidden', 'Only a supervisor can do this'));
     }
     return run(session.username);
@@ -28,7 +28,7 @@ export function supervisorHandlers(efm: EfmService, audit: AuditLog): Pick<Handl
       for (const envelopeId of envelopeIds) {
         const moved = await efm.withClient((client) => client.reassign(envelopeId, toClerk));
         const message = moved.ok ? (toClerk ? `Now with ${toClerk}` : 'Back in the pool') : moved.error.message;
-        await record(audit, { user, action: 'reassign', object: envelopeId, outcome: moved.ok ? 'ok' : 'failed', detail: `${toClerk ? `to ${toClerk}` : 'to the pool'}${moved.ok ? '' : `: ${message}`}` });
+        await audit.record({ user, action: 'reassign', object: envelopeId, outcome: moved.ok ? 'ok' : 'failed', detail: `${toClerk ? `to ${toClerk}` : 'to the pool'}${moved.ok ? '' : `: ${message}`}` });
         outcomes.push({ envelopeId, ok: moved.ok, message });
       }
       return ok(outcomes);
@@ -36,30 +36,21 @@ export function supervisorHandlers(efm: EfmService, audit: AuditLog): Pick<Handl
     'supervisor:exceptions': ({ includeHandled }) => asSupervisor('docketing exceptions', () => efm.withClient((client) => client.getDocketingExceptions(includeHandled))),
     'supervisor:resolve-exception': ({ exceptionId, action, note }) => asSupervisor(exceptionId, async (user) => {
       const handled = await efm.withClient((client) => client.resolveDocketingException(exceptionId, action, note));
-      await record(audit, { user, action: 'exception', object: exceptionId, outcome: handled.ok ? 'ok' : 'failed', detail: `${action}: ${note}` });
+      await audit.record({ user, action: 'exception', object: exceptionId, outcome: handled.ok ? 'ok' : 'failed', detail: `${action}: ${note}` });
       return handled;
     }),
     'supervisor:export-statistics': ({ from, to }) => asSupervisor('review statistics', async (user) => {
       const snapshot = await efm.withClient((client) => client.getWorkload(from, to));
       if (!snapshot.ok) return snapshot;
       const fileName = `review-statistics_${from.slice(0, 10)}_${to.slice(0, 10)}.csv`;
-      await record(audit, { user, action: 'export', object: fileName, outcome: 'ok', detail: `${snapshot.value.reviews.length} decisions from ${from} to ${to}` });
+      await audit.record({ user, action: 'export', object: fileName, outcome: 'ok', detail: `${snapshot.value.reviews.length} decisions from ${from} to ${to}` });
       return ok({ fileName, csv: reviewStatisticsCsv(snapshot.value.reviews), rows: snapshot.value.reviews.length });
     }),
     'audit:query': (query) => asSupervisor('audit log', async () => ok(await audit.query(query))),
     'audit:verify': () => asSupervisor('audit log', async (user) => {
       const result = await audit.verify();
-      await record(audit, { user, action: 'audit-verify', object: 'audit log', outcome: result.valid ? 'ok' : 'failed', detail: result.problem ? `record ${result.problem.seq ?? '?'} (line ${result.problem.line}): ${result.problem.reason}` : `${result.records} records intact` });
+      await audit.record({ user, action: 'audit-verify', object: 'audit log', outcome: result.valid ? 'ok' : 'failed', detail: result.problem ? `record ${result.problem.seq ?? '?'} (line ${result.problem.line}): ${result.problem.reason}` : `${result.records} records intact` });
       return ok(result);
     }),
   };
-}
-
-/** Appends to the audit log; a failing disk is reported on stderr and does not undo what the EFM already did. */
-export async function record(audit: AuditLog, entry: Parameters<AuditLog['append']>[0]): Promise<void> {
-  try {
-    await audit.append(entry);
-  } catch (error) {
-    console.error(`audit log: could not record ${entry.action} of ${entry.object}: ${(error as Error).message}`);
-  }
 }

@@ -60,6 +60,18 @@ export class AuditLog {
     return next;
   }
 
+  /**
+   * Appends, reporting a failing disk on stderr instead of throwing: the audited action (already done at the EFM)
+   * is not undone because its trace could not be written.
+   */
+  async record(entry: AuditEntry): Promise<void> {
+    try {
+      await this.append(entry);
+    } catch (error) {
+      console.error(`audit log: could not record ${entry.action} of ${entry.object}: ${(error as Error).message}`);
+    }
+  }
+
   /** Records matching the viewer's filters, newest first. */
   async query(query: AuditQuery): Promise<AuditRecord[]> {
     const { records } = await this.#readAll();

@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import type { CmsZipReport } from '../../shared/domain/cms-zip';
 import type { Envelope } from '../../shared/domain/envelope';
-import { findFilingMessages, readFilingMessage } from '../../shared/ecf/filing-message';
-import { ns } from '../../shared/ecf/namespaces';
+import { readFilingMessage } from '../../shared/ecf/filing-message';
+import { readRecordDocketingFacts } from '../../shared/ecf/record-docketing';
 import { parseXml } from '../../shared/xml/safe-xml';
-import { descendants, text } from '../../shared/xml/xml-query';
 
 /** The XML file at the root of a CMS zip (seed 000, Appendix: non-interactive SFTP integration). */
 export const cmsZipXmlName = 'request.legal.xml';
@@ -63,13 +62,13 @@ export function inspectCmsZip(fileName: string, bytes: Uint8Array, limits: { rea
   if (xmlBytes) {
     if (xmlBytes.length > limits.maxXmlBytes) report.problems.push(`${cmsZipXmlName} is larger than ${limits.maxXmlBytes / 1_048_576} MB.`);
     const root = parseXml(new TextDecoder().decode(xmlBytes));
+    const facts = root.ok ? readRecordDocketingFacts(root.value) : null;
     if (!root.ok) report.problems.push(`${cmsZipXmlName} cannot be read: ${root.error.message}`);
-    else if (root.value.localName !== 'RecordDocketingMessage') report.problems.push(`${cmsZipXmlName} is a ${root.value.localName ?? 'unknown'} message, not RecordDocketingMessage.`);
-    else {
-      for (const hash of descendants(root.value, ns.ecf, 'DocumentRenditionHash')) declared.add((text(hash) ?? '').toLowerCase());
-      report.caseNumber = text(descendants(root.value, ns.j, 'CaseNumberText')[0] ?? null);
-      const [message] = findFilingMessages(root.value);
-      const envelope = message ? readFilingMessage(message) : null;
+    else if (facts && !facts.ok) report.problems.push(`${cmsZipXmlName}: ${facts.error.message}`);
+    else if (facts?.ok) {
+      for (const hash of facts.value.renditionHashes) declared.add(hash);
+      report.caseNumber = facts.value.caseNumber;
+      const envelope = facts.value.filingMessage ? readFilingMessage(facts.value.filingMessage) : null;
       if (envelope?.ok) {
         report.envelopeId = envelope.value.id;
         for (const filing of envelope.value.filings) described.set(filing.id, filing.description);

@@ -1,9 +1,10 @@
 import type { Envelope, FilingDocument } from '../../shared/domain/envelope';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
-import { el, rawXml, serializeXml } from '../../shared/xml/xml-writer';
+import { serializeXml } from '../../shared/xml/xml-writer';
 import { ns } from '../../shared/ecf/namespaces';
+import { writeEcfOperation } from '../../shared/ecf/portable-media-operation';
+import { reviewFilingRequestElement } from '../../shared/ecf/review-filing-messages';
 import type { MediumFile } from '../media/portable-medium';
-import { portableMediaNs } from '../media/portable-medium';
 import { makeDemoEnvelopes } from '../efm-sim/demo-envelopes';
 import { makeSamplePdf } from './pdf-samples';
 
@@ -24,12 +25,10 @@ export async function makeDemoMedium(envelope: Envelope = makeDemoEnvelopes(201)
     })),
   };
   const filingMessage = writeFilingMessage(onMedium, 'urn:filer-assembly:portable-media').replace(/^<\?xml[^>]*>\s*/, '');
-  const request = serializeXml(el(ns.wrapper, 'ReviewFilingRequest', rawXml(filingMessage)), { wrappers: ns.wrapper });
+  const request = serializeXml(reviewFilingRequestElement(filingMessage), { wrappers: ns.wrapper });
   const entries: { name: string; bytes: Uint8Array }[] = [{ name: 'filing/ReviewFiling.xml', bytes: new TextEncoder().encode(request) }];
   for (const document of documents) entries.push({ name: fileOf(document), bytes: await makeSamplePdf({ title: document.title ?? document.id, pages: 2 }) });
-  const operation = serializeXml(el(portableMediaNs, 'ECFOperation',
-    el(portableMediaNs, 'ECFOperationName', 'ReviewFiling'),
-    entries.map((entry, index) => el(portableMediaNs, 'ECFMessage', el(portableMediaNs, 'ECFMessageSequenceID', String(index + 1)), el(portableMediaNs, 'ECFMessageFileName', entry.name)))), { pm: portableMediaNs });
+  const operation = writeEcfOperation('ReviewFiling', entries.map((entry) => entry.name));
   return [{ path: 'ECFOperation.xml', bytes: new TextEncoder().encode(operation) }, ...entries.map((entry) => ({ path: entry.name, bytes: entry.bytes }))];
 }
 

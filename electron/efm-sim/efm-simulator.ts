@@ -81,7 +81,6 @@ export class EfmSimulator {
   /** The court record system: its docketing callbacks and exception queue. */
   readonly cms: SimulatedCms;
   readonly #envelopes: Map<string, DemoEnvelope>;
-  readonly #decided = new Map<string, Set<string>>();
   /** Per envelope, every decision applied so far (all episodes), and the case assigned to a new case. */
   readonly #recorded = new Map<string, RecordedDecision[]>();
   readonly #assignedCases = new Map<string, WireAssignedCase>();
@@ -188,9 +187,7 @@ export class EfmSimulator {
       const operation = operationOfRequest(requestBody);
       const standard = standardOperationOf(requestBody);
       if (!operation && !standard) throw clientFault('invalid-request', `Unknown operation ${requestBody.nodeName}`);
-      const result = operation
-        ? await this.#dispatch(operation, requestBody, user, parts)
-        : { body: standard === 'ReviewFiling' ? await this.#receive(requestBody, parts) : this.#standardOperation(standard as StandardOperation, requestBody), parts: [] };
+      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts), parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : []));
       if (result.parts.length > 0) {
         const encoded = encodeMtom(xml, result.parts);
@@ -226,7 +223,7 @@ export class EfmSimulator {
     return reviewFilingResponseElement({ receivedAt, ok: true, errorCode: '0', errorText: 'Received for clerk review', envelopeId: id, filingIds: received.demo.envelope.filings.map((filing) => filing.id), mode: 'Test' });
   }
 
-  #standardOperation(operation: StandardOperation, body: Element): XmlElement {
+  async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
     const message = unwrapMessage(body);
     const header = { messageId: `${operation.toUpperCase()}-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
     switch (operation) {
@@ -254,7 +251,7 @@ export class EfmSimulator {
         return wrapStandardResponse(operation, caseListResponseMessage(header, this.#casesWithParty(partyName, category)));
       }
       case 'ReviewFiling':
-        throw clientFault('internal', 'ReviewFiling is answered by #receive');
+        return this.#receive(body, parts);
     }
   }
 
@@ -371,7 +368,7 @@ export class EfmSimulator {
     const demo = this.#envelope(request.envelopeId);
     if (this.#cancelled.has(request.envelopeId)) throw clientFault('cancelled', `The filer cancelled envelope ${request.envelopeId}; there is nothing to review`);
     this.#lease(this.#leases.checkWrite(request.envelopeId, user.username, request.fencingToken));
-    const decided = this.#decided.get(request.envelopeId) ?? new Set<string>();
+    const decided = this.#decidedFilings(request.envelopeId);
     for (const decision of request.decisions) {
       if (!demo.envelope.filings.some((filing) => filing.id === decision.filingId)) throw clientFault('not-found', `Envelope ${request.envelopeId} has no filing ${decision.filingId}`);
       if (decided.has(decision.filingId)) throw clientFault('already-decided', `Filing ${decision.filingId} was already decided`);
@@ -400,8 +397,6 @@ export class EfmSimulator {
       const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
       if (!validation.valid) throw clientFault('invalid-ecf-message', `The ECF message is not schema-valid: ${validation.output.slice(0, 500)}`);
     }
-    for (const decision of request.decisions) decided.add(decision.filingId);
-    this.#decided.set(request.envelopeId, decided);
     const appliedAt = new Date(this.#now()).toISOString();
     for (const d of request.decisions) this.#record(request.envelopeId, user.username, d.outcome, d.outcome === 'rejected' ? `${d.filingId}: ${d.reasonCode ?? ''} — ${d.note ?? ''}` : `${d.filingId}${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}`);
     for (const s of stamped) this.#record(request.envelopeId, user.username, 'stamped', `${s.documentId} (SHA-256 ${s.sha256.slice(0, 12)}…)`);
@@ -454,12 +449,19 @@ export class EfmSimulator {
     return xml;
   }
 
+  /** The filings of an envelope decided so far, in any episode. */
+  #decidedFilings(envelopeId: string): Set<string> {
+    return new Set((this.#recorded.get(envelopeId) ?? []).map((decision) => decision.filingId));
+  }
+
   #queueRows(): QueueRow[] {
     const rows: QueueRow[] = [];
     for (const demo of this.#envelopes.values()) {
       if (this.#cancelled.has(demo.envelope.id)) continue;
-      const decided = this.#decided.get(demo.envelope.id);
-      if (decided && demo.envelope.filings.every((filing) => decided.has(filing.id))) continue;
+      if (this.#recorded.has(demo.envelope.id)) {
+        const decided = this.#decidedFilings(demo.envelope.id);
+        if (demo.envelope.filings.every((filing) => decided.has(filing.id))) continue;
+      }
       const lease = this.#leases.current(demo.envelope.id);
       const codes = demo.envelope.filings.map((filing) => filing.filingCode ?? '').filter(Boolean);
       rows.push({

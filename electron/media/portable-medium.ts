@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { Envelope } from '../../shared/domain/envelope';
-import { findFilingMessages, readFilingMessage } from '../../shared/ecf/filing-message';
-import { ns } from '../../shared/ecf/namespaces';
+import { binaryReferences, findFilingMessages, readFilingMessage } from '../../shared/ecf/filing-message';
+import { readEcfOperation } from '../../shared/ecf/portable-media-operation';
 import { loadPdf } from '../../shared/pdf/load-pdf';
 import { parseXml } from '../../shared/xml/safe-xml';
-import { children, descendants, text, textAt } from '../../shared/xml/xml-query';
 import type { MimePart } from '../soap/mtom';
-
-/** The namespace of `ECFOperation.xml` (OASIS ECF Portable Media Service Interaction Profile, seed 003). */
-export const portableMediaNs = 'urn:oasis:names:tc:legalxml-courtfiling:wsdl:PortableMediaProfile-4.0';
 
 /** A file of the medium: its path from the medium's root (forward slashes) and its bytes. */
 export interface MediumFile {
@@ -51,11 +47,11 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
   if (!operationFile) return { ok: false, problems: [...problems, 'ECFOperation.xml is not at the root of the medium: this is not an ECF portable medium.'] };
   const operation = parseXml(new TextDecoder().decode(operationFile.bytes));
   if (!operation.ok) return { ok: false, problems: [...problems, `ECFOperation.xml cannot be read: ${operation.error.message}`] };
-  const root = operation.value;
-  if (root.namespaceURI !== portableMediaNs || root.localName !== 'ECFOperation') return { ok: false, problems: [...problems, `ECFOperation.xml holds ${root.nodeName}, not a portable-media ECFOperation.`] };
-  const name = textAt(root, [portableMediaNs, 'ECFOperationName']);
+  const read = readEcfOperation(operation.value);
+  if (!read.ok) return { ok: false, problems: [...problems, read.error.message] };
+  const name = read.value.operationName;
   if (name !== 'ReviewFiling') problems.push(`The medium asks for ${name ?? 'no operation'}; only ReviewFiling is accepted from portable media.`);
-  const listed = children(root, portableMediaNs, 'ECFMessage').map((message) => ({ sequenceId: textAt(message, [portableMediaNs, 'ECFMessageSequenceID'])?.trim() ?? '', fileName: (textAt(message, [portableMediaNs, 'ECFMessageFileName']) ?? '').trim().replace(/\\/g, '/') }));
+  const listed = read.value.messages;
   if (listed.length === 0) problems.push('ECFOperation.xml lists no message.');
   const seen = new Set<string>();
   for (const entry of listed) {
@@ -93,12 +89,11 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
   // Every document's file, found by its BinaryURI; each gets an MTOM content id for the hand-over to the EFM.
   const attachments: MimePart[] = [];
   const rewrites = new Map<string, string>();
-  for (const uri of descendants(message, ns.nc, 'BinaryURI')) {
-    const reference = (text(uri) ?? '').trim();
-    const target = reference.replace(/^cid:(\/\/)?/, '');
+  for (const binary of binaryReferences(message)) {
+    const target = binary.reference.replace(/^cid:(\/\/)?/, '');
     const entry = listed.find((candidate) => candidate !== messageEntry && (candidate.fileName.toLowerCase() === target.toLowerCase() || candidate.sequenceId === target || candidate.fileName.split('/').pop()?.toLowerCase() === target.toLowerCase()));
     if (!entry) {
-      problems.push(`The FilingMessage refers to ${reference}, which ECFOperation.xml does not list.`);
+      problems.push(`The FilingMessage refers to ${binary.reference}, which ECFOperation.xml does not list.`);
       continue;
     }
     const bytes = byName.get(entry.fileName.toLowerCase())?.bytes ?? new Uint8Array();
@@ -108,7 +103,7 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
     const contentId = rewrites.get(entry.fileName) ?? `media-${entry.sequenceId}@clerk-review`;
     if (!rewrites.has(entry.fileName)) attachments.push({ contentId, contentType: 'application/pdf', body: Buffer.from(bytes) });
     rewrites.set(entry.fileName, contentId);
-    uri.textContent = `cid:${contentId}`;
+    binary.rebind(`cid:${contentId}`);
   }
   if (problems.length > 0) return { ok: false, problems };
   const reread = readFilingMessage(message);

@@ -1,5 +1,4 @@
-import type { CourtPolicy } from '../../shared/domain/court-policy';
-import { courtPolicySchema } from '../../shared/domain/court-policy';
+import { courtPolicySchema, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import type { Lease } from '../../shared/domain/review-queue';
 import { getApi } from '../app/api';

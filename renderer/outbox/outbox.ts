@@ -11,22 +11,27 @@ import { forgetOffline } from '../offline/offline-store';
  * told the decision is NOT saved.
  */
 export async function enqueueReview(payload: SubmitReviewArgs, reviewer: string): Promise<void> {
-  const store = db();
-  const review: LocalReview = { envelopeId: payload.envelopeId, idempotencyKey: payload.idempotencyKey, reviewer, decisions: payload.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome })), decidedAt: payload.decidedAt };
-  const entry: OutboxEntry = { idempotencyKey: payload.idempotencyKey, envelopeId: payload.envelopeId, status: 'pending', attempts: 0, lastError: null, lastErrorReason: null, nextAttemptAt: 0, createdAt: new Date().toISOString(), sentAt: null, note: null, payload };
   // Second copy first: the main process's fsynced journal. If the disk refuses, nothing is promised.
   const journaled = await getApi().outbox.record({ payload, reviewer });
   if (!journaled.ok) throw new Error(journaled.error.message);
   try {
-    await store.transaction('rw', store.outbox, store.reviewEpisodes, async () => {
-      await store.reviewEpisodes.put(review);
-      await store.outbox.put(entry);
-    });
+    await storeLocally(payload, reviewer, { delivered: false, at: new Date().toISOString() });
   } catch (cause) {
     // The clerk will be told it is not saved: the journal must not bring it back later.
     await getApi().outbox.withdraw({ idempotencyKey: payload.idempotencyKey });
     throw cause;
   }
+}
+
+/** The review episode and its outbox entry, in one IndexedDB transaction (a new decision, or one the journal restores). */
+async function storeLocally(payload: SubmitReviewArgs, reviewer: string, origin: { delivered: boolean; at: string }): Promise<void> {
+  const store = db();
+  const review: LocalReview = { envelopeId: payload.envelopeId, idempotencyKey: payload.idempotencyKey, reviewer, decisions: payload.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome })), decidedAt: payload.decidedAt };
+  const entry: OutboxEntry = { idempotencyKey: payload.idempotencyKey, envelopeId: payload.envelopeId, status: origin.delivered ? 'sent' : 'pending', attempts: 0, lastError: null, lastErrorReason: null, nextAttemptAt: 0, createdAt: origin.at, sentAt: origin.delivered ? origin.at : null, note: null, payload };
+  await store.transaction('rw', store.outbox, store.reviewEpisodes, async () => {
+    await store.reviewEpisodes.put(review);
+    await store.outbox.put(entry);
+  });
 }
 
 /**
@@ -43,10 +48,7 @@ export async function reconcileOutbox(): Promise<{ restored: number; rejournaled
   let restored = 0;
   for (const { payload, reviewer, journaledAt, delivered } of journal.value) {
     if (local.has(payload.idempotencyKey)) continue;
-    await store.transaction('rw', store.outbox, store.reviewEpisodes, async () => {
-      await store.reviewEpisodes.put({ envelopeId: payload.envelopeId, idempotencyKey: payload.idempotencyKey, reviewer, decisions: payload.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome })), decidedAt: payload.decidedAt });
-      await store.outbox.put({ idempotencyKey: payload.idempotencyKey, envelopeId: payload.envelopeId, status: delivered ? 'sent' : 'pending', attempts: 0, lastError: null, lastErrorReason: null, nextAttemptAt: 0, createdAt: journaledAt, sentAt: delivered ? journaledAt : null, note: null, payload });
-    });
+    await storeLocally(payload, reviewer, { delivered, at: journaledAt });
     restored += 1;
   }
   const journaledKeys = new Set(journal.value.map((entry) => entry.payload.idempotencyKey));

@@ -13,6 +13,23 @@ export function findFilingMessages(root: Element): Element[] {
   return descendants(root, filing, 'FilingMessage');
 }
 
+/** One document binary reference (`nc:BinaryURI`) of a FilingMessage: what it says, and a way to point it elsewhere. */
+export interface BinaryReference {
+  readonly reference: string;
+  /** Rewrites the reference in place (e.g. a file name on portable media → the `cid:` of an MTOM part). */
+  rebind(uri: string): void;
+}
+
+/** Every document binary reference of a FilingMessage, in document order. */
+export function binaryReferences(message: Element): BinaryReference[] {
+  return descendants(message, ns.nc, 'BinaryURI').map((uri) => ({
+    reference: (text(uri) ?? '').trim(),
+    rebind: (next: string) => {
+      uri.textContent = next;
+    },
+  }));
+}
+
 /**
  * Reads a `filing:FilingMessage` into an {@link Envelope}: case (new or existing, with every case-type
  * augmentation), parties and their roles, attorneys and whom they represent, and the filings — one per lead

@@ -1,7 +1,12 @@
+import type { Element } from '@xmldom/xmldom';
 import type { CodeEntry } from '../domain/court-policy';
 import type { Envelope } from '../domain/envelope';
 import type { ReviewDecision } from '../domain/review-decision';
+import { err, ok, type Result } from '../result';
+import { descendants, text } from '../xml/xml-query';
 import { el, optional, rawXml, serializeXml } from '../xml/xml-writer';
+import type { EcfReadError } from './ecf-read-error';
+import { findFilingMessages } from './filing-message';
 import { ns } from './namespaces';
 import { caseFilingHeader, documentReference, filingOf, reviewDisposition, reviewedDocument, writePrefixes, type Reviewer, type ReviewHeader, type StampedRendition } from './review-parts';
 
@@ -80,4 +85,23 @@ export function writeRecordDocketing(input: RecordDocketingInput): string {
       rawXml(input.filingMessageXml)),
     writePrefixes,
   );
+}
+
+/** What a received RecordDocketing message says, as far as a CMS zip inspection needs it. */
+export interface RecordDocketingFacts {
+  readonly caseNumber: string | null;
+  /** SHA-256 of every rendition the message declares (the stamped ones), lower case. */
+  readonly renditionHashes: ReadonlySet<string>;
+  /** The embedded filing:FilingMessage, or null. */
+  readonly filingMessage: Element | null;
+}
+
+/** Reads `docket:RecordDocketingMessage`; an error when `root` is another message. */
+export function readRecordDocketingFacts(root: Element): Result<RecordDocketingFacts, EcfReadError> {
+  if (root.namespaceURI !== docket || root.localName !== 'RecordDocketingMessage') return err({ kind: 'wrong-message', message: `This is a ${root.localName ?? 'unknown'} message, not RecordDocketingMessage.` });
+  return ok({
+    caseNumber: text(descendants(root, j, 'CaseNumberText')[0] ?? null),
+    renditionHashes: new Set(descendants(root, ecf, 'DocumentRenditionHash').map((hash) => (text(hash) ?? '').toLowerCase())),
+    filingMessage: findFilingMessages(root)[0] ?? null,
+  });
 }
