@@ -4,6 +4,9 @@ import { stampPresets, stampTemplateSchema } from './stamp/stamp-template';
 /** Bounds of the idle lock, in minutes: courts require a lock, and more than 30 minutes is refused. */
 export const idleLockBounds = { min: 1, max: 30, default: 15 } as const;
 
+/** How long delivered decisions stay in the workstation's journal before compaction may drop them (days). */
+export const journalRetentionBounds = { min: 1, max: 3650, default: 30 } as const;
+
 /**
  * One or more PEM certificates. Certificates are public; a private key pasted here is refused, so a key can never
  * end up in the plain settings file (keys go to the OS keychain through the secrets channel).
@@ -41,6 +44,8 @@ export const settingsSchema = z.object({
   /** IANA time zone of the court, used for stamps and the queue's times. */
   courtTimeZone: z.string().min(1).max(64).refine(isKnownTimeZone, 'Unknown time zone'),
   idleLockMinutes: z.number().int().min(idleLockBounds.min).max(idleLockBounds.max),
+  /** Days a delivered decision stays in this workstation's journal (the court's retention). */
+  journalRetentionDays: z.number().int().min(journalRetentionBounds.min).max(journalRetentionBounds.max),
   /** Name printed on stamps and in the audit log when the EFM does not provide one. */
   workstationName: z.string().max(100),
   /** The court's stamp templates (a fresh install has the presets); ids are unique. */
@@ -62,6 +67,7 @@ export const settingsPatchSchema = z.object({
   activeConnectionId: z.string().max(40).optional(),
   courtTimeZone: settingsSchema.shape.courtTimeZone.optional(),
   idleLockMinutes: settingsSchema.shape.idleLockMinutes.optional(),
+  journalRetentionDays: settingsSchema.shape.journalRetentionDays.optional(),
   workstationName: settingsSchema.shape.workstationName.optional(),
   stampTemplates: settingsSchema.shape.stampTemplates.optional(),
   defaultStampTemplateIds: settingsSchema.shape.defaultStampTemplateIds.optional(),
@@ -76,6 +82,7 @@ export const defaultSettings: Settings = {
   activeConnectionId: '',
   courtTimeZone: 'America/Chicago',
   idleLockMinutes: idleLockBounds.default,
+  journalRetentionDays: journalRetentionBounds.default,
   workstationName: '',
   stampTemplates: [...stampPresets],
   defaultStampTemplateIds: ['filed', 'page-footer'],

@@ -11,6 +11,7 @@ import { EfmService } from '../efm/efm-service';
 import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { ReviewDelivery } from '../efm/review-delivery';
 import { OutboxJournal } from '../outbox/outbox-journal';
+import { WorkstationKey } from '../keys/workstation-key';
 import { inspectCmsZip } from '../cms/cms-zip';
 import { importMedium } from '../media/import-medium';
 import { MediaInbox } from '../media/media-inbox';
@@ -51,7 +52,23 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator);
   const audit = new AuditLog(path.join(options.dataDir, 'audit'));
   const delivery = new ReviewDelivery();
-  const journal = new OutboxJournal(options.dataDir);
+  const cipher = options.secretCipher ?? memoryCipher;
+  const workstationKey = WorkstationKey.load(options.dataDir, cipher);
+  // Opened (torn end repaired, indexed) at start, before the first call needs it.
+  const journalReady = workstationKey.then(async (key) => {
+    const journal = new OutboxJournal(options.dataDir, key);
+    await journal.open();
+    return journal;
+  });
+  journalReady.catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
+  const compactJournal = async (): Promise<void> => {
+    const days = (await settings.get()).journalRetentionDays;
+    await (await journalReady).compact(days * 24 * 60 * 60 * 1000);
+  };
+  const logCompaction = (error: unknown): void => console.error(`outbox journal compaction: ${(error as Error).message}`);
+  void compactJournal().catch(logCompaction);
+  const compactionTimer = setInterval(() => void compactJournal().catch(logCompaction), 6 * 60 * 60 * 1000);
+  compactionTimer.unref();
   const inbox = new MediaInbox(options.dataDir);
   const handlers: Handlers = {
     'app:info': async () => {
@@ -124,13 +141,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         for (const d of args.decisions) await audit.record({ user, action: 'decision', object: `${args.envelopeId}/${d.filingId}`, outcome, detail: d.outcome === 'rejected' ? `rejected ${d.reasonCode}` : `accepted${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}` });
         for (const s of args.stamped) await audit.record({ user, action: 'stamp', object: `${args.envelopeId}/${s.documentId}`, outcome, detail: `SHA-256 ${s.sha256}` });
       }
-      if (result.ok) await journal.delivered(args.idempotencyKey).catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
+      if (result.ok) await journalReady.then((journal) => journal.delivered(args.idempotencyKey)).catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
       await audit.record({ user, action: 'submit', object: args.envelopeId, outcome, detail: result.ok ? `${result.value.result}, key ${args.idempotencyKey}` : `${result.error.message} (key ${args.idempotencyKey})` });
       return result;
     },
     'outbox:record': async ({ payload, reviewer }) => {
       try {
-        await journal.record(payload, reviewer);
+        await (await journalReady).record(payload, reviewer);
         return ok(null);
       } catch (error) {
         return err(appError('storage-failed', `The decision could not be written to this workstation's journal: ${(error as Error).message}`));
@@ -138,13 +155,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     'outbox:withdraw': async ({ idempotencyKey }) => {
       try {
-        await journal.withdraw(idempotencyKey);
+        await (await journalReady).withdraw(idempotencyKey);
         return ok(null);
       } catch (error) {
         return err(appError('storage-failed', (error as Error).message));
       }
     },
-    'outbox:journal': async () => ok(await journal.entries()),
+    'outbox:journal': async ({ cursor, limit }) => {
+      try {
+        return ok(await (await journalReady).page(cursor, limit));
+      } catch (error) {
+        return err(appError('storage-failed', `This workstation's journal could not be read: ${(error as Error).message}`));
+      }
+    },
     'cms:export-zip': async ({ payload }) => {
       const session = efm.current();
       const user = session?.username ?? 'unknown';
@@ -168,7 +191,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'cms:inspect-zip': async ({ fileName, bytes }) => ok(inspectCmsZip(fileName, bytes)),
     ...supervisorHandlers(efm, audit),
   };
-  return { dispatch: createDispatcher(lockGate(handlers, efm)), bus, settings, efm, audit, close: () => efm.close() };
+  return { dispatch: createDispatcher(lockGate(handlers, efm)), bus, settings, efm, audit, close: async () => {
+    clearInterval(compactionTimer);
+    await journalReady.then((journal) => journal.close(), () => undefined);
+    await efm.close();
+  } };
 }
 
 // What shows case content: refused while the idle lock is on. Claims keep renewing and the outbox keeps delivering.

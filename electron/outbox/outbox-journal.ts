@@ -1,7 +1,8 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { submitReviewArgsSchema, type SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
+import type { RecordSigner } from '../keys/workstation-key';
+import { FramedLog, type OpenReport, type RecordLocation } from '../storage/framed-log';
 
 /** A journaled outbox entry as reconciliation returns it. */
 export interface JournalEntry {
@@ -12,83 +13,258 @@ export interface JournalEntry {
   readonly delivered: boolean;
 }
 
-type JournalRecord =
-  | { kind: 'entry'; key: string; at: string; reviewer: string; payload: SubmitReviewArgs }
+/** One page of the journal, oldest first. */
+export interface JournalPage {
+  readonly entries: JournalEntry[];
+  /** Pass back for the next page; null at the end. */
+  readonly nextCursor: number | null;
+  /** Entries that could not be read back or whose signature does not match (edited by hand), said plainly. */
+  readonly problems: string[];
+}
+
+/** How the journal is kept. */
+export interface JournalOptions {
+  /** A new segment file starts past this size (default 64 MiB). */
+  readonly segmentBytes?: number;
+  /** Delivered entries are kept this long before compaction may drop them (default 30 days). */
+  readonly retentionMs?: number;
+  readonly now?: () => Date;
+}
+
+/** What {@link OutboxJournal.record} did. */
+export type RecordOutcome = 'recorded' | 'known';
+
+type Meta =
+  | { kind: 'entry'; key: string; at: string; reviewer: string; envelopeId: string }
   | { kind: 'delivered'; key: string; at: string }
-  | { kind: 'withdrawn'; key: string; at: string };
+  | { kind: 'withdrawn'; key: string; at: string }
+  /** Keys of delivered entries dropped by compaction: never recorded again (reconciliation must not revive them). */
+  | { kind: 'forgotten'; keys: string[]; at: string };
+
+interface Indexed {
+  location: RecordLocation;
+  readonly reviewer: string;
+  readonly journaledAt: string;
+  readonly envelopeId: string;
+  deliveredAt: string | null;
+}
+
+const day = 24 * 60 * 60 * 1000;
+const maxPageBytes = 24 * 1024 * 1024;
 
 /**
- * The main process's second copy of the outbox: an append-only journal (one JSON record per line, bytes as base64,
- * fsynced before the call returns). The renderer's IndexedDB outbox is the first copy; on start the two are
- * reconciled so an entry in either survives a crash, a wiped browser profile or a lost journal. A decision whose
- * local save failed is withdrawn (never resurrected: the clerk was told it was not saved).
+ * The main process's copy of the outbox: an append-only journal of signed, checksummed records in rotating segments
+ * (see {@link FramedLog}), each fsynced before the call returns. A crash mid-write leaves a torn record that is cut
+ * off on the next open and never swallows the next one; a record edited by hand fails its signature and is reported,
+ * not restored. Delivered entries are compacted away after the retention; their keys are remembered so nothing brings
+ * them back. The renderer's IndexedDB outbox is reconciled with it on start.
  */
 export class OutboxJournal {
-  readonly #file: string;
-  #tail: Promise<unknown> = Promise.resolve();
+  readonly #log: FramedLog;
+  readonly #index = new Map<string, Indexed>();
+  readonly #forgotten = new Set<string>();
+  readonly #retentionMs: number;
+  readonly #now: () => Date;
+  #loaded: Promise<OpenReport> | null = null;
+  #compacting: Promise<number> | null = null;
 
-  constructor(dataDir: string) {
-    this.#file = path.join(dataDir, 'outbox', 'journal.jsonl');
+  constructor(dataDir: string, signer: RecordSigner, options: JournalOptions = {}) {
+    this.#log = new FramedLog(path.join(dataDir, 'outbox'), { prefix: 'journal', segmentBytes: options.segmentBytes ?? 64 * 1024 * 1024, signer });
+    this.#retentionMs = options.retentionMs ?? 30 * day;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Opens the journal (repairing a torn end) and indexes it; what the repair found. */
+  open(): Promise<OpenReport> {
+    this.#loaded ??= this.#load();
+    return this.#loaded;
   }
 
   /** Records a new entry; resolves once it is on disk, rejects (nothing promised) when the disk refuses. */
-  record(payload: SubmitReviewArgs, reviewer: string): Promise<void> {
-    return this.#append({ kind: 'entry', key: payload.idempotencyKey, at: new Date().toISOString(), reviewer, payload });
+  async record(payload: SubmitReviewArgs, reviewer: string): Promise<RecordOutcome> {
+    await this.open();
+    const key = payload.idempotencyKey;
+    if (this.#index.has(key) || this.#forgotten.has(key)) return 'known';
+    const at = this.#now().toISOString();
+    const meta: Meta = { kind: 'entry', key, at, reviewer, envelopeId: payload.envelopeId };
+    const location = await this.#log.append(encodeBody(meta, payload));
+    this.#index.set(key, { location, reviewer, journaledAt: at, envelopeId: payload.envelopeId, deliveredAt: null });
+    return 'recorded';
   }
 
   /** Marks an entry delivered. */
-  delivered(key: string): Promise<void> {
-    return this.#append({ kind: 'delivered', key, at: new Date().toISOString() });
+  async delivered(key: string): Promise<void> {
+    await this.open();
+    const entry = this.#index.get(key);
+    if (!entry || entry.deliveredAt) return;
+    const at = this.#now().toISOString();
+    await this.#log.append(encodeBody({ kind: 'delivered', key, at }));
+    entry.deliveredAt = at;
   }
 
   /** Withdraws an entry whose first copy could not be written: the clerk was told it is not saved. */
-  withdraw(key: string): Promise<void> {
-    return this.#append({ kind: 'withdrawn', key, at: new Date().toISOString() });
+  async withdraw(key: string): Promise<void> {
+    await this.open();
+    await this.#log.append(encodeBody({ kind: 'withdrawn', key, at: this.#now().toISOString() }));
+    this.#index.delete(key);
   }
 
-  /** Every live entry (not withdrawn), with whether it was delivered. A damaged line is skipped, not fatal. */
+  /** Idempotency keys of entries not yet delivered, for one envelope (claims are held until these settle). */
+  async undeliveredFor(envelopeId: string): Promise<string[]> {
+    await this.open();
+    return [...this.#index].filter(([, e]) => e.envelopeId === envelopeId && !e.deliveredAt).map(([key]) => key);
+  }
+
+  /** One page of live entries, read from disk one at a time (bounded memory at any journal size). */
+  async page(cursor: number | null, limit: number): Promise<JournalPage> {
+    await this.open();
+    const all = [...this.#index];
+    const entries: JournalEntry[] = [];
+    const problems: string[] = [];
+    let bytes = 0;
+    let position = cursor ?? 0;
+    for (; position < all.length && entries.length < limit && bytes < maxPageBytes; position++) {
+      const [key, indexed] = all[position] as [string, Indexed];
+      const stored = await this.#log.read(indexed.location);
+      const payload = stored?.verified ? decodePayload(stored.body) : null;
+      if (!stored) problems.push(`The decision ${key} could not be read back from this workstation's journal.`);
+      else if (!stored.verified) problems.push(`The decision ${key} in this workstation's journal was changed outside the app and is not used.`);
+      else if (!payload) problems.push(`The decision ${key} in this workstation's journal is incomplete and is not used.`);
+      else {
+        entries.push({ payload, reviewer: indexed.reviewer, journaledAt: indexed.journaledAt, delivered: indexed.deliveredAt !== null });
+        bytes += payload.stamped.reduce((sum, s) => sum + s.bytes.length, 0);
+      }
+    }
+    return { entries, problems, nextCursor: position < all.length ? position : null };
+  }
+
+  /** Every live entry (tests and small journals; the app pages). */
   async entries(): Promise<JournalEntry[]> {
-    await this.#tail.catch(() => undefined);
-    let text = '';
-    try {
-      text = await readFile(this.#file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const all: JournalEntry[] = [];
+    for (let cursor: number | null = 0; cursor !== null;) {
+      const page: JournalPage = await this.page(cursor, 100);
+      all.push(...page.entries);
+      cursor = page.nextCursor;
     }
-    const entries = new Map<string, { payload: SubmitReviewArgs; reviewer: string; journaledAt: string; delivered: boolean }>();
-    for (const line of text.split('\n')) {
-      if (!line) continue;
-      let record: JournalRecord;
-      try {
-        record = decodeWire(line) as JournalRecord;
-      } catch {
-        continue; // a line cut short by a crash
-      }
-      if (record.kind === 'entry') {
-        const payload = submitReviewArgsSchema.safeParse(record.payload);
-        if (payload.success && !entries.has(record.key)) entries.set(record.key, { payload: payload.data, reviewer: record.reviewer, journaledAt: record.at, delivered: false });
-      } else if (record.kind === 'delivered') {
-        const entry = entries.get(record.key);
-        if (entry) entry.delivered = true;
-      } else if (record.kind === 'withdrawn') {
-        entries.delete(record.key);
-      }
-    }
-    return [...entries.values()];
+    return all;
   }
 
-  #append(record: JournalRecord): Promise<void> {
-    const next = this.#tail.catch(() => undefined).then(async () => {
-      await mkdir(path.dirname(this.#file), { recursive: true, mode: 0o700 });
-      const handle = await open(this.#file, 'a', 0o600);
-      try {
-        await handle.appendFile(`${encodeWire(record)}\n`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+  /** True when compaction dropped this key after delivery. */
+  async isForgotten(key: string): Promise<boolean> {
+    await this.open();
+    return this.#forgotten.has(key);
+  }
+
+  /**
+   * Drops delivered entries older than the retention: live ones in older segments are copied forward (keeping their
+   * signatures), the dropped keys are remembered, then the older segments are deleted. A crash part-way leaves
+   * duplicates that reading folds together, never a loss. Returns how many entries were dropped.
+   */
+  compact(retentionMs = this.#retentionMs): Promise<number> {
+    this.#compacting ??= this.#compact(retentionMs).finally(() => {
+      this.#compacting = null;
     });
-    this.#tail = next;
-    return next;
+    return this.#compacting;
+  }
+
+  /** Bytes on disk. */
+  async sizeBytes(): Promise<number> {
+    await this.open();
+    return this.#log.sizeBytes();
+  }
+
+  /** Closes the journal's file. */
+  async close(): Promise<void> {
+    await this.#compacting?.catch(() => undefined);
+    await this.#log.close();
+  }
+
+  async #load(): Promise<OpenReport> {
+    const report = await this.#log.open();
+    for await (const { location, body } of this.#log.scan()) {
+      const meta = decodeMeta(body);
+      if (!meta) continue;
+      if (meta.kind === 'entry') {
+        if (!this.#index.has(meta.key) && !this.#forgotten.has(meta.key)) {
+          this.#index.set(meta.key, { location, reviewer: meta.reviewer, journaledAt: meta.at, envelopeId: meta.envelopeId, deliveredAt: null });
+        }
+      } else if (meta.kind === 'delivered') {
+        const entry = this.#index.get(meta.key);
+        if (entry) entry.deliveredAt ??= meta.at;
+      } else if (meta.kind === 'withdrawn') {
+        this.#index.delete(meta.key);
+      } else {
+        for (const key of meta.keys) {
+          this.#forgotten.add(key);
+          this.#index.delete(key);
+        }
+      }
+    }
+    return report;
+  }
+
+  async #compact(retentionMs: number): Promise<number> {
+    await this.open();
+    // Nothing to gain while everything fits in the segment being written.
+    if (this.#log.segments().length === 1 && (await this.#log.sizeBytes()) < 1024 * 1024) return 0;
+    await this.#log.rotate();
+    const old = this.#log.segments().slice(0, -1);
+    if (old.length === 0) return 0;
+    const oldSet = new Set(old);
+    const horizon = this.#now().getTime() - retentionMs;
+    const dropped: string[] = [];
+    for (const [key, entry] of [...this.#index]) {
+      if (!oldSet.has(entry.location.segment)) continue;
+      if (entry.deliveredAt && Date.parse(entry.deliveredAt) <= horizon) {
+        dropped.push(key);
+        continue;
+      }
+      const stored = await this.#log.read(entry.location);
+      if (!stored) continue; // unreadable: kept where it is, reported by page()
+      const location = await this.#log.appendSigned(stored.body, stored.signature);
+      entry.location = location;
+      if (entry.deliveredAt) await this.#log.append(encodeBody({ kind: 'delivered', key, at: entry.deliveredAt }));
+    }
+    for (const key of dropped) this.#forgotten.add(key);
+    await this.#log.append(encodeBody({ kind: 'forgotten', keys: [...this.#forgotten], at: this.#now().toISOString() }));
+    for (const key of dropped) this.#index.delete(key);
+    const stillThere = new Set([...this.#index.values()].map((e) => e.location.segment));
+    await this.#log.removeSegments(old.filter((s) => !stillThere.has(s)));
+    return dropped.length;
+  }
+}
+
+// A body is a 4-byte length, the small metadata (indexed on open without touching the payload), then the payload.
+function encodeBody(meta: Meta, payload?: SubmitReviewArgs): Buffer {
+  const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
+  const payloadBytes = payload ? Buffer.from(encodeWire(payload), 'utf8') : Buffer.alloc(0);
+  const length = Buffer.allocUnsafe(4);
+  length.writeUInt32LE(metaBytes.length);
+  return Buffer.concat([length, metaBytes, payloadBytes]);
+}
+
+function decodeMeta(body: Buffer): Meta | null {
+  if (body.length < 4) return null;
+  const length = body.readUInt32LE(0);
+  if (4 + length > body.length) return null;
+  try {
+    const meta = JSON.parse(body.toString('utf8', 4, 4 + length)) as Partial<Record<string, unknown>> | null;
+    if (!meta || typeof meta !== 'object' || typeof meta.at !== 'string') return null;
+    if (meta.kind === 'forgotten') return Array.isArray(meta.keys) && meta.keys.every((k) => typeof k === 'string') ? (meta as Meta) : null;
+    if (typeof meta.key !== 'string') return null;
+    if (meta.kind === 'entry') return typeof meta.reviewer === 'string' && typeof meta.envelopeId === 'string' ? (meta as unknown as Meta) : null;
+    return meta.kind === 'delivered' || meta.kind === 'withdrawn' ? (meta as unknown as Meta) : null;
+  } catch {
+    return null;
+  }
+}
+
+function decodePayload(body: Buffer): SubmitReviewArgs | null {
+  const length = body.readUInt32LE(0);
+  try {
+    const parsed = submitReviewArgsSchema.safeParse(decodeWire(body.toString('utf8', 4 + length)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

@@ -36,29 +36,36 @@ async function storeLocally(payload: SubmitReviewArgs, reviewer: string, origin:
 
 /**
  * Makes the two copies agree after a start: journal entries missing from IndexedDB (a wiped or damaged profile) are
- * restored — delivered ones as sent, the rest pending — and IndexedDB entries missing from the journal (a lost
- * journal) are journaled again. Returns how many entries each side got back.
+ * restored — delivered ones as sent, the rest pending — and undelivered IndexedDB entries missing from the journal
+ * (a lost journal) are journaled again. Delivered ones are not: the journal may have compacted them away, and it
+ * refuses a key it has forgotten. The journal is read in pages, so its size never makes one huge frame.
  */
-export async function reconcileOutbox(): Promise<{ restored: number; rejournaled: number }> {
+export async function reconcileOutbox(): Promise<{ restored: number; rejournaled: number; problems: string[] }> {
   const api = getApi();
-  const journal = await api.outbox.journal();
-  if (!journal.ok) return { restored: 0, rejournaled: 0 };
   const store = db();
   const local = new Map((await store.outbox.toArray()).map((entry) => [entry.idempotencyKey, entry]));
+  const journaledKeys = new Set<string>();
+  const problems: string[] = [];
   let restored = 0;
-  for (const { payload, reviewer, journaledAt, delivered } of journal.value) {
-    if (local.has(payload.idempotencyKey)) continue;
-    await storeLocally(payload, reviewer, { delivered, at: journaledAt });
-    restored += 1;
+  for (let cursor: number | null = 0; cursor !== null;) {
+    const page = await api.outbox.journal({ cursor, limit: 50 });
+    if (!page.ok) return { restored, rejournaled: 0, problems: [...problems, page.error.message] };
+    problems.push(...page.value.problems);
+    for (const { payload, reviewer, journaledAt, delivered } of page.value.entries) {
+      journaledKeys.add(payload.idempotencyKey);
+      if (local.has(payload.idempotencyKey)) continue;
+      await storeLocally(payload, reviewer, { delivered, at: journaledAt });
+      restored += 1;
+    }
+    cursor = page.value.nextCursor;
   }
-  const journaledKeys = new Set(journal.value.map((entry) => entry.payload.idempotencyKey));
   let rejournaled = 0;
   for (const entry of local.values()) {
-    if (journaledKeys.has(entry.idempotencyKey)) continue;
+    if (journaledKeys.has(entry.idempotencyKey) || entry.status === 'sent' || entry.status === 'discarded') continue;
     const review = await store.reviewEpisodes.get(entry.idempotencyKey);
     if ((await api.outbox.record({ payload: entry.payload, reviewer: review?.reviewer ?? 'unknown' })).ok) rejournaled += 1;
   }
-  return { restored, rejournaled };
+  return { restored, rejournaled, problems };
 }
 
 let running: Promise<void> | null = null;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../shared/errors';
-import { idleLockBounds, type Settings } from '../../shared/settings';
+import { idleLockBounds, journalRetentionBounds, type Settings } from '../../shared/settings';
 import { getApi } from '../app/api';
 import { ConnectionsEditor } from './connections-editor';
 import { StampTemplateEditor } from './stamp-template-editor';
@@ -48,6 +48,9 @@ export function SettingsScreen() {
           <TextField label={`Idle lock after (minutes, ${idleLockBounds.min}–${idleLockBounds.max})`} name="idleLockMinutes" type="number"
             value={String(settings.idleLockMinutes)} error={fieldError('idleLockMinutes')}
             onChange={(value) => setSettings({ ...settings, idleLockMinutes: Number(value) })} />
+          <TextField label={`Keep delivered decisions in this workstation's journal for (days, ${journalRetentionBounds.min}–${journalRetentionBounds.max})`}
+            name="journalRetentionDays" type="number" value={String(settings.journalRetentionDays)} error={fieldError('journalRetentionDays')}
+            onChange={(value) => setSettings({ ...settings, journalRetentionDays: Number(value) })} />
           <TextField label="Workstation name" name="workstationName" value={settings.workstationName} error={fieldError('workstationName')}
             onChange={(workstationName) => setSettings({ ...settings, workstationName })} />
         </fieldset>

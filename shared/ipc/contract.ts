@@ -55,7 +55,15 @@ export const channels = {
   'cms:inspect-zip': { args: z.object({ fileName: z.string().max(300), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 512 * 1024 * 1024, 'The zip is larger than 512 MB') }), result: cmsZipReportSchema },
   'media:import': { args: mediaImportArgsSchema, result: mediaImportResultSchema },
   'media:deliver-waiting': { args: z.void(), result: z.object({ delivered: z.number().int(), waiting: z.number().int() }) },
-  'outbox:journal': { args: z.void(), result: z.array(z.object({ payload: submitReviewArgsSchema, reviewer: z.string(), journaledAt: z.string(), delivered: z.boolean() })) },
+  /** The journal in pages (a page holds at most ~24 MB of stamped renditions), oldest first. */
+  'outbox:journal': {
+    args: z.object({ cursor: z.number().int().nonnegative().nullable(), limit: z.number().int().min(1).max(200) }),
+    result: z.object({
+      entries: z.array(z.object({ payload: submitReviewArgsSchema, reviewer: z.string(), journaledAt: z.string(), delivered: z.boolean() })),
+      nextCursor: z.number().int().nonnegative().nullable(),
+      problems: z.array(z.string()),
+    }),
+  },
   'connections:test': { args: connectionTestArgsSchema, result: z.array(connectionTestStepSchema) },
   'secrets:status': { args: z.void(), result: secretStatusSchema },
   'secrets:set-client-key': { args: setClientKeyArgsSchema, result: secretStatusSchema },

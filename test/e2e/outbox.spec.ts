@@ -135,7 +135,7 @@ test('two copies: a wiped browser store is restored from the main process journa
   expect(simulator.submissions.filter((s) => s.envelopeId === first.envelope.id)).toHaveLength(1);
 
   // The journal cannot be written (a folder where the file should be, like a broken disk): the clerk is told.
-  const journal = path.join(app.dataDir, 'outbox', 'journal.jsonl');
+  const journal = path.join(app.dataDir, 'outbox', 'journal-000001.log');
   rmSync(journal);
   mkdirSync(journal);
   await page.getByRole('button', { name: 'Queue' }).click();
