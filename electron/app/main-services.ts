@@ -3,6 +3,7 @@ import { appError } from '../../shared/errors';
 import type { Channel } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/result';
 import { AuditLog } from '../audit/audit-log';
+import { AuditAnchoring } from '../audit/audit-anchoring';
 import { supervisorHandlers } from './supervisor-handlers';
 import { activeConnection, isRealEfmConfigured } from '../../shared/settings';
 import { memoryCipher, SecretStore, type SecretCipher } from '../secrets/secret-store';
@@ -50,10 +51,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const bus = new EventBus();
   const secrets = new SecretStore(options.dataDir, options.secretCipher ?? memoryCipher);
   const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator);
-  const audit = new AuditLog(path.join(options.dataDir, 'audit'));
+  const workstationKeyEarly = WorkstationKey.load(options.dataDir, options.secretCipher ?? memoryCipher);
+  const audit = new AuditLog(path.join(options.dataDir, 'audit'), { signer: workstationKeyEarly });
+  const anchoring = new AuditAnchoring(audit, efm);
   const delivery = new ReviewDelivery();
-  const cipher = options.secretCipher ?? memoryCipher;
-  const workstationKey = WorkstationKey.load(options.dataDir, cipher);
+  const workstationKey = workstationKeyEarly;
   // Opened (torn end repaired, indexed) at start, before the first call needs it.
   const journalReady = workstationKey.then(async (key) => {
     const journal = new OutboxJournal(options.dataDir, key);
@@ -89,6 +91,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'session:sign-in': async ({ username, password }) => {
       const session = await efm.signIn(username, password);
       await audit.record({ user: username, action: 'sign-in', object: 'session', outcome: session.ok ? 'ok' : 'refused', detail: session.ok ? `as ${session.value.role}` : session.error.message });
+      if (session.ok) await anchoring.afterSignIn(username);
       return session;
     },
     'session:current': async () => ok(efm.current()),
@@ -96,6 +99,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       const user = efm.current()?.username;
       efm.lock();
       if (user) await audit.record({ user, action: 'lock', object: 'session', outcome: 'ok', detail: 'idle lock' });
+      await anchoring.anchor();
       return ok(null);
     },
     'session:unlock': async ({ password }) => {
@@ -105,8 +109,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     'session:sign-out': async () => {
       const user = efm.current()?.username;
-      efm.signOut();
       if (user) await audit.record({ user, action: 'sign-out', object: 'session', outcome: 'ok' });
+      // Anchored while the session still exists: the EFM needs it.
+      await anchoring.anchor();
+      efm.signOut();
       return ok(null);
     },
     'efm:ping': async () => efm.withClient(async (client) => {
@@ -143,6 +149,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       }
       if (result.ok) await journalReady.then((journal) => journal.delivered(args.idempotencyKey)).catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
       await audit.record({ user, action: 'submit', object: args.envelopeId, outcome, detail: result.ok ? `${result.value.result}, key ${args.idempotencyKey}` : `${result.error.message} (key ${args.idempotencyKey})` });
+      if (result.ok) void anchoring.anchor();
       return result;
     },
     'outbox:record': async ({ payload, reviewer }) => {
@@ -189,10 +196,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return ok({ delivered, waiting: waiting.length - delivered });
     },
     'cms:inspect-zip': async ({ fileName, bytes }) => ok(inspectCmsZip(fileName, bytes)),
-    ...supervisorHandlers(efm, audit),
+    ...supervisorHandlers(efm, audit, () => anchoring.verify()),
   };
   return { dispatch: createDispatcher(lockGate(handlers, efm)), bus, settings, efm, audit, close: async () => {
     clearInterval(compactionTimer);
+    anchoring.dispose();
     await journalReady.then((journal) => journal.close(), () => undefined);
     await efm.close();
   } };

@@ -1,5 +1,6 @@
 import { appError } from '../../shared/errors';
 import { reviewStatisticsCsv } from '../../shared/domain/supervision';
+import type { AuditVerification } from '../../shared/domain/audit';
 import { err, ok, type Result } from '../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { EfmService } from '../efm/efm-service';
@@ -11,7 +12,7 @@ type SupervisorChannel = 'supervisor:workload' | 'supervisor:reassign' | 'superv
  * The supervisors' channels. Each first checks the role the EFM gave at sign-in: a clerk's renderer asking for them
  * (a modified build, a devtools call) is refused here and the refusal is audited, not only hidden in the UI.
  */
-export function supervisorHandlers(efm: EfmService, audit: AuditLog): Pick<Handlers, SupervisorChannel> {
+export function supervisorHandlers(efm: EfmService, audit: AuditLog, verifyAudit: () => Promise<AuditVerification>): Pick<Handlers, SupervisorChannel> {
   const asSupervisor = async <T>(what: string, run: (user: string) => Promise<Result<T>>): Promise<Result<T>> => {
     const session = efm.current();
     if (!session) return err(appError('unauthorized', 'Sign in to the EFM first'));
@@ -48,7 +49,7 @@ export function supervisorHandlers(efm: EfmService, audit: AuditLog): Pick<Handl
     }),
     'audit:query': (query) => asSupervisor('audit log', async () => ok(await audit.query(query))),
     'audit:verify': () => asSupervisor('audit log', async (user) => {
-      const result = await audit.verify();
+      const result = await verifyAudit();
       await audit.record({ user, action: 'audit-verify', object: 'audit log', outcome: result.valid ? 'ok' : 'failed', detail: result.problem ? `record ${result.problem.seq ?? '?'} (line ${result.problem.line}): ${result.problem.reason}` : `${result.records} records intact` });
       return ok(result);
     }),

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { auditRecordSchema, type AuditAction, type AuditQuery, type AuditRecord, type AuditVerification } from '../../shared/domain/audit';
+import {
+  auditHeadStatement, auditRecordSchema, type AuditAction, type AuditAnchor, type AuditHead, type AuditQuery, type AuditRecord, type AuditVerification,
+} from '../../shared/domain/audit';
+import type { SignedAuditHead } from '../../shared/ecf/audit-anchor-messages';
 import { writeFileAtomic } from '../settings/atomic-file';
+import { checkAuditChain, genesisHash, auditHash, type ChainCheckpoint } from './audit-chain';
+
+export { auditHash, genesisHash } from './audit-chain';
 
 /** What a caller tells the log; time, workstation, sequence and hashes are added by the log. */
 export interface AuditEntry {
@@ -14,36 +21,63 @@ export interface AuditEntry {
   readonly detail?: string | null;
 }
 
-const genesis = '0'.repeat(64);
+/** Signs the chain head: the workstation key. */
+export interface HeadSigner {
+  readonly publicKeyPem: string;
+  sign(data: Uint8Array): Buffer;
+  verify(data: Uint8Array, signature: Uint8Array): boolean;
+}
 
-/** The hash of a record: SHA-256 over its fields in a fixed order, starting with the previous record's hash. */
-export function auditHash(record: Omit<AuditRecord, 'hash'>): string {
-  const fields = [record.prevHash, record.seq, record.at, record.user, record.workstation, record.action, record.object, record.outcome, record.detail];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+/** Where the log runs. */
+export interface AuditLogOptions {
+  readonly signer: HeadSigner | Promise<HeadSigner>;
+  /** Printed in each record (the workstation's name). */
+  readonly workstation?: string;
+  /** The id its anchors are kept under at the EFM; stable for one data folder. */
+  readonly workstationId?: string;
+  readonly now?: () => Date;
+}
+
+/** The id a data folder's audit anchors are kept under at the EFM: host name and a digest of the folder. */
+export function workstationIdFor(dataDir: string): string {
+  return `${hostname()}-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12)}`;
 }
 
 /**
  * Append-only, hash-chained audit log (one JSON record per line, fsynced before the action is reported done). Each
- * record's hash covers the previous one, so editing, removing or reordering any record breaks the chain from there
- * on; a separate head file (sequence and hash of the last record) also catches records cut off the end.
+ * record's hash covers the previous one, so editing, removing or reordering a record breaks the chain. The sequence
+ * and last hash are recovered from the log itself on open (a torn last line, never acknowledged, is cut off); the head
+ * file beside it is a signed cache of the last head, written atomically. Heads are anchored at the EFM
+ * ({@link signedHead}, {@link noteAnchor}), so a consistent rewrite, a truncation or a deletion before the last
+ * anchor is found by {@link verify}; records after the last anchor are the window that remains.
  */
 export class AuditLog {
+  readonly #folder: string;
   readonly #file: string;
   readonly #headFile: string;
+  readonly #anchorFile: string;
+  readonly #workstation: string;
+  readonly #now: () => Date;
+  /** Stable id of this data folder at the EFM. */
+  readonly workstationId: string;
   #tail: Promise<unknown> = Promise.resolve();
-  #last: { seq: number; hash: string } | null = null;
+  #last: ChainCheckpoint | null = null;
 
-  constructor(folder: string, private readonly workstation = hostname(), private readonly now: () => Date = () => new Date()) {
+  constructor(folder: string, private readonly options: AuditLogOptions) {
+    this.#folder = folder;
     this.#file = path.join(folder, 'audit.jsonl');
     this.#headFile = path.join(folder, 'audit.head.json');
+    this.#anchorFile = path.join(folder, 'audit.anchor.json');
+    this.#workstation = options.workstation ?? hostname();
+    this.workstationId = options.workstationId ?? workstationIdFor(path.dirname(folder));
+    this.#now = options.now ?? (() => new Date());
   }
 
   /** Appends a record; resolves once it is on disk. Appends are serialised, so the chain never forks. */
   append(entry: AuditEntry): Promise<AuditRecord> {
     const next = this.#tail.then(async () => {
-      await mkdir(path.dirname(this.#file), { recursive: true, mode: 0o700 });
-      const last = this.#last ?? (await this.#readHead());
-      const partial = { seq: last.seq + 1, at: this.now().toISOString(), user: entry.user, workstation: this.workstation, action: entry.action, object: entry.object, outcome: entry.outcome, detail: entry.detail ?? null, prevHash: last.hash };
+      const last = await this.#recover();
+      const partial = { seq: last.seq + 1, at: this.#now().toISOString(), user: entry.user, workstation: this.#workstation, action: entry.action, object: entry.object, outcome: entry.outcome, detail: entry.detail ?? null, prevHash: last.hash };
       const record: AuditRecord = { ...partial, hash: auditHash(partial) };
       const handle = await open(this.#file, 'a', 0o600);
       try {
@@ -53,7 +87,8 @@ export class AuditLog {
         await handle.close();
       }
       this.#last = { seq: record.seq, hash: record.hash };
-      await writeFileAtomic(this.#headFile, JSON.stringify(this.#last));
+      // The head is a cache: a crash before it is written leaves it one behind, which open() and verify() accept.
+      await writeFileAtomic(this.#headFile, JSON.stringify(await this.#sign({ workstationId: this.workstationId, seq: record.seq, hash: record.hash, at: record.at })));
       return record;
     });
     this.#tail = next.catch(() => undefined);
@@ -72,82 +107,134 @@ export class AuditLog {
     }
   }
 
-  /** Records matching the viewer's filters, newest first. */
-  async query(query: AuditQuery): Promise<AuditRecord[]> {
-    const { records } = await this.#readAll();
-    const matches = records.filter((record) =>
-      (!query.user || record.user === query.user)
-      && (!query.action || record.action === query.action)
-      && (!query.object || record.object.includes(query.object))
-      && (!query.from || record.at >= query.from)
-      && (!query.to || record.at < query.to));
-    return matches.reverse().slice(0, query.limit);
-  }
-
-  /** Walks the whole chain: every line parses, sequences run 1, 2, 3…, each hash is right and links to the one before. */
-  async verify(): Promise<AuditVerification> {
+  /** The current head, signed, with the public key: what AnchorAuditLog sends. */
+  async signedHead(): Promise<SignedAuditHead> {
     await this.#tail;
-    const text = await readText(this.#file);
-    const lines = text.split('\n').filter((line) => line.length > 0);
-    let previous = { seq: 0, hash: genesis };
-    for (const [index, line] of lines.entries()) {
-      const fail = (reason: string, seq: number | null = null): AuditVerification => ({ valid: false, records: lines.length, problem: { line: index + 1, seq, reason } });
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        return fail('the line is not a JSON record');
-      }
-      const record = auditRecordSchema.safeParse(parsed);
-      if (!record.success) return fail('the record is incomplete or has unexpected fields');
-      const { hash, ...rest } = record.data;
-      if (rest.seq !== previous.seq + 1) return fail(`sequence ${rest.seq} follows ${previous.seq}: records are missing or out of order`, rest.seq);
-      if (rest.prevHash !== previous.hash) return fail('it does not link to the record before it', rest.seq);
-      if (auditHash(rest) !== hash) return fail('its content does not match its hash: it was edited', rest.seq);
-      previous = { seq: rest.seq, hash };
-    }
-    const head = await this.#readHead();
-    if (head.seq !== previous.seq || head.hash !== previous.hash) {
-      return { valid: false, records: lines.length, problem: { line: Math.max(1, lines.length), seq: previous.seq, reason: `the log ends at record ${previous.seq} but ${head.seq} were written: records were cut off the end` } };
-    }
-    return { valid: true, records: lines.length, problem: null };
+    const last = await this.#recover();
+    return this.#sign({ workstationId: this.workstationId, seq: last.seq, hash: last.hash, at: this.#now().toISOString() });
   }
 
-  async #readHead(): Promise<{ seq: number; hash: string }> {
-    const text = await readText(this.#headFile);
-    if (!text) return { seq: 0, hash: genesis };
+  /** Keeps the EFM's receipt of an anchor beside the log (the CLI checks against it without the EFM). */
+  async noteAnchor(anchor: AuditAnchor): Promise<void> {
+    await writeFileAtomic(this.#anchorFile, JSON.stringify(anchor));
+  }
+
+  /** Records matching the viewer's filters, newest first; the log is streamed, only the newest matches are kept. */
+  async query(query: AuditQuery): Promise<AuditRecord[]> {
+    await this.#tail;
+    const matches: AuditRecord[] = [];
+    for await (const line of readLines(this.#file)) {
+      let record;
+      try {
+        record = auditRecordSchema.safeParse(JSON.parse(line));
+      } catch {
+        continue; // damaged lines are shown by verify(), not by the viewer
+      }
+      if (!record.success) continue;
+      const r = record.data;
+      if ((query.user && r.user !== query.user) || (query.action && r.action !== query.action) || (query.object && !r.object.includes(query.object))) continue;
+      if ((query.from && r.at < query.from) || (query.to && r.at >= query.to)) continue;
+      matches.push(r);
+      if (matches.length > query.limit) matches.shift();
+    }
+    return matches.reverse();
+  }
+
+  /**
+   * Walks the whole chain (streamed) and checks it against the signed head file, the last anchor receipt kept here and
+   * the EFM's last anchor when given: every line parses, sequences run 1, 2, 3…, each hash is right and links to the
+   * one before, and every anchored head is in the chain.
+   */
+  async verify(efmAnchor?: AuditAnchor | null): Promise<AuditVerification> {
+    await this.#tail;
+    const signer = await this.options.signer;
+    const head = await readJson(this.#headFile);
+    const receipt = await readJson(this.#anchorFile);
+    return checkAuditChain(readLines(this.#file), {
+      head,
+      headVerifies: (h) => signer.verify(Buffer.from(auditHeadStatement(h)), Buffer.from(h.signature, 'base64')),
+      anchors: [receipt as AuditAnchor | null, efmAnchor ?? null].filter((a): a is AuditAnchor => !!a && typeof a.seq === 'number'),
+    });
+  }
+
+  async #sign(head: AuditHead): Promise<SignedAuditHead> {
+    const signer = await this.options.signer;
+    const der = Buffer.from(signer.publicKeyPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    return { ...head, publicKey: der.toString('base64'), signature: signer.sign(Buffer.from(auditHeadStatement(head))).toString('base64') };
+  }
+
+  /** The last record's sequence and hash, from the log itself; cuts off a torn last line. */
+  async #recover(): Promise<ChainCheckpoint> {
+    if (this.#last) return this.#last;
+    await mkdir(this.#folder, { recursive: true, mode: 0o700 });
+    await removeStaleTemps(this.#folder);
+    const handle = await open(this.#file, 'a+', 0o600);
     try {
-      const head = JSON.parse(text) as { seq?: unknown; hash?: unknown };
-      if (typeof head.seq === 'number' && typeof head.hash === 'string') return { seq: head.seq, hash: head.hash };
-    } catch {
-      // An unreadable head is reported by verify(); appends continue from the log itself.
-    }
-    const { records } = await this.#readAll();
-    const last = records.at(-1);
-    return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: genesis };
-  }
-
-  async #readAll(): Promise<{ records: AuditRecord[] }> {
-    const text = await readText(this.#file);
-    const records: AuditRecord[] = [];
-    for (const line of text.split('\n')) {
-      if (!line) continue;
-      try {
-        const record = auditRecordSchema.safeParse(JSON.parse(line));
-        if (record.success) records.push(record.data);
-      } catch {
-        // Damaged lines are shown by verify(), not by the viewer.
+      const size = (await handle.stat()).size;
+      const text = size > 0 ? await readTail(handle, size) : '';
+      const complete = text.lastIndexOf('\n') + 1;
+      if (complete < text.length) {
+        // A record cut short by a crash before its fsync returned: it was never reported done.
+        await handle.truncate(size - Buffer.byteLength(text.slice(complete)));
+        await handle.sync();
       }
+      const lines = text.slice(0, complete).split('\n').filter(Boolean);
+      for (const line of lines.reverse()) {
+        try {
+          const record = auditRecordSchema.safeParse(JSON.parse(line));
+          if (record.success) return (this.#last = { seq: record.data.seq, hash: record.data.hash });
+        } catch {
+          // a damaged line: verify() names it; the chain continues from the last whole record
+        }
+      }
+      return (this.#last = { seq: 0, hash: genesisHash });
+    } finally {
+      await handle.close();
     }
-    return { records };
   }
 }
 
-async function readText(file: string): Promise<string> {
+/**
+ * Complete lines of a file, streamed; none when it does not exist. A last line without its newline is a record a
+ * crash cut short before its fsync returned (never reported done), so it is left out, as the next append cuts it off.
+ */
+export async function* readLines(file: string): AsyncGenerator<string> {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  let rest = '';
   try {
-    return await readFile(file, 'utf8');
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const text = rest + chunk;
+      const lines = text.split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line) yield line;
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  } finally {
+    stream.destroy();
   }
+}
+
+// The last 64 KiB: audit records are small, so the last whole record is in it.
+async function readTail(handle: Awaited<ReturnType<typeof open>>, size: number): Promise<string> {
+  const length = Math.min(size, 64 * 1024);
+  const buffer = Buffer.alloc(length);
+  await handle.read(buffer, 0, length, size - length);
+  const text = buffer.toString('utf8');
+  return size > length ? text.slice(text.indexOf('\n') + 1) : text;
+}
+
+/** A small JSON file: null when absent, `{ damaged: true }` when unreadable. */
+export async function readJson(file: string): Promise<Record<string, unknown> | null> {
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : { damaged: true };
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : { damaged: true };
+  }
+}
+
+/** Temporary files of atomic writes a crash left behind. */
+async function removeStaleTemps(folder: string): Promise<void> {
+  for (const name of await readdir(folder)) if (name.endsWith('.tmp')) await rm(path.join(folder, name), { force: true });
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UsageError, type CliIo } from './cli-args';
+import { auditVerifyUsage, runAuditVerify } from './audit-verify-command';
 import { ecfInspectUsage, runEcfInspect } from './ecf-inspect-command';
 import { efmPingUsage, efmSimUsage, runEfmPing, runEfmSim } from './efm-commands';
 import { mediaDemoUsage, runMediaDemo } from './media-command';
@@ -14,6 +15,7 @@ const commands: Record<string, { usage: string; run: (argv: readonly string[], i
   'efm-sim': { usage: efmSimUsage, run: runEfmSim },
   'efm ping': { usage: efmPingUsage, run: (argv, io) => runEfmPing(argv, io) },
   'media demo': { usage: mediaDemoUsage, run: runMediaDemo },
+  'audit verify': { usage: auditVerifyUsage, run: runAuditVerify },
 };
 
 /** Runs the CLI on argv (without `node` and the script); returns the exit code. */

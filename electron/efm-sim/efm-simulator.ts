@@ -1,3 +1,5 @@
+import { AuditAnchorBook } from './audit-anchor-book';
+import { anchorResponseElement, readAnchorRequest, readGetAnchorRequest } from '../../shared/ecf/audit-anchor-messages';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -96,6 +98,7 @@ export class EfmSimulator {
   readonly #received = new Map<string, SimDocument>();
   readonly #documents: Pick<SimDocuments, 'get'>;
   readonly #leases: LeaseBook;
+  readonly #anchors: AuditAnchorBook;
   readonly #users: readonly SimUser[];
   readonly #now: () => number;
   readonly #leaseSeconds: number;
@@ -110,6 +113,7 @@ export class EfmSimulator {
     // The demo court's envelopes arrived over the ten days before the simulator started, so times in queue look real.
     this.#envelopes = new Map((options.envelopes ?? makeDemoEnvelopes(200, undefined, Math.floor(this.#now() / 60_000) * 60_000)).map((demo) => [demo.envelope.id, demo]));
     this.#leases = new LeaseBook(this.#now);
+    this.#anchors = new AuditAnchorBook(this.#now);
     this.#leaseSeconds = options.leaseSeconds ?? 300;
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
     this.#documents = options.documents ?? new SimDocuments();
@@ -355,6 +359,16 @@ export class EfmSimulator {
         return plain(supervisionResponse(operation, body, user, { users: this.#users, leases: this.#leases, reviews: this.#reviewLog, cms: this.cms }));
       case 'SubmitFilingReview':
         return plain(await this.#submit(body, user, parts));
+      case 'AnchorAuditLog': {
+        const head = readAnchorRequest(body);
+        if (!head) throw clientFault('invalid-request', 'The audit anchor is incomplete');
+        return plain(anchorResponseElement(this.#anchors.anchor(head)));
+      }
+      case 'GetAuditAnchor': {
+        const workstationId = readGetAnchorRequest(body);
+        if (!workstationId) throw clientFault('invalid-request', 'Name the workstation');
+        return plain(anchorResponseElement(this.#anchors.last(workstationId)));
+      }
     }
   }
 

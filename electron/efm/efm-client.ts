@@ -1,3 +1,5 @@
+import { anchorRequestElement, getAnchorRequestElement, readAnchorResponse, type SignedAuditHead } from '../../shared/ecf/audit-anchor-messages';
+import type { AuditAnchor } from '../../shared/domain/audit';
 import { createHash } from 'node:crypto';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
@@ -56,7 +58,7 @@ export interface EfmClientOptions {
 // Reassign is not (every call moves the fencing token); nor is submit: after an unknown outcome the delivery asks
 // the EFM's filing status before sending again (review-delivery.ts).
 type Operation = ReviewOperation | StandardOperation;
-const idempotent: ReadonlySet<Operation> = new Set(['WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope']);
+const idempotent: ReadonlySet<Operation> = new Set(['WhoAmI', 'AnchorAuditLog', 'GetAuditAnchor', 'GetWorkload', 'GetDocketingExceptions', 'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
@@ -151,6 +153,22 @@ export class EfmClient {
     if (!status.ok) return err(appError('efm-bad-response', `The EFM's answer to ReviewFiling has no status: ${status.error.message}`));
     if (!status.value.ok) return err(appError('efm-fault', `The EFM did not take the filing: ${status.value.errorText ?? status.value.errorCode}`, { ecfErrorCode: status.value.errorCode }));
     return ok({ status: status.value, responseXml: new XMLSerializer().serializeToString(result.value.body) });
+  }
+
+  /** Records this workstation's signed audit head at the EFM (the same head twice is accepted). */
+  async anchorAuditHead(head: SignedAuditHead): Promise<Result<AuditAnchor>> {
+    const result = await this.#call('AnchorAuditLog', anchorRequestElement(head));
+    if (!result.ok) return result;
+    const anchor = readAnchorResponse(result.value.body);
+    return anchor ? ok(anchor) : err(appError('efm-bad-response', 'The EFM did not confirm the audit anchor'));
+  }
+
+  /** The last audit head the EFM recorded for a workstation (null when it has none). */
+  async getAuditAnchor(workstationId: string): Promise<Result<AuditAnchor | null>> {
+    const result = await this.#call('GetAuditAnchor', getAnchorRequestElement(workstationId));
+    if (!result.ok) return result;
+    const anchor = readAnchorResponse(result.value.body);
+    return anchor === undefined ? err(appError('efm-bad-response', 'The EFM sent an unreadable audit anchor')) : ok(anchor);
   }
 
   /** Who the EFM says the signed-in user is, with their role. */

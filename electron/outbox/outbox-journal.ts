@@ -83,6 +83,8 @@ export class OutboxJournal {
   /** Records a new entry; resolves once it is on disk, rejects (nothing promised) when the disk refuses. */
   async record(payload: SubmitReviewArgs, reviewer: string): Promise<RecordOutcome> {
     await this.open();
+    // Never promise what could not be restored: an entry is checked against the contract before it is written.
+    submitReviewArgsSchema.parse(payload);
     const key = payload.idempotencyKey;
     if (this.#index.has(key) || this.#forgotten.has(key)) return 'known';
     const at = this.#now().toISOString();

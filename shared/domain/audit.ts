@@ -35,6 +35,8 @@ export const auditVerificationSchema = z.object({
   records: z.number().int().nonnegative(),
   /** The first record that does not fit, and why; null when the chain is intact. */
   problem: z.object({ line: z.number().int().positive(), seq: z.number().nullable(), reason: z.string() }).nullable(),
+  /** The last record anchored at the EFM that the check compared against; null when none was known. */
+  anchoredSeq: z.number().int().nonnegative().nullable().default(null),
 });
 
 /** An audit record. */
@@ -45,3 +47,21 @@ export type AuditAction = (typeof auditActions)[number];
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 /** Chain check result. */
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+/** The end of a workstation's audit chain at one moment: what is signed locally and anchored at the EFM. */
+export interface AuditHead {
+  readonly workstationId: string;
+  readonly seq: number;
+  readonly hash: string;
+  readonly at: string;
+}
+
+/** An audit head the EFM recorded for a workstation. */
+export interface AuditAnchor extends AuditHead {
+  readonly anchoredAt: string;
+}
+
+/** The exact bytes a workstation signs for a head; the EFM verifies the same text. */
+export function auditHeadStatement(head: AuditHead): string {
+  return ['clerk-review audit head v1', head.workstationId, String(head.seq), head.hash, head.at].join('\n');
+}

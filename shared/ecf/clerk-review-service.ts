@@ -14,7 +14,7 @@ const { crd, xop, xmime } = ns;
 /** The operations of the extension service. */
 export const reviewOperations = [
   'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview', 'GetEnvelopeHistory',
-  'WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'ResolveDocketingException',
+  'WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'ResolveDocketingException', 'AnchorAuditLog', 'GetAuditAnchor',
 ] as const;
 
 /** One of {@link reviewOperations}. */

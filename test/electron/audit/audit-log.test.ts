@@ -1,12 +1,20 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog, auditHash } from '../../../electron/audit/audit-log';
+import { WorkstationKey } from '../../../electron/keys/workstation-key';
+import { memoryCipher } from '../../../electron/secrets/secret-store';
+
+let key: WorkstationKey;
+beforeAll(async () => {
+  key = await WorkstationKey.load(mkdtempSync(path.join(tmpdir(), 'crd-key-')), memoryCipher);
+});
+const openLog = (folder: string): AuditLog => new AuditLog(folder, { signer: key, workstation: 'WS-17', workstationId: 'ws-17' });
 
 async function logWith(count: number): Promise<{ log: AuditLog; folder: string; file: string }> {
   const folder = mkdtempSync(path.join(tmpdir(), 'crd-audit-'));
-  const log = new AuditLog(folder, 'WS-17');
+  const log = openLog(folder);
   for (let i = 1; i <= count; i++) await log.append({ user: i % 2 ? 'clerk1' : 'supervisor', action: i % 3 ? 'claim' : 'decision', object: `ENV-${i}`, outcome: 'ok', detail: `step ${i}` });
   return { log, folder, file: path.join(folder, 'audit.jsonl') };
 }
@@ -20,9 +28,9 @@ describe('hash-chained audit log', () => {
     const records = lines(file).map((line) => JSON.parse(line) as { seq: number; workstation: string });
     expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
     expect(records[0]).toMatchObject({ workstation: 'WS-17', user: 'clerk1', action: 'claim', object: 'ENV-1', outcome: 'ok' });
-    expect(await log.verify()).toEqual({ valid: true, records: 23, problem: null });
+    expect(await log.verify()).toEqual({ valid: true, records: 23, problem: null, anchoredSeq: null });
     // A new instance on the same folder continues the chain.
-    const reopened = new AuditLog(path.dirname(file), 'WS-17');
+    const reopened = openLog(path.dirname(file));
     await reopened.append({ user: 'clerk1', action: 'sign-out', object: 'session', outcome: 'ok' });
     expect(await reopened.verify()).toMatchObject({ valid: true, records: 24 });
   });
@@ -61,5 +69,20 @@ describe('hash-chained audit log', () => {
     expect(await log.verify()).toMatchObject({ valid: false, problem: { line: 5, reason: expect.stringContaining('not a JSON record') } });
     writeFileSync(file, `${original.slice(0, 3).join('\n')}\n`);
     expect(await log.verify()).toMatchObject({ valid: false, problem: { reason: expect.stringContaining('cut off the end') } });
+  });
+
+  it('a crash between the record and its head is no damage: the sequence comes from the log, temp files are cleared', async () => {
+    const { folder, file } = await logWith(4);
+    const headAfterThree = readFileSync(path.join(folder, 'audit.head.json'), 'utf8');
+    await openLog(folder).append({ user: 'clerk1', action: 'submit', object: 'ENV-5', outcome: 'ok' });
+    // The kill: record 5 is on disk, its head (and a half-written temp file) is not.
+    writeFileSync(path.join(folder, 'audit.head.json'), headAfterThree);
+    writeFileSync(path.join(folder, 'audit.head.json.4242.1700000000000.tmp'), '{"seq":');
+    appendFileSync(file, '{"seq":6,"at":"2026');
+    const reopened = openLog(folder);
+    expect(await reopened.verify()).toMatchObject({ valid: true, records: 5 });
+    expect((await reopened.append({ user: 'clerk1', action: 'sign-out', object: 'session', outcome: 'ok' })).seq).toBe(6);
+    expect(await reopened.verify()).toMatchObject({ valid: true, records: 6 });
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
