@@ -163,6 +163,17 @@ export class AuditLog {
     return { ...head, publicKey: der.toString('base64'), signature: signer.sign(Buffer.from(auditHeadStatement(head))).toString('base64') };
   }
 
+  /**
+   * A crash between a record and its head leaves the head one record behind; it is brought up to date before the
+   * next append, so a second crash cannot leave it two behind. More than one behind is not a crash: left for verify().
+   */
+  async #catchUpHead(last: AuditRecord): Promise<void> {
+    const head = await readJson(this.#headFile);
+    const behindByOne = head === null ? last.seq === 1 : head.seq === last.seq - 1;
+    if (!behindByOne) return;
+    await writeFileAtomic(this.#headFile, JSON.stringify(await this.#sign({ workstationId: this.workstationId, seq: last.seq, hash: last.hash, at: last.at })));
+  }
+
   /** The last record's sequence and hash, from the log itself; cuts off a torn last line. */
   async #recover(): Promise<ChainCheckpoint> {
     if (this.#last) return this.#last;
@@ -182,7 +193,10 @@ export class AuditLog {
       for (const line of lines.reverse()) {
         try {
           const record = auditRecordSchema.safeParse(JSON.parse(line));
-          if (record.success) return (this.#last = { seq: record.data.seq, hash: record.data.hash });
+          if (record.success) {
+            await this.#catchUpHead(record.data);
+            return (this.#last = { seq: record.data.seq, hash: record.data.hash });
+          }
         } catch {
           // a damaged line: verify() names it; the chain continues from the last whole record
         }

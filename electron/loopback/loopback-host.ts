@@ -59,7 +59,11 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   server.on('request', (request, response) => {
     void serveFile(request, response, options, allowedHosts, csp).catch(() => sendStatus(response, 500));
   });
+  // A client that sends garbage is dropped; it never takes the host (or the other clients) down with it.
+  server.on('clientError', (_error, socket: Duplex) => socket.destroy());
+  sockets.on('error', () => undefined);
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     if (!isAuthorizedUpgrade(request, token, allowedHosts, allowedOrigins)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -103,6 +107,9 @@ function sameSecret(offered: string, token: string): boolean {
 }
 
 function serveSocket(ws: WebSocket, dispatch: Dispatch): void {
+  // ws reports a malformed frame (bad opcode, unmasked, invalid UTF-8, over the size limit) as an 'error' event and
+  // closes the connection; without a listener that event would end the process.
+  ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
     void handleFrame(ws, dispatch, isBinary ? null : data.toString()).catch(() => ws.close(1011, 'internal error'));
   });

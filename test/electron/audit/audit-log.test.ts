@@ -86,3 +86,22 @@ describe('hash-chained audit log', () => {
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('two crashes in a row between record and head', () => {
+  it('leave the head at most one record behind: the chain still verifies', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'crd-audit-'));
+    await openLog(folder).append({ user: 'clerk1', action: 'claim', object: 'ENV-1', outcome: 'ok' });
+    const headOne = readFileSync(path.join(folder, 'audit.head.json'), 'utf8');
+    await openLog(folder).append({ user: 'clerk1', action: 'claim', object: 'ENV-2', outcome: 'ok' });
+    writeFileSync(path.join(folder, 'audit.head.json'), headOne); // first crash: record 2 without its head
+    const second = openLog(folder);
+    expect(await second.verify()).toMatchObject({ valid: true, records: 2 });
+    // Opening for the next append brings the head up to record 2 before record 3 is written, so a second crash
+    // (record 3 without its head) leaves it one behind, not two.
+    await second.signedHead();
+    expect((JSON.parse(readFileSync(path.join(folder, 'audit.head.json'), 'utf8')) as { seq: number }).seq).toBe(2);
+    await second.append({ user: 'clerk1', action: 'claim', object: 'ENV-3', outcome: 'ok' });
+    writeFileSync(path.join(folder, 'audit.head.json'), readFileSync(path.join(folder, 'audit.head.json'), 'utf8'));
+    expect(await openLog(folder).verify()).toMatchObject({ valid: true, records: 3 });
+  });
+});

@@ -38,6 +38,7 @@ interface LaneResult {
   acked: Map<string, Acked>;
   auditAcked: Map<number, string>;
   errors: string[];
+  auditProblems: string[];
 }
 
 async function runOnce(dir: string, run: number, lane: LaneResult, tearFirst: boolean): Promise<{ auditOk: boolean; torn: boolean; midRecord: boolean }> {
@@ -52,7 +53,10 @@ async function runOnce(dir: string, run: number, lane: LaneResult, tearFirst: bo
     const [word = '', ...rest] = line.split(' ');
     last = word;
     if (word === 'open') torn = !line.includes('torn=0 ');
-    else if (word === 'audit') auditOk = rest[0] === 'ok';
+    else if (word === 'audit') {
+      auditOk = rest[0] === 'ok';
+      if (!auditOk) lane.auditProblems.push(line);
+    }
     else if (word === 'ready' && !tearFirst) timer = setTimeout(kill, Math.random() * 250);
     else if (word === 'begin' && tearFirst && !timer) timer = setTimeout(kill, Math.random() * 80);
     else if (word === 'ack') lane.acked.set(rest[0] ?? '', { sha: rest[1] ?? '', keep: rest[2] === 'keep' });
@@ -66,7 +70,7 @@ async function runOnce(dir: string, run: number, lane: LaneResult, tearFirst: bo
 
 async function runLane(index: number, count: number): Promise<LaneResult> {
   const dir = mkdtempSync(path.join(tmpdir(), `crd-crash-${index}-`));
-  const lane: LaneResult = { kills: 0, midRecord: 0, torn: 0, auditOk: 0, acked: new Map(), auditAcked: new Map(), errors: [] };
+  const lane: LaneResult = { kills: 0, midRecord: 0, torn: 0, auditOk: 0, acked: new Map(), auditAcked: new Map(), errors: [], auditProblems: [] };
   // Run 0 starts on an empty folder; every later start reports on the kill before it.
   let tearFirst = false;
   for (let run = 0; run <= count; run++) {
@@ -125,6 +129,7 @@ describe('crash safety of the outbox journal and the audit log', () => {
     console.log(`crash: kills ${K}, in the middle of a record ${midRecord} (${Math.round((100 * midRecord) / K)} %), of which left a torn frame on disk ${torn}`);
     console.log(`crash: kills ${K}, acknowledged ${acknowledged}, lost ${L}, unreadable ${U}, audit chain ok ${C}/${K}`);
     expect(results.flatMap((r) => r.errors)).toEqual([]);
+    expect(results.flatMap((r) => r.auditProblems)).toEqual([]);
     expect(K).toBeGreaterThanOrEqual(kills);
     expect(midRecord / K).toBeGreaterThanOrEqual(0.3);
     expect({ lost: L, unreadable: U, auditOk: C }).toEqual({ lost: 0, unreadable: 0, auditOk: K });
