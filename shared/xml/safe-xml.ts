@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result';
 
 /** Why an XML message was refused; shown to court IT and mapped to typed IPC/SOAP errors. */
 export interface XmlError {
-  readonly kind: 'too-large' | 'doctype' | 'not-well-formed' | 'too-deep' | 'empty';
+  readonly kind: 'too-large' | 'doctype' | 'not-well-formed' | 'too-deep' | 'empty' | 'too-many-attributes';
   readonly message: string;
 }
 
@@ -14,10 +14,14 @@ export interface XmlLimits {
   readonly maxChars: number;
   /** Deepest element nesting accepted. ECF messages stay under 30 levels. */
   readonly maxDepth: number;
+  /** Most attributes on one element (ECF elements carry a handful; xmldom's attribute insert is linear in them). */
+  readonly maxAttributesPerElement?: number;
+  /** Most attributes in the whole message. */
+  readonly maxAttributes?: number;
 }
 
 /** Defaults for ECF messages. */
-export const defaultXmlLimits: XmlLimits = { maxChars: 32 * 1024 * 1024, maxDepth: 200 };
+export const defaultXmlLimits: XmlLimits = { maxChars: 32 * 1024 * 1024, maxDepth: 200, maxAttributesPerElement: 256, maxAttributes: 1_000_000 };
 
 /**
  * Parses untrusted XML without ever resolving entities or DTDs: any DOCTYPE is refused outright (ECF messages never
@@ -30,8 +34,9 @@ export function parseXml(text: string, limits: XmlLimits = defaultXmlLimits): Re
   if (hasDoctype(text)) return err({ kind: 'doctype', message: 'The message contains a DOCTYPE declaration, which is refused (entity expansion risk).' });
   let root: Element;
   try {
-    root = buildDom(text, limits.maxDepth);
+    root = buildDom(text, limits);
   } catch (error) {
+    if (error instanceof TooManyAttributesError) return err({ kind: 'too-many-attributes', message: error.message });
     if (error instanceof TooDeepError) return err({ kind: 'too-deep', message: `The message nests elements more than ${limits.maxDepth} levels deep.` });
     return err({ kind: 'not-well-formed', message: `The message is not well-formed XML: ${firstLine(error)}` });
   }
@@ -61,13 +66,17 @@ function hasDoctype(text: string): boolean {
 }
 
 class TooDeepError extends Error {}
+class TooManyAttributesError extends Error {}
 
 /**
  * Parses with saxes (strict, namespace-aware, about twice as fast as xmldom's own parser on large answers) into
  * xmldom nodes, so the rest of the app and xml-crypto see one DOM. Depth is checked while parsing: a hostile
  * document is refused before it is built.
  */
-function buildDom(text: string, maxDepth: number): Element {
+function buildDom(text: string, limits: XmlLimits): Element {
+  const maxDepth = limits.maxDepth;
+  const perElement = limits.maxAttributesPerElement ?? Infinity;
+  let attributesLeft = limits.maxAttributes ?? Infinity;
   const document = new DOMImplementation().createDocument(null, '');
   const stack: (Document | Element)[] = [document];
   const parser = new SaxesParser({ xmlns: true, position: true });
@@ -77,8 +86,12 @@ function buildDom(text: string, maxDepth: number): Element {
   });
   parser.on('opentag', (tag) => {
     if (stack.length > maxDepth) throw new TooDeepError();
+    const attributes = Object.values(tag.attributes);
+    if (attributes.length > perElement) throw new TooManyAttributesError(`An element carries ${attributes.length} attributes; the limit is ${perElement}.`);
+    attributesLeft -= attributes.length;
+    if (attributesLeft < 0) throw new TooManyAttributesError(`The message carries more than ${limits.maxAttributes ?? 0} attributes.`);
     const element = document.createElementNS(tag.uri || null, tag.name);
-    for (const attribute of Object.values(tag.attributes)) {
+    for (const attribute of attributes) {
       // Namespace declarations are recreated by the serializer where needed.
       if (attribute.uri === 'http://www.w3.org/2000/xmlns/' || attribute.name === 'xmlns') continue;
       element.setAttributeNS(attribute.uri || null, attribute.name, attribute.value);
