@@ -12,6 +12,8 @@ import { EfmService } from '../efm/efm-service';
 import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { ReviewDelivery } from '../efm/review-delivery';
 import { OutboxJournal } from '../outbox/outbox-journal';
+import { HeldClaims } from '../outbox/held-claims';
+import { nextDeliveryStep } from '../../shared/outbox/delivery-policy';
 import { WorkstationKey } from '../keys/workstation-key';
 import { inspectCmsZip } from '../cms/cms-zip';
 import { importMedium } from '../media/import-medium';
@@ -54,6 +56,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const workstationKeyEarly = WorkstationKey.load(options.dataDir, options.secretCipher ?? memoryCipher);
   const audit = new AuditLog(path.join(options.dataDir, 'audit'), { signer: workstationKeyEarly });
   const anchoring = new AuditAnchoring(audit, efm);
+  const heldClaims = new HeldClaims(efm);
   const delivery = new ReviewDelivery();
   const workstationKey = workstationKeyEarly;
   // Opened (torn end repaired, indexed) at start, before the first call needs it.
@@ -133,6 +136,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     'claim:renew': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.renew(envelopeId, fencingToken)),
     'claim:release': async ({ envelopeId, fencingToken }) => {
+      // Decisions for this envelope still wait in the outbox: keep the claim until they are delivered.
+      const waiting = await journalReady.then((journal) => journal.undeliveredFor(envelopeId), () => []);
+      if (waiting.length > 0) {
+        heldClaims.hold(envelopeId, fencingToken);
+        await audit.record({ user: efm.current()?.username ?? 'unknown', action: 'release', object: envelopeId, outcome: 'ok', detail: `held until ${waiting.length} decision(s) are delivered` });
+        return ok(null);
+      }
       const released = await efm.withClient((client) => client.release(envelopeId, fencingToken));
       await audit.record({ user: efm.current()?.username ?? 'unknown', action: 'release', object: envelopeId, outcome: released.ok ? 'ok' : 'failed', detail: released.ok ? null : released.error.message });
       return released;
@@ -147,7 +157,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         for (const d of args.decisions) await audit.record({ user, action: 'decision', object: `${args.envelopeId}/${d.filingId}`, outcome, detail: d.outcome === 'rejected' ? `rejected ${d.reasonCode}` : `accepted${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}` });
         for (const s of args.stamped) await audit.record({ user, action: 'stamp', object: `${args.envelopeId}/${s.documentId}`, outcome, detail: `SHA-256 ${s.sha256}` });
       }
-      if (result.ok) await journalReady.then((journal) => journal.delivered(args.idempotencyKey)).catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
+      if (result.ok) {
+        const journal = await journalReady.catch(() => null);
+        await journal?.delivered(args.idempotencyKey).catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
+        if (heldClaims.isHeld(args.envelopeId) && (await journal?.undeliveredFor(args.envelopeId))?.length === 0) {
+          await heldClaims.settle(args.envelopeId, result.value.envelopeComplete);
+        }
+      } else if (heldClaims.isHeld(args.envelopeId) && nextDeliveryStep(result.error, 1) === 'refused') {
+        // Refused for good (a conflict the clerk must look at): holding the claim longer cannot help.
+        await heldClaims.settle(args.envelopeId, false);
+      }
       await audit.record({ user, action: 'submit', object: args.envelopeId, outcome, detail: result.ok ? `${result.value.result}, key ${args.idempotencyKey}` : `${result.error.message} (key ${args.idempotencyKey})` });
       if (result.ok) void anchoring.anchor();
       return result;
@@ -201,6 +220,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   return { dispatch: createDispatcher(lockGate(handlers, efm)), bus, settings, efm, audit, close: async () => {
     clearInterval(compactionTimer);
     anchoring.dispose();
+    heldClaims.dispose();
     await journalReady.then((journal) => journal.close(), () => undefined);
     await efm.close();
   } };
