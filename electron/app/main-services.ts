@@ -53,12 +53,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const bus = new EventBus();
   const secrets = new SecretStore(options.dataDir, options.secretCipher ?? memoryCipher);
   const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator);
-  const workstationKeyEarly = WorkstationKey.load(options.dataDir, options.secretCipher ?? memoryCipher);
-  const audit = new AuditLog(path.join(options.dataDir, 'audit'), { signer: workstationKeyEarly });
+  const workstationKey = WorkstationKey.load(options.dataDir, options.secretCipher ?? memoryCipher);
+  const audit = new AuditLog(path.join(options.dataDir, 'audit'), { signer: workstationKey });
   const anchoring = new AuditAnchoring(audit, efm);
   const heldClaims = new HeldClaims(efm);
   const delivery = new ReviewDelivery();
-  const workstationKey = workstationKeyEarly;
   // Opened (torn end repaired, indexed) at start, before the first call needs it.
   const journalReady = workstationKey.then(async (key) => {
     const journal = new OutboxJournal(options.dataDir, key);

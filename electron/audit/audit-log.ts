@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -159,7 +159,7 @@ export class AuditLog {
 
   async #sign(head: AuditHead): Promise<SignedAuditHead> {
     const signer = await this.options.signer;
-    const der = Buffer.from(signer.publicKeyPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    const der = createPublicKey(signer.publicKeyPem).export({ type: 'spki', format: 'der' });
     return { ...head, publicKey: der.toString('base64'), signature: signer.sign(Buffer.from(auditHeadStatement(head))).toString('base64') };
   }
 

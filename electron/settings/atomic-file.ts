@@ -23,7 +23,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await syncFolder(path.dirname(file));
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** fsyncs a folder so a rename or a new file in it survives a power cut (a no-op on Windows). */
+export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; the rename is already durable enough there.
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');

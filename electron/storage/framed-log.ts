@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordSigner } from '../keys/workstation-key';
+import { syncFolder } from '../settings/atomic-file';
 import { checkFrameRest, decodeFrameHeader, encodeFrame, frameHeaderBytes, frameMagic, frameSignatureBytes } from './record-frame';
 
 /** Where a record sits: segment number and byte offset of its frame. */
@@ -108,18 +109,8 @@ export class FramedLog {
       const handle = await open(this.#file(segment), 'r').catch(() => null);
       if (!handle) continue;
       try {
-        const size = (await handle.stat()).size;
-        let offset = 0;
-        while (offset < size) {
-          const frame = await readFrame(handle, offset, size);
-          if (frame) {
-            yield { location: { segment, offset }, body: frame.body };
-            offset += frame.frameBytes;
-            continue;
-          }
-          const next = await resync(handle, offset + 1, size);
-          if (next === null) break;
-          offset = next;
+        for await (const step of walkFrames(handle, (await handle.stat()).size)) {
+          if (step.body) yield { location: { segment, offset: step.offset }, body: step.body };
         }
       } finally {
         await handle.close();
@@ -192,18 +183,9 @@ export class FramedLog {
     let end = 0;
     try {
       const size = (await handle.stat()).size;
-      let offset = 0;
-      while (offset < size) {
-        const frame = await readFrame(handle, offset, size);
-        if (frame) {
-          offset += frame.frameBytes;
-          end = offset;
-          continue;
-        }
-        const next = await resync(handle, offset + 1, size);
-        if (next === null) break;
-        damaged += 1;
-        offset = next;
+      for await (const step of walkFrames(handle, size)) {
+        if (step.body) end = step.end;
+        else damaged += 1;
       }
       const truncatedBytes = size - end;
       if (truncatedBytes > 0) {
@@ -257,6 +239,26 @@ async function readFully(handle: FileHandle, length: number, position: number): 
   return buffer;
 }
 
+/**
+ * Walks the frames of one segment: each whole frame (with where it ends), and each damaged stretch skipped by
+ * resynchronising on the next whole frame; stops at a torn end (nothing whole follows).
+ */
+async function* walkFrames(handle: FileHandle, size: number): AsyncGenerator<{ offset: number; end: number; body: Buffer | null }> {
+  let offset = 0;
+  while (offset < size) {
+    const frame = await readFrame(handle, offset, size);
+    if (frame) {
+      yield { offset, end: offset + frame.frameBytes, body: frame.body };
+      offset += frame.frameBytes;
+      continue;
+    }
+    const next = await resync(handle, offset + 1, size);
+    if (next === null) return;
+    yield { offset, end: next, body: null };
+    offset = next;
+  }
+}
+
 /** A whole, checksummed frame at `offset`, or null (cut short, damaged, or not a frame). */
 async function readFrame(handle: FileHandle, offset: number, size: number): Promise<{ body: Buffer; signature: Buffer; frameBytes: number } | null> {
   if (offset + frameHeaderBytes > size) return null;
@@ -278,14 +280,4 @@ async function resync(handle: FileHandle, from: number, size: number): Promise<n
     }
   }
   return null;
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

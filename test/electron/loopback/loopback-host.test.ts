@@ -1,21 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createMainServices } from '../../../electron/app/main-services';
-import { startLoopbackHost, type LoopbackHost } from '../../../electron/loopback/loopback-host';
+import type { LoopbackHost } from '../../../electron/loopback/loopback-host';
 import { loopbackTokenProtocolPrefix } from '../../../shared/ipc/wire';
+import { startTestLoopbackHost } from '../../fixtures/loopback-fixture';
 
 let host: LoopbackHost;
-const root = mkdtempSync(path.join(tmpdir(), 'crd-loopback-'));
 
 beforeAll(async () => {
-  mkdirSync(path.join(root, 'renderer'));
-  writeFileSync(path.join(root, 'renderer', 'index.html'), '<html><head><title>x</title></head><body></body></html>');
-  writeFileSync(path.join(root, 'loopback-api.js'), 'window.marker = 1;');
-  const services = createMainServices({ dataDir: path.join(root, 'data'), version: '9.9.9', shell: 'loopback' });
-  host = await startLoopbackHost({ rendererDir: path.join(root, 'renderer'), bootstrapScript: path.join(root, 'loopback-api.js'), dispatch: services.dispatch, bus: services.bus });
+  host = await startTestLoopbackHost('9.9.9', 'window.marker = 1;');
 });
 afterAll(() => host.close());
 

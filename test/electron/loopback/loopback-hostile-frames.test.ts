@@ -1,23 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createMainServices } from '../../../electron/app/main-services';
-import { startLoopbackHost, type LoopbackHost } from '../../../electron/loopback/loopback-host';
+import type { LoopbackHost } from '../../../electron/loopback/loopback-host';
+import { startTestLoopbackHost } from '../../fixtures/loopback-fixture';
 import { loopbackTokenProtocolPrefix } from '../../../shared/ipc/wire';
 
 let host: LoopbackHost;
 
 beforeAll(async () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'crd-hostile-'));
-  mkdirSync(path.join(root, 'renderer'));
-  writeFileSync(path.join(root, 'renderer', 'index.html'), '<html><head></head><body></body></html>');
-  writeFileSync(path.join(root, 'loopback-api.js'), '');
-  const services = createMainServices({ dataDir: path.join(root, 'data'), version: '1.0.0', shell: 'loopback' });
-  host = await startLoopbackHost({ rendererDir: path.join(root, 'renderer'), bootstrapScript: path.join(root, 'loopback-api.js'), dispatch: services.dispatch, bus: services.bus });
+  host = await startTestLoopbackHost('1.0.0');
 });
 afterAll(() => host.close());
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envelopeResponseElement, readEnvelopeResponse, readSubmitRequest, submitRequestElement } from '../../../shared/ecf/clerk-review-service';
+import { anchorRequestElement, anchorResponseElement, getAnchorRequestElement, readAnchorRequest, readAnchorResponse } from '../../../shared/ecf/audit-anchor-messages';
 import { ns } from '../../../shared/ecf/namespaces';
 import { parseXml } from '../../../shared/xml/safe-xml';
 import { serializeXml, type XmlElement } from '../../../shared/xml/xml-writer';
@@ -44,5 +45,20 @@ describe('clerk-review extension messages against schemas/clerk-review.xsd', () 
     expect(readSubmitRequest(parsed.value)).toMatchObject({ assignedCase, decisions: request.decisions });
     // Without its decisions the same request is invalid.
     expect(validateCrd(submitRequestElement({ ...request, decisions: [] })).valid).toBe(false);
+  });
+
+  it('AnchorAuditLogRequest and AuditAnchorResponse validate and read back; a head without its hash does not', () => {
+    const head = { workstationId: 'ws-1', publicKey: Buffer.from('key').toString('base64'), seq: 12, hash: 'a'.repeat(64), at: '2026-12-02T10:00:00Z', signature: Buffer.alloc(64).toString('base64') };
+    const request = validateCrd(anchorRequestElement(head));
+    expect(request.output).not.toMatch(/fails to validate/);
+    const parsedRequest = parseXml(request.xml);
+    if (!parsedRequest.ok) throw new Error(parsedRequest.error.message);
+    expect(readAnchorRequest(parsedRequest.value)).toEqual(head);
+    const anchor = { workstationId: 'ws-1', seq: 12, hash: 'a'.repeat(64), at: '2026-12-02T10:00:00Z', anchoredAt: '2026-12-02T10:00:01Z' };
+    for (const element of [anchorResponseElement(anchor), anchorResponseElement(null), getAnchorRequestElement('ws-1')]) expect(validateCrd(element).valid).toBe(true);
+    const response = parseXml(validateCrd(anchorResponseElement(anchor)).xml);
+    if (!response.ok) throw new Error(response.error.message);
+    expect(readAnchorResponse(response.value)).toEqual(anchor);
+    expect(validateCrd(anchorRequestElement({ ...head, hash: 'not-a-sha' })).valid).toBe(false);
   });
 });
