@@ -13,7 +13,7 @@ import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { ReviewDelivery } from '../efm/review-delivery';
 import { OutboxJournal } from '../outbox/outbox-journal';
 import { HeldClaims } from '../outbox/held-claims';
-import { nextDeliveryStep } from '../../shared/outbox/delivery-policy';
+import { OutboxDelivery } from '../outbox/outbox-delivery';
 import { WorkstationKey } from '../keys/workstation-key';
 import { inspectCmsZip } from '../cms/cms-zip';
 import { importMedium } from '../media/import-medium';
@@ -74,6 +74,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const compactionTimer = setInterval(() => void compactJournal().catch(logCompaction), 6 * 60 * 60 * 1000);
   compactionTimer.unref();
   const inbox = new MediaInbox(options.dataDir);
+  const outbox = new OutboxDelivery({ journal: journalReady, efm, delivery, heldClaims, audit, bus, afterApplied: () => void anchoring.anchor() });
+  // Filings imported from portable media while the EFM was away go with the same rhythm.
+  const deliverMedia = async (): Promise<number> => {
+    let delivered = 0;
+    for (const envelopeId of await inbox.waiting()) if ((await efm.withClient((client) => inbox.deliver(client, envelopeId))).ok) delivered += 1;
+    return delivered;
+  };
+  outbox.start();
+  const mediaTimer = setInterval(() => void deliverMedia().catch(() => undefined), 5000);
+  mediaTimer.unref();
   const handlers: Handlers = {
     'app:info': async () => {
       const current = await settings.get();
@@ -93,7 +103,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'session:sign-in': async ({ username, password }) => {
       const session = await efm.signIn(username, password);
       await audit.record({ user: username, action: 'sign-in', object: 'session', outcome: session.ok ? 'ok' : 'refused', detail: session.ok ? `as ${session.value.role}` : session.error.message });
-      if (session.ok) await anchoring.afterSignIn(username);
+      if (session.ok) {
+        await anchoring.afterSignIn(username);
+        // This clerk's decisions that waited for them go now.
+        void outbox.deliver(true);
+      }
       return session;
     },
     'session:current': async () => ok(efm.current()),
@@ -136,7 +150,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'claim:renew': async ({ envelopeId, fencingToken }) => efm.withClient((client) => client.renew(envelopeId, fencingToken)),
     'claim:release': async ({ envelopeId, fencingToken }) => {
       // Decisions for this envelope still wait in the outbox: keep the claim until they are delivered.
-      const waiting = await journalReady.then((journal) => journal.undeliveredFor(envelopeId), () => []);
+      const waiting = await journalReady.then((journal) => journal.waitingFor(envelopeId), () => []);
       if (waiting.length > 0) {
         heldClaims.hold(envelopeId, fencingToken);
         await audit.record({ user: efm.current()?.username ?? 'unknown', action: 'release', object: envelopeId, outcome: 'ok', detail: `held until ${waiting.length} decision(s) are delivered` });
@@ -145,30 +159,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       const released = await efm.withClient((client) => client.release(envelopeId, fencingToken));
       await audit.record({ user: efm.current()?.username ?? 'unknown', action: 'release', object: envelopeId, outcome: released.ok ? 'ok' : 'failed', detail: released.ok ? null : released.error.message });
       return released;
-    },
-    'review:submit': async (args) => {
-      const session = efm.current();
-      const user = session?.username ?? 'unknown';
-      const result = await efm.withClient((client) => delivery.submit(client, { id: user, name: session?.displayName ?? user }, args));
-      const outcome = result.ok ? 'ok' : result.error.code === 'efm-unreachable' || result.error.code === 'efm-timeout' ? 'failed' : 'refused';
-      // A duplicate (resend of an applied submission) is logged as such, never as a second decision.
-      if (!result.ok || result.value.result === 'applied') {
-        for (const d of args.decisions) await audit.record({ user, action: 'decision', object: `${args.envelopeId}/${d.filingId}`, outcome, detail: d.outcome === 'rejected' ? `rejected ${d.reasonCode}` : `accepted${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}` });
-        for (const s of args.stamped) await audit.record({ user, action: 'stamp', object: `${args.envelopeId}/${s.documentId}`, outcome, detail: `SHA-256 ${s.sha256}` });
-      }
-      if (result.ok) {
-        const journal = await journalReady.catch(() => null);
-        await journal?.delivered(args.idempotencyKey).catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
-        if (heldClaims.isHeld(args.envelopeId) && (await journal?.undeliveredFor(args.envelopeId))?.length === 0) {
-          await heldClaims.settle(args.envelopeId, result.value.envelopeComplete);
-        }
-      } else if (heldClaims.isHeld(args.envelopeId) && nextDeliveryStep(result.error, 1) === 'refused') {
-        // Refused for good (a conflict the clerk must look at): holding the claim longer cannot help.
-        await heldClaims.settle(args.envelopeId, false);
-      }
-      await audit.record({ user, action: 'submit', object: args.envelopeId, outcome, detail: result.ok ? `${result.value.result}, key ${args.idempotencyKey}` : `${result.error.message} (key ${args.idempotencyKey})` });
-      if (result.ok) void anchoring.anchor();
-      return result;
     },
     'outbox:record': async ({ payload, reviewer }) => {
       try {
@@ -180,12 +170,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     'outbox:withdraw': async ({ idempotencyKey }) => {
       try {
-        await (await journalReady).withdraw(idempotencyKey);
-        return ok(null);
+        return ok(await (await journalReady).withdraw(idempotencyKey));
       } catch (error) {
         return err(appError('storage-failed', (error as Error).message));
       }
     },
+    'outbox:deliver': async ({ idempotencyKey }) => ok(await outbox.deliver(true, idempotencyKey)),
+    'outbox:retry': async ({ idempotencyKey }) => outbox.retry(idempotencyKey),
+    'outbox:discard': async ({ idempotencyKey, note }) => outbox.discard(idempotencyKey, note, efm.current()?.username ?? 'unknown'),
     'outbox:journal': async ({ cursor, limit }) => {
       try {
         return ok(await (await journalReady).page(cursor, limit));
@@ -208,16 +200,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return ok(imported);
     },
     'media:deliver-waiting': async () => {
-      let delivered = 0;
-      const waiting = await inbox.waiting();
-      for (const envelopeId of waiting) if ((await efm.withClient((client) => inbox.deliver(client, envelopeId))).ok) delivered += 1;
-      return ok({ delivered, waiting: waiting.length - delivered });
+      const delivered = await deliverMedia();
+      return ok({ delivered, waiting: (await inbox.waiting()).length });
     },
     'cms:inspect-zip': async ({ fileName, bytes }) => ok(inspectCmsZip(fileName, bytes)),
     ...supervisorHandlers(efm, audit, () => anchoring.verify()),
   };
   return { dispatch: createDispatcher(lockGate(handlers, efm)), bus, settings, efm, audit, close: async () => {
     clearInterval(compactionTimer);
+    clearInterval(mediaTimer);
+    await outbox.dispose();
     anchoring.dispose();
     heldClaims.dispose();
     await journalReady.then((journal) => journal.close(), () => undefined);

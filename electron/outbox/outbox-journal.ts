@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { submitReviewArgsSchema, type SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
+import { initialOutboxState, outboxStateSchema, type OutboxState } from '../../shared/outbox/outbox-state';
 import type { RecordSigner } from '../keys/workstation-key';
 import { FramedLog, type OpenReport, type RecordLocation } from '../storage/framed-log';
 
@@ -9,8 +10,8 @@ export interface JournalEntry {
   readonly payload: SubmitReviewArgs;
   readonly reviewer: string;
   readonly journaledAt: string;
-  /** The EFM took it (applied or recognised as a duplicate). */
-  readonly delivered: boolean;
+  /** Where its delivery stands. */
+  readonly state: OutboxState;
 }
 
 /** One page of the journal, oldest first. */
@@ -31,22 +32,26 @@ export interface JournalOptions {
   readonly now?: () => Date;
 }
 
+/** A change of an entry's delivery state (its identity stays). */
+export type StateChange = Partial<Omit<OutboxState, 'idempotencyKey' | 'envelopeId' | 'reviewer'>>;
+
 /** What {@link OutboxJournal.record} did. */
 export type RecordOutcome = 'recorded' | 'known';
 
 type Meta =
   | { kind: 'entry'; key: string; at: string; reviewer: string; envelopeId: string }
+  /** Written by earlier versions: the EFM took it. */
   | { kind: 'delivered'; key: string; at: string }
+  /** The delivery state after an attempt, a retry or a discard (the latest one counts). */
+  | { kind: 'state'; key: string; at: string; state: OutboxState }
   | { kind: 'withdrawn'; key: string; at: string }
   /** Keys of delivered entries dropped by compaction: never recorded again (reconciliation must not revive them). */
   | { kind: 'forgotten'; keys: string[]; at: string };
 
 interface Indexed {
   location: RecordLocation;
-  readonly reviewer: string;
   readonly journaledAt: string;
-  readonly envelopeId: string;
-  deliveredAt: string | null;
+  state: OutboxState;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -90,31 +95,76 @@ export class OutboxJournal {
     const at = this.#now().toISOString();
     const meta: Meta = { kind: 'entry', key, at, reviewer, envelopeId: payload.envelopeId };
     const location = await this.#log.append(encodeBody(meta, payload));
-    this.#index.set(key, { location, reviewer, journaledAt: at, envelopeId: payload.envelopeId, deliveredAt: null });
+    this.#index.set(key, { location, journaledAt: at, state: initialOutboxState(key, payload.envelopeId, reviewer) });
     return 'recorded';
   }
 
-  /** Marks an entry delivered. */
-  async delivered(key: string): Promise<void> {
+  /** Marks an entry delivered (applied by the EFM or recognised as a duplicate); its state afterwards. */
+  async delivered(key: string, envelopeComplete = false): Promise<OutboxState | null> {
     await this.open();
     const entry = this.#index.get(key);
-    if (!entry || entry.deliveredAt) return;
-    const at = this.#now().toISOString();
-    await this.#log.append(encodeBody({ kind: 'delivered', key, at }));
-    entry.deliveredAt = at;
+    if (!entry || entry.state.status === 'sent') return entry?.state ?? null;
+    const sentAt = this.#now().toISOString();
+    return this.update(key, { status: 'sent', sentAt, lastError: null, lastErrorReason: null, envelopeComplete });
   }
 
-  /** Withdraws an entry whose first copy could not be written: the clerk was told it is not saved. */
-  async withdraw(key: string): Promise<void> {
+  /** Records a change of an entry's delivery state (a failed attempt, a retry, a discard); the state afterwards. */
+  async update(key: string, change: StateChange): Promise<OutboxState | null> {
     await this.open();
+    const entry = this.#index.get(key);
+    if (!entry) return null;
+    // Once delivered, always delivered: nothing changes a decision the EFM took.
+    if (entry.state.status === 'sent') return entry.state;
+    const state = { ...entry.state, ...change };
+    await this.#log.append(encodeBody({ kind: 'state', key, at: this.#now().toISOString(), state }));
+    entry.state = state;
+    return state;
+  }
+
+  /** The delivery state of an entry; null when the journal does not hold it. */
+  async stateOf(key: string): Promise<OutboxState | null> {
+    await this.open();
+    return this.#index.get(key)?.state ?? null;
+  }
+
+  /**
+   * An entry's decisions as journaled, read from disk and checked against its signature; why not, in plain words,
+   * when it cannot be used (unreadable, changed outside the app, incomplete).
+   */
+  async payloadOf(key: string): Promise<{ payload: SubmitReviewArgs } | { problem: string }> {
+    await this.open();
+    const indexed = this.#index.get(key);
+    if (!indexed) return { problem: `The decision ${key} is not in this workstation's journal.` };
+    const stored = await this.#log.read(indexed.location);
+    const payload = stored?.verified ? decodePayload(stored.body) : null;
+    if (!stored) return { problem: `The decision ${key} could not be read back from this workstation's journal.` };
+    if (!stored.verified) return { problem: `The decision ${key} in this workstation's journal was changed outside the app and is not used.` };
+    if (!payload) return { problem: `The decision ${key} in this workstation's journal is incomplete and is not used.` };
+    return { payload };
+  }
+
+  /** The delivery state of every live entry, oldest first (small: no payloads). */
+  async states(): Promise<OutboxState[]> {
+    await this.open();
+    return [...this.#index.values()].map((entry) => entry.state);
+  }
+
+  /**
+   * Withdraws an entry whose first copy could not be written: the clerk is told it is not saved. Too late once it
+   * was delivered: then it stays, and the answer is false.
+   */
+  async withdraw(key: string): Promise<boolean> {
+    await this.open();
+    if (this.#index.get(key)?.state.status === 'sent') return false;
     await this.#log.append(encodeBody({ kind: 'withdrawn', key, at: this.#now().toISOString() }));
     this.#index.delete(key);
+    return true;
   }
 
-  /** Idempotency keys of entries not yet delivered, for one envelope (claims are held until these settle). */
-  async undeliveredFor(envelopeId: string): Promise<string[]> {
+  /** Idempotency keys of entries still waiting to be delivered, for one envelope (claims are held until these settle). */
+  async waitingFor(envelopeId: string): Promise<string[]> {
     await this.open();
-    return [...this.#index].filter(([, e]) => e.envelopeId === envelopeId && !e.deliveredAt).map(([key]) => key);
+    return [...this.#index].filter(([, e]) => e.state.envelopeId === envelopeId && e.state.status === 'pending').map(([key]) => key);
   }
 
   /** One page of live entries, read from disk one at a time (bounded memory at any journal size). */
@@ -127,13 +177,11 @@ export class OutboxJournal {
     let position = cursor ?? 0;
     for (; position < all.length && entries.length < limit && bytes < maxPageBytes; position++) {
       const [key, indexed] = all[position] as [string, Indexed];
-      const stored = await this.#log.read(indexed.location);
-      const payload = stored?.verified ? decodePayload(stored.body) : null;
-      if (!stored) problems.push(`The decision ${key} could not be read back from this workstation's journal.`);
-      else if (!stored.verified) problems.push(`The decision ${key} in this workstation's journal was changed outside the app and is not used.`);
-      else if (!payload) problems.push(`The decision ${key} in this workstation's journal is incomplete and is not used.`);
+      const read = await this.payloadOf(key);
+      if ('problem' in read) problems.push(read.problem);
       else {
-        entries.push({ payload, reviewer: indexed.reviewer, journaledAt: indexed.journaledAt, delivered: indexed.deliveredAt !== null });
+        const { payload } = read;
+        entries.push({ payload, reviewer: indexed.state.reviewer, journaledAt: indexed.journaledAt, state: indexed.state });
         bytes += payload.stamped.reduce((sum, s) => sum + s.bytes.length, 0);
       }
     }
@@ -188,11 +236,16 @@ export class OutboxJournal {
       if (!meta) continue;
       if (meta.kind === 'entry') {
         if (!this.#index.has(meta.key) && !this.#forgotten.has(meta.key)) {
-          this.#index.set(meta.key, { location, reviewer: meta.reviewer, journaledAt: meta.at, envelopeId: meta.envelopeId, deliveredAt: null });
+          const state = initialOutboxState(meta.key, meta.envelopeId, meta.reviewer);
+          this.#index.set(meta.key, { location, journaledAt: meta.at, state });
         }
       } else if (meta.kind === 'delivered') {
         const entry = this.#index.get(meta.key);
-        if (entry) entry.deliveredAt ??= meta.at;
+        if (entry && entry.state.status !== 'sent') entry.state = { ...entry.state, status: 'sent', sentAt: meta.at };
+      } else if (meta.kind === 'state') {
+        const entry = this.#index.get(meta.key);
+        // Once delivered, always delivered: a later record cannot take that back.
+        if (entry && entry.state.status !== 'sent') entry.state = { ...meta.state, idempotencyKey: meta.key, envelopeId: entry.state.envelopeId, reviewer: entry.state.reviewer };
       } else if (meta.kind === 'withdrawn') {
         this.#index.delete(meta.key);
       } else {
@@ -217,7 +270,8 @@ export class OutboxJournal {
     const dropped: string[] = [];
     for (const [key, entry] of [...this.#index]) {
       if (!oldSet.has(entry.location.segment)) continue;
-      if (entry.deliveredAt && Date.parse(entry.deliveredAt) <= horizon) {
+      const { sentAt } = entry.state;
+      if (entry.state.status === 'sent' && sentAt && Date.parse(sentAt) <= horizon) {
         dropped.push(key);
         continue;
       }
@@ -225,7 +279,9 @@ export class OutboxJournal {
       if (!stored) continue; // unreadable: kept where it is, reported by page()
       const location = await this.#log.appendSigned(stored.body, stored.signature);
       entry.location = location;
-      if (entry.deliveredAt) await this.#log.append(encodeBody({ kind: 'delivered', key, at: entry.deliveredAt }));
+      if (entry.state.attempts > 0 || entry.state.status !== 'pending') {
+        await this.#log.append(encodeBody({ kind: 'state', key, at: this.#now().toISOString(), state: entry.state }));
+      }
     }
     for (const key of dropped) this.#forgotten.add(key);
     await this.#log.append(encodeBody({ kind: 'forgotten', keys: [...this.#forgotten], at: this.#now().toISOString() }));
@@ -255,6 +311,7 @@ function decodeMeta(body: Buffer): Meta | null {
     if (meta.kind === 'forgotten') return Array.isArray(meta.keys) && meta.keys.every((k) => typeof k === 'string') ? (meta as Meta) : null;
     if (typeof meta.key !== 'string') return null;
     if (meta.kind === 'entry') return typeof meta.reviewer === 'string' && typeof meta.envelopeId === 'string' ? (meta as unknown as Meta) : null;
+    if (meta.kind === 'state') return outboxStateSchema.safeParse(meta.state).success ? (meta as unknown as Meta) : null;
     return meta.kind === 'delivered' || meta.kind === 'withdrawn' ? (meta as unknown as Meta) : null;
   } catch {
     return null;

@@ -24,7 +24,7 @@ export function AppShell() {
   const session = useSession();
   const [screen, setScreen] = useState<Screen>('queue');
   const [openEnvelope, setOpenEnvelope] = useState<string | null>(null);
-  // Deliver what earlier sittings left in the outbox as soon as someone is signed in.
+  // Mirror the main process's deliveries (it delivers what earlier sittings left as soon as the clerk signs in).
   useEffect(() => (session ? startOutboxPump() : undefined), [session]);
   const info = state.status === 'ready' ? state.info : null;
   const settings = useSettings();
@@ -35,7 +35,7 @@ export function AppShell() {
   // While the EFM is away, look for it every ten seconds; the outbox pump delivers as soon as it answers.
   useEffect(() => {
     if (!offline || !session) return;
-    const timer = setInterval(() => void getApi().efm.ping().then((result) => result.ok && void deliverPending(true)), 10_000);
+    const timer = setInterval(() => void getApi().efm.ping().then((result) => result.ok && void deliverPending()), 10_000);
     return () => clearInterval(timer);
   }, [offline, session]);
   return (
@@ -100,7 +100,7 @@ export function AppShell() {
           </div>
         )}
         {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
-        {info && screen === 'outbox' && session && <OutboxScreen username={session.username} />}
+        {info && screen === 'outbox' && session && <OutboxScreen />}
         {info && screen === 'supervisor' && session?.role === 'supervisor' && <SupervisorScreen />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}

@@ -73,8 +73,7 @@ export async function submitDraft(input: {
   } catch (cause) {
     return { ok: false, message: `Your decisions were NOT saved: ${(cause as Error).message}. Free disk space or check the workstation, then submit again.` };
   }
-  await deliverPending(true);
-  const entry = await db().outbox.get(payload.idempotencyKey);
+  const entry = (await deliverPending(payload.idempotencyKey)) ?? (await db().outbox.get(payload.idempotencyKey));
   const left = input.envelope.filings.length - input.earlier.recorded.length - filings.length;
   const envelopeComplete = left === 0;
   const what = `${filings.length} ${filings.length === 1 ? 'decision' : 'decisions'}`;

@@ -12,15 +12,22 @@ const label: Record<OutboxEntry['status'], string> = { pending: 'Waiting to be s
  * exception list after repeated failures, conflicts the EFM refused (what happened, what to do), and discarded ones
  * with their note. Retry or discard with a note; nothing is deleted.
  */
-export function OutboxScreen({ username }: { username: string }) {
+export function OutboxScreen() {
   const entries = useOutbox();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const open = entries.filter((entry) => entry.status !== 'sent');
   const discard = async (entry: OutboxEntry): Promise<void> => {
     try {
-      await discardEntry(entry.idempotencyKey, notes[entry.idempotencyKey] ?? '', username);
+      await discardEntry(entry.idempotencyKey, notes[entry.idempotencyKey] ?? '');
       setMessage(`Discarded the decision on ${entry.envelopeId}; it stays on record with your note.`);
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+  const retry = async (entry: OutboxEntry): Promise<void> => {
+    try {
+      await retryEntry(entry.idempotencyKey);
     } catch (error) {
       setMessage((error as Error).message);
     }
@@ -29,7 +36,7 @@ export function OutboxScreen({ username }: { username: string }) {
     <section aria-labelledby="outbox-title">
       <div className="toolbar">
         <h2 id="outbox-title">Outbox</h2>
-        <button type="button" onClick={() => void deliverPending(true)}>Send waiting now</button>
+        <button type="button" onClick={() => void deliverPending()}>Send waiting now</button>
         <span data-testid="outbox-counts">{entries.filter((e) => e.status === 'pending').length} waiting, {entries.filter((e) => e.status === 'exception' || e.status === 'failed').length} need attention, {entries.filter((e) => e.status === 'sent').length} delivered recently</span>
       </div>
       {message && <p role="status">{message}</p>}
@@ -45,7 +52,7 @@ export function OutboxScreen({ username }: { username: string }) {
                 {entry.status === 'discarded' && <div>Note: {entry.note}</div>}
                 {(entry.status === 'exception' || entry.status === 'failed') && (
                   <div className="outbox-actions">
-                    <button type="button" onClick={() => void retryEntry(entry.idempotencyKey)}>Retry</button>
+                    <button type="button" onClick={() => void retry(entry)}>Retry</button>
                     <label>Note <input value={notes[entry.idempotencyKey] ?? ''} onChange={(event) => setNotes({ ...notes, [entry.idempotencyKey]: event.target.value })} /></label>
                     <button type="button" onClick={() => void discard(entry)}>Discard with note</button>
                   </div>

@@ -7,13 +7,16 @@ import { leaseSchema, queuePageSchema, queueRequestSchema } from '../domain/revi
 import { sessionSchema, signInSchema } from '../domain/session';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import { claimArgsSchema, documentContentSchema, envelopeArgsSchema, envelopeDetailSchema, fencedArgsSchema } from './efm-schemas';
-import { submitReviewArgsSchema, submitReviewResultSchema } from './review-schemas';
+import { idempotencyKeySchema, submitReviewArgsSchema } from './review-schemas';
+import { outboxStateSchema } from '../outbox/outbox-state';
 import { cmsZipReportSchema } from '../domain/cms-zip';
 import { mediaImportArgsSchema, mediaImportResultSchema } from './media-schemas';
 import { auditQuerySchema, auditRecordSchema, auditVerificationSchema } from '../domain/audit';
 import { docketingExceptionSchema, workloadSnapshotSchema } from '../domain/supervision';
 import { connectionTestArgsSchema, connectionTestStepSchema, secretStatusSchema, setClientKeyArgsSchema } from './connection-schemas';
 import { dateRangeSchema, reassignArgsSchema, reassignOutcomeSchema, resolveExceptionArgsSchema } from './supervisor-schemas';
+
+const outboxKeySchema = z.object({ idempotencyKey: idempotencyKeySchema });
 
 /** What one request/response channel carries. */
 export interface ChannelSpec {
@@ -47,10 +50,14 @@ export const channels = {
   'claim:acquire': { args: claimArgsSchema, result: leaseSchema },
   'claim:renew': { args: fencedArgsSchema, result: leaseSchema },
   'claim:release': { args: fencedArgsSchema, result: z.null() },
-  'review:submit': { args: submitReviewArgsSchema, result: submitReviewResultSchema },
-  // The main process's fsynced journal: the outbox's second copy.
+  // The main process's fsynced journal: the outbox itself. The main process delivers from it; the page only records.
   'outbox:record': { args: z.object({ payload: submitReviewArgsSchema, reviewer: z.string().min(1).max(200) }), result: z.null() },
-  'outbox:withdraw': { args: z.object({ idempotencyKey: z.string().min(8).max(200) }), result: z.null() },
+  /** False when it was already delivered (then it stays). */
+  'outbox:withdraw': { args: outboxKeySchema, result: z.boolean() },
+  /** A delivery pass now, backing-off entries included; the state of `idempotencyKey` afterwards, if given. */
+  'outbox:deliver': { args: z.object({ idempotencyKey: idempotencyKeySchema.nullable() }), result: outboxStateSchema.nullable() },
+  'outbox:retry': { args: outboxKeySchema, result: outboxStateSchema },
+  'outbox:discard': { args: outboxKeySchema.extend({ note: z.string().max(2000) }), result: outboxStateSchema },
   'cms:export-zip': { args: z.object({ payload: submitReviewArgsSchema }), result: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array), documents: z.number().int() }) },
   'cms:inspect-zip': { args: z.object({ fileName: z.string().max(300), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 512 * 1024 * 1024, 'The zip is larger than 512 MB') }), result: cmsZipReportSchema },
   'media:import': { args: mediaImportArgsSchema, result: mediaImportResultSchema },
@@ -59,7 +66,7 @@ export const channels = {
   'outbox:journal': {
     args: z.object({ cursor: z.number().int().nonnegative().nullable(), limit: z.number().int().min(1).max(200) }),
     result: z.object({
-      entries: z.array(z.object({ payload: submitReviewArgsSchema, reviewer: z.string(), journaledAt: z.string(), delivered: z.boolean() })),
+      entries: z.array(z.object({ payload: submitReviewArgsSchema, reviewer: z.string(), journaledAt: z.string(), state: outboxStateSchema })),
       nextCursor: z.number().int().nonnegative().nullable(),
       problems: z.array(z.string()),
     }),
@@ -86,6 +93,8 @@ export const events = {
   'session:changed': sessionSchema.nullable(),
   /** The EFM became unreachable, or answers again. */
   'connectivity:changed': connectivitySchema,
+  /** A journaled decision's delivery state changed (delivered, failed, retried, discarded). */
+  'outbox:changed': outboxStateSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 /** A request/response channel name. */

@@ -15,20 +15,20 @@ export const submitCaseAssignmentSchema = z.object({
   judge: z.string().min(1),
 });
 
-/** `review:submit` arguments: the decisions on every filing of an envelope, the case assignment, the stamped renditions. */
+/** The key a submission is known by: the EFM applies the decisions once per key. */
+export const idempotencyKeySchema = z.string().min(8).max(200);
+
+/** a review submission arguments: the decisions on every filing of an envelope, the case assignment, the stamped renditions. */
 export const submitReviewArgsSchema = z.object({
   envelopeId: z.string().min(1),
   fencingToken: z.number().int().nonnegative(),
   /** Same key on a resend: the EFM applies the decisions once. */
-  idempotencyKey: z.string().min(8).max(200),
+  idempotencyKey: idempotencyKeySchema,
   decisions: z.array(submitDecisionSchema).min(1).max(100),
   caseAssignment: submitCaseAssignmentSchema.nullable(),
   stamped: z.array(z.object({ documentId: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.instanceof(Uint8Array) })).max(200),
   decidedAt: z.iso.datetime({ offset: true }),
 });
 
-/** `review:submit` result. */
-export const submitReviewResultSchema = z.object({ result: z.enum(['applied', 'duplicate']), appliedAt: z.string(), envelopeComplete: z.boolean() });
-
-/** Arguments of `review:submit`. */
+/** Arguments of a review submission. */
 export type SubmitReviewArgs = z.infer<typeof submitReviewArgsSchema>;

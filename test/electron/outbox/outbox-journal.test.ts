@@ -25,8 +25,36 @@ describe('outbox journal (second copy, signed records, fsynced)', () => {
     await journal.delivered('key-aaaaaaaa');
     await journal.withdraw('key-cccccccc');
     const reopened = await new OutboxJournal(dir, key).entries();
-    expect(reopened.map((e) => [e.payload.idempotencyKey, e.delivered, e.reviewer])).toEqual([['key-aaaaaaaa', true, 'clerk1'], ['key-bbbbbbbb', false, 'clerk1']]);
+    expect(reopened.map((e) => [e.payload.idempotencyKey, e.state.status, e.reviewer])).toEqual([['key-aaaaaaaa', 'sent', 'clerk1'], ['key-bbbbbbbb', 'pending', 'clerk1']]);
     expect(reopened[1]?.payload.stamped[0]?.bytes).toEqual(new Uint8Array([37, 80, 68, 70, 0, 255]));
+  });
+
+  it('keeps each delivery state across restarts and compaction; once delivered, a later record cannot undo it', async () => {
+    const dir = freshDir();
+    const journal = new OutboxJournal(dir, key);
+    await journal.record(payload('key-failing-1'), 'clerk1');
+    await journal.record(payload('key-refused-1'), 'clerk1');
+    await journal.record(payload('key-done-0001'), 'clerk1');
+    await journal.update('key-failing-1', { attempts: 3, lastError: 'The EFM did not answer', lastErrorReason: 'timeout', nextAttemptAt: 42 });
+    await journal.update('key-refused-1', { status: 'failed', attempts: 1, lastErrorReason: 'stale-fencing-token' });
+    await journal.delivered('key-done-0001', true);
+    await journal.update('key-done-0001', { status: 'pending' });
+    expect(await journal.withdraw('key-done-0001')).toBe(false);
+    await journal.close();
+    const reopened = new OutboxJournal(dir, key);
+    const states = async (j: OutboxJournal) => (await j.states()).map((s) => [s.idempotencyKey, s.status, s.attempts, s.lastErrorReason, s.envelopeComplete]);
+    const expected = [
+      ['key-failing-1', 'pending', 3, 'timeout', false],
+      ['key-refused-1', 'failed', 1, 'stale-fencing-token', false],
+      ['key-done-0001', 'sent', 0, null, true],
+    ];
+    expect(await states(reopened)).toEqual(expected);
+    expect(await reopened.waitingFor('ENV-1')).toEqual(['key-failing-1']);
+    // Copied forward into a new segment by compaction (nothing old enough to drop): the states come along.
+    await reopened.record(payload('key-filler-01', new Uint8Array(1_200_000)), 'clerk1');
+    await reopened.compact(30 * 24 * 3600_000);
+    await reopened.close();
+    expect((await states(new OutboxJournal(dir, key))).slice(0, 3)).toEqual(expected);
   });
 
   it('a large record torn by a crash is cut off on open, and the next acknowledged record is never swallowed', async () => {

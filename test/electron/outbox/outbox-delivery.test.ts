@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxState } from '../../../shared/outbox/outbox-state';
+import { acceptFirstFiling, startWorkstation, subsequentEnvelopes, type Workstation } from '../../fixtures/main-services-fixture';
+
+let ws: Workstation;
+let pushed: OutboxState[];
+beforeEach(async () => {
+  ws = await startWorkstation('crd-delivery-');
+  pushed = [];
+  ws.services.bus.connect((event, payload) => {
+    if (event === 'outbox:changed') pushed.push(payload as OutboxState);
+  });
+});
+afterEach(async () => ws.close());
+
+const envelopes = subsequentEnvelopes();
+const submissionsOf = (envelopeId: string): number => ws.simulator.submissions.filter((s) => s.envelopeId === envelopeId).length;
+
+/** Claims an envelope and journals an acceptance of its first filing, as the page does on Submit. */
+async function decide(index: number, reviewer: string, key: string) {
+  const envelope = envelopes[index]?.envelope;
+  if (!envelope) throw new Error(`no demo envelope ${index}`);
+  const lease = await ws.call('claim:acquire', { envelopeId: envelope.id });
+  const payload = acceptFirstFiling(envelope, lease.fencingToken, key);
+  await ws.call('outbox:record', { payload, reviewer });
+  return { envelope, payload, lease };
+}
+
+describe('the outbox is delivered by the main process (#11: delivery in the main process)', () => {
+  it('delivers a journaled decision with no page asking for it, and says so to any page listening', async () => {
+    await ws.signIn('clerk1');
+    const { envelope } = await decide(0, 'clerk1', 'key-no-page-0001');
+    // Nobody calls outbox:deliver: the page was closed right after Submit. The main process's own loop delivers.
+    while (!pushed.some((s) => s.idempotencyKey === 'key-no-page-0001' && s.status === 'sent')) await new Promise((r) => setTimeout(r, 100));
+    expect(submissionsOf(envelope.id)).toBe(1);
+    const journal = await ws.call('outbox:journal', { cursor: 0, limit: 10 });
+    expect((journal.entries as { state: OutboxState }[]).map((e) => e.state.status)).toEqual(['sent']);
+    // Asked again (a page that comes back): the EFM is not asked twice.
+    expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-no-page-0001' })).toMatchObject({ status: 'sent' });
+    expect(submissionsOf(envelope.id)).toBe(1);
+  });
+
+  it("delivers a clerk's decision only under that clerk's session, never under the next clerk's", async () => {
+    await ws.signIn('clerk1');
+    const { envelope } = await decide(1, 'clerk1', 'key-clerk-one-01');
+    await ws.call('session:sign-out');
+    await ws.signIn('clerk2');
+    expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-clerk-one-01' })).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(submissionsOf(envelope.id)).toBe(0);
+    await ws.call('session:sign-out');
+    await ws.signIn('clerk1');
+    expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-clerk-one-01' })).toMatchObject({ status: 'sent' });
+    expect(submissionsOf(envelope.id)).toBe(1);
+    const submitted = (await ws.services.audit.query({ user: null, action: 'submit', object: null, from: null, to: null, limit: 10 })) as { user: string }[];
+    expect(submitted.map((r) => r.user)).toEqual(['clerk1']);
+  });
+
+  it('a refusal is journaled as a conflict; retry asks again; discard needs a note and keeps the entry', async () => {
+    await ws.signIn('clerk1');
+    const { envelope } = await decide(2, 'clerk1', 'key-refused-0001');
+    // The supervisor reassigned the envelope meanwhile: the fencing token is stale.
+    await ws.call('session:sign-out');
+    await ws.signIn('supervisor');
+    await ws.call('supervisor:reassign', { envelopeIds: [envelope.id], toClerk: 'clerk2' });
+    await ws.call('session:sign-out');
+    await ws.signIn('clerk1');
+    const refused = await ws.call('outbox:deliver', { idempotencyKey: 'key-refused-0001' });
+    expect(refused).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await ws.call('outbox:retry', { idempotencyKey: 'key-refused-0001' })).toMatchObject({ status: 'failed', attempts: 1 });
+    const tooShort = await ws.tryCall('outbox:discard', { idempotencyKey: 'key-refused-0001', note: 'no' });
+    expect(tooShort.error?.message).toMatch(/Say why/);
+    const discarded = await ws.call('outbox:discard', { idempotencyKey: 'key-refused-0001', note: 'Decided by clerk2 instead' });
+    expect(discarded).toMatchObject({ status: 'discarded' });
+    expect(String(discarded.note)).toMatch(/^Decided by clerk2 instead — clerk1, 20/);
+    expect((await ws.tryCall('outbox:retry', { idempotencyKey: 'key-refused-0001' })).error?.code).toBe('conflict');
+    expect(submissionsOf(envelope.id)).toBe(0);
+    expect(pushed.filter((s) => s.idempotencyKey === 'key-refused-0001').map((s) => s.status)).toEqual(['failed', 'pending', 'failed', 'discarded']);
+  });
+});
