@@ -12,8 +12,10 @@ export type ClaimState =
 /**
  * Claims the envelope when the screen opens, renews the lease while it stays open, and releases it on leave. If the
  * lease is lost or taken (reassigned, expired, claimed by someone else), the state turns read-only with the reason.
+ * A submission still under way when the clerk leaves (`inFlight`: stamping, journaling) is waited for before the
+ * release, so the main process sees the journaled decision and holds the claim until it is delivered.
  */
-export function useClaim(envelopeId: string): ClaimState {
+export function useClaim(envelopeId: string, inFlight?: { readonly current: Promise<unknown> | null }): ClaimState {
   const [state, setState] = useState<ClaimState>({ status: 'claiming' });
   useEffect(() => {
     const api = getApi();
@@ -66,9 +68,16 @@ export function useClaim(envelopeId: string): ClaimState {
     return () => {
       live = false;
       if (timer) clearTimeout(timer);
-      if (lease && !takenOffline) void api.claim.release({ envelopeId, fencingToken: lease.fencingToken });
+      const held = lease;
+      if (!held || takenOffline) return;
+      const release = (): void => void api.claim.release({ envelopeId, fencingToken: held.fencingToken });
+      // Read at leave time on purpose: the submission under way then, not when the claim was taken.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      const pending = inFlight?.current;
+      if (pending) void pending.finally(release);
+      else release();
     };
-  }, [envelopeId]);
+  }, [envelopeId, inFlight]);
   return state;
 }
 

@@ -1,0 +1,25 @@
+import { expect, type Page } from '@playwright/test';
+import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
+
+type Demo = ReturnType<typeof makeDemoEnvelopes>[number];
+
+/** The demo envelopes oldest first, as the queue lists them by default. */
+export function demoByAge(): Demo[] {
+  return [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
+}
+
+/** Signs in on the sign-in screen and waits for the demo queue. */
+export async function signIn(page: Page, url: string, username = 'clerk1'): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(`demo-${username}`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+}
+
+/** Opens a demo envelope from the queue (scrolled to its row) and waits for the claim. */
+export async function openEnvelope(page: Page, target: Demo): Promise<void> {
+  await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), demoByAge().findIndex((d) => d.envelope.id === target.envelope.id));
+  await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
+  await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+}
