@@ -2,6 +2,9 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Lease, QueueItem } from '../../shared/domain/review-queue';
 import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
+import type { OutboxState } from '../../shared/outbox/outbox-state';
+import type { StampPlacement } from '../../shared/stamp/stamp-layout';
+import type { CaseAssignmentDraft, DecisionDraft } from '../envelope/review-draft';
 import { requestPersistentStorage } from './persistent-storage';
 
 /** A queue row as cached locally: the EFM's item plus when this workstation last saw it. */
@@ -18,23 +21,11 @@ export interface SavedFilter {
 }
 
 /**
- * A review decision waiting to reach the EFM (`pending`), delivered (`sent`), refused by it (`failed`: a conflict),
- * given up on after too many failed attempts (`exception`), or set aside by a person with a note (`discarded`).
- * Never deleted: every decision stays on record.
+ * The page's mirror of one journaled decision: its delivery state (owned by the main process, which delivers) and
+ * what was decided. Never deleted: every decision stays on record.
  */
-export interface OutboxEntry {
-  readonly idempotencyKey: string;
-  readonly envelopeId: string;
-  readonly status: 'pending' | 'sent' | 'failed' | 'exception' | 'discarded';
-  readonly attempts: number;
-  readonly lastError: string | null;
-  /** The EFM's fault code or the transport's reason (stale-fencing-token, already-decided, timeout…). */
-  readonly lastErrorReason?: string | null;
-  /** Why it was discarded, by whom and when. */
-  readonly note?: string | null;
-  readonly nextAttemptAt: number;
+export interface OutboxEntry extends Omit<OutboxState, 'reviewer' | 'envelopeComplete'> {
   readonly createdAt: string;
-  readonly sentAt: string | null;
   readonly payload: SubmitReviewArgs;
 }
 
@@ -67,6 +58,22 @@ export interface CachedDocument {
   readonly content: DocumentContent;
 }
 
+/**
+ * Unsubmitted work on one envelope by one clerk, saved as the clerk types: decisions, code corrections, notes, case
+ * assignment, stamp positions, the episode's idempotency key. Deleted once the episode is in the outbox.
+ */
+export interface StoredReviewDraft {
+  /** `username/envelopeId`. */
+  readonly key: string;
+  readonly username: string;
+  readonly envelopeId: string;
+  readonly idempotencyKey: string;
+  readonly decisions: readonly (readonly [string, DecisionDraft])[];
+  readonly assignment: CaseAssignmentDraft;
+  readonly placements: readonly (readonly [string, Readonly<Record<string, StampPlacement>>])[];
+  readonly updatedAt: string;
+}
+
 /** Small key/value facts (last sync time, sync run counter). */
 export interface MetaEntry {
   readonly key: string;
@@ -85,6 +92,7 @@ export class ClerkReviewDb extends Dexie {
   reviewEpisodes!: EntityTable<LocalReview, 'idempotencyKey'>;
   envelopes!: EntityTable<CachedEnvelope, 'envelopeId'>;
   documents!: EntityTable<CachedDocument, 'key'>;
+  drafts!: EntityTable<StoredReviewDraft, 'key'>;
 
   constructor(name = 'clerk-review-desk') {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -108,6 +116,7 @@ export class ClerkReviewDb extends Dexie {
       await tx.table<LocalReview>('reviewEpisodes').bulkPut(old);
     });
     this.version(4).stores({ reviews: null });
+    this.version(5).stores({ drafts: 'key, envelopeId, username' });
   }
 }
 

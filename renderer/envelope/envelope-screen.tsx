@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
@@ -11,10 +11,12 @@ import { DocumentViewer } from './document-viewer';
 import { EnvelopeHistory } from './envelope-history';
 import { EnvelopeSummary } from './envelope-summary';
 import { RecordedDecisionNote } from './recorded-decision-note';
-import { newlyDecided, reviewProblems, undecided, type CaseAssignmentDraft, type DecisionDraft } from './review-draft';
+import { newlyDecided, reviewProblems, undecided } from './review-draft';
 import { submitDraft } from './submit-draft';
 import { isTyping, ShortcutsHelp } from './shortcuts-help';
 import { useClaim } from './use-claim';
+import { LeaveDialog } from './leave-dialog';
+import { useReviewDraft } from './use-review-draft';
 import { isOfflineError, offlineEnvelope, offlinePolicy } from '../offline/offline-store';
 import { deliverPending } from '../outbox/outbox';
 import { useOutboxEntry } from '../outbox/use-outbox-entry';
@@ -25,22 +27,22 @@ import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation
  * lead and connected documents in the viewer. Opening it claims it; the claim's state is always on screen.
  */
 export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: string; username: string; onClose: () => void }) {
-  const claim = useClaim(envelopeId);
+  // The submission under way, if any: leaving waits for it before the claim is released.
+  const inFlight = useRef<Promise<unknown> | null>(null);
+  const claim = useClaim(envelopeId, inFlight);
   const settings = useSettings();
   const seal = useCourtSeal();
   const [policy, setPolicy] = useState<CourtPolicy | null>(null);
-  const [decisions, setDecisions] = useState<ReadonlyMap<string, DecisionDraft>>(new Map());
-  const [assignment, setAssignment] = useState<CaseAssignmentDraft>({ caseNumber: '', title: '', courtLocation: '', judge: '' });
+  // Decisions, notes, corrections, case assignment and stamp positions: saved on this workstation as the clerk works.
+  const draft = useReviewDraft(username, envelopeId);
+  const { decisions, setDecisions, assignment, setAssignment, placements, setPlacements, idempotencyKey } = draft;
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [currentFiling, setCurrentFiling] = useState(0);
   const delivery = useOutboxEntry(envelopeId);
   const [stampPreview, setStampPreview] = useState(false);
-  // Where the clerk dragged each template, per document: used by the preview and by the stamping at submit.
-  const [placements, setPlacements] = useState<ReadonlyMap<string, Readonly<Record<string, StampPlacement>>>>(new Map());
   const [showHelp, setShowHelp] = useState(false);
-  // One key per review episode of this envelope: a retry after a lost answer is recognised by the EFM.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => `${envelopeId}-${crypto.randomUUID()}`);
+  const [leaving, setLeaving] = useState(false);
   const [detail, setDetail] = useState<EnvelopeDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -71,7 +73,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
     return () => {
       live = false;
     };
-  }, [envelopeId, loads]);
+  }, [envelopeId, loads, setAssignment]);
 
   const readOnly = claim.status !== 'held' || submitting || finished;
   const earlier = { recorded: detail?.recorded ?? [], assignedCase: detail?.assignedCase ?? null };
@@ -82,17 +84,23 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   const submit = async (): Promise<void> => {
     if (!detail || claim.status !== 'held' || !policy || !settings) return;
     setSubmitting(true);
-    const result = await submitDraft({ envelope: detail.envelope, earlier, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null, placements });
+    const run = submitDraft({ envelope: detail.envelope, earlier, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null, placements });
+    inFlight.current = run;
+    const result = await run.finally(() => {
+      inFlight.current = null;
+    });
     setOutcome(result);
-    if (result.ok && result.delivered && !result.envelopeComplete) {
-      // The episode is on the EFM: start the next one on what is left.
-      setIdempotencyKey(`${envelopeId}-${crypto.randomUUID()}`);
-      setLoads((n) => n + 1);
-    } else if (result.ok) {
-      setFinished(true);
+    if (result.ok) {
+      const another = result.delivered && !result.envelopeComplete;
+      // The episode is in the outbox: the draft goes. Delivered with filings left: the next episode starts on them.
+      draft.submitted({ submittedFilingIds: newlyDecided(detail.envelope, decisions, earlier).map((f) => f.id), another });
+      if (another) setLoads((n) => n + 1);
+      else setFinished(true);
     }
     setSubmitting(false);
   };
+  // Leaving with work not submitted asks first; the draft is kept unless the clerk throws it away.
+  const leave = (): void => (draft.started && !readOnly ? setLeaving(true) : onClose());
   // Keyboard-first review: single letters act on the current filing, except while typing in a field.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -106,9 +114,20 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
         return;
       }
       if (event.key === 'Escape') {
-        // Escape leaves a field first; from anywhere else it goes back to the queue.
-        if (isTyping(event.target)) (event.target as HTMLElement).blur();
-        else onClose();
+        // Escape closes an open dialog and nothing else; then it leaves a field; from anywhere else, the envelope.
+        event.preventDefault();
+        if (leaving) setLeaving(false);
+        else if (showHelp) setShowHelp(false);
+        else if (isTyping(event.target)) (event.target as HTMLElement).blur();
+        else leave();
+        return;
+      }
+      // A dialog is open: its own buttons act, no shortcut does.
+      if (leaving || showHelp) {
+        if (event.key === '?' && showHelp) {
+          setShowHelp(false);
+          event.preventDefault();
+        }
         return;
       }
       if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -175,7 +194,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   return (
     <section aria-labelledby="envelope-title" className="envelope">
       <div className="envelope-header">
-        <button type="button" onClick={onClose}>Back to queue</button>
+        <button type="button" onClick={leave}>Back to queue</button>
         <h2 id="envelope-title">Envelope {envelopeId}</h2>
         <button type="button" onClick={() => setShowHelp(true)} aria-keyshortcuts="?">Shortcuts</button>
         <span role="status" data-testid="claim-state" className={`claim claim-${claim.status}`}>
@@ -187,6 +206,11 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
       {error && <p role="alert">{error}</p>}
       {offline && <p role="status" className="hint" data-testid="offline-copy">Working on the copy taken for offline work: decisions are saved here and sent when the EFM is back.</p>}
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
+      {leaving && <LeaveDialog onStay={() => setLeaving(false)} onLeave={onClose} onDiscard={() => {
+        draft.discard();
+        onClose();
+      }} />}
+      {draft.resumed && !outcome && !finished && <p role="status" className="hint" data-testid="draft-restored">Your unsubmitted work on this envelope was kept on this workstation and is back.</p>}
       {detail && (
         <div className="envelope-body">
           <div className="envelope-side">
@@ -229,7 +253,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
                   {delivery.status === 'failed' && `Refused by the EFM: ${delivery.lastError ?? ''}. ${explainDeliveryProblem(delivery.lastErrorReason, 'failed').what} Your decisions are kept in the Outbox.`}
                   {delivery.status === 'exception' && `Not delivered after ${delivery.attempts} attempts (${delivery.lastError ?? ''}); it is on the Outbox's exception list.`}
                   {delivery.status === 'discarded' && `Discarded: ${delivery.note ?? ''}`}
-                  {delivery.status === 'pending' && <button type="button" onClick={() => void deliverPending(true)}>Send now</button>}
+                  {delivery.status === 'pending' && <button type="button" onClick={() => void deliverPending()}>Send now</button>}
                 </p>
               )}
             </div>

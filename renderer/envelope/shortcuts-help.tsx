@@ -6,7 +6,7 @@ export const reviewShortcuts: readonly [string, string][] = [
   ['c', 'Go to the case assignment'],
   ['s', 'Show or hide the stamp preview (accepted filing)'],
   ['Ctrl+Enter', 'Submit the review'],
-  ['Esc', 'Back to the queue'],
+  ['Esc', 'Close the open dialog; otherwise back to the queue (asks first if work is not submitted)'],
   ['?', 'Show or hide this list'],
   ['Queue: ↑ / ↓, Enter', 'Move through the queue, open an envelope'],
 ];

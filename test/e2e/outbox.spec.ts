@@ -90,7 +90,8 @@ test('a workstation upgraded from the v2 store keeps its recorded reviews (Dexie
       request.onerror = () => reject(request.error);
     };
   }));
-  expect(upgraded.version).toBe(40);
+  expect(upgraded.version).toBe(50);
+  expect(upgraded.stores).toContain('drafts');
   expect(upgraded.stores).not.toContain('reviews');
   expect(upgraded.episodes).toEqual([expect.objectContaining({ envelopeId: 'ENV-OLD', idempotencyKey: 'ENV-OLD-key-1' })]);
 });
