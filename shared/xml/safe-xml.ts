@@ -84,12 +84,19 @@ function buildDom(text: string, limits: XmlLimits): Element {
   parser.on('error', (error) => {
     failure ??= error;
   });
+  // Counted as each attribute is read, so a hostile tag is refused at the first attribute over a limit, before saxes
+  // has read (and checked for duplicates) the rest of it.
+  let onThisElement = 0;
+  parser.on('opentagstart', () => {
+    onThisElement = 0;
+  });
+  parser.on('attribute', () => {
+    if (++onThisElement > perElement) throw new TooManyAttributesError(`An element carries more than ${perElement} attributes, the limit.`);
+    if (--attributesLeft < 0) throw new TooManyAttributesError(`The message carries more than ${limits.maxAttributes ?? 0} attributes, the limit.`);
+  });
   parser.on('opentag', (tag) => {
     if (stack.length > maxDepth) throw new TooDeepError();
     const attributes = Object.values(tag.attributes);
-    if (attributes.length > perElement) throw new TooManyAttributesError(`An element carries ${attributes.length} attributes; the limit is ${perElement}.`);
-    attributesLeft -= attributes.length;
-    if (attributesLeft < 0) throw new TooManyAttributesError(`The message carries more than ${limits.maxAttributes ?? 0} attributes.`);
     const element = document.createElementNS(tag.uri || null, tag.name);
     for (const attribute of attributes) {
       // Namespace declarations are recreated by the serializer where needed.

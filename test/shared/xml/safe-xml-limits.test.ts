@@ -5,11 +5,11 @@ const manyAttributes = (count: number): string =>
   `<ECFOperation xmlns="urn:x">${`<a ${Array.from({ length: count }, (_, i) => `x${i}="${i}"`).join(' ')}/>`}</ECFOperation>`;
 
 describe('XML attribute limits (parsing stays linear in the input)', () => {
-  it('refuses an element with 80,000 attributes with a clear reason, before building it', () => {
+  it('refuses an element with 80,000 attributes with a clear reason, at the first attribute over the limit', () => {
     const started = performance.now();
     const result = parseXml(manyAttributes(80_000));
     console.log(`xml: 80,000-attribute element refused in ${Math.round(performance.now() - started)} ms`);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'too-many-attributes', message: 'An element carries 80000 attributes; the limit is 256.' } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'too-many-attributes', message: 'An element carries more than 256 attributes, the limit.' } });
   });
 
   it('still reads an element at the limit, and refuses a message over the total', () => {
