@@ -28,7 +28,7 @@ import { receiveFiling } from './sim-intake';
 import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
 import type { ReviewRecord } from '../../shared/domain/supervision';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
-import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
+import { maxUnauthenticatedBytes, readSoapEnvelope, readSoapHeaderPrefix, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
 import { isTimestampCurrent, readWsSecurity, wsTimestampHeader } from '../soap/ws-security';
 import { signSoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
@@ -46,6 +46,8 @@ export interface SimulatorOptions {
   readonly now?: () => number;
   readonly leaseSeconds?: number;
   readonly maxRequestBytes?: number;
+  /** How long an unknown sender has to deliver the first 64 KiB of a request (default 15 s). */
+  readonly unauthenticatedMs?: number;
   /** Serve over HTTPS (TLS 1.2+) with this key and certificate instead of plain HTTP on loopback. */
   readonly tls?: SigningKey;
   /** The simulated court record system behind the EFM (default: callbacks after 2 s, 5 % refused, per filing). */
@@ -144,6 +146,9 @@ export class EfmSimulator {
       server.once('error', reject);
       server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
     });
+    // Headers must arrive quickly (slow-header attacks); a whole request, large MTOM uploads included, within 5 minutes.
+    server.headersTimeout = 15_000;
+    server.requestTimeout = 300_000;
     this.#server = server;
     this.url = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}/clerk-review`;
     return this;
@@ -159,6 +164,9 @@ export class EfmSimulator {
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Set while the body is being read and the sender is not known yet: a refusal then closes the connection
+    // instead of reading the rest.
+    let unauthenticated = false;
     try {
       const pathname = new URL(request.url ?? '/', 'http://x').pathname;
       if (request.method === 'GET' && pathname.startsWith('/codelists/')) {
@@ -169,8 +177,18 @@ export class EfmSimulator {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
         return;
       }
-      const body = await readBody(request, this.#maxRequestBytes);
       const contentType = request.headers['content-type'] ?? '';
+      // Who is asking is known from the first bytes; nobody unknown gets the rest read or parsed.
+      unauthenticated = true;
+      const body = await readBody(request, this.#maxRequestBytes, this.options.unauthenticatedMs ?? 15_000, (prefix) => {
+        const header = readSoapHeaderPrefix(prefix, isMultipartRelated(contentType));
+        if (!header.ok) throw clientFault('invalid-request', header.error.message);
+        const early = readWsSecurity(header.value);
+        if (!authenticate(this.#users, early.username, early.password)) throw clientFault('unauthorized', 'Unknown user or wrong password');
+        if (!isTimestampCurrent(early, this.#now())) throw clientFault('unauthorized', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
+        unauthenticated = false;
+      });
+      unauthenticated = false;
       let rootXml: string;
       let parts: ReadonlyMap<string, MimePart> = new Map();
       if (isMultipartRelated(contentType)) {
@@ -204,7 +222,8 @@ export class EfmSimulator {
       if (process.env.CRD_SIM_DEBUG && !(error instanceof FaultError)) console.error(error);
       const fault = error instanceof FaultError ? error.fault : { code: 'internal' as const, text: 'The EFM failed to process the request', ecfErrorCode: null, holder: null };
       const faultCode = fault.code === 'internal' ? 'Server' : 'Client';
-      if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': 'text/xml; charset=utf-8' });
+      if (unauthenticated) response.once('finish', () => request.destroy());
+      if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': 'text/xml; charset=utf-8', ...(unauthenticated ? { Connection: 'close' } : {}) });
       response.end(this.#sign(soapFaultEnvelope(faultCode, fault.text, faultDetailElement(fault), this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [])));
     }
   }
@@ -498,7 +517,12 @@ export class EfmSimulator {
   }
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads a request body up to `limit` bytes. `checkPrefix` sees the first {@link maxUnauthenticatedBytes} of a larger
+ * body before anything more is read: it throws to refuse the request there, so an unknown sender costs at most that
+ * many bytes and one small parse.
+ */
+function readBody(request: IncomingMessage, limit: number, unauthenticatedMs: number, checkPrefix: (prefix: Buffer) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? NaN);
     if (declared > limit) {
@@ -508,16 +532,48 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let checked = false;
+    let done = false;
+    // A sender who trickles the first bytes is cut off: unknown senders get seconds, not the request timeout.
+    const slow = setTimeout(() => {
+      if (checked || done) return;
+      done = true;
+      reject(clientFault('too-large', `The request's first ${maxUnauthenticatedBytes} bytes did not arrive within ${unauthenticatedMs / 1000} s`));
+      request.pause();
+    }, unauthenticatedMs);
+    const check = (): boolean => {
+      checked = true;
+      clearTimeout(slow);
+      try {
+        checkPrefix(Buffer.concat(chunks).subarray(0, maxUnauthenticatedBytes));
+        return true;
+      } catch (error) {
+        done = true;
+        reject(error);
+        request.pause();
+        return false;
+      }
+    };
     request.on('data', (chunk: Buffer) => {
+      if (done) return;
       size += chunk.length;
       if (size > limit) {
+        done = true;
         reject(clientFault('too-large', `The request is larger than ${limit} bytes`));
         request.destroy();
         return;
       }
       chunks.push(chunk);
+      if (!checked && size >= maxUnauthenticatedBytes) check();
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    request.on('end', () => {
+      clearTimeout(slow);
+      // A body smaller than the prefix is read whole anyway: the normal path parses and authenticates it.
+      if (!done) resolve(Buffer.concat(chunks));
+    });
+    request.on('error', (error) => {
+      clearTimeout(slow);
+      reject(error);
+    });
   });
 }

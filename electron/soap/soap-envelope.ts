@@ -2,7 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import { ns } from '../../shared/ecf/namespaces';
 import { writePrefixes } from '../../shared/ecf/review-parts';
 import { err, ok, type Result } from '../../shared/result';
-import { parseXml, type XmlError, type XmlLimits } from '../../shared/xml/safe-xml';
+import { parseXml, parseXmlPrefix, type XmlError, type XmlLimits } from '../../shared/xml/safe-xml';
 import { child, firstChildElement, textAt } from '../../shared/xml/xml-query';
 import { el, serializeXml, type XmlElement } from '../../shared/xml/xml-writer';
 
@@ -58,4 +58,27 @@ export function readSoapEnvelope(xml: string, limits?: XmlLimits): Result<SoapMe
 export function readSoapFault(body: Element): SoapFault | null {
   if (body.namespaceURI !== soap || body.localName !== 'Fault') return null;
   return { faultCode: textAt(body, ['', 'faultcode']) ?? 'soap:Server', faultString: textAt(body, ['', 'faultstring']) ?? 'SOAP fault', detail: child(body, '', 'detail') };
+}
+
+/** How much of a request is read before its sender is known: WS-Security headers take a few kilobytes. */
+export const maxUnauthenticatedBytes = 64 * 1024;
+
+/**
+ * The SOAP header of a request read from the request's first bytes only (for MTOM, the root part's start), so a
+ * server can authenticate before it reads or parses the body. Null with the reason when the start is not a SOAP
+ * envelope whose header ends within the prefix.
+ */
+export function readSoapHeaderPrefix(prefix: Buffer, multipart: boolean): Result<Element | null, SoapReadError> {
+  let text = prefix.toString('utf8');
+  if (multipart) {
+    // The root part follows the first boundary line and its MIME headers.
+    const start = text.indexOf('\r\n\r\n');
+    if (start < 0) return err({ kind: 'not-soap', message: 'The MIME headers of the request do not end within its first bytes.' });
+    text = text.slice(start + 4);
+  }
+  const parsed = parseXmlPrefix(text, { uri: soap, local: 'Body' });
+  if (!parsed.ok) return parsed;
+  const envelope = parsed.value;
+  if (envelope.namespaceURI !== soap || envelope.localName !== 'Envelope') return err({ kind: 'not-soap', message: `Expected a SOAP 1.1 Envelope, found ${envelope.nodeName}` });
+  return ok(child(envelope, soap, 'Header'));
 }
