@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeWire, encodeWire, loopbackTokenProtocolPrefix, maxWireFrameBytes, wireCallSchema, type WireServerFrame } from '../../shared/ipc/wire';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { eventFrameId, idOfFrame, loopbackTokenProtocolPrefix, maxWireFrameBytes, wireCallSchema, type WireServerFrame } from '../../shared/ipc/wire';
+import { splitWireMessage, WireAssembler } from '../../shared/ipc/wire-chunks';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
 import { buildCsp } from '../protocol/csp';
@@ -71,8 +72,8 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.dispatch));
   });
   const disconnectBus = options.bus.connect((event, payload) => {
-    const frame = encodeWire({ t: 'event', event, payload } satisfies WireServerFrame);
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
+    const frame = { t: 'event', event, payload } satisfies WireServerFrame;
+    for (const client of sockets.clients) sendFrame(client, eventFrameId, frame);
   });
 
   const origin = `http://127.0.0.1:${port}`;
@@ -106,25 +107,50 @@ function sameSecret(offered: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** What one page may have in flight: the contract's largest upload (a 512 MB zip) with room for its JSON. */
+const uploadLimits = { maxMessageBytes: 600 * 1024 * 1024, maxPendingMessages: 4 };
+
 function serveSocket(ws: WebSocket, dispatch: Dispatch): void {
   // ws reports a malformed frame (bad opcode, unmasked, invalid UTF-8, over the size limit) as an 'error' event and
   // closes the connection; without a listener that event would end the process.
   ws.on('error', () => ws.terminate());
+  // Large byte arrays arrive as binary chunks before the call's JSON (see wire-chunks).
+  const assembler = new WireAssembler(uploadLimits);
   ws.on('message', (data, isBinary) => {
-    void handleFrame(ws, dispatch, isBinary ? null : data.toString()).catch(() => ws.close(1011, 'internal error'));
+    if (isBinary) {
+      try {
+        assembler.addChunk(toBytes(data));
+      } catch {
+        ws.close(1009, 'chunk refused');
+      }
+      return;
+    }
+    void handleFrame(ws, dispatch, assembler, toBytes(data).toString()).catch(() => ws.close(1011, 'internal error'));
   });
 }
 
-async function handleFrame(ws: WebSocket, dispatch: Dispatch, text: string | null): Promise<void> {
+function toBytes(data: RawData): Buffer {
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+}
+
+async function handleFrame(ws: WebSocket, dispatch: Dispatch, assembler: WireAssembler, text: string): Promise<void> {
   let call;
   try {
-    call = wireCallSchema.parse(decodeWire(text ?? 'null'));
+    call = wireCallSchema.parse(assembler.finish(text, (parsed) => idOfFrame(parsed)));
   } catch {
     ws.close(1003, 'malformed frame');
     return;
   }
   const result = await dispatch(call.channel, call.args, { shell: 'loopback' });
-  if (ws.readyState === ws.OPEN) ws.send(encodeWire({ t: 'result', id: call.id, result } satisfies WireServerFrame));
+  sendFrame(ws, call.id, { t: 'result', id: call.id, result } satisfies WireServerFrame);
+}
+
+/** Sends a frame as its binary chunks, then its JSON. */
+function sendFrame(ws: WebSocket, id: number, frame: WireServerFrame): void {
+  if (ws.readyState !== ws.OPEN) return;
+  const { json, chunks } = splitWireMessage(id, frame);
+  for (const chunk of chunks) ws.send(chunk, { binary: true });
+  ws.send(json);
 }
 
 async function serveFile(request: IncomingMessage, response: ServerResponse, options: LoopbackHostOptions, allowedHosts: ReadonlySet<string>, csp: string): Promise<void> {

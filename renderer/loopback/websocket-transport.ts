@@ -1,6 +1,7 @@
 import type { Channel, EventName } from '../../shared/ipc/contract';
 import type { Transport } from '../../shared/ipc/transport';
-import { decodeWire, encodeWire, loopbackTokenProtocolPrefix, wireServerFrameSchema, type WireCall } from '../../shared/ipc/wire';
+import { idOfFrame, loopbackTokenProtocolPrefix, wireServerFrameSchema, type WireCall } from '../../shared/ipc/wire';
+import { splitWireMessage, WireAssembler } from '../../shared/ipc/wire-chunks';
 
 /**
  * The loopback host's transport: one WebSocket to `/api`, authenticated by the per-run token carried as a
@@ -17,9 +18,20 @@ export function websocketTransport(url: string, token: string): Transport {
     if (socket && socket.readyState === WebSocket.OPEN) return Promise.resolve(socket);
     if (socket && socket.readyState === WebSocket.CONNECTING) return waitOpen(socket);
     const ws = new WebSocket(url, [`${loopbackTokenProtocolPrefix}${token}`]);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
+    // Byte arrays of a result (documents, zips) arrive as binary chunks before its JSON.
+    const assembler = new WireAssembler({ maxMessageBytes: 2 * 1024 * 1024 * 1024, maxPendingMessages: 64 });
     ws.addEventListener('message', (message) => {
-      const frame = wireServerFrameSchema.safeParse(safeJson(message.data));
+      if (message.data instanceof ArrayBuffer) {
+        try {
+          assembler.addChunk(new Uint8Array(message.data));
+        } catch {
+          ws.close(1009, 'chunk refused');
+        }
+        return;
+      }
+      const frame = wireServerFrameSchema.safeParse(safeFinish(assembler, message.data));
       if (!frame.success) return;
       if (frame.data.t === 'result') {
         pending.get(frame.data.id)?.resolve(frame.data.result);
@@ -42,7 +54,9 @@ export function websocketTransport(url: string, token: string): Transport {
       const ws = await connect();
       const id = nextId++;
       const result = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
-      ws.send(encodeWire({ t: 'call', id, channel, args } satisfies WireCall));
+      const { json, chunks } = splitWireMessage(id, { t: 'call', id, channel, args } satisfies WireCall);
+      for (const chunk of chunks) ws.send(chunk);
+      ws.send(json);
       return result;
     },
     subscribe: (event, listener) => {
@@ -62,9 +76,9 @@ function waitOpen(ws: WebSocket): Promise<WebSocket> {
   });
 }
 
-function safeJson(data: unknown): unknown {
+function safeFinish(assembler: WireAssembler, data: unknown): unknown {
   try {
-    return typeof data === 'string' ? decodeWire(data) : null;
+    return typeof data === 'string' ? assembler.finish(data, idOfFrame) : null;
   } catch {
     return null;
   }

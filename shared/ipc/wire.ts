@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Largest WebSocket frame the loopback host accepts or the page expects (documents go through MTOM, not here). */
+/** Largest WebSocket frame the loopback host accepts (byte arrays travel in chunk frames of 4 MiB, see wire-chunks). */
 export const maxWireFrameBytes = 64 * 1024 * 1024;
 
 /** A call from the page to the loopback host. */
@@ -22,12 +22,23 @@ export type WireCall = z.infer<typeof wireCallSchema>;
 /** A frame from the host. */
 export type WireServerFrame = z.infer<typeof wireServerFrameSchema>;
 
+/** The chunk id of push events (calls count from 1). */
+export const eventFrameId = 0;
+
+/** The message id of a parsed call or server frame: a call's or result's `id`, events {@link eventFrameId}. */
+export function idOfFrame(parsed: unknown): number | null {
+  if (parsed === null || typeof parsed !== 'object') return null;
+  const frame = parsed as { t?: unknown; id?: unknown };
+  if (frame.t === 'event') return eventFrameId;
+  return typeof frame.id === 'number' ? frame.id : null;
+}
+
 /** WebSocket sub-protocol prefix carrying the per-run token (keeps it out of URLs and logs). */
 export const loopbackTokenProtocolPrefix = 'clerk-review.token.';
 
 /**
- * JSON for the loopback WebSocket, with byte arrays (documents) carried as `{"$bytes": base64}`: Electron IPC
- * clones Uint8Array natively, JSON does not.
+ * JSON with byte arrays carried as `{"$bytes": base64}`, for files the main process keeps (journal payloads, the
+ * media inbox). The loopback WebSocket sends bytes as binary chunks instead (see wire-chunks).
  */
 export function encodeWire(value: unknown): string {
   // Look at the holder's own property: JSON.stringify has already applied toJSON (Node's Buffer has one) to `item`.
