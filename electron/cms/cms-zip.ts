@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, zipSync, type Unzipped } from 'fflate';
 import type { CmsZipReport } from '../../shared/domain/cms-zip';
 import type { Envelope } from '../../shared/domain/envelope';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
@@ -42,15 +42,18 @@ export function inspectCmsZip(fileName: string, bytes: Uint8Array, limits: { rea
   try {
     let count = 0;
     let total = 0;
-    files = unzipSync(bytes, {
+    // The declared sizes first, from the central directory: nothing is inflated from a zip that admits to a bomb.
+    unzipSync(bytes, {
       filter: (entry) => {
         count += 1;
         total += entry.originalSize;
         if (count > limits.maxEntries) throw new Error(`more than ${limits.maxEntries} entries`);
         if (total > limits.maxTotalBytes) throw new Error(`more than ${limits.maxTotalBytes / 1_048_576} MB unpacked`);
-        return true;
+        return false;
       },
     });
+    // Then inflated counting what each entry really gives, so one that lies about its size is caught as it lies.
+    files = inflateBounded(bytes, limits.maxTotalBytes, report.problems);
   } catch (error) {
     report.problems.push(`Not a readable zip: ${(error as Error).message}`);
     return report;
@@ -96,4 +99,59 @@ export function inspectCmsZip(fileName: string, bytes: Uint8Array, limits: { rea
     if (lead && declared.size > 0 && !lead.hashDeclared) report.problems.push(`${lead.path}: its SHA-256 is not the one the docketing message declares for the stamped rendition.`);
   }
   return report;
+}
+
+/**
+ * Inflates every entry as a stream, counting the bytes it really produces: an entry that gives more than its header
+ * declares is stopped there and reported (its contents are not used), and the whole zip stops past `maxTotalBytes`.
+ */
+function inflateBounded(bytes: Uint8Array, maxTotalBytes: number, problems: string[]): Unzipped {
+  const files: Unzipped = {};
+  let total = 0;
+  let failure: Error | null = null;
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    const pieces: Uint8Array[] = [];
+    let size = 0;
+    const declared = file.originalSize;
+    file.ondata = (error, chunk, final) => {
+      if (error) {
+        failure ??= error;
+        return;
+      }
+      size += chunk.length;
+      total += chunk.length;
+      if (declared !== undefined && size > declared) {
+        problems.push(`Entry ${file.name} unpacks to more than the ${declared} bytes it declares; it is not used.`);
+        file.terminate();
+        return;
+      }
+      if (total > maxTotalBytes) {
+        failure ??= new Error(`more than ${maxTotalBytes / 1_048_576} MB unpacked`);
+        file.terminate();
+        return;
+      }
+      pieces.push(chunk);
+      if (final) files[file.name] = concatBytes(pieces, size);
+    };
+    file.start();
+  };
+  // Fed in small pieces: deflate expands at most ~1,000 times, so no single piece inflates to more than ~16 MB.
+  for (let offset = 0; offset < bytes.length && !failure; offset += 16 * 1024) {
+    unzip.push(bytes.subarray(offset, offset + 16 * 1024), offset + 16 * 1024 >= bytes.length);
+  }
+  if (failure) throw failure;
+  return files;
+}
+
+function concatBytes(pieces: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
+  if (pieces.length === 1 && pieces[0]?.buffer instanceof ArrayBuffer) return pieces[0] as Uint8Array<ArrayBuffer>;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.length;
+  }
+  return out;
 }

@@ -18,6 +18,20 @@ afterAll(() => simulator.close());
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 
+/** Rewrites an entry's uncompressed size in its local header and its central directory record, as a forger would. */
+function underDeclare(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const nameBytes = enc(name);
+  const matches = (at: number): boolean => nameBytes.every((b, i) => out[at + i] === b);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && matches(i + 30)) view.setUint32(i + 22, size, true);
+    if (signature === 0x02014b50 && matches(i + 46)) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
 describe('CMS zip (non-interactive integration)', () => {
   it('round trip: a delivered new-case review exports as ENVELOPE.zip with a schema-valid request.legal.xml and FILING/FILING_N.pdf, and inspects clean', async () => {
     const demo = makeDemoEnvelopes().find((d) => d.envelope.case.isNew && d.envelope.filings.length >= 2 && d.envelope.filings.some((f) => f.connectedDocuments.length > 0) && d.documents.every((doc) => doc.kind === 'plain'));
@@ -72,6 +86,11 @@ describe('CMS zip (non-interactive integration)', () => {
     const bomb = zipSync({ 'request.legal.xml': enc('<a/>'), 'F1/F1_0.pdf': new Uint8Array(40 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(inspectCmsZip('bomb.zip', bomb, { maxTotalBytes: 16 * 1024 * 1024, maxEntries: 100, maxXmlBytes: 1024 * 1024 }).problems[0]).toMatch(/more than 16 MB unpacked/);
+    // A bomb that under-declares its size (headers say 1 KB, it inflates to 40 MB): caught while inflating.
+    const liar = underDeclare(bomb, 'F1/F1_0.pdf', 1024);
+    const lied = inspectCmsZip('liar.zip', liar, { maxTotalBytes: 16 * 1024 * 1024, maxEntries: 100, maxXmlBytes: 1024 * 1024 });
+    expect(lied.problems.join(' ')).toMatch(/F1\/F1_0.pdf unpacks to more than the 1024 bytes it declares/);
+    expect(lied.filings).toEqual([]);
     const many = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`F1/F1_${i}.pdf`, enc('x')])));
     expect(inspectCmsZip('many.zip', many, { maxTotalBytes: 1024 * 1024, maxEntries: 20, maxXmlBytes: 1024 }).problems[0]).toMatch(/more than 20 entries/);
   });
