@@ -9,7 +9,17 @@ declare class TextEncoder {
 }
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
+/** A WebCrypto key (opaque here). */
+interface WebCryptoKey {
+  readonly type: string;
+}
+/** WebCrypto algorithm parameters as shared/ uses them (signature verification of signed PDFs). */
+type WebCryptoAlgorithm = string | { readonly name: string; readonly hash?: string; readonly namedCurve?: string };
 declare const crypto: {
-  readonly subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> };
+  readonly subtle: {
+    digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer>;
+    importKey(format: 'spki', key: Uint8Array, algorithm: WebCryptoAlgorithm, extractable: boolean, usages: readonly 'verify'[]): Promise<WebCryptoKey>;
+    verify(algorithm: WebCryptoAlgorithm, key: WebCryptoKey, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  };
   randomUUID(): string;
 };

@@ -1,4 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFObject } from '@cantoo/pdf-lib';
+import { checkDetachedCms } from './cms-signature';
+import { checkCrossReference } from './cross-reference';
 import { describePdfKind, type PdfInspection, type PdfKind, type PdfSignature } from './pdf-inspection';
 
 /** A PDF that was read and classified; `document` is null when it cannot be stamped. */
@@ -35,13 +37,24 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
   let pageCount: number;
   try {
     pageCount = document.getPageCount();
-    for (const page of document.getPages()) page.getMediaBox();
+    const empty = document.getPages().findIndex((page) => {
+      const box = page.getMediaBox();
+      return !(box.width > 0 && box.height > 0);
+    });
+    if (empty >= 0) return failed('corrupt', bytes, version, `page ${empty + 1} has no size (its MediaBox is empty)`);
   } catch (error) {
     return failed('corrupt', bytes, version, `page tree damaged: ${(error as Error).message.slice(0, 120)}`);
   }
   if (pageCount === 0) return failed('corrupt', bytes, version, 'it has no pages');
 
-  const signatures = readSignatures(document, bytes.length);
+  const found = readSignatures(document, bytes.length);
+  // The costly checks (every cross-reference entry, every signature digest) run once per file, by SHA-256.
+  const triage = await triageOnce(bytes, found);
+  const signatures: PdfSignature[] = found.map((signature, i) => ({ ...signature.facts, ...(triage.signatures[i] ?? unchecked) }));
+  const repairedCrossReference = triage.crossReferenceProblems.length > 0;
+  // A signed file cannot be rewritten without breaking its signatures: a damaged table there is refused.
+  if (repairedCrossReference && signatures.length > 0) return failed('corrupt', bytes, version, `its cross-reference table is damaged (${triage.crossReferenceProblems[0]})`);
+  const brokenSignatures = signatures.filter((s) => s.digest === 'mismatch' || s.signatureCheck === 'invalid').length;
   const certifiedNoChanges = readDocMdpNoChanges(document);
   const formFieldCount = countFormFields(document) - signatures.length;
   const kind: PdfKind = signatures.length > 0 ? 'signed' : formFieldCount > 0 || hasWidgets(document) ? 'form-fields' : 'ok';
@@ -49,7 +62,8 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
     document,
     inspection: {
       kind,
-      ...describePdfKind(kind, { signatures: signatures.length, certifiedNoChanges }),
+      ...describePdfKind(kind, { signatures: signatures.length, certifiedNoChanges, brokenSignatures, repairedCrossReference }),
+      repairedCrossReference,
       pdfVersion: version,
       pageCount,
       encrypted: false,
@@ -111,8 +125,49 @@ function failed(kind: PdfKind, bytes: Uint8Array, version: string | null, reason
       certifiedNoChanges: false,
       formFieldCount: 0,
       sizeBytes: bytes.length,
+      repairedCrossReference: false,
     },
   };
+}
+
+interface FoundSignature {
+  readonly facts: Omit<PdfSignature, 'digest' | 'signatureCheck'>;
+  /** The signature's CMS bytes and the byte ranges it covers. */
+  readonly contents: Uint8Array | null;
+  readonly ranges: readonly number[];
+}
+
+interface Triage {
+  readonly crossReferenceProblems: string[];
+  readonly signatures: Pick<PdfSignature, 'digest' | 'signatureCheck'>[];
+}
+
+const unchecked = { digest: 'unknown', signatureCheck: 'unchecked' } as const;
+const triageCache = new Map<string, Triage>();
+const triageCacheSize = 32;
+
+/** The full checks of a file, from the cache when the same bytes were triaged before (opening, then stamping). */
+async function triageOnce(bytes: Uint8Array, signatures: readonly FoundSignature[]): Promise<Triage> {
+  const key = hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+  const cached = triageCache.get(key);
+  if (cached) return cached;
+  const checks = await Promise.all(signatures.map(async ({ contents, ranges }) => {
+    const [a = 0, b = 0, c = 0, d = 0] = ranges;
+    if (!contents || ranges.length !== 4 || a !== 0 || b < 0 || c < b || c + d > bytes.length) return unchecked;
+    const signed = new Uint8Array(b + d);
+    signed.set(bytes.subarray(a, a + b), 0);
+    signed.set(bytes.subarray(c, c + d), b);
+    const check = await checkDetachedCms(contents, signed);
+    return { digest: check.digest, signatureCheck: check.signature };
+  }));
+  const triage = { crossReferenceProblems: checkCrossReference(bytes).problems, signatures: checks };
+  if (triageCache.size >= triageCacheSize) triageCache.delete(triageCache.keys().next().value as string);
+  triageCache.set(key, triage);
+  return triage;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function acroFormFields(document: PDFDocument): PDFDict[] {
@@ -141,8 +196,8 @@ function countFormFields(document: PDFDocument): number {
   return acroFormFields(document).length;
 }
 
-function readSignatures(document: PDFDocument, fileLength: number): PdfSignature[] {
-  const signatures: PdfSignature[] = [];
+function readSignatures(document: PDFDocument, fileLength: number): FoundSignature[] {
+  const signatures: FoundSignature[] = [];
   for (const field of acroFormFields(document)) {
     if (field.get(PDFName.of('FT')) !== PDFName.of('Sig')) continue;
     const value = field.lookupMaybe(PDFName.of('V'), PDFDict);
@@ -150,12 +205,17 @@ function readSignatures(document: PDFDocument, fileLength: number): PdfSignature
     const byteRange = value.lookupMaybe(PDFName.of('ByteRange'), PDFArray);
     const ranges = byteRange ? byteRange.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0)) : [];
     const end = (ranges[2] ?? 0) + (ranges[3] ?? 0);
+    const contents = value.get(PDFName.of('Contents'));
     signatures.push({
-      field: text(field.get(PDFName.of('T'))) ?? 'Signature',
-      signer: text(value.get(PDFName.of('Name'))),
-      signedAt: text(value.get(PDFName.of('M'))),
-      subFilter: value.get(PDFName.of('SubFilter'))?.toString().replace(/^\//, '') ?? null,
-      coversWholeFile: end === fileLength,
+      facts: {
+        field: text(field.get(PDFName.of('T'))) ?? 'Signature',
+        signer: text(value.get(PDFName.of('Name'))),
+        signedAt: text(value.get(PDFName.of('M'))),
+        subFilter: value.get(PDFName.of('SubFilter'))?.toString().replace(/^\//, '') ?? null,
+        coversWholeFile: end === fileLength,
+      },
+      contents: contents instanceof PDFHexString || contents instanceof PDFString ? contents.asBytes() : null,
+      ranges,
     });
   }
   return signatures;

@@ -14,6 +14,10 @@ export const pdfSignatureSchema = z.object({
   subFilter: z.string().nullable(),
   /** True when the signature covers every byte of the file as received (no later changes). */
   coversWholeFile: z.boolean(),
+  /** The covered bytes' digest against the one signed (`unknown`: a form this app cannot check). */
+  digest: z.enum(['match', 'mismatch', 'unknown']),
+  /** The signature over the signed attributes against the signer certificate's key (trust is not judged). */
+  signatureCheck: z.enum(['valid', 'invalid', 'unchecked']),
 });
 
 /** The classification shown to the clerk and printed by `clerk-review pdf inspect`. */
@@ -34,6 +38,8 @@ export const pdfInspectionSchema = z.object({
   certifiedNoChanges: z.boolean(),
   formFieldCount: z.number().int().nonnegative(),
   sizeBytes: z.number().int().nonnegative(),
+  /** The cross-reference table was damaged: the stamped copy is written whole, with a repaired table. */
+  repairedCrossReference: z.boolean(),
 });
 
 /** A classified PDF. */
@@ -42,7 +48,23 @@ export type PdfInspection = z.infer<typeof pdfInspectionSchema>;
 export type PdfSignature = z.infer<typeof pdfSignatureSchema>;
 
 /** The clerk-facing message and action for each kind. */
-export function describePdfKind(kind: PdfKind, detail: { signatures?: number; certifiedNoChanges?: boolean; reason?: string } = {}): Pick<PdfInspection, 'message' | 'suggestedAction' | 'suggestedRejection' | 'canStamp'> {
+export function describePdfKind(kind: PdfKind, detail: PdfKindDetail = {}): Pick<PdfInspection, 'message' | 'suggestedAction' | 'suggestedRejection' | 'canStamp'> {
+  const described = describeKind(kind, detail);
+  if (!detail.repairedCrossReference || !described.canStamp) return described;
+  return { ...described, message: `${described.message} Its cross-reference table is damaged: the stamped copy is written whole with a repaired one, so every reader shows the stamp.` };
+}
+
+/** What the description of a kind depends on. */
+export interface PdfKindDetail {
+  readonly signatures?: number;
+  /** Signatures whose digest or signature no longer matches the document. */
+  readonly brokenSignatures?: number;
+  readonly certifiedNoChanges?: boolean;
+  readonly repairedCrossReference?: boolean;
+  readonly reason?: string;
+}
+
+function describeKind(kind: PdfKind, detail: PdfKindDetail): Pick<PdfInspection, 'message' | 'suggestedAction' | 'suggestedRejection' | 'canStamp'> {
   switch (kind) {
     case 'not-pdf':
       return { canStamp: false, message: 'This file is not a PDF.', suggestedAction: 'Reject the filing: the document must be submitted as a PDF.', suggestedRejection: 'not-a-pdf' };
@@ -60,15 +82,31 @@ export function describePdfKind(kind: PdfKind, detail: { signatures?: number; ce
         suggestedAction: 'Reject the filing and ask the filer to resubmit the document without a password or encryption.',
         suggestedRejection: 'encrypted-document',
       };
-    case 'signed':
+    case 'signed': {
+      const count = `${detail.signatures ?? 1} signature${detail.signatures === 1 ? '' : 's'}`;
+      if (detail.brokenSignatures) {
+        return {
+          canStamp: true,
+          message: `This PDF is digitally signed (${count}), but ${detail.brokenSignatures === 1 ? 'a signature no longer matches' : `${detail.brokenSignatures} signatures no longer match`} the document: it was changed after it was signed.`,
+          suggestedAction: 'Do not rely on the signature. Ask the filer for the document as signed, or reject it if court rules require a valid signature.',
+          suggestedRejection: null,
+        };
+      }
+      if (detail.certifiedNoChanges) {
+        return {
+          canStamp: true,
+          message: `This PDF is certified by its author with "no changes allowed" (${count}): any stamp will show the certification as broken.`,
+          suggestedAction: 'Stamp only if court rules require it; otherwise accept it without a stamp on the document.',
+          suggestedRejection: null,
+        };
+      }
       return {
         canStamp: true,
-        message: `This PDF is digitally signed (${detail.signatures ?? 1} signature${detail.signatures === 1 ? '' : 's'}). The stamp is added as an incremental update, so the signatures stay valid.`,
-        suggestedAction: detail.certifiedNoChanges
-          ? 'The author certified it with "no changes allowed": a stamp will show the certification as broken. Stamp only if court rules require it.'
-          : 'Stamp normally.',
+        message: `This PDF is digitally signed (${count}); the signatures match the document. The stamp is added as an incremental update, so they stay valid.`,
+        suggestedAction: 'Stamp normally.',
         suggestedRejection: null,
       };
+    }
     case 'form-fields':
       return {
         canStamp: true,

@@ -74,10 +74,16 @@ export async function stampPdf(original: Uint8Array, request: StampRequest): Pro
     for (const stamp of stamps) placed.push({ page: pageNumber, templateId: stamp.job.template.id, visualRect: stamp.layout.visualRect, mode: aboveFields ? 'annotation' : 'content' });
   }
 
-  const increment = await document.saveIncremental(snapshot, { objectsPerTick: Infinity });
-  const bytes = new Uint8Array(original.length + increment.length);
-  bytes.set(original);
-  bytes.set(increment, original.length);
+  // A damaged cross-reference table is not carried forward: the file is written whole with a repaired one.
+  let bytes: Uint8Array<ArrayBuffer>;
+  if (inspection.repairedCrossReference) {
+    bytes = new Uint8Array(await document.save({ objectsPerTick: Infinity, useObjectStreams: false }));
+  } else {
+    const increment = await document.saveIncremental(snapshot, { objectsPerTick: Infinity });
+    bytes = new Uint8Array(original.length + increment.length);
+    bytes.set(original);
+    bytes.set(increment, original.length);
+  }
   const [originalSha256, stampedSha256] = await Promise.all([sha256Hex(original), sha256Hex(bytes)]);
   return { ok: true, bytes, originalSha256, stampedSha256, inspection, placed };
 }
