@@ -21,6 +21,8 @@ export const appInfoSchema = z.object({
   connectivity: connectivitySchema,
   shell: shellSchema,
   dataDir: z.string(),
+  /** The workstation's signing key (journal, audit log, anchors): its id, and a warning when it is not sealed. */
+  signingKey: z.object({ keyId: z.string(), warning: z.string().nullable() }).nullable(),
 });
 
 /** Result of `app:info`. */

@@ -97,6 +97,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         connectivity: efm.connectivity,
         shell: options.shell,
         dataDir: options.dataDir,
+        signingKey: await workstationKey.then((key) => ({ keyId: key.keyId, warning: key.warning }), () => null),
       });
     },
     ...settingsHandlers(settings, secrets, efm, bus, audit),

@@ -71,7 +71,7 @@ export class WorkstationKey implements RecordSigner {
     const sealedFile = path.join(folder, 'workstation.key');
     const publicFile = path.join(folder, 'workstation.pub');
     const sealed = cipher.backend === 'keychain' || cipher.backend === 'basic-text';
-    const warning = sealed ? null : 'Browser mode: the workstation signing key is a file readable only by this account, not sealed by the system keychain.';
+    const warning = sealed ? null : 'Browser mode: the workstation signing key is a file that only this account can read; it is not sealed by the system keychain, so anyone who can sign in as this account could sign records with it.';
     const stored = await readFile(sealedFile).catch(() => null);
     const publicPem = await readFile(publicFile, 'utf8').catch(() => null);
     if (stored && publicPem) {

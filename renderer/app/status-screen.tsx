@@ -20,6 +20,11 @@ export function StatusScreen({ info }: { info: AppInfo }) {
           {storage === 'best-effort' && 'Best-effort: the browser may evict local data under storage pressure (decisions are also journaled by the app)'}
           {storage === 'unknown' && 'Unknown'}
         </dd>
+        <dt>Signing key</dt>
+        <dd data-testid="signing-key">
+          {info.signingKey ? <>Key <code>{info.signingKey.keyId}</code>{info.signingKey.warning ? '' : ', sealed by the system keychain'}</> : 'Not available: the journal and the audit log cannot be signed. Tell court IT.'}
+          {info.signingKey?.warning && <p role="alert" className="warning" data-testid="signing-key-warning">{info.signingKey.warning}</p>}
+        </dd>
         <dt>Data folder</dt>
         <dd>
           <code>{info.dataDir}</code>

@@ -17,6 +17,9 @@ test('opens the app shell and reads app:info through window.api', async ({ page,
   await expect(page.getByTestId('app-version')).toHaveText('e2e');
   // Persistent storage was asked for; headless Chromium answers one way or the other, never leaves it unknown.
   await expect(page.getByTestId('storage-mode')).toHaveText(/^(Persistent|Best-effort)/);
+  // Browser mode has no keychain: the Status screen says plainly that the signing key is only a protected file.
+  await expect(page.getByTestId('signing-key')).toContainText(/Key [0-9a-f]{8,}/);
+  await expect(page.getByTestId('signing-key-warning')).toContainText('not sealed by the system keychain');
 
   const info = await page.evaluate(async () => (window as unknown as { api: Api }).api.app.info());
   expect(info).toEqual({ ok: true, value: expect.objectContaining({ name: 'Clerk Review Desk', efmMode: 'demo', shell: 'loopback', dataDir: app.dataDir }) });

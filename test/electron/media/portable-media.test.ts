@@ -93,6 +93,13 @@ describe('portable media (OASIS ECF Portable Media profile)', () => {
       if (!result.imported) expect(result.problems.join('\n'), label).toMatch(expected);
       expect(await inbox.waiting(), label).toEqual([]);
     }
+    // 80,000 attributes on one element of ECFOperation.xml: refused at once with a reason (#11 item 8).
+    const attributes = Array.from({ length: 80_000 }, (_, i) => `x${i}="${i}"`).join(' ');
+    const flooded = replace(good, 'ECFOperation.xml', enc(operation.replace(/<([\w:]+)/, `<$1 ${attributes}`)));
+    const started = performance.now();
+    const refused = await importMedium(flooded, new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-'))), context());
+    console.log(`media: 80,000-attribute ECFOperation.xml refused in ${Math.round(performance.now() - started)} ms`);
+    expect(!refused.imported && refused.problems.join(' ')).toMatch(/more than 256 attributes/);
     // A file the operation does not list is not an error, but the clerk is told it was ignored.
     const stray = await readPortableMedium([...good, { path: 'stray.txt', bytes: enc('x') }]);
     expect(stray.ok && stray.value.warnings).toEqual(['stray.txt is on the medium but not listed in ECFOperation.xml; it was ignored.']);
