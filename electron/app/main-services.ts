@@ -154,6 +154,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       const waiting = await journalReady.then((journal) => journal.waitingFor(envelopeId), () => []);
       if (waiting.length > 0) {
         heldClaims.hold(envelopeId, fencingToken);
+        // The EFM is told too: it releases the envelope itself once the last waiting submission lands, even if this
+        // workstation is gone by then.
+        void efm.withClient((client) => client.release(envelopeId, fencingToken, waiting.at(-1) ?? null));
         await audit.record({ user: efm.current()?.username ?? 'unknown', action: 'release', object: envelopeId, outcome: 'ok', detail: `held until ${waiting.length} decision(s) are delivered` });
         return ok(null);
       }

@@ -95,6 +95,8 @@ export class EfmSimulator {
   readonly #history = new Map<string, HistoryEvent[]>();
   readonly #outcomes = new Map<string, { outcome: 'accepted' | 'rejected'; explanation: string | null; by: SimUser; at: string }>();
   readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
+  /** Releases asked for "after submission K", by envelope. */
+  readonly #releaseAfter = new Map<string, { key: string; clerk: string }>();
   readonly #filingMessages = new Map<string, string>();
   /** Documents that came with filings received through ReviewFiling. */
   readonly #received = new Map<string, SimDocument>();
@@ -313,7 +315,7 @@ export class EfmSimulator {
 
   async #dispatch(operation: ReviewOperation, body: Element, user: SimUser, parts: ReadonlyMap<string, MimePart>): Promise<{ body: XmlElement; parts: MimePart[] }> {
     const plain = (element: XmlElement): { body: XmlElement; parts: MimePart[] } => ({ body: element, parts: [] });
-    const { envelopeId, fencingToken: token, documentId, leaseSeconds, toClerk } = readReviewRequestFields(body);
+    const { envelopeId, fencingToken: token, documentId, leaseSeconds, toClerk, afterSubmission } = readReviewRequestFields(body);
     switch (operation) {
       case 'GetReviewQueue': {
         const request = queueRequestSchema.safeParse(readQueueRequest(body));
@@ -358,6 +360,12 @@ export class EfmSimulator {
       case 'RenewClaim':
         return plain(leaseResponseElement(this.#lease(this.#leases.renew(envelopeId, user.username, token, this.#leaseSeconds))));
       case 'ReleaseEnvelope': {
+        if (afterSubmission && !this.#idempotent.has(afterSubmission)) {
+          // Not applied yet: the clerk keeps the envelope until it is, then it goes back to the pool.
+          const held = this.#lease(this.#leases.checkWrite(envelopeId, user.username, token));
+          this.#releaseAfter.set(envelopeId, { key: afterSubmission, clerk: user.username });
+          return plain(leaseResponseElement(held));
+        }
         const released = this.#lease(this.#leases.release(envelopeId, user.username, token));
         this.#record(envelopeId, user.username, 'released', null);
         return plain(leaseResponseElement(released));
@@ -442,6 +450,14 @@ export class EfmSimulator {
     this.#idempotent.set(request.idempotencyKey, { envelopeId: request.envelopeId, appliedAt, complete });
     this.submissions.push({ idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: request.decisions, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt });
     if (complete) this.#leases.reassign(request.envelopeId, null, 0);
+    const waiting = this.#releaseAfter.get(request.envelopeId);
+    if (waiting?.key === request.idempotencyKey) {
+      this.#releaseAfter.delete(request.envelopeId);
+      if (!complete && this.#leases.current(request.envelopeId)?.holder === waiting.clerk) {
+        this.#leases.release(request.envelopeId, waiting.clerk, request.fencingToken);
+        this.#record(request.envelopeId, waiting.clerk, 'released', 'after the submission landed');
+      }
+    }
     const acceptedFilings = request.decisions.filter((d) => d.outcome === 'accepted').map((d) => {
       const lead = demo.envelope.filings.find((filing) => filing.id === d.filingId)?.leadDocument.id;
       return { filingId: d.filingId, sha256: stamped.find((s) => s.documentId === lead)?.sha256 ?? null };

@@ -130,9 +130,9 @@ export class EfmClient {
     return this.#leaseCall('RenewClaim', fencedRequestElement('RenewClaim', envelopeId, fencingToken));
   }
 
-  /** Gives an envelope back to the pool. */
-  async release(envelopeId: string, fencingToken: number): Promise<Result<null>> {
-    const result = await this.#call('ReleaseEnvelope', fencedRequestElement('ReleaseEnvelope', envelopeId, fencingToken));
+  /** Gives an envelope back to the pool — at once, or once the submission `afterSubmission` has been applied. */
+  async release(envelopeId: string, fencingToken: number, afterSubmission: string | null = null): Promise<Result<null>> {
+    const result = await this.#call('ReleaseEnvelope', fencedRequestElement('ReleaseEnvelope', envelopeId, fencingToken, afterSubmission));
     return result.ok ? ok(null) : result;
   }
 

@@ -145,9 +145,12 @@ export function envelopeRequestElement(operation: 'GetEnvelope' | 'ClaimEnvelope
   return el(crd, requestElementName(operation), el(crd, 'EnvelopeID', envelopeId), operation === 'ClaimEnvelope' && leaseSeconds ? el(crd, 'LeaseSeconds', String(leaseSeconds)) : null);
 }
 
-/** A request carrying an envelope id and fencing token (RenewClaim, ReleaseEnvelope). */
-export function fencedRequestElement(operation: 'RenewClaim' | 'ReleaseEnvelope', envelopeId: string, fencingToken: number): XmlElement {
-  return el(crd, requestElementName(operation), el(crd, 'EnvelopeID', envelopeId), el(crd, 'FencingToken', String(fencingToken)));
+/**
+ * A request carrying an envelope id and fencing token (RenewClaim, ReleaseEnvelope); a release may wait for a
+ * submission (`afterSubmission`: its idempotency key).
+ */
+export function fencedRequestElement(operation: 'RenewClaim' | 'ReleaseEnvelope', envelopeId: string, fencingToken: number, afterSubmission: string | null = null): XmlElement {
+  return el(crd, requestElementName(operation), el(crd, 'EnvelopeID', envelopeId), el(crd, 'FencingToken', String(fencingToken)), operation === 'ReleaseEnvelope' ? optional(crd, 'AfterSubmission', afterSubmission) : null);
 }
 
 /** `crd:ReassignEnvelopeRequest` (no clerk: back to the pool). */
@@ -408,6 +411,8 @@ export interface ReviewRequestFields {
   readonly documentId: string;
   readonly leaseSeconds: number | null;
   readonly toClerk: string | null;
+  /** ReleaseEnvelope: release once this submission is applied. */
+  readonly afterSubmission: string | null;
 }
 
 /** Reads the envelope id, fencing token, document id, lease length and target clerk of a request. */
@@ -419,6 +424,7 @@ export function readReviewRequestFields(request: Element): ReviewRequestFields {
     documentId: textAt(request, [crd, 'DocumentID']) ?? '',
     leaseSeconds: seconds === null ? null : Number(seconds),
     toClerk: textAt(request, [crd, 'ToClerk']),
+    afterSubmission: textAt(request, [crd, 'AfterSubmission']),
   };
 }
 

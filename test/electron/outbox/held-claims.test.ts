@@ -23,6 +23,9 @@ describe('a claim is held until the decisions for its envelope are delivered (#1
     expect(await ws.call('outbox:deliver', { idempotencyKey: payload.idempotencyKey })).toMatchObject({ status: 'sent', envelopeComplete: false });
     expect((await ws.call('envelope:get', { envelopeId })).lease).toBeNull();
     expect(ws.simulator.submissions.filter((s) => s.envelopeId === envelopeId)).toHaveLength(1);
+    // The EFM released it itself, the moment the submission landed ("release after submission K").
+    const history = (await ws.call('envelope:history', { envelopeId })) as unknown as { action: string; detail: string | null }[];
+    expect(history.filter((e) => e.action === 'released').map((e) => e.detail)).toContain('after the submission landed');
     // With nothing waiting, a release is immediate.
     const again = await ws.call('claim:acquire', { envelopeId });
     await ws.call('claim:release', { envelopeId, fencingToken: again.fencingToken });

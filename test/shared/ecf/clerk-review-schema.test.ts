@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envelopeResponseElement, readEnvelopeResponse, readSubmitRequest, submitRequestElement } from '../../../shared/ecf/clerk-review-service';
+import { envelopeResponseElement, fencedRequestElement, readEnvelopeResponse, readReviewRequestFields, readSubmitRequest, submitRequestElement } from '../../../shared/ecf/clerk-review-service';
 import { anchorRequestElement, anchorResponseElement, getAnchorRequestElement, readAnchorRequest, readAnchorResponse } from '../../../shared/ecf/audit-anchor-messages';
 import { ns } from '../../../shared/ecf/namespaces';
 import { parseXml } from '../../../shared/xml/safe-xml';
@@ -34,6 +34,16 @@ describe('clerk-review extension messages against schemas/clerk-review.xsd', () 
     const parsed = parseXml(result.xml);
     if (!parsed.ok) throw new Error(parsed.error.message);
     expect(readEnvelopeResponse(parsed.value)).toMatchObject({ recorded: [recorded], assignedCase });
+  });
+
+  it('ReleaseEnvelopeRequest, at once or after a submission, validates and reads back', () => {
+    for (const after of [null, 'key-00000009']) {
+      const result = validateCrd(fencedRequestElement('ReleaseEnvelope', 'E1', 4, after));
+      expect(result.valid, result.output).toBe(true);
+      const parsed = parseXml(result.xml);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      expect(readReviewRequestFields(parsed.value)).toMatchObject({ envelopeId: 'E1', fencingToken: 4, afterSubmission: after });
+    }
   });
 
   it('SubmitFilingReviewRequest with a case assignment validates and reads back; the check is real', () => {
