@@ -63,8 +63,6 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** A partial update: each field given replaces the current one. */
 export const settingsPatchSchema = z.object({
-  connections: z.array(efmConnectionSchema).max(20).optional(),
-  activeConnectionId: z.string().max(40).optional(),
   courtTimeZone: settingsSchema.shape.courtTimeZone.optional(),
   idleLockMinutes: settingsSchema.shape.idleLockMinutes.optional(),
   journalRetentionDays: settingsSchema.shape.journalRetentionDays.optional(),
@@ -72,6 +70,15 @@ export const settingsPatchSchema = z.object({
   stampTemplates: settingsSchema.shape.stampTemplates.optional(),
   defaultStampTemplateIds: settingsSchema.shape.defaultStampTemplateIds.optional(),
 });
+
+/** `connections:set`: the EFM connections and which one is in use (empty: the demo EFM). Court IT only. */
+export const connectionsPatchSchema = z.object({
+  connections: settingsSchema.shape.connections,
+  activeConnectionId: settingsSchema.shape.activeConnectionId,
+});
+
+/** The EFM connections as court IT sets them. */
+export type ConnectionsPatch = z.infer<typeof connectionsPatchSchema>;
 
 /** A partial update of {@link Settings}. */
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -89,7 +96,7 @@ export const defaultSettings: Settings = {
 };
 
 /** Applies a patch; the caller validates the result against {@link settingsSchema}. */
-export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
+export function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {
   return { ...current, ...stripUndefined(patch) };
 }
 

@@ -73,7 +73,6 @@ export class OutboxDelivery {
     if (!state) return err(appError('not-found', 'This decision is not in the outbox any more.'));
     if (state.status === 'sent') return err(appError('conflict', 'This decision already reached the EFM; it cannot be discarded.'));
     const discarded = await journal.update(key, { status: 'discarded', note: `${note.trim()} — ${by}, ${new Date(this.#now()).toISOString()}` });
-    await this.deps.audit.record({ user: by, action: 'discard', object: state.envelopeId, outcome: 'ok', detail: `${note.trim()} (key ${key})` });
     await this.#changed(discarded);
     return discarded ? ok(discarded) : err(appError('not-found', 'This decision is not in the outbox any more.'));
   }

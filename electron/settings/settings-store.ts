@@ -2,7 +2,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { appError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { defaultSettings, mergeSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import { defaultSettings, mergeSettings, settingsSchema, type Settings } from '../../shared/settings';
 import { writeFileAtomic } from './atomic-file';
 
 /** File name of the settings document inside the data folder. */
@@ -30,7 +30,7 @@ export class SettingsStore {
   }
 
   /** Validates and saves a patch; returns the new settings or why they were refused. */
-  async update(patch: SettingsPatch): Promise<Result<Settings>> {
+  async update(patch: Partial<Settings>): Promise<Result<Settings>> {
     const next = settingsSchema.safeParse(mergeSettings(await this.get(), patch));
     if (!next.success) {
       const issue = next.error.issues[0];

@@ -3,6 +3,7 @@ import type { AppError } from '../../shared/errors';
 import { idleLockBounds, journalRetentionBounds, type Settings } from '../../shared/settings';
 import { getApi } from '../app/api';
 import { ConnectionsEditor } from './connections-editor';
+import { CourtItPanel } from './court-it-panel';
 import { StampTemplateEditor } from './stamp-template-editor';
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; error: AppError };
@@ -25,7 +26,14 @@ export function SettingsScreen() {
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     setSave({ status: 'saving' });
-    const result = await getApi().settings.set(settings);
+    const api = getApi();
+    // EFM connections are their own, court-IT-only channel; they go first, so a refusal leaves the rest unsaved too.
+    const connections = await api.connections.set({ connections: settings.connections, activeConnectionId: settings.activeConnectionId });
+    if (!connections.ok) {
+      setSave({ status: 'failed', error: connections.error });
+      return;
+    }
+    const result = await api.settings.set(settings);
     if (result.ok) {
       setSettings(result.value);
       setSave({ status: 'saved' });
@@ -40,6 +48,7 @@ export function SettingsScreen() {
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       <form className="settings-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <CourtItPanel />
         <ConnectionsEditor settings={settings} onChange={setSettings} fieldError={fieldError} />
         <fieldset>
           <legend>Workstation</legend>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What the audit log records. */
-export const auditActions = ['sign-in', 'sign-out', 'lock', 'unlock', 'claim', 'release', 'decision', 'stamp', 'submit', 'reassign', 'exception', 'settings-change', 'export', 'media-import', 'audit-verify', 'access-denied', 'discard'] as const;
+export const auditActions = ['sign-in', 'sign-out', 'lock', 'unlock', 'claim', 'release', 'decision', 'stamp', 'submit', 'reassign', 'exception', 'settings-change', 'export', 'media-import', 'audit-verify', 'access-denied', 'discard', 'court-it'] as const;
 
 /** One audit record as stored: who did what to which object, where, when, with what outcome, chained by hash. */
 export const auditRecordSchema = z.object({

@@ -53,6 +53,17 @@ test('saves settings, refuses invalid ones with a field message, and switches to
   const connection = page.getByTestId('connections').locator('fieldset.connection');
   await connection.getByLabel('EFM endpoint (https)').fill('https://efm.court.example/ecf5');
   await connection.getByLabel('Use this connection').check();
+  await connection.getByLabel(/Workstation certificate/).fill(makeSelfSignedIdentity('Workstation 17').certPem);
+  // A court connection needs court IT's own passphrase first.
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-status')).toContainText('Set the court-IT passphrase first');
+  const courtIt = page.getByTestId('court-it');
+  await courtIt.getByLabel('New court-IT passphrase (12 characters or more)').fill('correct horse battery');
+  await courtIt.getByLabel('Repeat it').fill('correct horse battery');
+  await courtIt.getByRole('button', { name: 'Set passphrase' }).click();
+  await expect(page.getByTestId('court-it-status')).toContainText('passphrase set');
+  await connection.getByLabel('EFM endpoint (https)').fill('https://efm.court.example/ecf5');
+  await connection.getByLabel('Use this connection').check();
   // A private key pasted as a certificate is refused with the field named.
   const identity = makeSelfSignedIdentity('Workstation 17');
   await connection.getByLabel(/Workstation certificate/).fill(identity.keyPem);
@@ -83,9 +94,24 @@ test('saves settings, refuses invalid ones with a field message, and switches to
   expect(onDisk).toContain('BEGIN CERTIFICATE');
   expect(onDisk).not.toContain('PRIVATE KEY');
 
+  // Court IT locks: nothing can be changed (signed out, or by any clerk or supervisor) until the passphrase again.
+  await courtIt.getByRole('button', { name: 'Lock court IT' }).click();
+  await idle.fill('12');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-status')).toContainText('Only court IT can change this');
+  await courtIt.getByLabel('Court-IT passphrase').fill('wrong passphrase!');
+  await courtIt.getByRole('button', { name: 'Unlock court IT' }).click();
+  await expect(page.getByTestId('court-it-status')).toContainText('not the court-IT passphrase');
+  await courtIt.getByLabel('Court-IT passphrase').fill('correct horse battery');
+  await courtIt.getByRole('button', { name: 'Unlock court IT' }).click();
+  await expect(page.getByTestId('court-it-status')).toHaveText('Court IT unlocked for 15 minutes.');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
+  expect(readFileSync(path.join(app.dataDir, 'court-it.json'), 'utf8')).not.toContain('correct horse');
+
   await page.reload();
   await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByLabel(/Idle lock after/)).toHaveValue('10');
+  await expect(page.getByLabel(/Idle lock after/)).toHaveValue('12');
 });
 
 test('a page from another origin cannot call the API even with the token', async ({ page, app }) => {

@@ -46,23 +46,36 @@ describe('roles come from the EFM and the main process enforces them', () => {
 
   it('a wrong password is refused and audited as a refused sign-in', async () => {
     const app = start();
+    // A name this workstation has seen sign in before is recorded with the refusal; any other as "unknown user".
+    await app.dispatch('session:sign-in', { username: 'clerk1', password: 'demo-clerk1' }, ctx);
+    await app.dispatch('session:sign-out', undefined, ctx);
     expect(await app.dispatch('session:sign-in', { username: 'clerk1', password: 'nope' }, ctx)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await app.audit.query({ user: 'clerk1', action: 'sign-in', object: null, from: null, to: null, limit: 10 })).toEqual([expect.objectContaining({ outcome: 'refused' })]);
+    expect(await app.audit.query({ user: 'clerk1', action: 'sign-in', object: null, from: null, to: null, limit: 10 })).toEqual([expect.objectContaining({ outcome: 'refused' }), expect.objectContaining({ outcome: 'ok' })]);
   });
 });
 
 describe('EFM connections and keys are court IT’s', () => {
-  it('a signed-in clerk cannot repoint the app or store a key, but can save other settings; signed out, court IT can', async () => {
+  it('nobody but court IT changes settings, connections or keys once its passphrase exists; a clerk or supervisor role is not enough', async () => {
     const app = start();
     const connection = { id: 'court', name: 'Court', endpoint: 'https://efm.court.example/ecf', courtId: 'c', username: '', tlsCaPem: null, clientCertPem: null, pinnedEfmCertPem: null };
-    expect(await app.dispatch('session:sign-in', { username: 'clerk1', password: 'demo-clerk1' }, ctx)).toMatchObject({ ok: true });
-    expect(await app.dispatch('settings:set', { connections: [connection], activeConnectionId: 'court' }, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const current = await app.dispatch('settings:get', undefined, ctx);
-    if (!current.ok) throw new Error('no settings');
-    // Saving the whole form unchanged but for the idle lock is fine.
-    expect(await app.dispatch('settings:set', { ...(current.value as object), idleLockMinutes: 5 }, ctx)).toMatchObject({ ok: true, value: { idleLockMinutes: 5 } });
-    expect(await app.dispatch('secrets:set-client-key', { connectionId: 'court', keyPem: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----' }, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await app.dispatch('session:sign-out', undefined, ctx);
-    expect(await app.dispatch('settings:set', { connections: [connection], activeConnectionId: 'court' }, ctx)).toMatchObject({ ok: true });
+    const repoint = { connections: [connection], activeConnectionId: 'court' };
+    // Demo workstation: the first court connection needs the passphrase to exist first.
+    expect(await app.dispatch('connections:set', repoint, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Set the court-IT passphrase first') } });
+    expect(await app.dispatch('court-it:set-passphrase', { passphrase: 'short' }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await app.dispatch('court-it:set-passphrase', { passphrase: 'a long court passphrase' }, ctx)).toMatchObject({ ok: true, value: { configured: true, unlocked: true } });
+    await app.dispatch('court-it:lock', undefined, ctx);
+    for (const user of ['clerk1', 'supervisor']) {
+      expect(await app.dispatch('session:sign-in', { username: user, password: `demo-${user}` }, ctx)).toMatchObject({ ok: true });
+      expect(await app.dispatch('connections:set', repoint, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await app.dispatch('settings:set', { idleLockMinutes: 5 }, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await app.dispatch('secrets:set-client-key', { connectionId: 'court', keyPem: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----' }, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await app.dispatch('session:sign-out', undefined, ctx);
+    }
+    expect(await app.dispatch('connections:set', repoint, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await app.dispatch('court-it:unlock', { passphrase: 'not it at all' }, ctx)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await app.dispatch('court-it:unlock', { passphrase: 'a long court passphrase' }, ctx)).toMatchObject({ ok: true, value: { unlocked: true } });
+    // A settings:set that smuggles connections in changes nothing about them: that channel does not carry them.
+    expect(await app.dispatch('settings:set', { ...repoint, idleLockMinutes: 5 }, ctx)).toMatchObject({ ok: true, value: { idleLockMinutes: 5, activeConnectionId: '' } });
+    expect(await app.dispatch('connections:set', repoint, ctx)).toMatchObject({ ok: true, value: { activeConnectionId: 'court' } });
   });
 });

@@ -43,6 +43,8 @@ describe('the loopback host takes large files in chunks (#11)', () => {
     const pdf = new Uint8Array(150 * 1024 * 1024).map((_, i) => (i * 7) % 251);
     const zip = zipSync({ 'request.legal.xml': [new TextEncoder().encode('<x/>'), { level: 6 }], 'F1/F1_0.pdf': [pdf, { level: 0 }] });
     const [uploader, other] = await Promise.all([connect(), connect()]);
+    // Inspecting a zip shows case content: a clerk is signed in.
+    expect(await call(uploader, 100, 'session:sign-in', { username: 'clerk1', password: 'demo-clerk1' })).toMatchObject({ ok: true });
     const started = performance.now();
     const inspected = call(uploader, 1, 'cms:inspect-zip', { fileName: 'big.zip', bytes: zip });
     const info = await call(other, 1, 'app:info', undefined);

@@ -1,0 +1,30 @@
+import { ok } from '../../../shared/result';
+import { exportCmsZip } from '../../cms/export-cms-zip';
+import { inspectCmsZip } from '../../cms/cms-zip';
+import type { Handlers } from '../../ipc/dispatcher';
+import { importMedium } from '../../media/import-medium';
+import type { HandlerContext } from './handler-context';
+
+type MediaChannel = 'cms:export-zip' | 'cms:inspect-zip' | 'media:import' | 'media:deliver-waiting';
+
+/** Files in and out: CMS zips for courts without a CMS link, and filings brought on portable media. */
+export function mediaHandlers(c: HandlerContext): Pick<Handlers, MediaChannel> {
+  const { efm } = c;
+  return {
+    'cms:export-zip': async ({ payload }) => {
+      const session = efm.current();
+      const user = session?.username ?? 'unknown';
+      return efm.withClient((client) => exportCmsZip(client, { id: user, name: session?.displayName ?? user }, payload));
+    },
+    'cms:inspect-zip': async ({ fileName, bytes }) => ok(inspectCmsZip(fileName, bytes)),
+    'media:import': async ({ files }) => {
+      const user = efm.current()?.username ?? 'workstation';
+      const policy = await efm.withClient((client) => client.getCourtPolicy());
+      return ok(await importMedium(files, c.inbox, { user, courtName: policy.ok ? policy.value.courtName : '', withClient: (call) => efm.withClient(call) }));
+    },
+    'media:deliver-waiting': async () => {
+      const delivered = await c.deliverMedia();
+      return ok({ delivered, waiting: (await c.inbox.waiting()).length });
+    },
+  };
+}
