@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { app, BrowserWindow, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import { buildPaths } from './app/build-paths';
 import { createMainServices, type MainServices } from './app/main-services';
 import { registerIpcHandlers } from './ipc/ipc-main-bridge';
 import { safeStorageCipher } from './secrets/secret-store';
 import { registerAppProtocol } from './protocol/app-protocol';
 import { appScheme, appSchemePrivileges } from './protocol/app-scheme';
-import { createMainWindow, guardWebContents } from './window/create-main-window';
+import { confirmedExternalOpener, createMainWindow, guardWebContents } from './window/create-main-window';
 import { hardenSession } from './window/harden-session';
 
 // The Electron entry point: kept thin — everything it wires is plain Node code tested without Electron.
@@ -16,7 +16,12 @@ if (process.env.CLERK_REVIEW_DATA_DIR) app.setPath('userData', path.resolve(proc
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }]);
 app.enableSandbox();
 
-const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+// https links only, each confirmed by the clerk with the address shown.
+const openExternal = confirmedExternalOpener(async (url) => {
+  const answer = await dialog.showMessageBox({ type: 'question', buttons: ['Open in browser', 'Cancel'], defaultId: 1, cancelId: 1, message: 'Open this link in your web browser?', detail: url });
+  return answer.response === 0;
+}, (url) => shell.openExternal(url));
+const development = !app.isPackaged;
 let services: MainServices | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -40,9 +45,9 @@ if (!app.requestSingleInstanceLock()) {
       // Secrets (client keys) are sealed by the OS keychain through safeStorage, never written in plain text.
       services = createMainServices({ dataDir: app.getPath('userData'), version: app.getVersion(), shell: 'electron', secretCipher: safeStorageCipher(safeStorage) });
       registerIpcHandlers(services.dispatch, services.bus);
-      createMainWindow({ BrowserWindow, openExternal }, paths.preload);
+      createMainWindow({ BrowserWindow, openExternal, development }, paths.preload);
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ BrowserWindow, openExternal }, paths.preload);
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ BrowserWindow, openExternal, development }, paths.preload);
       });
     })
     .catch((error: unknown) => {

@@ -2,9 +2,9 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * Options of the app's one window, with every web preference that matters for security stated explicitly
- * (not left to Electron's defaults, which have changed between versions).
+ * (not left to Electron's defaults, which have changed between versions). Devtools in development builds only.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, build: { readonly development: boolean } = { development: false }): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -27,7 +27,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
-      devTools: true,
+      // Only a development build opens devtools: in a court's install a clerk cannot call the API by hand.
+      devTools: build.development,
     },
   };
 }

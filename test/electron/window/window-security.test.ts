@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createMainWindow } from '../../../electron/window/create-main-window';
+import { confirmedExternalOpener, createMainWindow } from '../../../electron/window/create-main-window';
 import { hardenSession } from '../../../electron/window/harden-session';
 import { isSafeExternalUrl } from '../../../electron/window/navigation-policy';
 import { mainWindowOptions } from '../../../electron/window/window-options';
@@ -63,6 +63,11 @@ describe('main window options', () => {
   it('loads the preload given and nothing else', () => {
     expect(prefs.preload).toBe('/app/preload.cjs');
   });
+
+  it('opens devtools in development builds only', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(mainWindowOptions('/p', { development: true }).webPreferences?.devTools).toBe(true);
+  });
 });
 
 describe('createMainWindow', () => {
@@ -90,6 +95,17 @@ describe('createMainWindow', () => {
       expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual(['https://www.courts.example/help']);
+  });
+});
+
+describe('confirmedExternalOpener', () => {
+  it('opens an https link only when the clerk confirms, and never anything else', async () => {
+    const opened: string[] = [];
+    const asked: string[] = [];
+    const open = confirmedExternalOpener(async (url) => (asked.push(url), url.includes('yes')), async (url) => void opened.push(url));
+    for (const url of ['https://courts.example/yes', 'https://courts.example/no', 'http://courts.example/yes', 'file:///yes']) await open(url);
+    expect(asked).toEqual(['https://courts.example/yes', 'https://courts.example/no']);
+    expect(opened).toEqual(['https://courts.example/yes']);
   });
 });
 
