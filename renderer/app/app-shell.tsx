@@ -100,7 +100,7 @@ export function AppShell() {
           </div>
         )}
         {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
-        {info && screen === 'outbox' && session && <OutboxScreen />}
+        {info && screen === 'outbox' && session && <OutboxScreen username={session.username} />}
         {info && screen === 'supervisor' && session?.role === 'supervisor' && <SupervisorScreen />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}

@@ -25,6 +25,8 @@ export interface SavedFilter {
  * what was decided. Never deleted: every decision stays on record.
  */
 export interface OutboxEntry extends Omit<OutboxState, 'reviewer' | 'envelopeComplete'> {
+  /** The clerk who decided (entries of older versions lack it): delivered only under that clerk's session. */
+  readonly reviewer?: string;
   readonly createdAt: string;
   readonly payload: SubmitReviewArgs;
 }

@@ -12,7 +12,7 @@ const label: Record<OutboxEntry['status'], string> = { pending: 'Waiting to be s
  * exception list after repeated failures, conflicts the EFM refused (what happened, what to do), and discarded ones
  * with their note. Retry or discard with a note; nothing is deleted.
  */
-export function OutboxScreen() {
+export function OutboxScreen({ username }: { username: string }) {
   const entries = useOutbox();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -47,6 +47,9 @@ export function OutboxScreen() {
             return (
               <li key={entry.idempotencyKey} data-testid={`outbox-${entry.envelopeId}`} className={`outbox-${entry.status}`}>
                 <strong>{entry.envelopeId}</strong> — {label[entry.status]}: {entry.payload.decisions.map((d) => `${d.filingId} ${d.outcome}`).join(', ')}; decided {new Date(entry.payload.decidedAt).toLocaleString()}, {entry.attempts} {entry.attempts === 1 ? 'attempt' : 'attempts'}
+                {entry.status === 'pending' && entry.reviewer && entry.reviewer !== username && (
+                  <div data-testid="waiting-for-clerk">Waiting for {entry.reviewer} to sign in on this workstation: a decision is sent only under the clerk who made it.</div>
+                )}
                 {entry.lastError && <div>Last answer: {entry.lastError}</div>}
                 {problem && <div className="conflict"><div>What happened: {problem.what}</div><div>What you can do: {problem.action}</div></div>}
                 {entry.status === 'discarded' && <div>Note: {entry.note}</div>}

@@ -36,8 +36,8 @@ async function storeLocally(payload: SubmitReviewArgs, state: OutboxState, at: s
 }
 
 function mirrored(state: OutboxState): Omit<OutboxEntry, 'createdAt' | 'payload'> {
-  const { idempotencyKey, envelopeId, status, attempts, lastError, lastErrorReason, nextAttemptAt, sentAt, note } = state;
-  return { idempotencyKey, envelopeId, status, attempts, lastError, lastErrorReason, nextAttemptAt, sentAt, note };
+  const { idempotencyKey, envelopeId, reviewer, status, attempts, lastError, lastErrorReason, nextAttemptAt, sentAt, note } = state;
+  return { idempotencyKey, envelopeId, reviewer, status, attempts, lastError, lastErrorReason, nextAttemptAt, sentAt, note };
 }
 
 /**

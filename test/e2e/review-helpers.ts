@@ -10,6 +10,8 @@ export function demoByAge(): Demo[] {
 
 /** Signs in on the sign-in screen and waits for the demo queue. */
 export async function signIn(page: Page, url: string, username = 'clerk1'): Promise<void> {
+  // A fresh load even when the page is on the app already (a goto that only changes the fragment would not reload).
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(url);
   await page.getByLabel('User name').fill(username);
   await page.getByLabel('Password').fill(`demo-${username}`);
