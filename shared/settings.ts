@@ -6,6 +6,8 @@ export const idleLockBounds = { min: 1, max: 30, default: 15 } as const;
 
 /** How long delivered decisions stay in the workstation's journal before compaction may drop them (days). */
 export const journalRetentionBounds = { min: 1, max: 3650, default: 30 } as const;
+/** Days an offline copy of an envelope may be kept on a workstation before it is wiped. */
+export const offlineCopyBounds = { min: 1, max: 14, default: 3 } as const;
 
 /**
  * One or more PEM certificates. Certificates are public; a private key pasted here is refused, so a key can never
@@ -46,6 +48,8 @@ export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(idleLockBounds.min).max(idleLockBounds.max),
   /** Days a delivered decision stays in this workstation's journal (the court's retention). */
   journalRetentionDays: z.number().int().min(journalRetentionBounds.min).max(journalRetentionBounds.max),
+  /** Days an offline copy may be kept before it is wiped (the court's rule for case data on workstations). */
+  offlineCopyDays: z.number().int().min(offlineCopyBounds.min).max(offlineCopyBounds.max).default(offlineCopyBounds.default),
   /** Name printed on stamps and in the audit log when the EFM does not provide one. */
   workstationName: z.string().max(100),
   /** The court's stamp templates (a fresh install has the presets); ids are unique. */
@@ -66,6 +70,7 @@ export const settingsPatchSchema = z.object({
   courtTimeZone: settingsSchema.shape.courtTimeZone.optional(),
   idleLockMinutes: settingsSchema.shape.idleLockMinutes.optional(),
   journalRetentionDays: settingsSchema.shape.journalRetentionDays.optional(),
+  offlineCopyDays: z.number().int().min(offlineCopyBounds.min).max(offlineCopyBounds.max).optional(),
   workstationName: settingsSchema.shape.workstationName.optional(),
   stampTemplates: settingsSchema.shape.stampTemplates.optional(),
   defaultStampTemplateIds: settingsSchema.shape.defaultStampTemplateIds.optional(),
@@ -90,6 +95,7 @@ export const defaultSettings: Settings = {
   courtTimeZone: 'America/Chicago',
   idleLockMinutes: idleLockBounds.default,
   journalRetentionDays: journalRetentionBounds.default,
+  offlineCopyDays: offlineCopyBounds.default,
   workstationName: '',
   stampTemplates: [...stampPresets],
   defaultStampTemplateIds: ['filed', 'page-footer'],

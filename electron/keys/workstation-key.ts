@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, sign, type KeyObject, verify } from 'node:crypto';
 import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../settings/atomic-file';
@@ -52,6 +52,15 @@ export class WorkstationKey implements RecordSigner {
   ) {
     this.keyId = publicKeyId(publicKeyPem);
     this.#checker = new SignatureChecker([createPublicKey(publicKeyPem), ...earlier]);
+  }
+
+  /**
+   * The key that seals case data this workstation keeps at rest (offline copies): derived from the private key
+   * with HKDF, so it is as protected as the key itself (keychain-sealed) and needs no second secret.
+   */
+  atRestKey(): Buffer {
+    const secret = this.privateKey.export({ type: 'pkcs8', format: 'der' });
+    return Buffer.from(hkdfSync('sha256', secret, 'clerk-review-desk', 'at-rest key v1', 32));
   }
 
   /** Signs with the current key. */

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { deliverPending, startOutboxPump } from '../outbox/outbox';
+import { wipeOffline } from '../offline/offline-store';
+import { signOut } from '../session/sign-out';
 import { getApi } from './api';
 import { EnvelopeScreen } from '../envelope/envelope-screen';
 import { QueueScreen } from '../queue/queue-screen';
@@ -26,6 +28,8 @@ export function AppShell() {
   const [openEnvelope, setOpenEnvelope] = useState<string | null>(null);
   // Mirror the main process's deliveries (it delivers what earlier sittings left as soon as the clerk signs in).
   useEffect(() => (session ? startOutboxPump() : undefined), [session]);
+  // Offline copies past the court's days are wiped as soon as the app runs.
+  useEffect(() => void wipeOffline('expired').catch(() => undefined), []);
   const info = state.status === 'ready' ? state.info : null;
   const settings = useSettings();
   useIdleLock(settings?.idleLockMinutes ?? null, !!session && !session.locked);
@@ -48,6 +52,7 @@ export function AppShell() {
               {info.efmMode === 'demo' ? 'Demo EFM' : 'Court EFM'}
             </span>
             {session && <span className="badge" data-testid="signed-in-user">{session.username}{session.role === 'supervisor' ? ' (supervisor)' : ''}</span>}
+            {session && !session.locked && <button type="button" className="link-button" onClick={() => void signOut(session.username)}>Sign out</button>}
             <span className={`badge badge-${info.connectivity}`} data-testid="connectivity">
               {info.connectivity === 'online' ? 'Online' : info.connectivity === 'offline' ? 'Offline' : 'Connecting…'}
             </span>

@@ -1,9 +1,16 @@
 import type { AppInfo } from '../../shared/app-info';
+import { useState } from 'react';
 import { useStorageMode } from '../db/persistent-storage';
+import { wipeOffline } from '../offline/offline-store';
 
 /** What the app is connected to and where its data lives: the first thing court IT checks. */
 export function StatusScreen({ info }: { info: AppInfo }) {
   const storage = useStorageMode();
+  const [wiped, setWiped] = useState<string | null>(null);
+  const wipe = async (): Promise<void> => {
+    const count = await wipeOffline('all');
+    setWiped(`${count} offline ${count === 1 ? 'copy was' : 'copies were'} removed from this workstation.`);
+  };
   return (
     <section aria-labelledby="status-title">
       <h2 id="status-title">Status</h2>
@@ -24,6 +31,12 @@ export function StatusScreen({ info }: { info: AppInfo }) {
         <dd data-testid="signing-key">
           {info.signingKey ? <>Key <code>{info.signingKey.keyId}</code>{info.signingKey.warning ? '' : ', sealed by the system keychain'}</> : 'Not available: the journal and the audit log cannot be signed. Tell court IT.'}
           {info.signingKey?.warning && <p role="alert" className="warning" data-testid="signing-key-warning">{info.signingKey.warning}</p>}
+        </dd>
+        <dt>Offline copies</dt>
+        <dd>
+          Sealed on this workstation, wiped at sign-out and after the court&apos;s days.{' '}
+          <button type="button" onClick={() => void wipe()}>Remove all offline copies now</button>
+          {wiped && <span role="status" data-testid="offline-wiped"> {wiped}</span>}
         </dd>
         <dt>Data folder</dt>
         <dd>

@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Lease, QueueItem } from '../../shared/domain/review-queue';
-import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
+import type { Sealed } from '../offline/at-rest-cipher';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import type { OutboxState } from '../../shared/outbox/outbox-state';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
@@ -43,21 +43,33 @@ export interface LocalReview {
   readonly decidedAt: string;
 }
 
-/** An envelope kept for offline review: what `envelope:get` answered, and when. */
+/**
+ * An envelope kept for offline review: what `envelope:get` answered, sealed (AES-256-GCM, key held by the main
+ * process), who took it, and until when it may be used.
+ */
 export interface CachedEnvelope {
   readonly envelopeId: string;
-  readonly detail: EnvelopeDetail;
+  /** The {@link EnvelopeDetail}, sealed. */
+  readonly sealed: Sealed;
   readonly cachedAt: string;
+  /** Epoch milliseconds after which the copy is wiped (the court's offline-copy days). */
+  readonly expiresAt: number;
+  /** The clerk who took it: wiped when that clerk signs out. */
+  readonly heldBy: string;
   /** The claim taken for offline work (long lease); its fencing token goes with the decisions made offline. */
   readonly lease: Lease | null;
 }
 
-/** A document's bytes kept for offline review, checked against the EFM's SHA-256 when fetched. */
+/** A document kept for offline review, checked against the EFM's SHA-256 when fetched, then sealed. */
 export interface CachedDocument {
   /** `envelopeId/documentId`. */
   readonly key: string;
   readonly envelopeId: string;
-  readonly content: DocumentContent;
+  /** The {@link DocumentContent} without its bytes, sealed. */
+  readonly sealedMeta: Sealed;
+  /** The document's bytes, sealed. */
+  readonly sealedBytes: Sealed;
+  readonly expiresAt: number;
 }
 
 /**
@@ -119,6 +131,11 @@ export class ClerkReviewDb extends Dexie {
     });
     this.version(4).stores({ reviews: null });
     this.version(5).stores({ drafts: 'key, envelopeId, username' });
+    // v6: offline copies sealed, with an expiry and their holder. Copies of older versions were kept in clear: dropped.
+    this.version(6).stores({ envelopes: 'envelopeId, cachedAt, expiresAt, heldBy', documents: 'key, envelopeId, expiresAt' }).upgrade(async (tx) => {
+      await tx.table('envelopes').clear();
+      await tx.table('documents').clear();
+    });
   }
 }
 

@@ -8,13 +8,13 @@ const batch = 10;
  * "Make available offline": claims the oldest unclaimed envelopes of the clerk's current view (ten at a time) and
  * stores them with their documents and the court's code lists, for work without the EFM.
  */
-export function OfflineButton({ visible }: { visible: readonly CachedQueueItem[] }) {
+export function OfflineButton({ visible, username }: { visible: readonly CachedQueueItem[]; username: string }) {
   const [busy, setBusy] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const take = async (): Promise<void> => {
     const ids = visible.filter((row) => !row.claimedBy).slice(0, batch).map((row) => row.envelopeId);
     setBusy(0);
-    const outcome = await makeAvailableOffline(ids, setBusy);
+    const outcome = await makeAvailableOffline(ids, username, setBusy);
     setBusy(null);
     const size = (outcome.bytes / 1_048_576).toFixed(1);
     setMessage(`${outcome.envelopes} envelopes with ${outcome.documents} documents (${size} MB) are on this workstation for offline review${outcome.skipped.length ? `; ${outcome.skipped.length} skipped (${outcome.skipped.map((s) => `${s.envelopeId}: ${s.reason}`).join('; ')})` : ''}.`);

@@ -1,5 +1,7 @@
 import { courtPolicySchema, type CourtPolicy } from '../../shared/domain/court-policy';
-import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
+import { documentContentSchema, envelopeDetailSchema, type DocumentContent, type EnvelopeDetail } from '../../shared/ipc/efm-schemas';
+import { offlineCopyBounds } from '../../shared/settings';
+import { seal, sealJson, unseal, unsealJson } from './at-rest-cipher';
 import type { Lease } from '../../shared/domain/review-queue';
 import { getApi } from '../app/api';
 import { db } from '../db/db';
@@ -18,13 +20,18 @@ export interface OfflineOutcome {
 /**
  * Takes envelopes for offline work: claims each with a long lease, then stores the envelope, every document (bytes,
  * SHA-256-checked by the main process) and the court policy with its code lists in IndexedDB, so review, case
- * assignment, stamping and decisions work with the EFM unreachable. One that cannot be claimed is skipped, with why.
+ * assignment, stamping and decisions work with the EFM unreachable. Envelope and documents are sealed (AES-256-GCM,
+ * key held by the main process) and kept for the court's offline-copy days at most, by `username` (wiped when that
+ * clerk signs out). One that cannot be claimed is skipped, with why.
  */
-export async function makeAvailableOffline(envelopeIds: readonly string[], onProgress: (done: number) => void = () => undefined): Promise<OfflineOutcome> {
+export async function makeAvailableOffline(envelopeIds: readonly string[], username: string, onProgress: (done: number) => void = () => undefined): Promise<OfflineOutcome> {
   const api = getApi();
   const store = db();
   const policy = await api.policy.get();
   if (policy.ok) await store.meta.put({ key: 'policy', value: JSON.stringify(policy.value) });
+  const settings = await api.settings.get();
+  const days = settings.ok ? settings.value.offlineCopyDays : offlineCopyBounds.default;
+  const expiresAt = Date.now() + days * 24 * 60 * 60 * 1000;
   let documents = 0;
   let bytes = 0;
   const skipped: { envelopeId: string; reason: string }[] = [];
@@ -49,9 +56,13 @@ export async function makeAvailableOffline(envelopeIds: readonly string[], onPro
       skipped.push({ envelopeId, reason: 'a document could not be downloaded' });
       continue;
     }
+    const sealed = await sealJson({ ...detail.value, lease: lease.value });
+    const sealedDocuments = await Promise.all(contents.map(async ({ bytes, ...meta }) => ({
+      key: `${envelopeId}/${meta.documentId}`, envelopeId, expiresAt, sealedMeta: await sealJson(meta), sealedBytes: await seal(bytes),
+    })));
     await store.transaction('rw', store.envelopes, store.documents, async () => {
-      await store.envelopes.put({ envelopeId, detail: { ...detail.value, lease: lease.value }, cachedAt: new Date().toISOString(), lease: lease.value });
-      await store.documents.bulkPut(contents.map((content) => ({ key: `${envelopeId}/${content.documentId}`, envelopeId, content })));
+      await store.envelopes.put({ envelopeId, sealed, cachedAt: new Date().toISOString(), expiresAt, heldBy: username, lease: lease.value });
+      await store.documents.bulkPut(sealedDocuments);
     });
     documents += contents.length;
     bytes += contents.reduce((sum, content) => sum + content.bytes.length, 0);
@@ -60,15 +71,39 @@ export async function makeAvailableOffline(envelopeIds: readonly string[], onPro
   return { envelopes: envelopeIds.length - skipped.length, documents, bytes, skipped };
 }
 
-/** The envelope as stored for offline work, or null. */
+/** The envelope as stored for offline work, or null (none, expired, or not readable with this workstation's key). */
 export async function offlineEnvelope(envelopeId: string): Promise<{ detail: EnvelopeDetail; lease: Lease | null } | null> {
   const cached = await db().envelopes.get(envelopeId);
-  return cached ? { detail: cached.detail, lease: cached.lease } : null;
+  if (!cached || cached.expiresAt <= Date.now()) return null;
+  const detail = envelopeDetailSchema.safeParse(await unsealJson(cached.sealed));
+  return detail.success ? { detail: detail.data, lease: cached.lease } : null;
 }
 
 /** A document stored for offline work, or null. */
 export async function offlineDocument(envelopeId: string, documentId: string): Promise<DocumentContent | null> {
-  return (await db().documents.get(`${envelopeId}/${documentId}`))?.content ?? null;
+  const cached = await db().documents.get(`${envelopeId}/${documentId}`);
+  if (!cached || cached.expiresAt <= Date.now()) return null;
+  const [meta, bytes] = await Promise.all([unsealJson(cached.sealedMeta), unseal(cached.sealedBytes)]);
+  const content = documentContentSchema.safeParse(meta && bytes ? { ...(meta as object), bytes } : null);
+  return content.success ? content.data : null;
+}
+
+/**
+ * Wipes offline copies: those a clerk took (on that clerk's sign-out), those past the court's days, or all of them
+ * (on command). Returns how many envelopes went.
+ */
+export async function wipeOffline(which: { readonly heldBy: string } | 'expired' | 'all'): Promise<number> {
+  const store = db();
+  return store.transaction('rw', store.envelopes, store.documents, async () => {
+    const doomed = which === 'all' ? await store.envelopes.toArray()
+      : which === 'expired' ? await store.envelopes.where('expiresAt').belowOrEqual(Date.now()).toArray()
+        : await store.envelopes.where('heldBy').equals(which.heldBy).toArray();
+    const ids = doomed.map((entry) => entry.envelopeId);
+    await store.envelopes.bulkDelete(ids);
+    await store.documents.where('envelopeId').anyOf(ids).delete();
+    if (which === 'expired') await store.documents.where('expiresAt').belowOrEqual(Date.now()).delete();
+    return ids.length;
+  });
 }
 
 /** The court policy (with code lists) as last stored, or null. */

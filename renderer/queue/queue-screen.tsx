@@ -70,7 +70,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
         <span role="status" data-testid="queue-count">{visible.length} of {rows.length} envelopes</span>
         <button type="button" onClick={() => void refresh()} disabled={syncing}>{syncing ? 'Refreshing…' : 'Refresh'}</button>
         <span className="hint">{status}</span>
-        <OfflineButton visible={visible} />
+        <OfflineButton visible={visible} username={username} />
         <ImportMediumButton onImported={() => void refresh()} />
       </div>
       <div className="queue-filters" role="group" aria-label="Filters">

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Session } from '../../shared/domain/session';
+import { signOut } from './sign-out';
 import { getApi } from '../app/api';
 
 /** Shown instead of everything else while the idle lock is on: the user's password unlocks, or sign out. */
@@ -23,7 +24,7 @@ export function LockScreen({ session }: { session: Session }) {
         </div>
         <div className="form-actions">
           <button type="submit" disabled={!password}>Unlock</button>
-          <button type="button" onClick={() => void getApi().session.signOut()}>Sign out</button>
+          <button type="button" onClick={() => void signOut(session.username)}>Sign out</button>
           {error && <span role="alert">{error}</span>}
         </div>
       </form>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../shared/errors';
-import { idleLockBounds, journalRetentionBounds, type Settings } from '../../shared/settings';
+import { idleLockBounds, journalRetentionBounds, offlineCopyBounds, type Settings } from '../../shared/settings';
 import { getApi } from '../app/api';
 import { ConnectionsEditor } from './connections-editor';
 import { CourtItPanel } from './court-it-panel';
@@ -60,6 +60,9 @@ export function SettingsScreen() {
           <TextField label={`Keep delivered decisions in this workstation's journal for (days, ${journalRetentionBounds.min}–${journalRetentionBounds.max})`}
             name="journalRetentionDays" type="number" value={String(settings.journalRetentionDays)} error={fieldError('journalRetentionDays')}
             onChange={(value) => setSettings({ ...settings, journalRetentionDays: Number(value) })} />
+          <TextField label={`Keep offline copies of envelopes for (days, ${offlineCopyBounds.min}–${offlineCopyBounds.max})`}
+            name="offlineCopyDays" type="number" value={String(settings.offlineCopyDays)} error={fieldError('offlineCopyDays')}
+            onChange={(value) => setSettings({ ...settings, offlineCopyDays: Number(value) })} />
           <TextField label="Workstation name" name="workstationName" value={settings.workstationName} error={fieldError('workstationName')}
             onChange={(workstationName) => setSettings({ ...settings, workstationName })} />
         </fieldset>

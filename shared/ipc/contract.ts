@@ -111,6 +111,8 @@ export const channels = {
   'cms:export-zip': channel({ args: z.object({ payload: submitReviewArgsSchema }), result: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array), documents: z.number().int() }), access: 'case-content', audit: { action: 'export', object: (args) => args.payload.envelopeId, detail: (_args, zip) => `CMS zip ${zip.fileName}, ${zip.documents} documents` } }),
   'cms:inspect-zip': channel({ args: z.object({ fileName: z.string().max(300), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 512 * 1024 * 1024, 'The zip is larger than 512 MB') }), result: cmsZipReportSchema, access: 'case-content' }),
   'media:import': channel({ args: mediaImportArgsSchema, result: mediaImportResultSchema, access: 'case-content', audit: { action: 'media-import', object: (args) => `${args.files.length} files`, detail: (_args, result) => (result.imported ? `${result.envelopeId}: ${result.message}` : result.problems.join(' | ').slice(0, 1000)) } }),
+  /** The key offline copies are sealed with in IndexedDB (AES-256-GCM), held by the main process. */
+  'offline:key': channel({ args: none, result: z.instanceof(Uint8Array).refine((key) => key.length === 32), access: 'case-content' }),
   'media:deliver-waiting': channel({ args: none, result: z.object({ delivered: z.number().int(), waiting: z.number().int() }), access: 'signed-in' }),
   'connections:test': channel({ args: connectionTestArgsSchema, result: z.array(connectionTestStepSchema), access: 'court-it' }),
   'secrets:status': channel({ args: none, result: secretStatusSchema, access: 'public' }),

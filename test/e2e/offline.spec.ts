@@ -17,6 +17,26 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
   await page.getByRole('button', { name: 'Make 10 available offline' }).click();
   await expect(page.getByTestId('offline-status')).toContainText('10 envelopes with', { timeout: 30_000 });
 
+  // At rest the copies are sealed: the stored records, read straight from IndexedDB, hold no party name, no filing
+  // description and no PDF in clear (#12 "case data at rest").
+  const stored = await page.evaluate(() => new Promise<{ envelopes: number; documents: number; text: string }>((resolve, reject) => {
+    const open = indexedDB.open('clerk-review-desk');
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['envelopes', 'documents']);
+      const envelopes = tx.objectStore('envelopes').getAll();
+      const documents = tx.objectStore('documents').getAll();
+      const latin1 = (value: unknown): string => JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? Array.from(item, (b) => String.fromCharCode(b)).join('') : item));
+      tx.oncomplete = () => resolve({ envelopes: envelopes.result.length, documents: documents.result.length, text: latin1([envelopes.result, documents.result]) });
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  expect(stored.envelopes).toBe(10);
+  expect(stored.documents).toBeGreaterThanOrEqual(10);
+  const secrets = ['%PDF', target.envelope.case.title, ...target.envelope.parties.map((p) => p.name), ...target.envelope.filings.map((f) => f.description)];
+  for (const secret of secrets.filter((s): s is string => !!s)) {
+    expect(stored.text, secret).not.toContain(secret);
+  }
+
   const simulator = await app.services.efm.demoSimulator();
   if (!simulator) throw new Error('demo EFM not started');
   await simulator.close();
@@ -52,4 +72,10 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
   }));
   await expect.poll(async () => (await offlineCopies()).length).toBe(9);
   expect(await offlineCopies()).not.toContain(target.envelope.id);
+
+  // The clerk who took them signs out: the other nine are wiped from the workstation.
+  await page.getByRole('button', { name: 'Back to queue' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByLabel('User name')).toBeVisible();
+  expect(await offlineCopies()).toEqual([]);
 });

@@ -5,9 +5,12 @@ import type { Handlers } from '../../ipc/dispatcher';
 import { importMedium } from '../../media/import-medium';
 import type { HandlerContext } from './handler-context';
 
-type MediaChannel = 'cms:export-zip' | 'cms:inspect-zip' | 'media:import' | 'media:deliver-waiting';
+type MediaChannel = 'cms:export-zip' | 'cms:inspect-zip' | 'media:import' | 'media:deliver-waiting' | 'offline:key';
 
-/** Files in and out: CMS zips for courts without a CMS link, and filings brought on portable media. */
+/**
+ * Files in and out: CMS zips for courts without a CMS link, filings brought on portable media, and the key that
+ * seals the offline copies kept in the page's IndexedDB.
+ */
 export function mediaHandlers(c: HandlerContext): Pick<Handlers, MediaChannel> {
   const { efm } = c;
   return {
@@ -22,6 +25,7 @@ export function mediaHandlers(c: HandlerContext): Pick<Handlers, MediaChannel> {
       const policy = await efm.withClient((client) => client.getCourtPolicy());
       return ok(await importMedium(files, c.inbox, { user, courtName: policy.ok ? policy.value.courtName : '', withClient: (call) => efm.withClient(call) }));
     },
+    'offline:key': async () => ok(new Uint8Array((await c.workstationKey).atRestKey())),
     'media:deliver-waiting': async () => {
       const delivered = await c.deliverMedia();
       return ok({ delivered, waiting: (await c.inbox.waiting()).length });

@@ -14,7 +14,7 @@ const expected: Record<string, string> = {
   'claim:renew': 'RAAAR', 'claim:release': 'RAAAR', 'outbox:withdraw': 'RAAAR', 'outbox:deliver': 'RAAAR', 'media:deliver-waiting': 'RAAAR',
   'cases:find': 'RRAAR', 'cases:get': 'RRAAR', 'queue:page': 'RRAAR', 'envelope:get': 'RRAAR', 'envelope:history': 'RRAAR',
   'document:get': 'RRAAR', 'claim:acquire': 'RRAAR', 'outbox:record': 'RRAAR', 'outbox:retry': 'RRAAR', 'outbox:discard': 'RRAAR',
-  'outbox:journal': 'RRAAR', 'cms:export-zip': 'RRAAR', 'cms:inspect-zip': 'RRAAR', 'media:import': 'RRAAR',
+  'outbox:journal': 'RRAAR', 'cms:export-zip': 'RRAAR', 'cms:inspect-zip': 'RRAAR', 'media:import': 'RRAAR', 'offline:key': 'RRAAR',
   'supervisor:workload': 'RRRAR', 'supervisor:reassign': 'RRRAR', 'supervisor:exceptions': 'RRRAR', 'supervisor:resolve-exception': 'RRRAR',
   'supervisor:export-statistics': 'RRRAR', 'audit:query': 'RRRAR', 'audit:verify': 'RRRAR',
   'settings:set': 'RRRRA', 'connections:set': 'RRRRA', 'connections:test': 'RRRRA', 'secrets:set-client-key': 'RRRRA', 'secrets:delete-client-key': 'RRRRA',
