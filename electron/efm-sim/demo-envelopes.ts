@@ -103,7 +103,15 @@ export function makeDemoEnvelopes(count = 200, seed = 20261122, now = Date.parse
       },
     });
   }
-  return list;
+  return markSealed(list);
+}
+
+// The three newest envelopes carry a lead document the filer marked SEALED (never taken offline).
+function markSealed(list: DemoEnvelope[]): DemoEnvelope[] {
+  const newest = new Set([...list].sort((a, b) => (b.envelope.submittedAt ?? '').localeCompare(a.envelope.submittedAt ?? '')).slice(0, 3).map((d) => d.envelope.id));
+  return list.map((demo) => (newest.has(demo.envelope.id)
+    ? { ...demo, envelope: { ...demo.envelope, filings: demo.envelope.filings.map((filing, i) => (i === 0 ? { ...filing, leadDocument: { ...filing.leadDocument, sensitivity: 'SEALED' } } : filing)) } }
+    : demo));
 }
 
 function personOrCompany(random: SeededRandom, id: string, role: string, kind?: 'person'): Party {

@@ -1,6 +1,7 @@
 import { courtPolicySchema, type CourtPolicy } from '../../shared/domain/court-policy';
 import { documentContentSchema, envelopeDetailSchema, type DocumentContent, type EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { offlineCopyBounds } from '../../shared/settings';
+import { hasConfidentialDocuments } from '../../shared/domain/envelope';
 import { seal, sealJson, unseal, unsealJson } from './at-rest-cipher';
 import type { Lease } from '../../shared/domain/review-queue';
 import { getApi } from '../app/api';
@@ -44,6 +45,12 @@ export async function makeAvailableOffline(envelopeIds: readonly string[], usern
     const detail = await api.envelope.get({ envelopeId });
     if (!detail.ok) {
       skipped.push({ envelopeId, reason: detail.error.message });
+      continue;
+    }
+    if (hasConfidentialDocuments(detail.value.envelope)) {
+      // Sealed or confidential filings stay on the EFM: the claim goes back at once.
+      await api.claim.release({ envelopeId, fencingToken: lease.value.fencingToken });
+      skipped.push({ envelopeId, reason: 'it holds sealed or confidential documents, which are never kept on a workstation' });
       continue;
     }
     const contents: DocumentContent[] = [];

@@ -32,6 +32,8 @@ export const filingDocumentSchema = z.object({
   sequence: z.string().nullable(),
   /** For connected documents: how they relate to the lead (`parent`, `prior-related`, …). */
   relation: z.string().nullable(),
+  /** The filer's sensitivity marking (`nc:Metadata/nc:SensitivityText`: SEALED, confidential, private…), if any. */
+  sensitivity: z.string().nullable().optional(),
   renditions: z.array(renditionSchema),
 });
 
@@ -104,3 +106,15 @@ export type Rendition = z.infer<typeof renditionSchema>;
 export type Party = z.infer<typeof partySchema>;
 /** An attorney. */
 export type Attorney = z.infer<typeof attorneySchema>;
+
+/** Sensitivity markings under which a document is sealed or confidential (compared without case). */
+export const confidentialSensitivities: readonly string[] = ['sealed', 'confidential', 'private', 'restricted'];
+
+/**
+ * True when any document of the envelope is marked sealed or confidential: such an envelope is never kept on a
+ * workstation for offline work.
+ */
+export function hasConfidentialDocuments(envelope: Envelope): boolean {
+  return envelope.filings.some((filing) => [filing.leadDocument, ...filing.connectedDocuments]
+    .some((document) => confidentialSensitivities.includes((document.sensitivity ?? '').trim().toLowerCase())));
+}

@@ -152,8 +152,15 @@ function readDocument(element: Element, role: FilingDocument['role'], fallbackId
     filingCode: textAt(first, [ecf, 'RegisterActionDescriptionCode']),
     sequence: textAt(element, [nc, 'DocumentSequenceID']),
     relation: textAt(association, [ecf, 'DocumentAssociationAugmentation'], [ecf, 'DocumentRelatedCode']),
+    ...sensitivityOf(augmentations),
     renditions: augmentations.flatMap((augmentation) => children(augmentation, ecf, 'DocumentRendition')).map(readRendition),
   };
+}
+
+// Present only when the filer marked the document (so an unmarked document reads back as it was written).
+function sensitivityOf(augmentations: readonly Element[]): { sensitivity?: string } {
+  const text = augmentations.map((augmentation) => textAt(augmentation, [nc, 'Metadata'], [nc, 'SensitivityText'])).find((t) => t !== null);
+  return text ? { sensitivity: text } : {};
 }
 
 function readRendition(rendition: Element): Rendition {

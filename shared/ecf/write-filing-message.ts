@@ -90,5 +90,6 @@ function document_(document: FilingDocument, element: 'FilingLeadDocument' | 'Fi
         ? el(nc, 'DocumentAssociation',
             elAttrs(nc, 'PrimaryDocument', [{ ns: structures, name: 'ref', value: parentId }, { ns: xsi, name: 'nil', value: 'true' }]),
             el(ecf, 'DocumentAssociationAugmentation', el(ecf, 'DocumentRelatedCode', document.relation ?? 'parent')))
-        : null));
+        : null,
+      document.sensitivity ? el(nc, 'Metadata', el(nc, 'SensitivityText', document.sensitivity)) : null));
 }
