@@ -6,6 +6,7 @@ import { ReviewDelivery } from '../efm/review-delivery';
 import type { EfmSimulator } from '../efm-sim/efm-simulator';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
+import { aesGcmSealer } from '../keys/payload-sealer';
 import { WorkstationKey } from '../keys/workstation-key';
 import { MediaInbox } from '../media/media-inbox';
 import { HeldClaims } from '../outbox/held-claims';
@@ -66,7 +67,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const delivery = new ReviewDelivery();
   // Opened (torn end repaired, indexed) at start, before the first call needs it.
   const journal = workstationKey.then(async (key) => {
-    const opened = new OutboxJournal(options.dataDir, key);
+    // Payloads (notes, stamped PDFs) sealed with the at-rest key derived from the keychain-sealed workstation key.
+    const opened = new OutboxJournal(options.dataDir, key, { sealer: aesGcmSealer(key.atRestKey()) });
     await opened.open();
     return opened;
   });

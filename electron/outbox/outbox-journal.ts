@@ -2,6 +2,7 @@ import path from 'node:path';
 import { submitReviewArgsSchema, type SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import { initialOutboxState, outboxStateSchema, type OutboxState } from '../../shared/outbox/outbox-state';
+import type { PayloadSealer } from '../keys/payload-sealer';
 import type { RecordSigner } from '../keys/workstation-key';
 import { FramedLog, type OpenReport, type RecordLocation } from '../storage/framed-log';
 
@@ -29,6 +30,8 @@ export interface JournalOptions {
   readonly segmentBytes?: number;
   /** Delivered entries are kept this long before compaction may drop them (default 30 days). */
   readonly retentionMs?: number;
+  /** Seals payloads at rest (decision notes, stamped PDFs); without one they are kept signed but in clear. */
+  readonly sealer?: PayloadSealer;
   readonly now?: () => Date;
 }
 
@@ -39,7 +42,8 @@ export type StateChange = Partial<Omit<OutboxState, 'idempotencyKey' | 'envelope
 export type RecordOutcome = 'recorded' | 'known';
 
 type Meta =
-  | { kind: 'entry'; key: string; at: string; reviewer: string; envelopeId: string }
+  /** `sealed`: the payload is encrypted with the workstation's at-rest key (records of earlier versions are not). */
+  | { kind: 'entry'; key: string; at: string; reviewer: string; envelopeId: string; sealed?: boolean }
   /** Written by earlier versions: the EFM took it. */
   | { kind: 'delivered'; key: string; at: string }
   /** The delivery state after an attempt, a retry or a discard (the latest one counts). */
@@ -70,6 +74,7 @@ export class OutboxJournal {
   readonly #forgotten = new Set<string>();
   readonly #retentionMs: number;
   readonly #now: () => Date;
+  readonly #sealer: PayloadSealer | undefined;
   #loaded: Promise<OpenReport> | null = null;
   #compacting: Promise<number> | null = null;
 
@@ -77,6 +82,7 @@ export class OutboxJournal {
     this.#log = new FramedLog(path.join(dataDir, 'outbox'), { prefix: 'journal', segmentBytes: options.segmentBytes ?? 64 * 1024 * 1024, signer });
     this.#retentionMs = options.retentionMs ?? 30 * day;
     this.#now = options.now ?? (() => new Date());
+    this.#sealer = options.sealer;
   }
 
   /** Opens the journal (repairing a torn end) and indexes it; what the repair found. */
@@ -93,8 +99,8 @@ export class OutboxJournal {
     const key = payload.idempotencyKey;
     if (this.#index.has(key) || this.#forgotten.has(key)) return 'known';
     const at = this.#now().toISOString();
-    const meta: Meta = { kind: 'entry', key, at, reviewer, envelopeId: payload.envelopeId };
-    const location = await this.#log.append(encodeBody(meta, payload));
+    const meta: Meta = { kind: 'entry', key, at, reviewer, envelopeId: payload.envelopeId, ...(this.#sealer ? { sealed: true } : {}) };
+    const location = await this.#log.append(encodeBody(meta, payload, this.#sealer));
     this.#index.set(key, { location, journaledAt: at, state: initialOutboxState(key, payload.envelopeId, reviewer) });
     return 'recorded';
   }
@@ -136,10 +142,10 @@ export class OutboxJournal {
     const indexed = this.#index.get(key);
     if (!indexed) return { problem: `The decision ${key} is not in this workstation's journal.` };
     const stored = await this.#log.read(indexed.location);
-    const payload = stored?.verified ? decodePayload(stored.body) : null;
+    const payload = stored?.verified ? decodePayload(stored.body, this.#sealer) : null;
     if (!stored) return { problem: `The decision ${key} could not be read back from this workstation's journal.` };
     if (!stored.verified) return { problem: `The decision ${key} in this workstation's journal was changed outside the app and is not used.` };
-    if (!payload) return { problem: `The decision ${key} in this workstation's journal is incomplete and is not used.` };
+    if (!payload) return { problem: `The decision ${key} in this workstation's journal is incomplete or cannot be opened with this workstation's key; it is not used.` };
     return { payload };
   }
 
@@ -293,9 +299,10 @@ export class OutboxJournal {
 }
 
 // A body is a 4-byte length, the small metadata (indexed on open without touching the payload), then the payload.
-function encodeBody(meta: Meta, payload?: SubmitReviewArgs): Buffer {
+function encodeBody(meta: Meta, payload?: SubmitReviewArgs, sealer?: PayloadSealer): Buffer {
   const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
-  const payloadBytes = payload ? Buffer.from(encodeWire(payload), 'utf8') : Buffer.alloc(0);
+  const plain = payload ? Buffer.from(encodeWire(payload), 'utf8') : Buffer.alloc(0);
+  const payloadBytes = payload && sealer ? sealer.seal(plain) : plain;
   const length = Buffer.allocUnsafe(4);
   length.writeUInt32LE(metaBytes.length);
   return Buffer.concat([length, metaBytes, payloadBytes]);
@@ -318,10 +325,16 @@ function decodeMeta(body: Buffer): Meta | null {
   }
 }
 
-function decodePayload(body: Buffer): SubmitReviewArgs | null {
+function decodePayload(body: Buffer, sealer: PayloadSealer | undefined): SubmitReviewArgs | null {
+  const meta = decodeMeta(body);
+  if (!meta || meta.kind !== 'entry') return null;
   const length = body.readUInt32LE(0);
+  const stored = body.subarray(4 + length);
+  // A sealed payload needs the key; an unsealed one (an earlier version's) reads as it is.
+  const plain = meta.sealed ? (sealer?.open(stored) ?? null) : stored;
+  if (!plain) return null;
   try {
-    const parsed = submitReviewArgsSchema.safeParse(decodeWire(body.toString('utf8', 4 + length)));
+    const parsed = submitReviewArgsSchema.safeParse(decodeWire(plain.toString('utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

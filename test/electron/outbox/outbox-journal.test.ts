@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { aesGcmSealer } from '../../../electron/keys/payload-sealer';
 import { WorkstationKey } from '../../../electron/keys/workstation-key';
 import { OutboxJournal } from '../../../electron/outbox/outbox-journal';
 import { memoryCipher } from '../../../electron/secrets/secret-store';
@@ -27,6 +28,28 @@ describe('outbox journal (second copy, signed records, fsynced)', () => {
     const reopened = await new OutboxJournal(dir, key).entries();
     expect(reopened.map((e) => [e.payload.idempotencyKey, e.state.status, e.reviewer])).toEqual([['key-aaaaaaaa', 'sent', 'clerk1'], ['key-bbbbbbbb', 'pending', 'clerk1']]);
     expect(reopened[1]?.payload.stamped[0]?.bytes).toEqual(new Uint8Array([37, 80, 68, 70, 0, 255]));
+  });
+
+  it('seals payloads at rest: no decision note or stamped PDF byte in clear on disk; records of earlier versions still read', async () => {
+    const dir = freshDir();
+    const sealer = aesGcmSealer(key.atRestKey());
+    const secret = { ...payload('key-sealed-01', new Uint8Array(Buffer.from('%PDF-1.7 SECRET-PDF-BODY'))), decisions: [{ outcome: 'rejected' as const, filingId: 'F1', reasonCode: 'ILLEGIBLE', note: 'SECRET-NOTE: the second page is cut off' }] };
+    // One record written before sealing existed, then one sealed.
+    await new OutboxJournal(dir, key).record(payload('key-plain-old'), 'clerk1');
+    const journal = new OutboxJournal(dir, key, { sealer });
+    await journal.record(secret, 'clerk1');
+    await journal.close();
+    const onDisk = readFileSync(segment(dir)).toString('latin1');
+    expect(onDisk).not.toContain('SECRET-NOTE');
+    expect(onDisk).not.toContain(Buffer.from(Buffer.from('SECRET-PDF-BODY').toString('base64')).toString('latin1'));
+    const reopened = new OutboxJournal(dir, key, { sealer });
+    const entries = await reopened.entries();
+    expect(entries.map((e) => e.payload.idempotencyKey)).toEqual(['key-plain-old', 'key-sealed-01']);
+    expect(entries[1]?.payload.decisions[0]?.note).toBe('SECRET-NOTE: the second page is cut off');
+    // Without the key the sealed one is reported, never guessed at.
+    const keyless = await new OutboxJournal(dir, key).page(0, 10);
+    expect(keyless.entries.map((e) => e.payload.idempotencyKey)).toEqual(['key-plain-old']);
+    expect(keyless.problems.join(' ')).toContain('key-sealed-01');
   });
 
   it('keeps each delivery state across restarts and compaction; once delivered, a later record cannot undo it', async () => {
