@@ -72,19 +72,25 @@ export interface CachedDocument {
   readonly expiresAt: number;
 }
 
+/** What a draft holds (sealed at rest): decisions, corrections, notes, case assignment, stamp positions. */
+export interface ReviewDraftContent {
+  readonly idempotencyKey: string;
+  readonly decisions: readonly (readonly [string, DecisionDraft])[];
+  readonly assignment: CaseAssignmentDraft;
+  readonly placements: readonly (readonly [string, Readonly<Record<string, StampPlacement>>])[];
+}
+
 /**
- * Unsubmitted work on one envelope by one clerk, saved as the clerk types: decisions, code corrections, notes, case
- * assignment, stamp positions, the episode's idempotency key. Deleted once the episode is in the outbox.
+ * Unsubmitted work on one envelope by one clerk, saved as the clerk types and sealed (AES-256-GCM, the key held by
+ * the main process). Deleted once the episode is in the outbox.
  */
 export interface StoredReviewDraft {
   /** `username/envelopeId`. */
   readonly key: string;
   readonly username: string;
   readonly envelopeId: string;
-  readonly idempotencyKey: string;
-  readonly decisions: readonly (readonly [string, DecisionDraft])[];
-  readonly assignment: CaseAssignmentDraft;
-  readonly placements: readonly (readonly [string, Readonly<Record<string, StampPlacement>>])[];
+  /** The {@link ReviewDraftContent}, sealed. */
+  readonly sealed: Sealed;
   readonly updatedAt: string;
 }
 

@@ -54,6 +54,7 @@ export function useReviewDraft(username: string, envelopeId: string): ReviewDraf
   const [resumed, setResumed] = useState(false);
   // Keys of episodes already in the outbox: their state is never saved as a draft again.
   const submittedKeys = useRef(new Set<string>());
+  const writes = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     let live = true;
@@ -72,10 +73,11 @@ export function useReviewDraft(username: string, envelopeId: string): ReviewDraf
 
   useEffect(() => {
     if (!restored || submittedKeys.current.has(state.idempotencyKey)) return;
-    const work = hasStartedWork(state)
-      ? saveReviewDraft({ username, envelopeId, idempotencyKey: state.idempotencyKey, decisions: [...state.decisions], assignment: state.assignment, placements: [...state.placements] })
-      : deleteReviewDraft(username, envelopeId);
-    void work.catch((error: unknown) => console.error(`draft of ${envelopeId}: ${(error as Error).message}`));
+    const write = (): Promise<void> => (hasStartedWork(state)
+      ? saveReviewDraft(username, envelopeId, { idempotencyKey: state.idempotencyKey, decisions: [...state.decisions], assignment: state.assignment, placements: [...state.placements] })
+      : deleteReviewDraft(username, envelopeId));
+    // One write after the other (sealing is asynchronous): the last state typed is the one that stays.
+    writes.current = writes.current.then(write).catch((error: unknown) => console.error(`draft of ${envelopeId}: ${(error as Error).message}`));
   }, [state, restored, username, envelopeId]);
 
   const setDecisions = useCallback((update: Update<ReadonlyMap<string, DecisionDraft>>) => setState((s) => ({ ...s, decisions: apply(update, s.decisions) })), []);
@@ -89,11 +91,11 @@ export function useReviewDraft(username: string, envelopeId: string): ReviewDraf
       for (const id of submittedFilingIds) decisions.delete(id);
       return { ...s, decisions, idempotencyKey: newKey(envelopeId) };
     });
-    void deleteReviewDraft(username, envelopeId);
+    writes.current = writes.current.then(() => deleteReviewDraft(username, envelopeId)).catch(() => undefined);
   }, [username, envelopeId]);
   const discard = useCallback(() => {
     setState((s) => ({ decisions: new Map(), assignment: { ...emptyAssignment, title: s.assignment.title, courtLocation: s.assignment.courtLocation }, placements: new Map(), idempotencyKey: s.idempotencyKey }));
-    void deleteReviewDraft(username, envelopeId);
+    writes.current = writes.current.then(() => deleteReviewDraft(username, envelopeId)).catch(() => undefined);
   }, [username, envelopeId]);
   const started = !submittedKeys.current.has(state.idempotencyKey) && hasStartedWork(state);
   return { ...state, restored, resumed, started, setDecisions, setAssignment, setPlacements, submitted, discard };

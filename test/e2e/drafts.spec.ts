@@ -25,6 +25,19 @@ test('a draft survives Back, another tab and a reload; leaving asks first; Esc c
   const caseNumber = `2026-${target.envelope.case.category ?? 'CV'}-000123`;
   await page.getByLabel('Case number').fill(caseNumber);
 
+  // The draft is on the workstation, sealed: its note is not in clear in IndexedDB.
+  const draftsText = (): Promise<string> => page.evaluate(() => new Promise<string>((resolve, reject) => {
+    const open = indexedDB.open('clerk-review-desk');
+    open.onsuccess = () => {
+      const request = open.result.transaction('drafts').objectStore('drafts').getAll();
+      request.onsuccess = () => resolve(JSON.stringify(request.result, (_key, item: unknown) => (item instanceof Uint8Array ? Array.from(item, (b) => String.fromCharCode(b)).join('') : item)));
+      request.onerror = () => reject(request.error);
+    };
+  }));
+  await expect.poll(async () => (await draftsText()).length).toBeGreaterThan(50);
+  expect(await draftsText()).not.toContain('cut off');
+  expect(await draftsText()).not.toContain(caseNumber);
+
   // Back asks first; Esc closes the question and keeps the envelope open.
   await page.getByRole('button', { name: 'Back to queue' }).click();
   await expect(page.getByTestId('leave-dialog')).toBeVisible();
