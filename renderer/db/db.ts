@@ -28,7 +28,18 @@ export interface OutboxEntry extends Omit<OutboxState, 'reviewer' | 'envelopeCom
   /** The clerk who decided (entries of older versions lack it): delivered only under that clerk's session. */
   readonly reviewer?: string;
   readonly createdAt: string;
-  readonly payload: SubmitReviewArgs;
+  /** What was decided, for the lists (no notes, no documents). */
+  readonly summary?: OutboxSummary;
+  /** The whole submission (notes, stamped PDFs), sealed at rest. */
+  readonly sealedPayload?: Sealed;
+  /** Entries of earlier versions kept it in clear; they are sealed on the next start. */
+  readonly payload?: SubmitReviewArgs;
+}
+
+/** The part of a submission the Outbox lists show: which filings, which outcome, when. */
+export interface OutboxSummary {
+  readonly decisions: readonly { readonly filingId: string; readonly outcome: 'accepted' | 'rejected' }[];
+  readonly decidedAt: string;
 }
 
 /**

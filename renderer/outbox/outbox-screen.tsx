@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
 import type { OutboxEntry } from '../db/db';
-import { deliverPending, discardEntry, retryEntry } from './outbox';
+import { deliverPending, discardEntry, retryEntry, summaryOf } from './outbox';
 import { useOutbox } from './use-outbox';
 import { CmsZipPanel } from './cms-zip-panel';
 
@@ -46,7 +46,7 @@ export function OutboxScreen({ username }: { username: string }) {
             const problem = entry.status === 'failed' || entry.status === 'exception' ? explainDeliveryProblem(entry.lastErrorReason, entry.status) : null;
             return (
               <li key={entry.idempotencyKey} data-testid={`outbox-${entry.envelopeId}`} className={`outbox-${entry.status}`}>
-                <strong>{entry.envelopeId}</strong> — {label[entry.status]}: {entry.payload.decisions.map((d) => `${d.filingId} ${d.outcome}`).join(', ')}; decided {new Date(entry.payload.decidedAt).toLocaleString()}, {entry.attempts} {entry.attempts === 1 ? 'attempt' : 'attempts'}
+                <strong>{entry.envelopeId}</strong> — {label[entry.status]}: {summaryOf(entry).decisions.map((d) => `${d.filingId} ${d.outcome}`).join(', ')}; decided {new Date(summaryOf(entry).decidedAt).toLocaleString()}, {entry.attempts} {entry.attempts === 1 ? 'attempt' : 'attempts'}
                 {entry.status === 'pending' && entry.reviewer && entry.reviewer !== username && (
                   <div data-testid="waiting-for-clerk">Waiting for {entry.reviewer} to sign in on this workstation: a decision is sent only under the clerk who made it.</div>
                 )}

@@ -1,7 +1,9 @@
 import { initialOutboxState, type OutboxState } from '../../shared/outbox/outbox-state';
-import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
+import { decodeWire, encodeWire } from '../../shared/ipc/wire';
+import { seal, unseal } from '../offline/at-rest-cipher';
+import { submitReviewArgsSchema, type SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import { getApi } from '../app/api';
-import { db, type LocalReview, type OutboxEntry } from '../db/db';
+import { db, type LocalReview, type OutboxEntry, type OutboxSummary } from '../db/db';
 import { forgetOffline } from '../offline/offline-store';
 
 /**
@@ -28,14 +30,36 @@ export async function enqueueReview(payload: SubmitReviewArgs, reviewer: string)
 async function storeLocally(payload: SubmitReviewArgs, state: OutboxState, at: string): Promise<void> {
   const store = db();
   const review: LocalReview = { envelopeId: payload.envelopeId, idempotencyKey: payload.idempotencyKey, reviewer: state.reviewer, decisions: payload.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome })), decidedAt: payload.decidedAt };
-  const entry: OutboxEntry = { ...mirrored(state), createdAt: at, payload };
+  const entry: OutboxEntry = { ...mirrored(state), createdAt: at, summary: summarise(payload), sealedPayload: await seal(new TextEncoder().encode(encodeWire(payload))) };
   await store.transaction('rw', store.outbox, store.reviewEpisodes, async () => {
     await store.reviewEpisodes.put(review);
     await store.outbox.put(entry);
   });
 }
 
-function mirrored(state: OutboxState): Omit<OutboxEntry, 'createdAt' | 'payload'> {
+function summarise(payload: SubmitReviewArgs): OutboxSummary {
+  return { decisions: payload.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome })), decidedAt: payload.decidedAt };
+}
+
+/** What an entry shows in the lists: which filings were decided how, and when. */
+export function summaryOf(entry: OutboxEntry): OutboxSummary {
+  return entry.summary ?? (entry.payload ? summarise(entry.payload) : { decisions: [], decidedAt: entry.createdAt });
+}
+
+/** An entry's whole submission, opened from its sealed copy (null when it cannot be opened with this key). */
+export async function payloadOf(entry: OutboxEntry): Promise<SubmitReviewArgs | null> {
+  if (!entry.sealedPayload) return entry.payload ?? null;
+  const bytes = await unseal(entry.sealedPayload);
+  if (!bytes) return null;
+  try {
+    const parsed = submitReviewArgsSchema.safeParse(decodeWire(new TextDecoder().decode(bytes)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function mirrored(state: OutboxState): Omit<OutboxEntry, 'createdAt' | 'payload' | 'summary' | 'sealedPayload'> {
   const { idempotencyKey, envelopeId, reviewer, status, attempts, lastError, lastErrorReason, nextAttemptAt, sentAt, note } = state;
   return { idempotencyKey, envelopeId, reviewer, status, attempts, lastError, lastErrorReason, nextAttemptAt, sentAt, note };
 }
@@ -79,9 +103,14 @@ export async function reconcileOutbox(): Promise<{ restored: number; rejournaled
   }
   let rejournaled = 0;
   for (const entry of local.values()) {
+    // Entries of earlier versions held the submission in clear: sealed now.
+    if (entry.payload && !entry.sealedPayload) {
+      await store.outbox.put({ ...entry, summary: summarise(entry.payload), sealedPayload: await seal(new TextEncoder().encode(encodeWire(entry.payload))), payload: undefined });
+    }
     if (journaledKeys.has(entry.idempotencyKey) || entry.status === 'sent' || entry.status === 'discarded') continue;
     const review = await store.reviewEpisodes.get(entry.idempotencyKey);
-    if ((await api.outbox.record({ payload: entry.payload, reviewer: review?.reviewer ?? 'unknown' })).ok) rejournaled += 1;
+    const payload = await payloadOf(entry);
+    if (payload && (await api.outbox.record({ payload, reviewer: review?.reviewer ?? 'unknown' })).ok) rejournaled += 1;
   }
   return { restored, rejournaled, problems };
 }

@@ -41,6 +41,17 @@ test('a decision made while the EFM is down is saved on disk, shown as waiting, 
     };
   }));
   expect(stored).toEqual({ outbox: ['pending'], reviews: 1 });
+  // Sealed at rest: the stamped PDF the submission carries is not in clear in the stored entry.
+  const raw = await page.evaluate(() => new Promise<string>((resolve, reject) => {
+    const open = indexedDB.open('clerk-review-desk');
+    open.onsuccess = () => {
+      const request = open.result.transaction('outbox').objectStore('outbox').getAll();
+      request.onsuccess = () => resolve(JSON.stringify(request.result, (_key, item: unknown) => (item instanceof Uint8Array ? Array.from(item, (b) => String.fromCharCode(b)).join('') : item)));
+      request.onerror = () => reject(request.error);
+    };
+  }));
+  expect(raw).toContain('sealedPayload');
+  expect(raw).not.toContain('%PDF');
   expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
 
   // Back again: delivered, and applied once.
@@ -90,7 +101,7 @@ test('a workstation upgraded from the v2 store keeps its recorded reviews (Dexie
       request.onerror = () => reject(request.error);
     };
   }));
-  expect(upgraded.version).toBe(50);
+  expect(upgraded.version).toBe(60);
   expect(upgraded.stores).toContain('drafts');
   expect(upgraded.stores).not.toContain('reviews');
   expect(upgraded.episodes).toEqual([expect.objectContaining({ envelopeId: 'ENV-OLD', idempotencyKey: 'ENV-OLD-key-1' })]);
