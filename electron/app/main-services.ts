@@ -73,7 +73,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     return opened;
   });
   journal.catch((error: unknown) => console.error(`outbox journal: ${(error as Error).message}`));
-  const inbox = new MediaInbox(options.dataDir);
+  // Imported media (filings with their documents) sealed at rest like the journal.
+  const mediaSealer = workstationKey.then((key) => aesGcmSealer(key.atRestKey()));
+  mediaSealer.catch(() => undefined); // reported where it is used
+  const inbox = new MediaInbox(options.dataDir, mediaSealer);
   const outbox = new OutboxDelivery({ journal, efm, delivery, heldClaims, audit, bus, afterApplied: () => void anchoring.anchor() });
   const deliverMedia = async (): Promise<number> => {
     let delivered = 0;

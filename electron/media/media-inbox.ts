@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 import type { Result } from '../../shared/result';
 import type { EfmClient } from '../efm/efm-client';
+import type { PayloadSealer } from '../keys/payload-sealer';
 import { writeFileAtomic } from '../settings/atomic-file';
 import type { PortableMedium } from './portable-medium';
 
@@ -19,11 +20,12 @@ interface InboxItem {
 /**
  * Filings loaded from portable media, kept on disk (atomically, fsynced) until the EFM has taken them: an import
  * during an outage is not lost, and is handed over when the EFM answers again. The EFM dedupes by envelope id.
+ * With a sealer the files are encrypted at rest (`.sealed`); files of earlier versions (`.json`) still read.
  */
 export class MediaInbox {
   readonly #folder: string;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, private readonly sealer: Promise<PayloadSealer> | null = null) {
     this.#folder = path.join(dataDir, 'media-inbox');
   }
 
@@ -41,27 +43,40 @@ export class MediaInbox {
     return answer.ok ? { ok: true, value: { statusCode: answer.value.status.statusCode, errorCode: answer.value.status.errorCode, errorText: answer.value.status.errorText } } : answer;
   }
 
-  /** Envelope ids still waiting for the EFM. */
+  /** Envelope ids still waiting for the EFM (a file that cannot be read is left alone, not fatal). */
   async waiting(): Promise<string[]> {
     const names = await readdir(this.#folder).catch(() => [] as string[]);
     const ids: string[] = [];
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
-      const item = decodeWire(await readFile(path.join(this.#folder, name), 'utf8')) as InboxItem;
-      if (!item.deliveredAt) ids.push(item.envelopeId);
+    for (const name of names.filter((n) => n.endsWith('.json') || n.endsWith('.sealed'))) {
+      const item = await this.#readFile(path.join(this.#folder, name)).catch(() => null);
+      if (item && !item.deliveredAt) ids.push(item.envelopeId);
     }
     return ids;
   }
 
   async #read(envelopeId: string): Promise<InboxItem> {
-    return decodeWire(await readFile(this.#file(envelopeId), 'utf8')) as InboxItem;
+    return this.#readFile(this.#file(envelopeId, '.sealed')).catch(() => this.#readFile(this.#file(envelopeId, '.json')));
+  }
+
+  async #readFile(file: string): Promise<InboxItem> {
+    const bytes = await readFile(file);
+    if (!file.endsWith('.sealed')) return decodeWire(bytes.toString('utf8')) as InboxItem;
+    const opened = (await this.sealer)?.open(bytes);
+    if (!opened) throw new Error(`${path.basename(file)} cannot be opened with this workstation's key`);
+    return decodeWire(opened.toString('utf8')) as InboxItem;
   }
 
   async #write(item: InboxItem): Promise<void> {
     await mkdir(this.#folder, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.#file(item.envelopeId), encodeWire(item));
+    const sealer = await this.sealer;
+    const text = encodeWire(item);
+    if (!sealer) return writeFileAtomic(this.#file(item.envelopeId, '.json'), text);
+    await writeFileAtomic(this.#file(item.envelopeId, '.sealed'), sealer.seal(Buffer.from(text, 'utf8')));
+    // A copy an earlier version kept in clear goes once the sealed one is on disk.
+    await rm(this.#file(item.envelopeId, '.json'), { force: true });
   }
 
-  #file(envelopeId: string): string {
-    return path.join(this.#folder, `${encodeURIComponent(envelopeId)}.json`);
+  #file(envelopeId: string, extension: '.json' | '.sealed'): string {
+    return path.join(this.#folder, `${encodeURIComponent(envelopeId)}${extension}`);
   }
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { makeDemoMedium } from '../../../electron/demo/demo-medium';
 import { EfmClient } from '../../../electron/efm/efm-client';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { importMedium } from '../../../electron/media/import-medium';
+import { aesGcmSealer } from '../../../electron/keys/payload-sealer';
 import { MediaInbox } from '../../../electron/media/media-inbox';
 import { readPortableMedium, type MediumFile } from '../../../electron/media/portable-medium';
 import type { Result } from '../../../shared/result';
@@ -64,11 +65,18 @@ describe('portable media (OASIS ECF Portable Media profile)', () => {
 
   it('the EFM unreachable: kept on the workstation, the receipt says so, delivered later', async () => {
     const files = await makeDemoMedium((await import('../../../electron/efm-sim/demo-envelopes')).makeDemoEnvelopes(202)[201]?.envelope);
-    const inbox = new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-')));
+    // Sealed at rest: what waits on disk holds no PDF and no filing message in clear.
+    const folder = mkdtempSync(path.join(tmpdir(), 'crd-media-'));
+    const inbox = new MediaInbox(folder, Promise.resolve(aesGcmSealer(randomBytes(32))));
     const result = await importMedium(files, inbox, context(false));
     if (!result.imported) throw new Error(result.problems.join('; '));
     expect(result.delivered).toBe(false);
     expect(await inbox.waiting()).toEqual([result.envelopeId]);
+    const kept = readdirSync(path.join(folder, 'media-inbox'));
+    expect(kept).toEqual([`${result.envelopeId}.sealed`]);
+    const onDisk = readFileSync(path.join(folder, 'media-inbox', kept[0] ?? '')).toString('latin1');
+    expect(onDisk).not.toContain('FilingMessage');
+    expect(onDisk).not.toContain(Buffer.from('%PDF-1.').toString('base64').slice(0, 8));
     expect((await inbox.deliver(client(), result.envelopeId)).ok).toBe(true);
     expect(await inbox.waiting()).toEqual([]);
   });
