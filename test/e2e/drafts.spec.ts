@@ -1,5 +1,6 @@
 import { expect, test } from './loopback-fixture';
 import { demoByAge, openEnvelope, signIn } from './review-helpers';
+import { storedRecords } from './stored-records';
 
 test('a draft survives Back, another tab and a reload; leaving asks first; Esc closes only the dialog', async ({ page, app }) => {
   const target = demoByAge().find((d) => d.envelope.case.isNew && d.envelope.filings.length === 2);
@@ -26,14 +27,7 @@ test('a draft survives Back, another tab and a reload; leaving asks first; Esc c
   await page.getByLabel('Case number').fill(caseNumber);
 
   // The draft is on the workstation, sealed: its note is not in clear in IndexedDB.
-  const draftsText = (): Promise<string> => page.evaluate(() => new Promise<string>((resolve, reject) => {
-    const open = indexedDB.open('clerk-review-desk');
-    open.onsuccess = () => {
-      const request = open.result.transaction('drafts').objectStore('drafts').getAll();
-      request.onsuccess = () => resolve(JSON.stringify(request.result, (_key, item: unknown) => (item instanceof Uint8Array ? Array.from(item, (b) => String.fromCharCode(b)).join('') : item)));
-      request.onerror = () => reject(request.error);
-    };
-  }));
+  const draftsText = async (): Promise<string> => (await storedRecords(page, ['drafts'])).text;
   await expect.poll(async () => (await draftsText()).length).toBeGreaterThan(50);
   expect(await draftsText()).not.toContain('cut off');
   expect(await draftsText()).not.toContain(caseNumber);

@@ -1,5 +1,6 @@
 import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { expect, test } from './loopback-fixture';
+import { storedRecords } from './stored-records';
 
 test('offline: take envelopes for offline work, lose the EFM, review and stamp from the local copy, reconnect, delivered once', async ({ page, app }) => {
   const byAge = [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
@@ -19,19 +20,9 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
 
   // At rest the copies are sealed: the stored records, read straight from IndexedDB, hold no party name, no filing
   // description and no PDF in clear (#12 "case data at rest").
-  const stored = await page.evaluate(() => new Promise<{ envelopes: number; documents: number; text: string }>((resolve, reject) => {
-    const open = indexedDB.open('clerk-review-desk');
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['envelopes', 'documents']);
-      const envelopes = tx.objectStore('envelopes').getAll();
-      const documents = tx.objectStore('documents').getAll();
-      const latin1 = (value: unknown): string => JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? Array.from(item, (b) => String.fromCharCode(b)).join('') : item));
-      tx.oncomplete = () => resolve({ envelopes: envelopes.result.length, documents: documents.result.length, text: latin1([envelopes.result, documents.result]) });
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
-  expect(stored.envelopes).toBe(10);
-  expect(stored.documents).toBeGreaterThanOrEqual(10);
+  const stored = await storedRecords(page, ['envelopes', 'documents']);
+  expect(stored.counts.envelopes).toBe(10);
+  expect(stored.counts.documents).toBeGreaterThanOrEqual(10);
   const secrets = ['%PDF', target.envelope.case.title, ...target.envelope.parties.map((p) => p.name), ...target.envelope.filings.map((f) => f.description)];
   for (const secret of secrets.filter((s): s is string => !!s)) {
     expect(stored.text, secret).not.toContain(secret);

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { expect, test } from './loopback-fixture';
+import { storedRecords } from './stored-records';
 
 test('a decision made while the EFM is down is saved on disk, shown as waiting, and delivered exactly once when it is back', async ({ page, app }) => {
   const byAge = [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
@@ -42,14 +43,7 @@ test('a decision made while the EFM is down is saved on disk, shown as waiting, 
   }));
   expect(stored).toEqual({ outbox: ['pending'], reviews: 1 });
   // Sealed at rest: the stamped PDF the submission carries is not in clear in the stored entry.
-  const raw = await page.evaluate(() => new Promise<string>((resolve, reject) => {
-    const open = indexedDB.open('clerk-review-desk');
-    open.onsuccess = () => {
-      const request = open.result.transaction('outbox').objectStore('outbox').getAll();
-      request.onsuccess = () => resolve(JSON.stringify(request.result, (_key, item: unknown) => (item instanceof Uint8Array ? Array.from(item, (b) => String.fromCharCode(b)).join('') : item)));
-      request.onerror = () => reject(request.error);
-    };
-  }));
+  const raw = (await storedRecords(page, ['outbox'])).text;
   expect(raw).toContain('sealedPayload');
   expect(raw).not.toContain('%PDF');
   expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
