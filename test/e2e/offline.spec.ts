@@ -48,7 +48,8 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
   // The EFM is back: the app notices, delivers, and the EFM applies it once, stamped, with the offline claim's token.
   await simulator.start();
   await expect(page.getByTestId('outbox-status')).toContainText('Delivered to the EFM', { timeout: 30_000 });
-  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  // The header follows the EFM's return on its next answer (it looks again every ten seconds while offline).
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 30_000 });
   const received = simulator.submissions.filter((s) => s.envelopeId === target.envelope.id);
   expect(received).toHaveLength(1);
   expect(received[0]?.stamped.length).toBeGreaterThan(0);
