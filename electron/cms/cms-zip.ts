@@ -5,6 +5,7 @@ import type { Envelope } from '../../shared/domain/envelope';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { readRecordDocketingFacts } from '../../shared/ecf/record-docketing';
 import { parseXml } from '../../shared/xml/safe-xml';
+import { concatBytes } from '../../shared/bytes';
 
 /** The XML file at the root of a CMS zip (seed 000, Appendix: non-interactive SFTP integration). */
 export const cmsZipXmlName = 'request.legal.xml';
@@ -133,7 +134,7 @@ function inflateBounded(bytes: Uint8Array, maxTotalBytes: number, problems: stri
         return;
       }
       pieces.push(chunk);
-      if (final) files[file.name] = concatBytes(pieces, size);
+      if (final) files[file.name] = concatBytes(pieces);
     };
     file.start();
   };
@@ -143,15 +144,4 @@ function inflateBounded(bytes: Uint8Array, maxTotalBytes: number, problems: stri
   }
   if (failure) throw failure;
   return files;
-}
-
-function concatBytes(pieces: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
-  if (pieces.length === 1 && pieces[0]?.buffer instanceof ArrayBuffer) return pieces[0] as Uint8Array<ArrayBuffer>;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.length;
-  }
-  return out;
 }

@@ -1,3 +1,5 @@
+import { concatBytes } from '../bytes';
+
 /**
  * Large byte arrays over the loopback WebSocket: a message travels as binary chunk frames (each byte array of the
  * message cut into pieces of at most {@link wireChunkBytes}) followed by one small JSON text frame in which each byte
@@ -98,7 +100,7 @@ export class WireAssembler {
     if (id !== null) this.#pending.delete(id);
     const arrays = (message?.arrays ?? []).map((pieces, index) => {
       if (!message?.complete[index]) throw new WireChunkError('A message names bytes that did not arrive whole.');
-      return concat(pieces);
+      return concatBytes(pieces);
     });
     return revive(parsed, arrays);
   }
@@ -107,17 +109,6 @@ export class WireAssembler {
   get pendingMessages(): number {
     return this.#pending.size;
   }
-}
-
-function concat(pieces: readonly Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0] as Uint8Array;
-  const out = new Uint8Array(pieces.reduce((sum, p) => sum + p.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.length;
-  }
-  return out;
 }
 
 // Puts `{"$bin": n}` back as the n-th byte array; anything else is left as it is.
