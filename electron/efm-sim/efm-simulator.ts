@@ -1,6 +1,6 @@
 import { AuditAnchorBook } from './audit-anchor-book';
 import { anchorResponseElement, readAnchorRequest, readGetAnchorRequest } from '../../shared/ecf/audit-anchor-messages';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -22,14 +22,23 @@ import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { writeGenericode } from '../../shared/ecf/genericode';
 import { policyCodeListEntries, policyResponseMessage } from '../../shared/ecf/policy-messages';
 import { demoCourtPolicy } from './demo-court';
-import { clientFault, FaultError } from './sim-fault';
+import { clientFault, FaultError, securityFault } from './sim-fault';
 import { supervisionResponse } from './sim-supervision';
 import { receiveFiling } from './sim-intake';
 import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
+import { standardRefusal } from '../../shared/ecf/standard-refusal';
+import { ecfErrorCodes } from '../../shared/ecf/error-codes';
+import type { ReviewHeader } from '../../shared/ecf/review-parts';
+import type { ReviewFault } from '../../shared/ecf/clerk-review-service';
 import type { ReviewRecord } from '../../shared/domain/supervision';
-import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
-import { maxUnauthenticatedBytes, readSoapEnvelope, readSoapHeaderPrefix, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
-import { isTimestampCurrent, readWsSecurity, wsTimestampHeader } from '../soap/ws-security';
+import { decodeMtom, encodeMtom, type MimePart } from '../soap/mtom';
+import { maxUnauthenticatedBytes, readSoapEnvelope, readSoapHeaderPrefix, soapEnvelope, soapFaultEnvelope, soapVersions, type SoapVersion } from '../soap/soap-envelope';
+import { isTimestampCurrent, readWsSecurity, wsTimestampHeader, type SecurityHeader } from '../soap/ws-security';
+import { readSoapFraming, type SoapFraming } from '../soap/soap-framing';
+import { ReplayGuard } from '../soap/replay-guard';
+import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
+import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
+import { schemasDir } from '../app/schemas-dir';
 import { signSoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook } from './lease-book';
@@ -108,6 +117,8 @@ export class EfmSimulator {
   readonly #leaseSeconds: number;
   readonly #court: CourtPolicy;
   readonly #maxRequestBytes: number;
+  readonly #replays = new ReplayGuard(2 * replayWindowMs);
+  readonly #schemas = schemasDir();
   #server: Server | null = null;
   url = '';
 
@@ -152,7 +163,7 @@ export class EfmSimulator {
     server.headersTimeout = 15_000;
     server.requestTimeout = 300_000;
     this.#server = server;
-    this.url = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}/clerk-review`;
+    this.url = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -169,32 +180,34 @@ export class EfmSimulator {
     // Set while the body is being read and the sender is not known yet: a refusal then closes the connection
     // instead of reading the rest.
     let unauthenticated = false;
+    let version: SoapVersion = '1.1';
     try {
-      const pathname = new URL(request.url ?? '/', 'http://x').pathname;
-      if (request.method === 'GET' && pathname.startsWith('/codelists/')) {
-        this.#serveCodeList(pathname, response);
+      const url = new URL(request.url ?? '/', 'http://x');
+      if (request.method === 'GET') {
+        await this.#serveGet(url, response);
         return;
       }
-      if (request.method !== 'POST' || pathname !== '/clerk-review') {
+      const endpoint = request.method === 'POST' ? endpointAt(url.pathname) : null;
+      if (!endpoint) {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
         return;
       }
-      const contentType = request.headers['content-type'] ?? '';
+      const framing = readSoapFraming(request.headers);
+      if (!framing.ok) throw new FaultError({ code: 'invalid-request', text: framing.error, ecfErrorCode: null, holder: null }, 415);
+      version = framing.value.version;
       // Who is asking is known from the first bytes; nobody unknown gets the rest read or parsed.
       unauthenticated = true;
       const body = await readBody(request, this.#maxRequestBytes, this.options.unauthenticatedMs ?? 15_000, (prefix) => {
-        const header = readSoapHeaderPrefix(prefix, isMultipartRelated(contentType));
+        const header = readSoapHeaderPrefix(prefix, framing.value.multipart);
         if (!header.ok) throw clientFault('invalid-request', header.error.message);
-        const early = readWsSecurity(header.value);
-        if (!authenticate(this.#users, early.username, early.password)) throw clientFault('unauthorized', 'Unknown user or wrong password');
-        if (!isTimestampCurrent(early, this.#now())) throw clientFault('unauthorized', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
+        this.#authenticate(readWsSecurity(header.value));
         unauthenticated = false;
       });
       unauthenticated = false;
       let rootXml: string;
       let parts: ReadonlyMap<string, MimePart> = new Map();
-      if (isMultipartRelated(contentType)) {
-        const mtom = decodeMtom(contentType, body);
+      if (framing.value.multipart) {
+        const mtom = decodeMtom(request.headers['content-type'] ?? '', body);
         if (!mtom.ok) throw clientFault('invalid-request', mtom.error.message);
         rootXml = mtom.value.rootXml;
         parts = mtom.value.parts;
@@ -203,31 +216,84 @@ export class EfmSimulator {
       }
       const message = readSoapEnvelope(rootXml);
       if (!message.ok) throw clientFault('invalid-request', message.error.message);
+      if (message.value.version !== version) throw clientFault('invalid-request', `The HTTP content type says SOAP ${version}, the envelope is SOAP ${message.value.version}`);
       const security = readWsSecurity(message.value.header);
-      const user = authenticate(this.#users, security.username, security.password);
-      if (!user) throw clientFault('unauthorized', 'Unknown user or wrong password');
-      if (!isTimestampCurrent(security, this.#now())) throw clientFault('unauthorized', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
+      const user = this.#authenticate(security);
+      this.#checkReplay(security);
       const requestBody = message.value.body;
       const operation = operationOfRequest(requestBody);
       const standard = standardOperationOf(requestBody);
-      if (!operation && !standard) throw clientFault('invalid-request', `Unknown operation ${requestBody.nodeName}`);
+      const row = operation || standard ? operationTable[(operation ?? standard) as Operation] : null;
+      if (!row) throw clientFault('invalid-request', `This service does not implement ${requestBody.nodeName}`);
+      if (row.endpoint !== endpoint) throw clientFault('invalid-request', `${row.operation} is served at ${endpointPaths[row.endpoint]}, not ${endpointPaths[endpoint]}`);
+      checkSoapAction(framing.value, row.soapAction, row.operation);
+      if (endpoint === 'ClerkReview' && user.role === 'filer') throw clientFault('forbidden', 'A filer account cannot use the clerk review service');
       const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts), parts: [] };
-      const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : []));
+      const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [], version));
+      const soapType = soapVersions[version].contentType.split(';')[0] ?? 'text/xml';
       if (result.parts.length > 0) {
-        const encoded = encodeMtom(xml, result.parts);
+        const encoded = encodeMtom(xml, result.parts, soapType);
         response.writeHead(200, { 'Content-Type': encoded.contentType, 'Content-Length': encoded.body.length }).end(encoded.body);
       } else {
-        response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml);
+        response.writeHead(200, { 'Content-Type': soapVersions[version].contentType }).end(xml);
       }
     } catch (error) {
       // The client only ever sees "failed to process"; CRD_SIM_DEBUG=1 shows the simulator's own bug on stderr.
       if (process.env.CRD_SIM_DEBUG && !(error instanceof FaultError)) console.error(error);
       const fault = error instanceof FaultError ? error.fault : { code: 'internal' as const, text: 'The EFM failed to process the request', ecfErrorCode: null, holder: null };
       const faultCode = fault.code === 'internal' ? 'Server' : 'Client';
+      const subcode = error instanceof FaultError ? error.subcode : null;
       if (unauthenticated) response.once('finish', () => request.destroy());
-      if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': 'text/xml; charset=utf-8', ...(unauthenticated ? { Connection: 'close' } : {}) });
-      response.end(this.#sign(soapFaultEnvelope(faultCode, fault.text, faultDetailElement(fault), this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [])));
+      if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': soapVersions[version].contentType, ...(unauthenticated ? { Connection: 'close' } : {}) });
+      response.end(this.#sign(soapFaultEnvelope(faultCode, fault.text, (error instanceof FaultError ? error.detail : null) ?? faultDetailElement(fault), this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [], version, subcode)));
     }
+  }
+
+  /** GET: an endpoint's WSDL (`?wsdl`), the published schemas, the court's code lists and the health check. */
+  async #serveGet(url: URL, response: ServerResponse): Promise<void> {
+    const endpoint = endpointAt(url.pathname);
+    if (endpoint && url.searchParams.has('wsdl')) {
+      const wsdl = await endpointWsdl(endpoint, this.url, this.#schemas);
+      response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(wsdl);
+      return;
+    }
+    if (url.pathname.startsWith(schemasPath)) {
+      const file = await publishedSchemaFile(decodeURIComponent(url.pathname.slice(schemasPath.length)), this.#schemas);
+      if (file) response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(file);
+      else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('No such schema\n');
+      return;
+    }
+    if (url.pathname === '/health') {
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'ok', court: this.#court.courtId, endpoints: this.endpoints() }));
+      return;
+    }
+    if (url.pathname.startsWith('/codelists/')) {
+      this.#serveCodeList(url.pathname, response);
+      return;
+    }
+    response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
+  }
+
+  /** The URL of every endpoint, by name. */
+  endpoints(): Record<EndpointName, string> {
+    return Object.fromEntries((Object.keys(endpointPaths) as EndpointName[]).map((name) => [name, `${this.url}${endpointPaths[name]}`])) as Record<EndpointName, string>;
+  }
+
+  /** The user a UsernameToken names, with a current Timestamp; a WS-Security fault otherwise. */
+  #authenticate(security: SecurityHeader): SimUser {
+    const user = authenticate(this.#users, security.username, security.password);
+    if (!user) throw securityFault('wsse:FailedAuthentication', 'Unknown user or wrong password');
+    if (!isTimestampCurrent(security, this.#now())) throw securityFault('wsse:MessageExpired', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
+    return user;
+  }
+
+  /** Refuses a UsernameToken without Nonce and Created, with a stale Created, or whose nonce was used already. */
+  #checkReplay(security: SecurityHeader): void {
+    const created = Date.parse(security.tokenCreated ?? '');
+    if (!security.nonce || Number.isNaN(created)) throw securityFault('wsse:InvalidSecurity', 'The UsernameToken needs a Nonce and a Created time (replay protection)');
+    const now = this.#now();
+    if (Math.abs(now - created) > replayWindowMs) throw securityFault('wsse:MessageExpired', 'The UsernameToken was created too long ago or in the future (check the workstation clock)');
+    if (!this.#replays.accept(security.username ?? '', security.nonce, created, now)) throw securityFault('wsse:InvalidSecurity', 'This request was already received (its nonce was used before)');
   }
 
   /** Standard ECF operations the simulator implements: GetPolicy, GetCase, GetCaseList, GetFilingStatus. */
@@ -245,16 +311,32 @@ export class EfmSimulator {
       this.#filingMessages.set(id, received.filingMessageXml);
       for (const [documentId, document] of received.documents) this.#received.set(documentId, document);
     }
-    return reviewFilingResponseElement({ receivedAt, ok: true, errorCode: '0', errorText: 'Received for clerk review', envelopeId: id, filingIds: received.demo.envelope.filings.map((filing) => filing.id), mode: 'Test' });
+    return reviewFilingResponseElement({ receivedAt, errorCode: ecfErrorCodes.ok, errorText: 'Received for clerk review', envelopeId: id, filingIds: received.demo.envelope.filings.map((filing) => filing.id), mode: 'Test' });
   }
 
+  /**
+   * A standard operation's answer. A refusal is answered in the message, as ECF does: the operation's response with
+   * a failed cbrn:MessageStatus and the ECF or court error code (error-codes.ts), not a SOAP fault.
+   */
   async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
+    const header = { messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths[operationTable[operation].endpoint]}`, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
+    try {
+      return await this.#standardAnswer(operation, body, parts, header);
+    } catch (error) {
+      if (process.env.CRD_SIM_DEBUG && !(error instanceof FaultError)) console.error(error);
+      const fault = error instanceof FaultError ? error.fault : null;
+      const errorText = fault?.text ?? 'The court could not process the message; send it again later';
+      const refusal = standardRefusal(operation, header, { errorCode: ecfCodeOf(fault), errorText, mode: 'Test' });
+      if (refusal.kind === 'answer') return refusal.body;
+      throw new FaultError(fault ?? { code: 'internal', text: errorText, ecfErrorCode: null, holder: null }, 500, null, refusal.detail);
+    }
+  }
+
+  async #standardAnswer(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, header: ReviewHeader): Promise<XmlElement> {
     const message = unwrapMessage(body);
-    const header = { messageId: `${operation.toUpperCase()}-${Date.now()}`, sendingMde: this.url, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
     switch (operation) {
       case 'GetPolicy': {
-        const base = this.url.replace(/\/clerk-review$/, '');
-        return wrapStandardResponse(operation, policyResponseMessage(header, this.#court, this.url, (name) => `${base}/codelists/${name}.gc`));
+        return wrapStandardResponse(operation, policyResponseMessage(header, this.#court, `${this.url}${endpointPaths.CourtPolicyMDE}`, (name) => `${this.url}/codelists/${name}.gc`));
       }
       case 'GetFilingStatus': {
         const filingId = message ? readFilingStatusRequest(message) : null;
@@ -374,7 +456,7 @@ export class EfmSimulator {
         if (user.role !== 'supervisor') throw clientFault('forbidden', 'Only a supervisor can reassign work');
         this.#envelope(envelopeId);
         const to = toClerk;
-        if (to && !this.#users.some((candidate) => candidate.username === to)) throw clientFault('not-found', `No clerk ${to}`);
+        if (to && !this.#users.some((candidate) => candidate.username === to && candidate.role !== 'filer')) throw clientFault('not-found', `No clerk ${to}`);
         const moved = this.#lease(this.#leases.reassign(envelopeId, to, this.#leaseSeconds));
         this.#record(envelopeId, user.username, 'reassigned', to ? `to ${to}` : 'back to the pool');
         return plain(leaseResponseElement(moved));
@@ -592,4 +674,36 @@ function readBody(request: IncomingMessage, limit: number, unauthenticatedMs: nu
       reject(error);
     });
   });
+}
+
+/** How far a UsernameToken's Created may be from the service's clock (WS-Security freshness). */
+const replayWindowMs = 5 * 60_000;
+
+/**
+ * Checks the request's SOAPAction against the operation its body names (WS-I Basic Profile R2744): SOAP 1.1 must
+ * send it, SOAP 1.2 may leave it out.
+ */
+function checkSoapAction(framing: SoapFraming, expected: string, operation: string): void {
+  if (framing.soapAction === null || framing.soapAction === '') {
+    if (framing.version === '1.1') throw clientFault('invalid-request', `The SOAPAction header is missing; ${operation} is sent with SOAPAction "${expected}"`);
+    return;
+  }
+  if (framing.soapAction !== expected) throw clientFault('invalid-request', `The SOAPAction "${framing.soapAction.slice(0, 200)}" does not match the body's ${operation} (expected "${expected}")`);
+}
+
+/** The ECF error code a refusal of a standard operation is answered with (error-codes.ts). */
+function ecfCodeOf(fault: ReviewFault | null): string {
+  switch (fault?.code) {
+    case 'invalid-ecf-message':
+      return ecfErrorCodes.invalidSchema;
+    case 'invalid-request':
+      return ecfErrorCodes.invalidEcf;
+    case 'not-found':
+      return ecfErrorCodes.notFound;
+    case 'cancelled':
+    case 'already-decided':
+      return ecfErrorCodes.cancelRefused;
+    default:
+      return ecfErrorCodes.serviceError;
+  }
 }

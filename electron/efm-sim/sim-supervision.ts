@@ -23,6 +23,7 @@ export interface SupervisionContext {
  * docketing exception queue. A clerk asking for the latter gets a `forbidden` fault, as from a real EFM.
  */
 export function supervisionResponse(operation: Extract<ReviewOperation, 'WhoAmI' | 'GetWorkload' | 'GetDocketingExceptions' | 'ResolveDocketingException'>, body: Element, user: SimUser, context: SupervisionContext): XmlElement {
+  if (user.role === 'filer') throw clientFault('forbidden', 'A filer account cannot use the clerk review service');
   if (operation === 'WhoAmI') return whoAmIResponseElement({ userId: user.username, displayName: user.displayName, role: user.role });
   if (user.role !== 'supervisor') throw clientFault('forbidden', 'Only a supervisor can see workload and docketing exceptions');
   switch (operation) {
@@ -31,7 +32,7 @@ export function supervisionResponse(operation: Extract<ReviewOperation, 'WhoAmI'
       const [start, end] = [Date.parse(from), Date.parse(to)];
       if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) throw clientFault('invalid-request', 'GetWorkload needs a FromDateTime before its ToDateTime');
       return workloadResponseElement({
-        clerks: context.users.map((candidate) => ({ userId: candidate.username, displayName: candidate.displayName, role: candidate.role })),
+        clerks: context.users.flatMap((candidate) => (candidate.role === 'filer' ? [] : [{ userId: candidate.username, displayName: candidate.displayName, role: candidate.role }])),
         claims: context.leases.active(),
         reviews: context.reviews.filter((review) => Date.parse(review.decidedAt) >= start && Date.parse(review.decidedAt) < end),
       });

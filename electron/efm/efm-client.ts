@@ -14,13 +14,15 @@ import { readPaymentMessage } from '../../shared/ecf/payment-message';
 import type { DocketingException, Identity, WorkloadSnapshot } from '../../shared/domain/supervision';
 import type { MessageStatus } from '../../shared/domain/ecf-status';
 import { readMessageStatus } from '../../shared/ecf/message-status';
+import { ecfErrorCodes } from '../../shared/ecf/error-codes';
 import { reviewFilingRequestElement } from '../../shared/ecf/review-filing-messages';
 import {
   exceptionsRequestElement, readExceptionsResponse, readResolveExceptionResponse, readWhoAmIResponse, readWorkloadResponse, resolveExceptionRequestElement, whoAmIRequestElement, workloadRequestElement,
 } from '../../shared/ecf/supervision-messages';
 import { err, ok, type Result } from '../../shared/result';
 import type { XmlElement } from '../../shared/xml/xml-writer';
-import { isStandardResponse, standardOperations, standardSoapAction, wrapStandardRequest, type StandardOperation } from '../../shared/ecf/standard-operations';
+import { isStandardResponse, standardOperations, wrapStandardRequest, type StandardOperation } from '../../shared/ecf/standard-operations';
+import { operationTable, operationUrl, type Operation } from '../../shared/ecf/operation-table';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import { readGenericode } from '../../shared/ecf/genericode';
 import type { CaseSummary } from '../../shared/domain/case-summary';
@@ -30,6 +32,7 @@ import { filingStatusRequestMessage, readFilingStatusResponse, type FilingStatus
 import { policyCodeLists, policyRequestMessage } from '../../shared/ecf/policy-messages';
 import { readPolicyResponse } from '../../shared/ecf/policy-response';
 import { parseXml } from '../../shared/xml/safe-xml';
+import { firstChildElement } from '../../shared/xml/xml-query';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, readSoapFault, soapEnvelope } from '../soap/soap-envelope';
 import { wsSecurityHeader, type UsernameCredentials } from '../soap/ws-security';
@@ -54,11 +57,6 @@ export interface EfmClientOptions {
 }
 
 
-// Calls retried here: reads, renew/release (same token, same effect), claim (re-claiming your own claim keeps it).
-// Reassign is not (every call moves the fencing token); nor is submit: after an unknown outcome the delivery asks
-// the EFM's filing status before sending again (review-delivery.ts).
-type Operation = ReviewOperation | StandardOperation;
-const idempotent: ReadonlySet<Operation> = new Set(['WhoAmI', 'AnchorAuditLog', 'GetAuditAnchor', 'GetWorkload', 'GetDocketingExceptions', 'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'GetEnvelopeHistory', 'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope']);
 
 /**
  * The app's client for the EFM's clerk-review service: SOAP 1.1 with WS-Security, MTOM both ways, timeouts, retries
@@ -306,7 +304,7 @@ export class EfmClient {
   }
 
   async #call(operation: Operation, body: XmlElement, parts: readonly MimePart[] = []): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
-    const attempts = idempotent.has(operation) ? this.#retries + 1 : 1;
+    const attempts = operationTable[operation].idempotent ? this.#retries + 1 : 1;
     let last: AppError = appError('efm-unreachable', 'The EFM was not called');
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await this.#sleep(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
@@ -326,8 +324,8 @@ export class EfmClient {
     let response;
     try {
       response = await httpPost({
-        url: this.options.endpoint,
-        headers: { 'Content-Type': encoded.contentType, SOAPAction: `"${soapAction(operation)}"`, Accept: 'text/xml, multipart/related' },
+        url: operationUrl(this.options.endpoint, operation),
+        headers: { 'Content-Type': encoded.contentType, SOAPAction: `"${operationTable[operation].soapAction}"`, Accept: 'text/xml, multipart/related' },
         body: encoded.body,
         timeoutMs: this.#timeoutMs,
         maxResponseBytes: this.#maxResponseBytes,
@@ -352,7 +350,7 @@ export class EfmClient {
       // Act only on what was signed: the verified Body replaces the one in the document.
       const verified = verifySoapEnvelope(rootXml, this.options.pinnedEfmCertPem);
       if (!verified.ok) return err(appError('efm-bad-response', verified.error.message, { reason: `signature-${verified.error.kind}` }));
-      message = ok({ header: message.value.header, body: verified.value });
+      message = ok({ ...message.value, body: verified.value });
     }
     if (!message.ok) {
       if (response.status >= 500) return err(appError('efm-unreachable', `The EFM answered HTTP ${response.status}`, { reason: `http-${response.status}` }));
@@ -360,6 +358,8 @@ export class EfmClient {
     }
     const fault = readSoapFault(message.value.body);
     if (fault) {
+      const refused = fault.detail && firstChildElement(fault.detail) ? readMessageStatus(firstChildElement(fault.detail) as Element) : null;
+      if (refused?.ok && !refused.value.ok) return err(refusalError(operation, refused.value));
       const detail = readFaultDetail(fault.detail);
       return err(appError(faultCode(detail?.code), detail?.text ?? fault.faultString, {
         ...(detail?.ecfErrorCode ? { ecfErrorCode: detail.ecfErrorCode } : {}),
@@ -369,6 +369,12 @@ export class EfmClient {
     }
     const expected = isStandard(operation) ? isStandardResponse(message.value.body) : isReviewResponse(message.value.body);
     if (!expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
+    // Standard operations answer refusals in the message (cbrn:MessageStatus), not as faults; ReviewFiling's caller
+    // reads the status itself (it is the filer's receipt).
+    if (isStandard(operation) && operation !== 'ReviewFiling') {
+      const status = readMessageStatus(message.value.body);
+      if (status.ok && !status.value.ok) return err(refusalError(operation, status.value));
+    }
     return ok({ body: message.value.body, parts: responseParts });
   }
 }
@@ -377,8 +383,10 @@ function isStandard(operation: Operation): operation is StandardOperation {
   return (standardOperations as readonly string[]).includes(operation);
 }
 
-function soapAction(operation: Operation): string {
-  return isStandard(operation) ? standardSoapAction(operation) : `urn:clerk-review-desk:review:1.0:${operation}`;
+/** The error for a standard operation the court refused in a cbrn:MessageStatus (error-codes.ts). */
+function refusalError(operation: Operation, status: MessageStatus): AppError {
+  const code = status.errorCode === ecfErrorCodes.notFound ? 'not-found' : 'efm-fault';
+  return appError(code, status.errorText ?? `The court refused ${operation} (ECF error ${status.errorCode})`, { ecfErrorCode: status.errorCode });
 }
 
 function faultCode(code: string | undefined): AppError['code'] {

@@ -31,10 +31,10 @@ export function isMultipartRelated(contentType: string | undefined): boolean {
  * Encodes a SOAP envelope and binary parts as MTOM: `multipart/related; type="application/xop+xml"`. Binary parts
  * travel raw (no base64), which is what keeps a 50 MB document a 50 MB message.
  */
-export function encodeMtom(rootXml: string, parts: readonly MimePart[]): { contentType: string; body: Buffer } {
+export function encodeMtom(rootXml: string, parts: readonly MimePart[], soapType = 'text/xml'): { contentType: string; body: Buffer } {
   const boundary = `MIMEBoundary_${randomBytes(12).toString('hex')}`;
   const chunks: Buffer[] = [
-    Buffer.from(`--${boundary}\r\nContent-Type: application/xop+xml; charset=UTF-8; type="text/xml"\r\nContent-Transfer-Encoding: 8bit\r\nContent-ID: <${rootId}>\r\n\r\n`, 'utf8'),
+    Buffer.from(`--${boundary}\r\nContent-Type: application/xop+xml; charset=UTF-8; type="${soapType}"\r\nContent-Transfer-Encoding: 8bit\r\nContent-ID: <${rootId}>\r\n\r\n`, 'utf8'),
     Buffer.from(rootXml, 'utf8'),
   ];
   for (const part of parts) {
@@ -43,7 +43,7 @@ export function encodeMtom(rootXml: string, parts: readonly MimePart[]): { conte
   }
   chunks.push(Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'));
   return {
-    contentType: `multipart/related; type="application/xop+xml"; start="<${rootId}>"; start-info="text/xml"; boundary="${boundary}"`,
+    contentType: `multipart/related; type="application/xop+xml"; start="<${rootId}>"; start-info="${soapType}"; boundary="${boundary}"`,
     body: Buffer.concat(chunks),
   };
 }

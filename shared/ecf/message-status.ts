@@ -3,6 +3,7 @@ import type { MessageStatus } from '../domain/ecf-status';
 import { err, ok, type Result } from '../result';
 import { child, descendants, path, textAt } from '../xml/xml-query';
 import type { EcfReadError } from './ecf-read-error';
+import { el, elAttrs, type XmlElement } from '../xml/xml-writer';
 import { ns } from './namespaces';
 
 const { cbrn } = ns;
@@ -23,4 +24,44 @@ export function readMessageStatus(root: Element): Result<MessageStatus, EcfReadE
     errorNode: textAt(content, [cbrn, 'ErrorNodeName']),
     resendRequested: textAt(path(status, [cbrn, 'ResendRequestIndicator'])) === 'true',
   });
+}
+
+/** What a `cbrn:MessageStatus` written by the service says. */
+export interface MessageStatusContent {
+  readonly at: string;
+  /** ECF error code: 0 success (see error-codes.ts). */
+  readonly errorCode: string;
+  readonly errorText: string;
+  /** Test for the demo service, Ops for a court's. */
+  readonly mode: 'Ops' | 'Test';
+  /** `ecf:MessageStatusAugmentation` children, when the answer names identifiers. */
+  readonly augmentation?: readonly XmlElement[];
+}
+
+/** `cbrn:MessageStatus` in schema order: when, mode, authenticated, success or failure, and the error. */
+export function messageStatusElement(status: MessageStatusContent): XmlElement {
+  return elAttrs(cbrn, 'MessageStatus', [{ ns: cbrn, name: 'systemSimulatedIndicator', value: String(status.mode === 'Test') }],
+    el(cbrn, 'SystemEventDateTime', status.at),
+    el(cbrn, 'SystemOperatingModeCode', status.mode),
+    el(cbrn, 'CredentialsAuthenticatedCode', 'Authenticated'),
+    el(cbrn, 'MessageStatusCode', statusCodeOf(status.errorCode)),
+    el(cbrn, 'MessageHandlingError', el(cbrn, 'ErrorCodeText', status.errorCode), el(cbrn, 'ErrorCodeDescriptionText', status.errorText)),
+    el(cbrn, 'ResendRequestIndicator', String(status.errorCode === '199')),
+    status.augmentation && status.augmentation.length > 0 ? el(ns.ecf, 'MessageStatusAugmentation', status.augmentation) : null);
+}
+
+/** The NIEM CBRN MessageStatusCode for an ECF error code. */
+function statusCodeOf(errorCode: string): string {
+  switch (errorCode) {
+    case '0':
+      return 'Success';
+    case '1':
+      return 'InvalidSchema';
+    case '102':
+      return 'DuplicateMessage';
+    case '199':
+      return 'SystemError';
+    default:
+      return 'MessageError';
+  }
 }

@@ -28,6 +28,7 @@ export const ns = {
   xop: 'http://www.w3.org/2004/08/xop/include',
   xmime: 'http://www.w3.org/2005/05/xmlmime',
   soap: 'http://schemas.xmlsoap.org/soap/envelope/',
+  soap12: 'http://www.w3.org/2003/05/soap-envelope',
   wsse: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd',
   wsu: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd',
 } as const;

@@ -1,4 +1,5 @@
-import { el, elAttrs, rawXml, serializeXml, type XmlElement } from '../xml/xml-writer';
+import { el, rawXml, serializeXml, type XmlElement } from '../xml/xml-writer';
+import { messageStatusElement } from './message-status';
 import { ns } from './namespaces';
 
 const { cbrn, ecf, nc, wrapper } = ns;
@@ -11,7 +12,6 @@ export function reviewFilingRequestElement(filingMessageXml: string): XmlElement
 /** What the synchronous answer to ReviewFiling says. */
 export interface ReviewFilingReceipt {
   readonly receivedAt: string;
-  readonly ok: boolean;
   /** ECF error code: 0 success. */
   readonly errorCode: string;
   readonly errorText: string;
@@ -30,17 +30,16 @@ export function reviewFilingResponseElement(receipt: ReviewFilingReceipt): XmlEl
     el(nc, 'IdentificationID', id),
     el(nc, 'IdentificationCategoryDescriptionText', category),
     el(nc, 'IdentificationSourceText', 'FilingReview'));
-  return el(wrapper, 'ReviewFilingResponse',
-    elAttrs(cbrn, 'MessageStatus', [{ ns: cbrn, name: 'systemSimulatedIndicator', value: String(receipt.mode === 'Test') }],
-      el(cbrn, 'SystemEventDateTime', receipt.receivedAt),
-      el(cbrn, 'SystemOperatingModeCode', receipt.mode),
-      el(cbrn, 'CredentialsAuthenticatedCode', 'Authenticated'),
-      el(cbrn, 'MessageStatusCode', receipt.ok ? 'Success' : 'Failure'),
-      el(cbrn, 'MessageHandlingError', el(cbrn, 'ErrorCodeText', receipt.errorCode), el(cbrn, 'ErrorCodeDescriptionText', receipt.errorText)),
-      el(cbrn, 'ResendRequestIndicator', 'false'),
-      el(ecf, 'MessageStatusAugmentation',
-        receipt.envelopeId ? identification(receipt.envelopeId, 'envelopeID') : null,
-        receipt.filingIds.map((id) => identification(id, 'filingID')))));
+  return el(wrapper, 'ReviewFilingResponse', messageStatusElement({
+    at: receipt.receivedAt,
+    errorCode: receipt.errorCode,
+    errorText: receipt.errorText,
+    mode: receipt.mode,
+    augmentation: [
+      ...(receipt.envelopeId ? [identification(receipt.envelopeId, 'envelopeID')] : []),
+      ...receipt.filingIds.map((id) => identification(id, 'filingID')),
+    ],
+  }));
 }
 
 /** The synchronous response as a standalone XML document. */

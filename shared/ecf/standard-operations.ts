@@ -9,19 +9,6 @@ export const standardOperations = ['GetPolicy', 'GetCase', 'GetCaseList', 'GetFi
 /** One of {@link standardOperations}. */
 export type StandardOperation = (typeof standardOperations)[number];
 
-const mde: Record<StandardOperation, string> = {
-  GetPolicy: 'CourtPolicyMDE',
-  GetCase: 'CourtRecordMDE',
-  GetCaseList: 'CourtRecordMDE',
-  GetFilingStatus: 'FilingReviewMDE',
-  ReviewFiling: 'FilingReviewMDE',
-};
-
-/** The SOAPAction the OASIS WSDL binds the operation to. */
-export function standardSoapAction(operation: StandardOperation): string {
-  return `https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/${mde[operation]}/${operation}`;
-}
-
 /** `wrappers:<Operation>Request` around the operation's request message. */
 export function wrapStandardRequest(operation: StandardOperation, message: XmlElement): XmlElement {
   return el(ns.wrapper, `${operation}Request`, message);

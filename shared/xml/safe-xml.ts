@@ -43,12 +43,18 @@ export function parseXml(text: string, limits: XmlLimits = defaultXmlLimits): Re
   return ok(root);
 }
 
+/** Where a prefix parse stops: the first element with this local name in one of these namespaces. */
+export interface StopAt {
+  readonly uris: readonly string[];
+  readonly local: string;
+}
+
 /**
  * Parses only the start of an untrusted message, up to (not into) the first element named `stopAt`: what a server
  * needs to authenticate a request from its SOAP header before it reads or parses the rest. Refused when `stopAt`
  * does not start within `text` (the header is missing or larger than the prefix). Never throws.
  */
-export function parseXmlPrefix(text: string, stopAt: { readonly uri: string; readonly local: string }, limits: XmlLimits = defaultXmlLimits): Result<Element, XmlError> {
+export function parseXmlPrefix(text: string, stopAt: StopAt, limits: XmlLimits = defaultXmlLimits): Result<Element, XmlError> {
   if (text.trim() === '') return err({ kind: 'empty', message: 'The message is empty.' });
   if (hasDoctype(text)) return err({ kind: 'doctype', message: 'The message contains a DOCTYPE declaration, which is refused (entity expansion risk).' });
   try {
@@ -97,7 +103,7 @@ class StopParsing extends Error {
  * xmldom nodes, so the rest of the app and xml-crypto see one DOM. Depth is checked while parsing: a hostile
  * document is refused before it is built.
  */
-function buildDom(text: string, limits: XmlLimits, stopAt?: { readonly uri: string; readonly local: string }): Element {
+function buildDom(text: string, limits: XmlLimits, stopAt?: StopAt): Element {
   const maxDepth = limits.maxDepth;
   const perElement = limits.maxAttributesPerElement ?? Infinity;
   let attributesLeft = limits.maxAttributes ?? Infinity;
@@ -120,7 +126,7 @@ function buildDom(text: string, limits: XmlLimits, stopAt?: { readonly uri: stri
   });
   parser.on('opentag', (tag) => {
     if (stack.length > maxDepth) throw new TooDeepError();
-    if (stopAt && document.documentElement && tag.local === stopAt.local && tag.uri === stopAt.uri) throw new StopParsing(document.documentElement);
+    if (stopAt && document.documentElement && tag.local === stopAt.local && stopAt.uris.includes(tag.uri)) throw new StopParsing(document.documentElement);
     const attributes = Object.values(tag.attributes);
     const element = document.createElementNS(tag.uri || null, tag.name);
     for (const attribute of attributes) {

@@ -19,7 +19,7 @@ const envelopeStart = (password: string): string =>
  */
 function sendPart(body: string, declared: number): Promise<{ answer: string; closed: boolean }> {
   return new Promise((resolve, reject) => {
-    const url = new URL(simulator.url);
+    const url = new URL(simulator.endpoints().ClerkReview);
     const socket = connect(Number(url.port), url.hostname);
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString()));

@@ -43,6 +43,6 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships only the build output, without source maps', () => {
-    expect(config.files).toEqual(['dist/**/*', '!dist/**/*.map', 'package.json']);
+    expect(config.files).toEqual(['dist/**/*', '!dist/**/*.map', 'package.json', 'schemas/**/*']);
   });
 });

@@ -1,0 +1,84 @@
+import { reviewOperations, type ReviewOperation } from './clerk-review-service';
+import { standardOperations, type StandardOperation } from './standard-operations';
+
+/**
+ * Every operation the desktop and the Filing Review service exchange, one row each: which endpoint serves it, the
+ * SOAPAction its WSDL binds it to, and whether a client may send it again after an unknown outcome. The client picks
+ * its URL and SOAPAction here; the service routes and checks SOAPAction from the same rows.
+ */
+
+/** The service's endpoints: one per ECF 5.0 MDE it implements, and the clerk-review extension. */
+export type EndpointName = 'FilingReviewMDE' | 'CourtPolicyMDE' | 'CourtRecordMDE' | 'ClerkReview';
+
+/** The fixed path of each endpoint under the service's base URL. */
+export const endpointPaths: Readonly<Record<EndpointName, string>> = {
+  FilingReviewMDE: '/FilingReviewMDE',
+  CourtPolicyMDE: '/CourtPolicyMDE',
+  CourtRecordMDE: '/CourtRecordMDE',
+  ClerkReview: '/clerk-review',
+};
+
+/** Any operation of the table. */
+export type Operation = ReviewOperation | StandardOperation;
+
+/** One operation's row. */
+export interface OperationRow {
+  readonly operation: Operation;
+  readonly endpoint: EndpointName;
+  readonly soapAction: string;
+  /** Safe to send again after a timeout or reset: same request, same effect. */
+  readonly idempotent: boolean;
+}
+
+const oasisWsdl = 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL';
+const extensionAction = 'urn:clerk-review-desk:review:1.0';
+
+const standardEndpoint: Readonly<Record<StandardOperation, EndpointName>> = {
+  GetPolicy: 'CourtPolicyMDE',
+  GetCase: 'CourtRecordMDE',
+  GetCaseList: 'CourtRecordMDE',
+  GetFilingStatus: 'FilingReviewMDE',
+  ReviewFiling: 'FilingReviewMDE',
+};
+
+// Not idempotent: ReviewFiling (a resend is answered the same only when the filer reuses its ids), ReassignEnvelope
+// (every call moves the fencing token), SubmitFilingReview (after an unknown outcome the delivery asks the filing
+// status before sending again) and ResolveDocketingException (a retry would docket again).
+const notIdempotent: ReadonlySet<Operation> = new Set(['ReviewFiling', 'ReassignEnvelope', 'SubmitFilingReview', 'ResolveDocketingException']);
+
+/** The table, by operation. */
+export const operationTable: Readonly<Record<Operation, OperationRow>> = Object.fromEntries([
+  ...standardOperations.map((operation) => [operation, {
+    operation,
+    endpoint: standardEndpoint[operation],
+    soapAction: `${oasisWsdl}/${standardEndpoint[operation]}/${operation}`,
+    idempotent: !notIdempotent.has(operation),
+  }]),
+  ...reviewOperations.map((operation) => [operation, {
+    operation,
+    endpoint: 'ClerkReview',
+    soapAction: `${extensionAction}:${operation}`,
+    idempotent: !notIdempotent.has(operation),
+  }]),
+]) as Record<Operation, OperationRow>;
+
+/**
+ * The base URL of a service from the connection setting. Earlier versions stored the extension's own URL
+ * (`…/clerk-review`); both forms name the same service.
+ */
+export function serviceBaseUrl(connectionUrl: string): string {
+  const withoutQuery = connectionUrl.replace(/[?#].*$/s, '').replace(/\/+$/, '');
+  const endpoint = Object.values(endpointPaths).find((candidate) => withoutQuery.endsWith(candidate));
+  return endpoint ? withoutQuery.slice(0, -endpoint.length) : withoutQuery;
+}
+
+/** The URL an operation is sent to. */
+export function operationUrl(connectionUrl: string, operation: Operation): string {
+  return `${serviceBaseUrl(connectionUrl)}${endpointPaths[operationTable[operation].endpoint]}`;
+}
+
+/** The endpoint served at a path, or null. */
+export function endpointAt(pathname: string): EndpointName | null {
+  const path = pathname.replace(/\/+$/, '');
+  return (Object.keys(endpointPaths) as EndpointName[]).find((name) => path.endsWith(endpointPaths[name])) ?? null;
+}
