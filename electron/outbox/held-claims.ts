@@ -38,6 +38,11 @@ export class HeldClaims {
     if (!reviewComplete) await this.efm.withClient((client) => client.release(envelopeId, token));
   }
 
+  /** Stops holding an envelope without releasing it (its claim moved to someone else at the EFM). */
+  forget(envelopeId: string): void {
+    this.#held.delete(envelopeId);
+  }
+
   /** Stops the timer. */
   dispose(): void {
     clearInterval(this.#timer);

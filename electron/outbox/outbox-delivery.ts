@@ -77,6 +77,35 @@ export class OutboxDelivery {
     return discarded ? ok(discarded) : err(appError('not-found', 'This decision is not in the outbox any more.'));
   }
 
+  /**
+   * Supervisor: moves the decisions waiting on this workstation for one envelope from the clerk who made them to
+   * another clerk, with a note. The EFM reassigns the envelope first (the new clerk gets a working claim, the old
+   * one's token stops); the decisions are then delivered only under the new clerk's session, with that claim.
+   */
+  async reassign(key: string, toClerk: string, note: string, supervisor: string): Promise<Result<OutboxState[]>> {
+    if (note.trim().length < minDiscardNote) return err(appError('invalid-arguments', `Say why the decisions move to another clerk (at least ${minDiscardNote} characters).`));
+    const journal = await this.deps.journal;
+    const state = await journal.stateOf(key);
+    if (!state) return err(appError('not-found', 'This decision is not in the outbox any more.'));
+    if (state.status === 'sent' || state.status === 'discarded') return err(appError('conflict', state.status === 'sent' ? 'This decision already reached the EFM.' : 'This decision was discarded; it is kept for the record and not sent.'));
+    if (state.reviewer === toClerk) return err(appError('invalid-arguments', `These decisions are already ${toClerk}'s.`));
+    const lease = await this.deps.efm.withClient((client) => client.reassign(state.envelopeId, toClerk));
+    if (!lease.ok) return lease;
+    if (!lease.value) return err(appError('efm-bad-response', 'The EFM did not give the clerk a claim on the envelope.'));
+    const from = state.reviewer;
+    const moving = (await journal.states()).filter((candidate) => candidate.envelopeId === state.envelopeId && candidate.reviewer === from && candidate.status !== 'sent' && candidate.status !== 'discarded');
+    const text = `Reassigned from ${from} to ${toClerk} by ${supervisor}, ${new Date(this.#now()).toISOString()}: ${note.trim()}`;
+    const moved: OutboxState[] = [];
+    for (const candidate of moving) {
+      const changed = await journal.reassigned(candidate.idempotencyKey, toClerk, lease.value.fencingToken, text);
+      if (changed) moved.push(changed);
+      await this.#changed(changed);
+    }
+    // The old clerk's claim is gone at the EFM; renewing it would only be refused.
+    this.deps.heldClaims.forget(state.envelopeId);
+    return ok(moved);
+  }
+
   /** Stops the timer (a pass under way finishes). */
   async dispose(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
@@ -105,7 +134,8 @@ export class OutboxDelivery {
       await this.#changed(await journal.update(key, { status: 'exception', lastError: read.problem, lastErrorReason: 'journal-damaged' }));
       return;
     }
-    const args = read.payload;
+    // A reassigned decision goes under the claim the EFM gave its new clerk.
+    const args = state.fencingToken === null ? read.payload : { ...read.payload, fencingToken: state.fencingToken };
     const { efm, delivery, heldClaims, audit } = this.deps;
     const user = session.username;
     const result = await efm.withClient((client) => delivery.submit(client, { id: user, name: session.displayName || user }, args));

@@ -127,6 +127,20 @@ export class OutboxJournal {
     return state;
   }
 
+  /**
+   * A supervisor moved a waiting decision to another clerk: from now on it is delivered only under that clerk's
+   * session, with the claim the EFM gave them, from attempt one. The note says who moved it, from whom and why.
+   */
+  async reassigned(key: string, reviewer: string, fencingToken: number, note: string): Promise<OutboxState | null> {
+    await this.open();
+    const entry = this.#index.get(key);
+    if (!entry || entry.state.status === 'sent' || entry.state.status === 'discarded') return entry?.state ?? null;
+    const state: OutboxState = { ...entry.state, reviewer, fencingToken, note, status: 'pending', attempts: 0, nextAttemptAt: 0, lastError: null, lastErrorReason: null };
+    await this.#log.append(encodeBody({ kind: 'state', key, at: this.#now().toISOString(), state }));
+    entry.state = state;
+    return state;
+  }
+
   /** The delivery state of an entry; null when the journal does not hold it. */
   async stateOf(key: string): Promise<OutboxState | null> {
     await this.open();

@@ -105,7 +105,7 @@ export function AppShell() {
           </div>
         )}
         {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
-        {info && screen === 'outbox' && session && <OutboxScreen username={session.username} />}
+        {info && screen === 'outbox' && session && <OutboxScreen username={session.username} supervisor={session.role === 'supervisor'} />}
         {info && screen === 'supervisor' && session?.role === 'supervisor' && <SupervisorScreen />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}

@@ -24,7 +24,7 @@ export interface SavedFilter {
  * The page's mirror of one journaled decision: its delivery state (owned by the main process, which delivers) and
  * what was decided. Never deleted: every decision stays on record.
  */
-export interface OutboxEntry extends Omit<OutboxState, 'reviewer' | 'envelopeComplete'> {
+export interface OutboxEntry extends Omit<OutboxState, 'reviewer' | 'envelopeComplete' | 'fencingToken'> {
   /** The clerk who decided (entries of older versions lack it): delivered only under that clerk's session. */
   readonly reviewer?: string;
   readonly createdAt: string;

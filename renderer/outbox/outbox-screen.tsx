@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
 import type { OutboxEntry } from '../db/db';
-import { deliverPending, discardEntry, retryEntry, summaryOf } from './outbox';
+import { deliverPending, discardEntry, reassignWaiting, retryEntry, summaryOf } from './outbox';
 import { useOutbox } from './use-outbox';
 import { CmsZipPanel } from './cms-zip-panel';
 
@@ -12,15 +12,25 @@ const label: Record<OutboxEntry['status'], string> = { pending: 'Waiting to be s
  * exception list after repeated failures, conflicts the EFM refused (what happened, what to do), and discarded ones
  * with their note. Retry or discard with a note; nothing is deleted.
  */
-export function OutboxScreen({ username }: { username: string }) {
+export function OutboxScreen({ username, supervisor = false }: { username: string; supervisor?: boolean }) {
   const entries = useOutbox();
   const [notes, setNotes] = useState<Record<string, string>>({});
+  const [targets, setTargets] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const open = entries.filter((entry) => entry.status !== 'sent');
   const discard = async (entry: OutboxEntry): Promise<void> => {
     try {
       await discardEntry(entry.idempotencyKey, notes[entry.idempotencyKey] ?? '');
       setMessage(`Discarded the decision on ${entry.envelopeId}; it stays on record with your note.`);
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+  const reassign = async (entry: OutboxEntry): Promise<void> => {
+    const to = (targets[entry.idempotencyKey] ?? '').trim();
+    try {
+      const moved = await reassignWaiting(entry.idempotencyKey, to, notes[entry.idempotencyKey] ?? '');
+      setMessage(`Moved ${moved} waiting ${moved === 1 ? 'decision' : 'decisions'} on ${entry.envelopeId} to ${to}; they are sent when ${to} is signed in here.`);
     } catch (error) {
       setMessage((error as Error).message);
     }
@@ -52,7 +62,15 @@ export function OutboxScreen({ username }: { username: string }) {
                 )}
                 {entry.lastError && <div>Last answer: {entry.lastError}</div>}
                 {problem && <div className="conflict"><div>What happened: {problem.what}</div><div>What you can do: {problem.action}</div></div>}
+                {entry.status !== 'discarded' && entry.note && <div data-testid="outbox-note">{entry.note}</div>}
                 {entry.status === 'discarded' && <div>Note: {entry.note}</div>}
+                {supervisor && entry.status !== 'discarded' && entry.reviewer && entry.reviewer !== username && (
+                  <div className="outbox-actions" data-testid="reassign-waiting">
+                    <label>Give to clerk <input value={targets[entry.idempotencyKey] ?? ''} autoComplete="off" onChange={(event) => setTargets({ ...targets, [entry.idempotencyKey]: event.target.value })} /></label>
+                    <label>Why <input value={notes[entry.idempotencyKey] ?? ''} onChange={(event) => setNotes({ ...notes, [entry.idempotencyKey]: event.target.value })} /></label>
+                    <button type="button" onClick={() => void reassign(entry)}>Reassign with note</button>
+                  </div>
+                )}
                 {(entry.status === 'exception' || entry.status === 'failed') && (
                   <div className="outbox-actions">
                     <button type="button" onClick={() => void retry(entry)}>Retry</button>

@@ -146,3 +146,14 @@ export async function discardEntry(idempotencyKey: string, note: string): Promis
   if (!result.ok) throw new Error(result.error.message);
   await applyOutboxState(result.value);
 }
+
+/**
+ * Supervisor: moves the decisions waiting here for one envelope to another clerk, with a note; they are then sent
+ * only under that clerk's session, with the claim the EFM gave them.
+ */
+export async function reassignWaiting(idempotencyKey: string, toClerk: string, note: string): Promise<number> {
+  const result = await getApi().outbox.reassign({ idempotencyKey, toClerk, note });
+  if (!result.ok) throw new Error(result.error.message);
+  for (const state of result.value) await applyOutboxState(state);
+  return result.value.length;
+}

@@ -99,6 +99,12 @@ export const channels = {
   'outbox:retry': channel({ args: outboxKeySchema, result: outboxStateSchema, access: 'case-content' }),
   'outbox:discard': channel({ args: outboxKeySchema.extend({ note: z.string().max(2000) }), result: outboxStateSchema, access: 'case-content', audit: { action: 'discard', object: (args) => args.idempotencyKey, detail: (args, state) => `${state.envelopeId}: ${args.note.trim()}` } }),
   /** The journal in pages (a page holds at most ~24 MB of stamped renditions), oldest first. */
+  'outbox:reassign': channel({
+    args: outboxKeySchema.extend({ toClerk: z.string().min(1).max(200), note: z.string().max(2000) }),
+    result: z.array(outboxStateSchema),
+    access: 'supervisor',
+    audit: { action: 'reassign', object: (args) => args.idempotencyKey, detail: (args, moved) => `waiting decisions on ${moved.map((state) => state.envelopeId)[0] ?? '?'} (${moved.length}) to ${args.toClerk}: ${args.note.trim()}`.slice(0, 2000) },
+  }),
   'outbox:journal': channel({
     args: z.object({ cursor: z.number().int().nonnegative().nullable(), limit: z.number().int().min(1).max(200) }),
     result: z.object({

@@ -31,6 +31,11 @@ export const outboxStateSchema = z.object({
   note: z.string().nullable(),
   /** The delivery completed the envelope's review (its offline copy can go). */
   envelopeComplete: z.boolean(),
+  /**
+   * The claim it is delivered under when a supervisor reassigned it to another clerk (the EFM gave that clerk a new
+   * fencing token); null: the token the deciding clerk had.
+   */
+  fencingToken: z.number().int().nonnegative().nullable().default(null),
 });
 
 /** The delivery state of one journaled decision. */
@@ -40,7 +45,7 @@ export type OutboxState = z.infer<typeof outboxStateSchema>;
 export function initialOutboxState(idempotencyKey: string, envelopeId: string, reviewer: string): OutboxState {
   return {
     idempotencyKey, envelopeId, reviewer, status: 'pending', attempts: 0, lastError: null, lastErrorReason: null,
-    nextAttemptAt: 0, sentAt: null, note: null, envelopeComplete: false,
+    nextAttemptAt: 0, sentAt: null, note: null, envelopeComplete: false, fencingToken: null,
   };
 }
 

@@ -3,7 +3,7 @@ import { err, ok } from '../../../shared/result';
 import type { Handlers } from '../../ipc/dispatcher';
 import type { HandlerContext } from './handler-context';
 
-type OutboxChannel = 'outbox:record' | 'outbox:withdraw' | 'outbox:deliver' | 'outbox:retry' | 'outbox:discard' | 'outbox:journal';
+type OutboxChannel = 'outbox:record' | 'outbox:withdraw' | 'outbox:deliver' | 'outbox:retry' | 'outbox:discard' | 'outbox:reassign' | 'outbox:journal';
 
 /** The outbox: the page records decisions in the journal; the main process delivers, retries and discards them. */
 export function outboxHandlers(c: HandlerContext): Pick<Handlers, OutboxChannel> {
@@ -26,6 +26,7 @@ export function outboxHandlers(c: HandlerContext): Pick<Handlers, OutboxChannel>
     'outbox:deliver': async ({ idempotencyKey }) => ok(await c.outbox.deliver(true, idempotencyKey)),
     'outbox:retry': async ({ idempotencyKey }) => c.outbox.retry(idempotencyKey),
     'outbox:discard': async ({ idempotencyKey, note }) => c.outbox.discard(idempotencyKey, note, c.efm.current()?.username ?? 'unknown'),
+    'outbox:reassign': async ({ idempotencyKey, toClerk, note }) => c.outbox.reassign(idempotencyKey, toClerk, note, c.efm.current()?.username ?? 'unknown'),
     'outbox:journal': async ({ cursor, limit }) => {
       try {
         return ok(await (await c.journal).page(cursor, limit));

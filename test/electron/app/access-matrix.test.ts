@@ -16,7 +16,7 @@ const expected: Record<string, string> = {
   'document:get': 'RRAAR', 'claim:acquire': 'RRAAR', 'outbox:record': 'RRAAR', 'outbox:retry': 'RRAAR', 'outbox:discard': 'RRAAR',
   'outbox:journal': 'RRAAR', 'cms:export-zip': 'RRAAR', 'cms:inspect-zip': 'RRAAR', 'media:import': 'RRAAR', 'offline:key': 'RRAAR',
   'supervisor:workload': 'RRRAR', 'supervisor:reassign': 'RRRAR', 'supervisor:exceptions': 'RRRAR', 'supervisor:resolve-exception': 'RRRAR',
-  'supervisor:export-statistics': 'RRRAR', 'audit:query': 'RRRAR', 'audit:verify': 'RRRAR',
+  'supervisor:export-statistics': 'RRRAR', 'audit:query': 'RRRAR', 'audit:verify': 'RRRAR', 'outbox:reassign': 'RRRAR',
   'settings:set': 'RRRRA', 'connections:set': 'RRRRA', 'connections:test': 'RRRRA', 'secrets:set-client-key': 'RRRRA', 'secrets:delete-client-key': 'RRRRA',
 };
 const callers = ['signed out', 'locked', 'clerk', 'supervisor', 'court IT'] as const;

@@ -77,3 +77,36 @@ describe('the outbox is delivered by the main process (#11: delivery in the main
     expect(pushed.filter((s) => s.idempotencyKey === 'key-refused-0001').map((s) => s.status)).toEqual(['failed', 'pending', 'failed', 'discarded']);
   });
 });
+
+describe('a supervisor moves waiting decisions to another clerk with a note (#12)', () => {
+  it('the EFM gives the new clerk the claim; the decisions go only under that clerk, with that claim, once', async () => {
+    await ws.signIn('clerk1');
+    const { envelope } = await decide(3, 'clerk1', 'key-moved-00001');
+    await ws.call('session:sign-out');
+    await ws.signIn('clerk2');
+    const notSupervisor = await ws.tryCall('outbox:reassign', { idempotencyKey: 'key-moved-00001', toClerk: 'clerk2', note: 'clerk1 is off sick' });
+    expect(notSupervisor.error?.code).toBe('forbidden');
+    await ws.call('session:sign-out');
+    await ws.signIn('supervisor');
+    const noNote = await ws.tryCall('outbox:reassign', { idempotencyKey: 'key-moved-00001', toClerk: 'clerk2', note: 'ok' });
+    expect(noNote.error?.message).toMatch(/Say why/);
+    const moved = (await ws.call('outbox:reassign', { idempotencyKey: 'key-moved-00001', toClerk: 'clerk2', note: 'clerk1 is off sick' })) as unknown as OutboxState[];
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ reviewer: 'clerk2', status: 'pending', attempts: 0 });
+    expect(moved[0]?.note).toMatch(/^Reassigned from clerk1 to clerk2 by supervisor, 20.*: clerk1 is off sick$/);
+    // Not under the supervisor who moved it, not under clerk1 any more.
+    expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-moved-00001' })).toMatchObject({ status: 'pending' });
+    await ws.call('session:sign-out');
+    await ws.signIn('clerk1');
+    expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-moved-00001' })).toMatchObject({ status: 'pending', reviewer: 'clerk2' });
+    expect(submissionsOf(envelope.id)).toBe(0);
+    await ws.call('session:sign-out');
+    await ws.signIn('clerk2');
+    expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-moved-00001' })).toMatchObject({ status: 'sent' });
+    expect(ws.simulator.submissions.filter((s) => s.envelopeId === envelope.id).map((s) => s.clerk)).toEqual(['clerk2']);
+    // Both attempts are on record: the one refused for want of a note, and the move itself.
+    const reassigned = (await ws.services.audit.query({ user: 'supervisor', action: 'reassign', object: null, from: null, to: null, limit: 10 })) as { detail: string }[];
+    expect(reassigned.map((r) => r.detail)).toContain(`waiting decisions on ${envelope.id} (1) to clerk2: clerk1 is off sick`);
+    expect(reassigned).toHaveLength(2);
+  });
+});
