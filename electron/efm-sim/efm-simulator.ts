@@ -27,6 +27,7 @@ import { supervisionResponse } from './sim-supervision';
 import { receiveFiling } from './sim-intake';
 import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
 import { standardRefusal } from '../../shared/ecf/standard-refusal';
+import { cancelFilingResponseElement, readCancelFilingRequest } from '../../shared/ecf/cancel-messages';
 import { ecfErrorCodes } from '../../shared/ecf/error-codes';
 import type { ReviewHeader } from '../../shared/ecf/review-parts';
 import type { ReviewFault } from '../../shared/ecf/clerk-review-service';
@@ -319,7 +320,7 @@ export class EfmSimulator {
    * a failed cbrn:MessageStatus and the ECF or court error code (error-codes.ts), not a SOAP fault.
    */
   async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
-    const header = { messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths[operationTable[operation].endpoint]}`, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString() };
+    const header = { messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths[operationTable[operation].endpoint]}`, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(), mode: 'Test' as const };
     try {
       return await this.#standardAnswer(operation, body, parts, header);
     } catch (error) {
@@ -359,7 +360,28 @@ export class EfmSimulator {
       }
       case 'ReviewFiling':
         return this.#receive(body, parts);
+      case 'CancelFiling':
+        return this.#cancelAtFilersRequest(message ? readCancelFilingRequest(message) : null, header);
     }
+  }
+
+  /**
+   * ECF 5.0 §6.1.7 CancelFiling: the court decides. Before clerk review starts the envelope is cancelled and leaves
+   * the queue; once a clerk holds it or any filing of it is decided, the request is refused with the reason (court
+   * error 101). Asking again for a cancelled filing answers the same.
+   */
+  #cancelAtFilersRequest(id: string | null, header: ReviewHeader): XmlElement {
+    if (!id) throw clientFault('invalid-request', 'CancelFiling needs the filing identifier the court assigned (nc:DocumentIdentification)');
+    const demo = this.#envelopes.get(id) ?? [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === id));
+    if (!demo) throw clientFault('not-found', `No filing ${id} at this court`);
+    const envelopeId = demo.envelope.id;
+    const answer = (text: string): XmlElement => cancelFilingResponseElement({ at: header.postedAt, errorCode: ecfErrorCodes.ok, errorText: text, mode: 'Test' });
+    if (this.#cancelled.has(envelopeId)) return answer(`Filing ${id} is cancelled`);
+    if (this.#recorded.has(envelopeId)) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: the clerk has already decided on it`);
+    const lease = this.#leases.current(envelopeId);
+    if (lease) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: clerk review has started`);
+    this.cancelFiling(envelopeId, 'Cancelled at the filer\'s request');
+    return answer(`Filing ${id} is cancelled at the filer's request`);
   }
 
   /** The court's existing cases, by number (from the demo envelopes filed into them). */

@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { CaseSummary } from '../domain/case-summary';
 import { children, child, descendants, textAt } from '../xml/xml-query';
 import { el, optional, type XmlElement } from '../xml/xml-writer';
+import { successStatusElement } from './message-status';
 import { ns } from './namespaces';
 import { caseFilingHeader, type ReviewHeader } from './review-parts';
 
@@ -31,7 +32,7 @@ export function readCaseListRequest(message: Element): { partyName: string | nul
 
 /** `caselistresponse:GetCaseListResponseMessage` listing cases. */
 export function caseListResponseMessage(header: ReviewHeader, cases: readonly CaseSummary[]): XmlElement {
-  return el(res, 'GetCaseListResponseMessage', caseFilingHeader(header, 'FilingReview'), cases.map(caseElement));
+  return el(res, 'GetCaseListResponseMessage', caseFilingHeader(header, 'FilingReview'), successStatusElement(header), cases.map(caseElement));
 }
 
 /** An `nc:Case` summarising a case (GetCaseList and GetCase answers). */
@@ -83,7 +84,7 @@ export function readCaseRequest(message: Element): string | null {
 
 /** `caseresponse:GetCaseResponseMessage`: the case, or none when the number is unknown. */
 export function caseResponseMessage(header: ReviewHeader, kase: CaseSummary | null): XmlElement {
-  return el(caseRes, 'GetCaseResponseMessage', caseFilingHeader(header, 'FilingReview'), kase ? caseElement(kase) : null);
+  return el(caseRes, 'GetCaseResponseMessage', caseFilingHeader(header, 'FilingReview'), successStatusElement(header), kase ? caseElement(kase) : null);
 }
 
 /** Reads a GetCase answer (found anywhere below `root`). */

@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { Envelope } from '../domain/envelope';
 import { child, descendants, textAt } from '../xml/xml-query';
 import { el, elAttrs, optional, type XmlElement } from '../xml/xml-writer';
+import { successStatusElement } from './message-status';
 import { ns } from './namespaces';
 import { caseFilingHeader, filingOf, reviewDisposition, type Reviewer, type ReviewHeader } from './review-parts';
 
@@ -33,6 +34,7 @@ export function filingStatusResponseMessage(header: ReviewHeader, envelope: Enve
   const documentStatus = status.reviewStatus === 'accepted' || status.reviewStatus === 'rejected' ? status.reviewStatus : 'received';
   return el(res, 'GetFilingStatusResponseMessage',
     caseFilingHeader(header, 'FilingReview'),
+    successStatusElement(header),
     el(ecf, 'MatchingFiling',
       caseFilingHeader(header, 'FilingReview'),
       el(ecf, 'FilingStatus', optional(nc, 'StatusDescriptionText', status.explanation), optional(ecf, 'FilingDocketingStatusCode', status.docketingStatus), el(ecf, 'FilingReviewStatusCode', status.reviewStatus)),

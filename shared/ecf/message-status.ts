@@ -65,3 +65,8 @@ function statusCodeOf(errorCode: string): string {
       return 'MessageError';
   }
 }
+
+/** ECF 5.0 §4.5: a successful response carries error code 0 too. */
+export function successStatusElement(header: { readonly postedAt: string; readonly mode?: 'Ops' | 'Test' }): XmlElement {
+  return messageStatusElement({ at: header.postedAt, errorCode: '0', errorText: 'No error', mode: header.mode ?? 'Ops' });
+}

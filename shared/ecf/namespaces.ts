@@ -13,6 +13,7 @@ export const ns = {
   reviewfilingcallback: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/reviewfilingcallback',
   policyresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/policyresponse',
   policyrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/policyrequest',
+  cancel: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/cancel',
   filingstatusrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filingstatusrequest',
   filingstatusresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filingstatusresponse',
   caserequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caserequest',

@@ -39,6 +39,7 @@ const standardEndpoint: Readonly<Record<StandardOperation, EndpointName>> = {
   GetCaseList: 'CourtRecordMDE',
   GetFilingStatus: 'FilingReviewMDE',
   ReviewFiling: 'FilingReviewMDE',
+  CancelFiling: 'FilingReviewMDE',
 };
 
 // Not idempotent: ReviewFiling (a resend is answered the same only when the filer reuses its ids), ReassignEnvelope

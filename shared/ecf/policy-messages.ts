@@ -1,5 +1,6 @@
 import type { CodeEntry, CourtPolicy } from '../domain/court-policy';
 import { el, serializeXml, type XmlElement } from '../xml/xml-writer';
+import { successStatusElement } from './message-status';
 import { ns } from './namespaces';
 import { caseFilingHeader, webServicesProfile, type ReviewHeader } from './review-parts';
 
@@ -45,6 +46,7 @@ export function policyResponseMessage(header: ReviewHeader, policy: CourtPolicy,
   const operations = ['GetPolicy'];
   return el(pr, 'GetPolicyResponseMessage',
     caseFilingHeader(header, 'CourtPolicy'),
+    successStatusElement(header),
     el(nc, 'Metadata', el(nc, 'EffectiveDate', el(nc, 'DateTime', header.postedAt))),
     el(pr, 'DevelopmentPolicy',
       el(pr, 'AcceptConfidentialFilingsIndicator', 'true'),
@@ -70,5 +72,5 @@ export function policyResponseMessage(header: ReviewHeader, policy: CourtPolicy,
 
 /** Serialises a policy response on its own (for validation and for portable media). */
 export function writePolicyResponse(header: ReviewHeader, policy: CourtPolicy, efmUrl: string, codeListUrl: (name: string) => string): string {
-  return serializeXml(policyResponseMessage(header, policy, efmUrl, codeListUrl), { nc: ns.nc, j: ns.j, ecf: ns.ecf, policyresponse: ns.policyresponse, structures: ns.structures });
+  return serializeXml(policyResponseMessage(header, policy, efmUrl, codeListUrl), { nc: ns.nc, j: ns.j, ecf: ns.ecf, cbrn: ns.cbrn, policyresponse: ns.policyresponse, structures: ns.structures });
 }

@@ -26,6 +26,8 @@ export interface ReviewHeader {
   readonly courtId: string;
   readonly courtName: string | null;
   readonly postedAt: string;
+  /** The sender's operating mode where it answers with a cbrn:MessageStatus: Test for the demo service (default Ops). */
+  readonly mode?: 'Ops' | 'Test';
 }
 
 /** The clerk who reviewed, as `ecf:DocumentReviewer`. */

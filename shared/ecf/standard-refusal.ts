@@ -15,6 +15,7 @@ const refusalPlace: Readonly<Record<StandardOperation, 'wrapper' | readonly [str
   GetCaseList: [ns.caselistresponse, 'GetCaseListResponseMessage'],
   GetFilingStatus: 'fault',
   ReviewFiling: 'wrapper',
+  CancelFiling: 'wrapper',
 };
 
 /** A refusal of a standard operation: an answer message, or the detail of a SOAP fault. */

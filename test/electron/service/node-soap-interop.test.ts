@@ -141,6 +141,23 @@ describe('node-soap from the OASIS and Tyler WSDLs against the Filing Review ser
     expect(raw).toContain('/codelists/');
   }, 120_000);
 
+  it('CancelFiling (ECF 5.0 §6.1.7) with the TC example: cancelled before review, refused once a clerk holds it', async () => {
+    const client = await filerClient('oasis', 'FilingReviewMDE');
+    // The second example filing (not yet claimed): the TC's cancel message names it by the court's identifier.
+    const clerk = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
+    const queue = await clerk.getReviewQueue({ sort: 'newest-first', pageSize: 10_000 });
+    const received = queue.ok ? queue.value.items.filter((item) => item.envelopeId !== envelopeId) : [];
+    const [other, held] = [received[0]?.envelopeId ?? '', envelopeId];
+    const cancel = (id: string): Promise<string> => call(client, 'CancelFiling', exampleBody('cancel.xml').replace('<nc:IdentificationID>123456ABC</nc:IdentificationID>', `<nc:IdentificationID>${id}</nc:IdentificationID>`).replace(/^<cancel:/, '<wrappers:CancelFilingRequest xmlns:wrappers="https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers"><cancel:') + '</wrappers:CancelFilingRequest>');
+    expect(await cancel(other)).toContain('<cbrn:ErrorCodeText>0</cbrn:ErrorCodeText>');
+    const after = await clerk.getReviewQueue({ pageSize: 10_000 });
+    expect(after.ok && after.value.items.some((item) => item.envelopeId === other)).toBe(false);
+    expect(await clerk.claim(held)).toMatchObject({ ok: true });
+    const refused = await cancel(held);
+    expect(refused).toContain('<cbrn:ErrorCodeText>101</cbrn:ErrorCodeText>');
+    expect(refused).toContain('clerk review has started');
+  }, 120_000);
+
   it('node-soap builds clients from the service\'s own ?wsdl for every endpoint', async () => {
     for (const [name, endpointPath] of Object.entries(endpointPaths)) {
       const client = await soap.createClientAsync(`${simulator.url}${endpointPath}?wsdl`);
@@ -158,7 +175,7 @@ describe('node-soap from the OASIS and Tyler WSDLs against the Filing Review ser
     const oasis = validateEcfBatch(bodies, 'oasis');
     const tyler = validateEcfBatch(bodies, 'tyler');
     console.log(`interop: ${bodies.length} bodies on the wire; OASIS valid ${oasis.filter((r) => r.valid).length}/${bodies.length}, Tyler valid ${tyler.filter((r) => r.valid).length}/${bodies.length}`);
-    expect(bodies.length).toBeGreaterThanOrEqual(8);
+    expect(bodies.length).toBeGreaterThanOrEqual(12);
     expect(oasis.filter((r) => !r.valid).map((r) => r.output)).toEqual([]);
     expect(tyler.filter((r) => !r.valid).map((r) => r.output)).toEqual([]);
   }, 120_000);
