@@ -24,7 +24,7 @@ import { policyCodeListEntries, policyResponseMessage } from '../../shared/ecf/p
 import { demoCourtPolicy } from './demo-court';
 import { clientFault, FaultError, securityFault } from './sim-fault';
 import { supervisionResponse } from './sim-supervision';
-import { receiveFiling } from './sim-intake';
+import { filingMessageOf, receiveFiling } from './sim-intake';
 import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
 import { standardRefusal } from '../../shared/ecf/standard-refusal';
 import { cancelFilingResponseElement, readCancelFilingRequest } from '../../shared/ecf/cancel-messages';
@@ -110,6 +110,9 @@ export class EfmSimulator {
   readonly #filingMessages = new Map<string, string>();
   /** Documents that came with filings received through ReviewFiling. */
   readonly #received = new Map<string, SimDocument>();
+  /** Court envelope id by sender and the sender's own message id (a resend is answered the same). */
+  readonly #bySenderId = new Map<string, string>();
+  #receivedCount = 0;
   readonly #documents: Pick<SimDocuments, 'get'>;
   readonly #leases: LeaseBook;
   readonly #anchors: AuditAnchorBook;
@@ -229,7 +232,7 @@ export class EfmSimulator {
       if (row.endpoint !== endpoint) throw clientFault('invalid-request', `${row.operation} is served at ${endpointPaths[row.endpoint]}, not ${endpointPaths[endpoint]}`);
       checkSoapAction(framing.value, row.soapAction, row.operation);
       if (endpoint === 'ClerkReview' && user.role === 'filer') throw clientFault('forbidden', 'A filer account cannot use the clerk review service');
-      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts), parts: [] };
+      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts, user), parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [], version));
       const soapType = soapVersions[version].contentType.split(';')[0] ?? 'text/xml';
       if (result.parts.length > 0) {
@@ -299,30 +302,52 @@ export class EfmSimulator {
 
   /** Standard ECF operations the simulator implements: GetPolicy, GetCase, GetCaseList, GetFilingStatus. */
   /** Standard ReviewFiling: a new envelope joins the queue (a resend of one already received is answered the same). */
-  async #receive(body: Element, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
+  /**
+   * Standard ReviewFiling (ECF 5.0 §6.1.1, §6.2): the envelope gets the court's identifiers (envelope, filings,
+   * documents) beside the filer's and joins the queue. A resend of a message this sender already filed (same
+   * sender's message id) is answered with the same identifiers and nothing new.
+   */
+  async #receive(body: Element, parts: ReadonlyMap<string, MimePart>, user: SimUser): Promise<XmlElement> {
     const receivedAt = new Date(this.#now()).toISOString();
-    const received = receiveFiling(body, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT');
-    const id = received.demo.envelope.id;
-    if (!this.#envelopes.has(id)) {
-      if (this.options.validateEcf) {
-        const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${received.filingMessageXml}`);
-        if (!validation.valid) throw clientFault('invalid-ecf-message', `The FilingMessage is not schema-valid: ${validation.output.slice(0, 500)}`);
-      }
-      this.#envelopes.set(id, received.demo);
-      this.#filingMessages.set(id, received.filingMessageXml);
-      for (const [documentId, document] of received.documents) this.#received.set(documentId, document);
+    const { message, senderId } = filingMessageOf(body);
+    const senderKey = senderId ? `${user.username}\u0000${senderId}` : null;
+    const known = senderKey ? this.#bySenderId.get(senderKey) : undefined;
+    const existing = known ? this.#envelopes.get(known) : undefined;
+    if (existing) return this.#receipt(existing, receivedAt);
+    this.#receivedCount += 1;
+    const envelopeId = this.#newEnvelopeId(`ENV-${receivedAt.slice(0, 4)}-R${String(this.#receivedCount).padStart(5, '0')}`);
+    const received = receiveFiling(message, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT', envelopeId);
+    if (this.options.validateEcf) {
+      const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${received.filingMessageXml}`);
+      if (!validation.valid) throw clientFault('invalid-ecf-message', `The FilingMessage is not schema-valid: ${validation.output.slice(0, 500)}`);
     }
-    return reviewFilingResponseElement({ receivedAt, errorCode: ecfErrorCodes.ok, errorText: 'Received for clerk review', envelopeId: id, filingIds: received.demo.envelope.filings.map((filing) => filing.id), mode: 'Test' });
+    const id = received.demo.envelope.id;
+    this.#envelopes.set(id, received.demo);
+    this.#filingMessages.set(id, received.filingMessageXml);
+    for (const [documentId, document] of received.documents) this.#received.set(documentId, document);
+    if (senderKey) this.#bySenderId.set(senderKey, id);
+    return this.#receipt(received.demo, receivedAt);
+  }
+
+  /** The next free court envelope id from a proposal (ids are never reused while the service runs). */
+  #newEnvelopeId(proposed: string): string {
+    let id = proposed;
+    for (let n = 2; this.#envelopes.has(id); n++) id = `${proposed}-${n}`;
+    return id;
+  }
+
+  #receipt(demo: DemoEnvelope, receivedAt: string): XmlElement {
+    return reviewFilingResponseElement({ receivedAt, errorCode: ecfErrorCodes.ok, errorText: 'Received for clerk review', envelopeId: demo.envelope.id, filingIds: demo.envelope.filings.map((filing) => filing.id), mode: 'Test' });
   }
 
   /**
    * A standard operation's answer. A refusal is answered in the message, as ECF does: the operation's response with
    * a failed cbrn:MessageStatus and the ECF or court error code (error-codes.ts), not a SOAP fault.
    */
-  async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
+  async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, user: SimUser): Promise<XmlElement> {
     const header = { messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths[operationTable[operation].endpoint]}`, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(), mode: 'Test' as const };
     try {
-      return await this.#standardAnswer(operation, body, parts, header);
+      return await this.#standardAnswer(operation, body, parts, header, user);
     } catch (error) {
       if (process.env.CRD_SIM_DEBUG && !(error instanceof FaultError)) console.error(error);
       const fault = error instanceof FaultError ? error.fault : null;
@@ -333,7 +358,7 @@ export class EfmSimulator {
     }
   }
 
-  async #standardAnswer(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, header: ReviewHeader): Promise<XmlElement> {
+  async #standardAnswer(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, header: ReviewHeader, user: SimUser): Promise<XmlElement> {
     const message = unwrapMessage(body);
     switch (operation) {
       case 'GetPolicy': {
@@ -359,7 +384,7 @@ export class EfmSimulator {
         return wrapStandardResponse(operation, caseListResponseMessage(header, this.#casesWithParty(partyName, category)));
       }
       case 'ReviewFiling':
-        return this.#receive(body, parts);
+        return this.#receive(body, parts, user);
       case 'CancelFiling':
         return this.#cancelAtFilersRequest(message ? readCancelFilingRequest(message) : null, header);
     }

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
+import { assignCourtIdentifiers } from '../../shared/ecf/court-identifiers';
 import { findFilingMessages, readFilingMessage } from '../../shared/ecf/filing-message';
+import { ns } from '../../shared/ecf/namespaces';
+import { textAt } from '../../shared/xml/xml-query';
 import type { MimePart } from '../soap/mtom';
 import type { DemoEnvelope } from './demo-envelopes';
 import { clientFault } from './sim-fault';
@@ -13,14 +16,24 @@ export interface ReceivedFiling {
   readonly filingMessageXml: string;
 }
 
+/** The one `filing:FilingMessage` of a `wrappers:ReviewFilingRequest`, and the identifier its sender gave it. */
+export function filingMessageOf(body: Element): { message: Element; senderId: string | null } {
+  const messages = findFilingMessages(body);
+  const [message] = messages;
+  if (!message) throw clientFault('invalid-ecf-message', 'ReviewFiling carries no filing:FilingMessage');
+  // Never take the first and drop the rest: a filer must know.
+  if (messages.length > 1) throw clientFault('invalid-request', `This court takes one FilingMessage per ReviewFiling; this one has ${messages.length}. Send each in its own ReviewFiling.`);
+  return { message, senderId: textAt(message, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']) };
+}
+
 /**
  * Takes in a `wrappers:ReviewFilingRequest` (what a filer's assembly MDE — or a court workstation loading portable
  * media — sends): the FilingMessage must read, and every document rendition must come as an MTOM part named by its
  * `cid:` URI. The envelope keeps the filer's identifiers and joins the review queue.
  */
-export function receiveFiling(body: Element, parts: ReadonlyMap<string, MimePart>, receivedAt: string, defaultCourtLocation: string): ReceivedFiling {
-  const [message] = findFilingMessages(body);
-  if (!message) throw clientFault('invalid-ecf-message', 'ReviewFiling carries no filing:FilingMessage');
+export function receiveFiling(message: Element, parts: ReadonlyMap<string, MimePart>, receivedAt: string, defaultCourtLocation: string, envelopeId: string): ReceivedFiling {
+  // The court's identifiers go in beside the filer's: ids like the filer's "Document1" repeat across envelopes.
+  assignCourtIdentifiers(message, envelopeId);
   const read = readFilingMessage(message);
   if (!read.ok) throw clientFault('invalid-ecf-message', `The FilingMessage cannot be read: ${read.error.message}`);
   const envelope = read.value;

@@ -15,7 +15,7 @@ import type { DocketingException, Identity, WorkloadSnapshot } from '../../share
 import type { MessageStatus } from '../../shared/domain/ecf-status';
 import { readMessageStatus } from '../../shared/ecf/message-status';
 import { ecfErrorCodes } from '../../shared/ecf/error-codes';
-import { reviewFilingRequestElement } from '../../shared/ecf/review-filing-messages';
+import { readReviewFilingReceiptIds, reviewFilingRequestElement } from '../../shared/ecf/review-filing-messages';
 import {
   exceptionsRequestElement, readExceptionsResponse, readResolveExceptionResponse, readWhoAmIResponse, readWorkloadResponse, resolveExceptionRequestElement, whoAmIRequestElement, workloadRequestElement,
 } from '../../shared/ecf/supervision-messages';
@@ -142,15 +142,16 @@ export class EfmClient {
 
   /**
    * Standard ECF ReviewFiling: hands a filing to the EFM (from portable media) with its documents as MTOM parts named
-   * by the FilingMessage's `cid:` URIs. Returns the EFM's synchronous MessageStatus and the response as received.
+   * by the FilingMessage's `cid:` URIs. Returns the EFM's synchronous MessageStatus, the identifiers the court gave
+   * (envelope and filings) and the response as received.
    */
-  async reviewFiling(filingMessageXml: string, attachments: readonly MimePart[]): Promise<Result<{ status: MessageStatus; responseXml: string }>> {
+  async reviewFiling(filingMessageXml: string, attachments: readonly MimePart[]): Promise<Result<{ status: MessageStatus; courtIds: { envelopeId: string | null; filingIds: string[] }; responseXml: string }>> {
     const result = await this.#call('ReviewFiling', reviewFilingRequestElement(filingMessageXml), attachments);
     if (!result.ok) return result;
     const status = readMessageStatus(result.value.body);
     if (!status.ok) return err(appError('efm-bad-response', `The EFM's answer to ReviewFiling has no status: ${status.error.message}`));
     if (!status.value.ok) return err(appError('efm-fault', `The EFM did not take the filing: ${status.value.errorText ?? status.value.errorCode}`, { ecfErrorCode: status.value.errorCode }));
-    return ok({ status: status.value, responseXml: new XMLSerializer().serializeToString(result.value.body) });
+    return ok({ status: status.value, courtIds: readReviewFilingReceiptIds(result.value.body), responseXml: new XMLSerializer().serializeToString(result.value.body) });
   }
 
   /** Records this workstation's signed audit head at the EFM (the same head twice is accepted). */

@@ -28,13 +28,15 @@ export async function importMedium(files: readonly MediumFile[], inbox: MediaInb
     courtName: context.courtName,
     efm: answer.ok ? { delivered: true, ...answer.value } : { delivered: false, reason: answer.error.message },
   });
+  // Once the EFM took it, the envelope is known by the court's identifier (ECF 5.0 §6.2).
+  const envelopeId = (answer.ok ? answer.value.courtEnvelopeId : null) ?? medium.value.envelope.id;
   return {
     imported: true,
-    envelopeId: medium.value.envelope.id,
+    envelopeId,
     filings: medium.value.envelope.filings.length,
     delivered: answer.ok,
-    message: answer.ok ? `Envelope ${medium.value.envelope.id} is in the review queue.` : `Envelope ${medium.value.envelope.id} is kept on this workstation and will go to the EFM when it can be reached (${answer.error.message}).`,
+    message: answer.ok ? `Envelope ${envelopeId} is in the review queue.` : `Envelope ${medium.value.envelope.id} is kept on this workstation and will go to the EFM when it can be reached (${answer.error.message}).`,
     warnings: [...medium.value.warnings],
-    receipt: { fileName: `receipt-${medium.value.envelope.id}.pdf`, bytes: receipt as Uint8Array<ArrayBuffer> },
+    receipt: { fileName: `receipt-${envelopeId}.pdf`, bytes: receipt as Uint8Array<ArrayBuffer> },
   };
 }

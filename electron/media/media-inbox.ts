@@ -36,11 +36,11 @@ export class MediaInbox {
   }
 
   /** Hands one kept filing to the EFM; on success it is marked delivered with the EFM's answer. */
-  async deliver(client: EfmClient, envelopeId: string): Promise<Result<{ statusCode: string | null; errorCode: string; errorText: string | null }>> {
+  async deliver(client: EfmClient, envelopeId: string): Promise<Result<{ statusCode: string | null; errorCode: string; errorText: string | null; courtEnvelopeId: string | null }>> {
     const item = await this.#read(envelopeId);
     const answer = await client.reviewFiling(item.filingMessageXml, item.attachments.map((a) => ({ contentId: a.contentId, contentType: a.contentType, body: Buffer.from(a.bytes) })));
     if (answer.ok) await this.#write({ ...item, deliveredAt: new Date().toISOString(), responseXml: answer.value.responseXml });
-    return answer.ok ? { ok: true, value: { statusCode: answer.value.status.statusCode, errorCode: answer.value.status.errorCode, errorText: answer.value.status.errorText } } : answer;
+    return answer.ok ? { ok: true, value: { statusCode: answer.value.status.statusCode, errorCode: answer.value.status.errorCode, errorText: answer.value.status.errorText, courtEnvelopeId: answer.value.courtIds.envelopeId } } : answer;
   }
 
   /** Envelope ids still waiting for the EFM (a file that cannot be read is left alone, not fatal). */

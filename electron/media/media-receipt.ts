@@ -8,7 +8,7 @@ export interface ReceiptStatus {
   readonly workstation: string;
   readonly courtName: string;
   /** Submitted to the EFM (with its answer), or waiting for it. */
-  readonly efm: { delivered: true; statusCode: string | null; errorCode: string; errorText: string | null } | { delivered: false; reason: string };
+  readonly efm: { delivered: true; statusCode: string | null; errorCode: string; errorText: string | null; courtEnvelopeId: string | null } | { delivered: false; reason: string };
 }
 
 /**
@@ -39,7 +39,9 @@ export async function makeMediaReceipt(medium: PortableMedium, status: ReceiptSt
   line('Synchronous response to ECF ReviewFiling (OASIS ECF Portable Media Service Interaction Profile)');
   y -= 6;
   line(`Received: ${status.receivedAt} by ${status.receivedBy} at workstation ${status.workstation}`);
-  line(`Envelope: ${medium.envelope.id}    Filer: ${medium.envelope.filer ?? 'not stated'}`);
+  // The court's envelope number once the EFM gave one; the filer's own reference beside it.
+  const courtId = status.efm.delivered ? status.efm.courtEnvelopeId : null;
+  line(`Envelope: ${courtId ?? medium.envelope.id}${courtId && courtId !== medium.envelope.id ? ` (filer's reference ${medium.envelope.id})` : ''}    Filer: ${medium.envelope.filer ?? 'not stated'}`);
   line(`Case: ${medium.envelope.case.isNew ? 'New case' : (medium.envelope.case.number ?? 'not stated')} ${medium.envelope.case.title ?? ''}`);
   line(status.efm.delivered
     ? `Status: received by the EFM for clerk review (${status.efm.statusCode ?? 'Success'}, ECF error code ${status.efm.errorCode}${status.efm.errorText ? `: ${status.efm.errorText}` : ''})`

@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { Attorney, Envelope, Filing, FilingDocument, Party, Rendition } from '../domain/envelope';
 import { err, ok, type Result } from '../result';
 import { attr, child, children, descendants, path, text, textAt } from '../xml/xml-query';
+import { courtIdentifier } from './court-identifiers';
 import type { EcfReadError } from './ecf-read-error';
 import { caseTypeNamespaces, ns } from './namespaces';
 
@@ -39,12 +40,16 @@ export function readFilingMessage(message: Element): Result<Envelope, EcfReadErr
   if (message.namespaceURI !== filing || message.localName !== 'FilingMessage') {
     return err({ kind: 'wrong-message', message: `Expected filing:FilingMessage, found ${message.nodeName}` });
   }
-  const id = textAt(message, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']);
+  // The court's identifier when the Filing Review MDE gave one (ECF 5.0 §6.2), else the sender's.
+  const id = courtIdentifier(message) ?? textAt(message, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']);
   const caseElement = child(message, nc, 'Case');
   const parties = readParties(caseElement);
   const attorneys = readAttorneys(caseElement);
   const names = new Map([...parties, ...attorneys].map((person) => [person.id, person.name]));
-  const leads = children(message, filing, 'FilingLeadDocument').map((element, index) => readDocument(element, 'lead', `lead-${index + 1}`));
+  const leadElements = children(message, filing, 'FilingLeadDocument');
+  const leads = leadElements.map((element, index) => readDocument(element, 'lead', `lead-${index + 1}`));
+  // Connected documents point at their lead by its structures:id, whatever identifier the court gave the lead.
+  const leadRefs = leadElements.map((element) => attr(element, structures, 'id'));
   const connected = children(message, filing, 'FilingConnectedDocument').map((element, index) => ({
     document: readDocument(element, 'connected', `connected-${index + 1}`),
     parent: attr(path(element, [ecf, 'DocumentAugmentation'], [nc, 'DocumentAssociation'], [nc, 'PrimaryDocument']), structures, 'ref'),
@@ -57,7 +62,7 @@ export function readFilingMessage(message: Element): Result<Envelope, EcfReadErr
     description: lead.description ?? lead.title,
     leadDocument: lead,
     // A connected document without a parent reference belongs to the envelope's first filing.
-    connectedDocuments: connected.filter((c) => c.parent === lead.id || (index === 0 && (c.parent === null || !leads.some((l) => l.id === c.parent)))).map((c) => c.document),
+    connectedDocuments: connected.filter((c) => c.parent === leadRefs[index] || c.parent === lead.id || (index === 0 && (c.parent === null || !leads.some((l, i) => l.id === c.parent || leadRefs[i] === c.parent)))).map((c) => c.document),
   }));
 
   const filerRef = attr(path(message, [ecf, 'DocumentAugmentation'], [ecf, 'DocumentFiler'], [nc, 'EntityPerson']), structures, 'ref')
@@ -144,7 +149,7 @@ function readDocument(element: Element, role: FilingDocument['role'], fallbackId
   const first = augmentations[0] ?? null;
   const association = child(first, nc, 'DocumentAssociation');
   return {
-    id: attr(element, structures, 'id') ?? textAt(element, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']) ?? fallbackId,
+    id: courtIdentifier(element) ?? attr(element, structures, 'id') ?? textAt(element, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']) ?? fallbackId,
     role,
     title: textAt(element, [nc, 'DocumentTitleText']),
     description: textAt(element, [nc, 'DocumentDescriptionText']),

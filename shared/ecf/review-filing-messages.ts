@@ -1,3 +1,5 @@
+import type { Element } from '@xmldom/xmldom';
+import { children, descendants, textAt } from '../xml/xml-query';
 import { el, rawXml, serializeXml, type XmlElement } from '../xml/xml-writer';
 import { messageStatusElement } from './message-status';
 import { ns } from './namespaces';
@@ -45,4 +47,20 @@ export function reviewFilingResponseElement(receipt: ReviewFilingReceipt): XmlEl
 /** The synchronous response as a standalone XML document. */
 export function writeReviewFilingResponse(receipt: ReviewFilingReceipt): string {
   return serializeXml(reviewFilingResponseElement(receipt), { wrapper, cbrn, ecf, nc });
+}
+
+/**
+ * The identifiers a Filing Review MDE gave in its ReviewFiling answer (`ecf:MessageStatusAugmentation`): the
+ * envelope's and each filing's, in order (ECF 5.0 §6.2). Null envelope id when the answer names none.
+ */
+export function readReviewFilingReceiptIds(root: Element): { envelopeId: string | null; filingIds: string[] } {
+  const augmentation = descendants(root, ecf, 'MessageStatusAugmentation')[0] ?? null;
+  const ids = children(augmentation, nc, 'DocumentIdentification').map((identification) => ({
+    id: textAt(identification, [nc, 'IdentificationID']),
+    category: textAt(identification, [nc, 'IdentificationCategoryDescriptionText']),
+  }));
+  return {
+    envelopeId: ids.find((entry) => entry.category === 'envelopeID')?.id ?? null,
+    filingIds: ids.filter((entry) => entry.category === 'filingID' && entry.id).map((entry) => entry.id as string),
+  };
 }

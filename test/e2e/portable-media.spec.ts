@@ -31,13 +31,15 @@ test('import from a drive: a broken medium is refused with a report, a good one 
   await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
 
   await page.getByTestId('import-medium').setInputFiles(writeMedium(good));
-  await expect(page.getByTestId('import-report')).toContainText('ENV-2026-000201 is in the review queue');
+  // The court gives the envelope its own identifier (ECF 5.0 §6.2); the filer's ENV-2026-000201 stays its reference.
+  await expect(page.getByTestId('import-report')).toContainText(/ENV-\d{4}-R\d{5} is in the review queue/);
+  const courtId = /(ENV-\d{4}-R\d{5})/.exec((await page.getByTestId('import-report').textContent()) ?? '')?.[1] ?? '';
   await expect(page.getByTestId('queue-count')).toHaveText('201 of 201 envelopes');
   const receipt = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Print receipt' }).click();
-  expect((await receipt).suggestedFilename()).toBe('receipt-ENV-2026-000201.pdf');
+  expect((await receipt).suggestedFilename()).toBe(`receipt-${courtId}.pdf`);
   // The clerk can open it like any other envelope (wherever its filing time puts it in the queue).
-  const row = page.getByRole('row', { name: 'Envelope ENV-2026-000201' });
+  const row = page.getByRole('row', { name: `Envelope ${courtId}` });
   for (let top = 0; top < 202 * 36 && !(await row.isVisible()); top += 360) await page.getByTestId('queue-scroller').evaluate((element, y) => element.scrollTo({ top: y }), top);
   await row.click();
   await expect(page.getByTestId('document-page')).toContainText('Page 1 of 2');

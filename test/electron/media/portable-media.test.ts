@@ -48,12 +48,18 @@ describe('portable media (OASIS ECF Portable Media profile)', () => {
     if (!detail.ok) throw new Error(detail.error.message);
     const lead = detail.value.envelope.filings[0]?.leadDocument;
     const served = await client().getDocument(result.envelopeId, lead?.id ?? '');
-    const onMedium = files.find((f) => f.path === `filing/${lead?.id ?? ''}.pdf`);
+    // The court gave the envelope and its documents identifiers of its own; the medium keeps the filer's.
+    const read = await readPortableMedium(files);
+    const filerEnvelope = read.ok ? read.value.envelope : null;
+    expect(result.envelopeId).toMatch(/^ENV-\d{4}-R\d{5}$/);
+    expect(lead?.id).toBe(`${result.envelopeId}-F1`);
+    const onMedium = files.find((f) => f.path === `filing/${filerEnvelope?.filings[0]?.leadDocument.id ?? ''}.pdf`);
     expect(served.ok && createHash('sha256').update(served.value.bytes).digest('hex')).toBe(createHash('sha256').update(onMedium?.bytes ?? new Uint8Array()).digest('hex'));
     const receipt = path.join(dir, 'receipt.pdf');
     writeFileSync(receipt, result.receipt.bytes);
     const textOut = spawnSync('pdftotext', [receipt, '-'], { encoding: 'utf8' }).stdout;
     expect(textOut).toContain(result.envelopeId);
+    expect(textOut).toContain(`filer's reference ${filerEnvelope?.id ?? ''}`);
     expect(textOut).toContain('received by the EFM for clerk review');
     expect(textOut).toContain(createHash('sha256').update(onMedium?.bytes ?? new Uint8Array()).digest('hex'));
     // The same medium again: the EFM recognises the envelope and nothing is added twice.
