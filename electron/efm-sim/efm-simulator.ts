@@ -40,7 +40,7 @@ import { ReplayGuard } from '../soap/replay-guard';
 import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
-import { signSoapEnvelope, type SigningKey } from '../soap/xml-signature';
+import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook } from './lease-book';
 import { SimDocuments, type SimDocument } from './sim-documents';
@@ -64,6 +64,11 @@ export interface SimulatorOptions {
   readonly cms?: Partial<CmsOptions>;
   /** The court's policy and code lists (default: the demo court). */
   readonly court?: CourtPolicy;
+  /**
+   * Workstation certificates (PEM) the court registered: when given, every request must carry an XML signature of
+   * its Body by one of them (WS-Security X.509), and only the signed Body is acted on.
+   */
+  readonly requestSigners?: readonly string[];
   /** Signs every answer (Body and Timestamp) with this key, as a court EFM configured for X.509 does. */
   readonly signing?: SigningKey;
   /** Where document bytes come from; default: generated demo PDFs (benchmarks pass their own large ones). */
@@ -224,7 +229,7 @@ export class EfmSimulator {
       const security = readWsSecurity(message.value.header);
       const user = this.#authenticate(security);
       this.#checkReplay(security);
-      const requestBody = message.value.body;
+      const requestBody = this.options.requestSigners ? this.#signedBody(rootXml, this.options.requestSigners) : message.value.body;
       const operation = operationOfRequest(requestBody);
       const standard = standardOperationOf(requestBody);
       const row = operation || standard ? operationTable[(operation ?? standard) as Operation] : null;
@@ -289,6 +294,17 @@ export class EfmSimulator {
     if (!user) throw securityFault('wsse:FailedAuthentication', 'Unknown user or wrong password');
     if (!isTimestampCurrent(security, this.#now())) throw securityFault('wsse:MessageExpired', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
     return user;
+  }
+
+  /** The Body a registered workstation certificate signed; a WS-Security fault when none did. */
+  #signedBody(rootXml: string, signers: readonly string[]): Element {
+    let reason = 'no workstation certificate is registered';
+    for (const certificate of signers) {
+      const verified = verifySoapEnvelope(rootXml, certificate, 'The request');
+      if (verified.ok) return verified.value;
+      reason = verified.error.message;
+    }
+    throw securityFault('wsse:FailedCheck', `This court requires requests signed by a registered workstation certificate: ${reason}`);
   }
 
   /** Refuses a UsernameToken without Nonce and Created, with a stale Created, or whose nonce was used already. */

@@ -41,18 +41,18 @@ export interface SignatureError {
  * is ignored), requires the Body to be one of the signed references, and returns the Body **as it was signed** —
  * the caller acts only on that, so content wrapped around or beside the signed part (signature wrapping) is never read.
  */
-export function verifySoapEnvelope(xml: string, pinnedCertPem: string): Result<Element, SignatureError> {
+export function verifySoapEnvelope(xml: string, pinnedCertPem: string, what = 'The EFM answer'): Result<Element, SignatureError> {
   const parsed = parseXml(xml);
   if (!parsed.ok) return err({ kind: 'not-well-formed', message: parsed.error.message });
   const security = child(child(parsed.value, ns.soap, 'Header'), ns.wsse, 'Security');
   const signatures = security ? descendants(security, 'http://www.w3.org/2000/09/xmldsig#', 'Signature') : [];
-  if (signatures.length !== 1) return err({ kind: 'unsigned', message: signatures.length === 0 ? 'The EFM answer is not signed' : 'The EFM answer carries more than one signature' });
+  if (signatures.length !== 1) return err({ kind: 'unsigned', message: signatures.length === 0 ? `${what} is not signed` : `${what} carries more than one signature` });
   const verifier = new SignedXml({ publicCert: pinnedCertPem, getCertFromKeyInfo: () => null, idMode: 'wssecurity' });
   try {
     verifier.loadSignature(new XMLSerializer().serializeToString(signatures[0] as Element));
-    if (!verifier.checkSignature(xml)) return err({ kind: 'invalid', message: 'The EFM answer signature does not verify against the pinned certificate' });
+    if (!verifier.checkSignature(xml)) return err({ kind: 'invalid', message: `${what}'s signature does not verify against the certificate it must be signed with` });
   } catch (error) {
-    return err({ kind: 'invalid', message: `The EFM answer signature does not verify: ${(error as Error).message.split('\n')[0]}` });
+    return err({ kind: 'invalid', message: `${what}'s signature does not verify: ${(error as Error).message.split('\n')[0]}` });
   }
   for (const signedXml of verifier.getSignedReferences()) {
     const signed = new DOMParser().parseFromString(signedXml, 'text/xml').documentElement;
@@ -61,5 +61,5 @@ export function verifySoapEnvelope(xml: string, pinnedCertPem: string): Result<E
       if (body) return ok(body);
     }
   }
-  return err({ kind: 'body-not-signed', message: 'The EFM answer is signed, but not its Body' });
+  return err({ kind: 'body-not-signed', message: `${what} is signed, but not its Body` });
 }
