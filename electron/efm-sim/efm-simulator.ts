@@ -40,6 +40,7 @@ import { ReplayGuard } from '../soap/replay-guard';
 import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
+import { FilerCallbacks, type FilerCallbackOptions } from '../service/filer-callbacks';
 import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook } from './lease-book';
@@ -73,6 +74,8 @@ export interface SimulatorOptions {
   readonly signing?: SigningKey;
   /** Where document bytes come from; default: generated demo PDFs (benchmarks pass their own large ones). */
   readonly documents?: Pick<SimDocuments, 'get'>;
+  /** Filers' callback endpoints for NotifyFilingReviewComplete (default: none; filers then ask GetFilingStatus). */
+  readonly filerCallbacks?: Omit<FilerCallbackOptions, 'onOutcome'>;
   /** Validates an ECF message against the official schemas (tests and dev pass xmllint); absent: structure only. */
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
 }
@@ -99,6 +102,10 @@ export class EfmSimulator {
   readonly submissions: ReceivedSubmission[] = [];
   /** The court record system: its docketing callbacks and exception queue. */
   readonly cms: SimulatedCms;
+  /** NotifyFilingReviewComplete to the filers' Filing Assembly MDEs, in ECF's order. */
+  readonly filerCallbacks: FilerCallbacks;
+  /** The EFSP account that filed each envelope received through ReviewFiling. */
+  readonly #filerOf = new Map<string, string>();
   readonly #envelopes: Map<string, DemoEnvelope>;
   /** Per envelope, every decision applied so far (all episodes), and the case assigned to a new case. */
   readonly #recorded = new Map<string, RecordedDecision[]>();
@@ -149,7 +156,15 @@ export class EfmSimulator {
       random: Math.random,
       ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}),
       ...options.cms,
-      onResult: (envelopeId, _filingId, docketed, detail) => this.#record(envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail),
+      onResult: (envelopeId, filingId, docketed, detail) => {
+        this.#record(envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail);
+        if (docketed) this.filerCallbacks.docketed(envelopeId, filingId);
+      },
+    });
+    this.filerCallbacks = new FilerCallbacks({
+      endpoints: {},
+      ...options.filerCallbacks,
+      onOutcome: (envelopeId, delivered, detail) => this.#record(envelopeId, 'Filing Review MDE', delivered ? 'filer-notified' : 'filer-not-notified', detail),
     });
   }
 
@@ -179,6 +194,7 @@ export class EfmSimulator {
   /** Stops the server. */
   async close(): Promise<void> {
     this.cms.close();
+    this.filerCallbacks.close();
     const server = this.#server;
     if (!server) return;
     server.closeAllConnections();
@@ -342,6 +358,7 @@ export class EfmSimulator {
     this.#filingMessages.set(id, received.filingMessageXml);
     for (const [documentId, document] of received.documents) this.#received.set(documentId, document);
     if (senderKey) this.#bySenderId.set(senderKey, id);
+    if (user.role === 'filer') this.#filerOf.set(id, user.username);
     return this.#receipt(received.demo, receivedAt);
   }
 
@@ -608,6 +625,11 @@ export class EfmSimulator {
       return { filingId: d.filingId, sha256: stamped.find((s) => s.documentId === lead)?.sha256 ?? null };
     });
     if (acceptedFilings.length > 0) this.cms.record(demo.envelope, acceptedFilings, { id: user.username, name: user.displayName }, appliedAt);
+    if (complete && notifyXml) {
+      // ECF 5.0 §6.1.10: the filer hears after NotifyDocketingComplete for what was accepted, at once otherwise.
+      const accepted = (this.#recorded.get(request.envelopeId) ?? []).filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
+      this.filerCallbacks.reviewComplete(request.envelopeId, this.#filerOf.get(request.envelopeId) ?? null, notifyXml, accepted.filter((id) => this.cms.statusOf(id) !== 'successful'));
+    }
     return submitResponseElement({ result: 'applied', appliedAt, envelopeComplete: complete });
   }
 

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
+import { EfmClient } from '../../../electron/efm/efm-client';
+import { submitReview } from '../../../electron/efm/submit-review';
+import { readSoapEnvelope, soapEnvelope } from '../../../electron/soap/soap-envelope';
+import { FilerCallbacks, notifyFilingReviewCompleteAction } from '../../../electron/service/filer-callbacks';
+import { findFilingMessages } from '../../../shared/ecf/filing-message';
+import { messageStatusElement } from '../../../shared/ecf/message-status';
+import { ns } from '../../../shared/ecf/namespaces';
+import { el } from '../../../shared/xml/xml-writer';
+import { firstChildElement } from '../../../shared/xml/xml-query';
+import { validateEcf } from '../../fixtures/ecf-validate';
+import { listenOnLoopback, readRequestBody, type LoopbackServer } from '../../fixtures/loopback-server';
+
+/**
+ * ECF 5.0 §6.1.10 (seed 001): the Filing Review MDE calls NotifyFilingReviewComplete on the filer's Filing Assembly
+ * MDE when the clerk rejects at once, and for accepted filings only after the court record system's
+ * NotifyDocketingComplete (#13).
+ */
+interface Received { readonly soapAction: string; readonly body: string; readonly docketingCallbacksThen: number }
+const received: Received[] = [];
+let filer: LoopbackServer;
+let simulator: EfmSimulator;
+
+beforeAll(async () => {
+  filer = await listenOnLoopback((request, response) => void readRequestBody(request).then((body) => {
+    received.push({ soapAction: String(request.headers.soapaction ?? ''), body: body.toString('utf8'), docketingCallbacksThen: simulator.cms.callbacks.length });
+    const answer = el(ns.wrapper, 'NotifyFilingReviewCompleteResponse', messageStatusElement({ at: new Date().toISOString(), errorCode: '0', errorText: 'Received', mode: 'Test' }));
+    response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(soapEnvelope(answer));
+  }));
+  simulator = await new EfmSimulator({
+    cms: { delayMs: 300, failureRate: 0, model: 'per-filing' },
+    filerCallbacks: { endpoints: { efsp: `http://127.0.0.1:${filer.port}/FilingAssemblyMDE` }, retryDelaysMs: [20] },
+    validateEcf: async (xml) => validateEcf(xml),
+  }).start();
+});
+afterAll(async () => {
+  await simulator.close();
+  await filer.close();
+});
+
+const example = readFileSync(path.resolve('..', 'shared', 'ecf5', 'examples', 'civil-complaint-021-ReviewFilingRequest-Answer-04.xml'), 'utf8');
+const filingMessage = (senderId: string): string => new XMLSerializer().serializeToString(findFilingMessages(new DOMParser().parseFromString(example, 'text/xml').documentElement as unknown as Element)[0] as Element)
+  .replace(/<nc:IdentificationID>[^<]*<\/nc:IdentificationID>/, `<nc:IdentificationID>${senderId}</nc:IdentificationID>`);
+const efsp = new EfmClient({ endpoint: '', credentials: { username: 'efsp', password: 'demo-efsp' } });
+const clerkIdentity = { id: 'clerk1', name: 'Dana Whitaker' };
+
+/** The filer files the example; a clerk claims it and decides its one filing. */
+async function fileAndDecide(senderId: string, decision: 'accepted' | 'rejected'): Promise<string> {
+  const client = new EfmClient({ endpoint: simulator.url, credentials: efsp.options.credentials });
+  const filed = await client.reviewFiling(filingMessage(senderId), [{ contentId: 'Payload1', contentType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+  if (!filed.ok) throw new Error(filed.error.message);
+  const envelopeId = filed.value.courtIds.envelopeId ?? '';
+  const clerk = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
+  const lease = await clerk.claim(envelopeId);
+  if (!lease.ok) throw new Error(lease.error.message);
+  const filingId = filed.value.courtIds.filingIds[0] ?? '';
+  const decided = await submitReview(clerk, clerkIdentity, {
+    envelopeId, fencingToken: lease.value.fencingToken, idempotencyKey: `key-${senderId}-0001`, decidedAt: new Date().toISOString(), caseAssignment: null, stamped: [],
+    decisions: [decision === 'accepted'
+      ? { outcome: 'accepted', filingId, correctedFilingCode: null, note: null }
+      : { outcome: 'rejected', filingId, reasonCode: 'MISSING-SIGNATURE', note: 'The answer is not signed by the attorney of record.' }],
+  });
+  if (!decided.ok) throw new Error(decided.error.message);
+  return envelopeId;
+}
+
+describe('NotifyFilingReviewComplete reaches the filer in ECF\'s order', () => {
+  it('a rejection is told at once; an acceptance only after the court record system docketed it', async () => {
+    const rejected = await fileAndDecide('REJECT-ME-1', 'rejected');
+    await simulator.filerCallbacks.whenIdle();
+    expect(received).toHaveLength(1);
+    expect(received[0]?.docketingCallbacksThen).toBe(0);
+
+    const accepted = await fileAndDecide('ACCEPT-ME-1', 'accepted');
+    await simulator.cms.whenIdle();
+    await simulator.filerCallbacks.whenIdle();
+    expect(received).toHaveLength(2);
+    // Not before NotifyDocketingComplete: when the filer heard, the CMS had already called back.
+    expect(received[1]?.docketingCallbacksThen).toBeGreaterThanOrEqual(1);
+    expect(simulator.filerCallbacks.waitingFor(accepted)).toEqual([]);
+
+    for (const callback of received) {
+      expect(callback.soapAction).toBe(`"${notifyFilingReviewCompleteAction}"`);
+      const message = readSoapEnvelope(callback.body);
+      if (!message.ok) throw new Error(message.error.message);
+      const inner = firstChildElement(message.value.body);
+      expect(validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(inner as Element)}`)).toMatchObject({ valid: true });
+    }
+    expect(received[0]?.body).toContain(`${rejected}-F1`);
+    expect(received[1]?.body).toContain(`${accepted}-F1`);
+    const history = await new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } }).getEnvelopeHistory(accepted);
+    const actions = history.ok ? history.value.map((event) => event.action) : [];
+    expect(actions.indexOf('filer-notified')).toBeGreaterThan(actions.indexOf('docketed'));
+  });
+});
+
+describe('FilerCallbacks on its own', () => {
+  const xml = '<reviewfilingcallback:NotifyFilingReviewCompleteMessage xmlns:reviewfilingcallback="https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/reviewfilingcallback"/>';
+
+  it('waits for every accepted filing to be docketed, and sends once', async () => {
+    const outcomes: string[] = [];
+    const callbacks = new FilerCallbacks({ endpoints: { efsp: `http://127.0.0.1:${filer.port}/FilingAssemblyMDE` }, onOutcome: (_e, delivered) => void outcomes.push(String(delivered)) });
+    const before = received.length;
+    callbacks.reviewComplete('E-1', 'efsp', xml, ['E-1-F1', 'E-1-F2']);
+    callbacks.docketed('E-1', 'E-1-F1');
+    await callbacks.whenIdle();
+    expect(received.length).toBe(before);
+    callbacks.docketed('E-1', 'E-1-F2');
+    callbacks.docketed('E-1', 'E-1-F2');
+    await callbacks.whenIdle();
+    expect(received.length).toBe(before + 1);
+    expect(outcomes).toEqual(['true']);
+    // A filer with no registered endpoint gets no callback (and no error).
+    callbacks.reviewComplete('E-2', 'someone', xml, []);
+    await callbacks.whenIdle();
+    expect(received.length).toBe(before + 1);
+  });
+
+  it('retries an unreachable filer, then records that it was not reached', async () => {
+    const details: string[] = [];
+    const dead = await listenOnLoopback(() => undefined);
+    const port = dead.port;
+    await dead.close();
+    const callbacks = new FilerCallbacks({ endpoints: { efsp: `http://127.0.0.1:${port}/FilingAssemblyMDE` }, retryDelaysMs: [1, 1], onOutcome: (_e, _d, detail) => void details.push(detail) });
+    callbacks.reviewComplete('E-3', 'efsp', xml, []);
+    await callbacks.whenIdle();
+    expect(callbacks.sent).toMatchObject([{ envelopeId: 'E-3', delivered: false, attempts: 3 }]);
+    expect(details[0]).toMatch(/^filer not reached at http:\/\/127\.0\.0\.1:\d+\/FilingAssemblyMDE: /);
+  });
+});
