@@ -28,6 +28,7 @@ import { filingMessageOf, receiveFiling } from './sim-intake';
 import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
 import { standardRefusal } from '../../shared/ecf/standard-refusal';
 import { cancelFilingResponseElement, readCancelFilingRequest } from '../../shared/ecf/cancel-messages';
+import { writeCancellationNotice } from '../../shared/ecf/notify-filing-review-complete';
 import { ecfErrorCodes } from '../../shared/ecf/error-codes';
 import type { ReviewHeader } from '../../shared/ecf/review-parts';
 import type { ReviewFault } from '../../shared/ecf/clerk-review-service';
@@ -438,7 +439,11 @@ export class EfmSimulator {
     if (this.#recorded.has(envelopeId)) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: the clerk has already decided on it`);
     const lease = this.#leases.current(envelopeId);
     if (lease) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: clerk review has started`);
-    this.cancelFiling(envelopeId, 'Cancelled at the filer\'s request');
+    const reason = 'Cancelled at the filer\'s request before clerk review';
+    this.cancelFiling(envelopeId, reason);
+    // §6.1.7 and §6.1.10: the filer is told through NotifyFilingReviewComplete, status cancelled, at once.
+    const notice = writeCancellationNotice({ ...header, messageId: `CANCELLED-${envelopeId}` }, demo.envelope, reason);
+    this.filerCallbacks.reviewComplete(envelopeId, this.#filerOf.get(envelopeId) ?? null, notice, []);
     return answer(`Filing ${id} is cancelled at the filer's request`);
   }
 

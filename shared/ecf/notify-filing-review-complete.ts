@@ -71,3 +71,25 @@ export function writeNotifyFilingReviewComplete(input: NotifyFilingReviewComplet
     writePrefixes,
   );
 }
+
+/**
+ * The NotifyFilingReviewCompleteMessage for a filing the court cancelled at the filer's request (ECF 5.0 §6.1.7: it
+ * MUST carry FilingReviewStatusCode "cancelled" and the filing identifier). Nothing was reviewed: each lead document
+ * stands as received, with the reason; the Filing Review MDE is the reviewer.
+ */
+export function writeCancellationNotice(header: ReviewHeader, envelope: Envelope, reason: string): string {
+  const reviewer = { id: 'filing-review-mde', name: 'Filing Review MDE' };
+  const kase = envelope.case;
+  return serializeXml(
+    el(reviewfilingcallback, 'NotifyFilingReviewCompleteMessage',
+      caseFilingHeader(header),
+      el(ecf, 'FilingStatus', el(nc, 'StatusDescriptionText', reason), el(ecf, 'FilingReviewStatusCode', 'cancelled')),
+      envelope.filings.map((filing) => el(ecf, 'LeadDocumentReview',
+        reviewDisposition('received', reason, header.postedAt, reviewer),
+        reviewedDocument(filing.leadDocument, { id: `reviewed-${filing.leadDocument.id}`, filingCode: filing.filingCode, stamped: null }))),
+      el(nc, 'Case',
+        optional(nc, 'CaseTitleText', kase.title),
+        el(ecf, 'CaseAugmentation', optional(ecf, 'CaseCategoryCode', kase.category), optional(ecf, 'CaseTypeCode', kase.type), optional(j, 'CaseNumberText', kase.number)))),
+    writePrefixes,
+  );
+}

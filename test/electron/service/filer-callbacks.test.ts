@@ -8,6 +8,9 @@ import { submitReview } from '../../../electron/efm/submit-review';
 import { readSoapEnvelope, soapEnvelope } from '../../../electron/soap/soap-envelope';
 import { FilerCallbacks, notifyFilingReviewCompleteAction } from '../../../electron/service/filer-callbacks';
 import { findFilingMessages } from '../../../shared/ecf/filing-message';
+import { endpointPaths, operationTable } from '../../../shared/ecf/operation-table';
+import { caseFilingHeader } from '../../../shared/ecf/review-parts';
+import { wsSecurityHeader } from '../../../electron/soap/ws-security';
 import { messageStatusElement } from '../../../shared/ecf/message-status';
 import { ns } from '../../../shared/ecf/namespaces';
 import { el } from '../../../shared/xml/xml-writer';
@@ -95,6 +98,28 @@ describe('NotifyFilingReviewComplete reaches the filer in ECF\'s order', () => {
     const history = await new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } }).getEnvelopeHistory(accepted);
     const actions = history.ok ? history.value.map((event) => event.action) : [];
     expect(actions.indexOf('filer-notified')).toBeGreaterThan(actions.indexOf('docketed'));
+  });
+});
+
+describe('a cancellation is told to the filer at once', () => {
+  it('CancelFiling before review: NotifyFilingReviewComplete with status cancelled and the filing id', async () => {
+    const client = new EfmClient({ endpoint: simulator.url, credentials: efsp.options.credentials });
+    const filed = await client.reviewFiling(filingMessage('CANCEL-ME-1'), [{ contentId: 'Payload1', contentType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+    if (!filed.ok) throw new Error(filed.error.message);
+    const envelopeId = filed.value.courtIds.envelopeId ?? '';
+    const header = { messageId: envelopeId, sendingMde: 'http://efsp.example/FilingAssemblyMDE', courtId: 'demo', courtName: null, postedAt: new Date().toISOString() };
+    const request = soapEnvelope(el(ns.wrapper, 'CancelFilingRequest', el(ns.cancel, 'CancelFilingMessage', caseFilingHeader(header, 'FilingAssembly'))), [wsSecurityHeader(efsp.options.credentials)]);
+    const before = received.length;
+    const answer = await fetch(`${simulator.url}${endpointPaths.FilingReviewMDE}`, { method: 'POST', body: request, headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${operationTable.CancelFiling.soapAction}"` } });
+    expect(await answer.text()).toContain('<cbrn:ErrorCodeText>0</cbrn:ErrorCodeText>');
+    await simulator.filerCallbacks.whenIdle();
+    expect(received.length).toBe(before + 1);
+    const notice = received.at(-1)?.body ?? '';
+    expect(notice).toContain('<ecf:FilingReviewStatusCode>cancelled</ecf:FilingReviewStatusCode>');
+    expect(notice).toContain(`${envelopeId}-F1`);
+    const message = readSoapEnvelope(notice);
+    if (!message.ok) throw new Error(message.error.message);
+    expect(validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(firstChildElement(message.value.body) as Element)}`)).toMatchObject({ valid: true });
   });
 });
 
