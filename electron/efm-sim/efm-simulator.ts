@@ -401,7 +401,7 @@ export class EfmSimulator {
       case 'GetFilingStatus': {
         const filingId = message ? readFilingStatusRequest(message) : null;
         const demo = [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === filingId));
-        if (!filingId || !demo) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
+        if (!filingId || !demo || !this.#filedBy(user, demo.envelope.id)) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
         const decided = this.#outcomes.get(filingId);
         const status = { filingId, reviewStatus: decided?.outcome ?? (this.#cancelled.has(demo.envelope.id) ? 'cancelled' : 'received'), docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
         const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
@@ -420,7 +420,7 @@ export class EfmSimulator {
       case 'ReviewFiling':
         return this.#receive(body, parts, user);
       case 'CancelFiling':
-        return this.#cancelAtFilersRequest(message ? readCancelFilingRequest(message) : null, header);
+        return this.#cancelAtFilersRequest(message ? readCancelFilingRequest(message) : null, header, user);
     }
   }
 
@@ -429,10 +429,10 @@ export class EfmSimulator {
    * the queue; once a clerk holds it or any filing of it is decided, the request is refused with the reason (court
    * error 101). Asking again for a cancelled filing answers the same.
    */
-  #cancelAtFilersRequest(id: string | null, header: ReviewHeader): XmlElement {
+  #cancelAtFilersRequest(id: string | null, header: ReviewHeader, user: SimUser): XmlElement {
     if (!id) throw clientFault('invalid-request', 'CancelFiling needs the filing identifier the court assigned (nc:DocumentIdentification)');
     const demo = this.#envelopes.get(id) ?? [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === id));
-    if (!demo) throw clientFault('not-found', `No filing ${id} at this court`);
+    if (!demo || !this.#filedBy(user, demo.envelope.id)) throw clientFault('not-found', `No filing ${id} at this court`);
     const envelopeId = demo.envelope.id;
     const answer = (text: string): XmlElement => cancelFilingResponseElement({ at: header.postedAt, errorCode: ecfErrorCodes.ok, errorText: text, mode: 'Test' });
     if (this.#cancelled.has(envelopeId)) return answer(`Filing ${id} is cancelled`);
@@ -445,6 +445,14 @@ export class EfmSimulator {
     const notice = writeCancellationNotice({ ...header, messageId: `CANCELLED-${envelopeId}` }, demo.envelope, reason);
     this.filerCallbacks.reviewComplete(envelopeId, this.#filerOf.get(envelopeId) ?? null, notice, []);
     return answer(`Filing ${id} is cancelled at the filer's request`);
+  }
+
+  /**
+   * True when this user may ask about (or cancel) the envelope: court staff always; a filer's EFSP only for what it
+   * filed itself. Anyone else's filing is answered as unknown, so its existence is not disclosed either.
+   */
+  #filedBy(user: SimUser, envelopeId: string): boolean {
+    return user.role !== 'filer' || this.#filerOf.get(envelopeId) === user.username;
   }
 
   /** The court's existing cases, by number (from the demo envelopes filed into them). */
