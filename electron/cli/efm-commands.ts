@@ -1,19 +1,62 @@
 import { EfmClient } from '../efm/efm-client';
-import { EfmSimulator } from '../efm-sim/efm-simulator';
+import { EfmSimulator, type SimulatorOptions } from '../efm-sim/efm-simulator';
 import { demoUsers } from '../efm-sim/sim-users';
-import { optionValue, parseCliArgs, UsageError, type CliIo } from './cli-args';
+import { readFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { optionValue, parseCliArgs, UsageError, type CliArgs, type CliIo } from './cli-args';
 
 /** Usage of `clerk-review efm-sim`. */
-export const efmSimUsage = 'clerk-review efm-sim [--port N]      (runs until Ctrl+C)';
+export const efmSimUsage = [
+  'clerk-review efm-sim [--port N] [--host ADDRESS --tls-key FILE --tls-cert FILE] [--filer-callback ACCOUNT=URL]... [--request-signer CERT.pem]...',
+  '  (runs until Ctrl+C; --filer-callback: the Filing Assembly MDE endpoint of an EFSP account, for NotifyFilingReviewComplete;',
+  '   --request-signer: a registered workstation certificate; with any, every request must be signed by one)',
+].join('\n');
+
+/** The service options `efm-sim` takes from its command line; a usage error names the bad option. */
+export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string) => string = (file) => readFileSync(file, 'utf8')): SimulatorOptions {
+  const port = Number(optionValue(args, 'port', '0'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0–65535');
+  const endpoints: Record<string, string> = {};
+  for (const entry of args.options.get('filer-callback') ?? []) {
+    const [account = '', url = ''] = entry.split(/=(.*)/s, 2);
+    if (!account || !/^https?:\/\/[^\s]+$/.test(url)) throw new UsageError(`--filer-callback takes ACCOUNT=URL (an http or https address), not "${entry.slice(0, 100)}"`);
+    endpoints[account] = url;
+  }
+  const signers = (args.options.get('request-signer') ?? []).map((file) => {
+    const pem = readFileOrUsage(readText, file, '--request-signer');
+    try {
+      new X509Certificate(pem);
+    } catch {
+      throw new UsageError(`--request-signer ${file} is not a PEM certificate`);
+    }
+    return pem;
+  });
+  const [key, cert] = [optionValue(args, 'tls-key'), optionValue(args, 'tls-cert')];
+  if ((key === undefined) !== (cert === undefined)) throw new UsageError('--tls-key and --tls-cert go together');
+  const host = optionValue(args, 'host');
+  if (host !== undefined && !['127.0.0.1', '::1', 'localhost'].includes(host) && !(key && cert)) throw new UsageError(`--host ${host} needs --tls-key and --tls-cert: passwords travel as text`);
+  return {
+    port,
+    ...(host !== undefined ? { host } : {}),
+    ...(Object.keys(endpoints).length > 0 ? { filerCallbacks: { endpoints } } : {}),
+    ...(signers.length > 0 ? { requestSigners: signers } : {}),
+    ...(key && cert ? { tls: { keyPem: readFileOrUsage(readText, key, '--tls-key'), certPem: readFileOrUsage(readText, cert, '--tls-cert') } } : {}),
+  };
+}
+
+function readFileOrUsage(readText: (file: string) => string, file: string, option: string): string {
+  try {
+    return readText(file);
+  } catch (error) {
+    throw new UsageError(`${option} ${file} cannot be read: ${(error as Error).message}`);
+  }
+}
 /** Usage of `clerk-review efm ping`. */
 export const efmPingUsage = 'clerk-review efm ping URL --user NAME   (password from CLERK_REVIEW_EFM_PASSWORD)';
 
 /** `efm-sim`: the embedded EFM simulator, standalone on a port, for tests and for trying other clients. */
 export async function runEfmSim(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseCliArgs(argv, []);
-  const port = Number(optionValue(args, 'port', '0'));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0–65535');
-  const simulator = await new EfmSimulator({ port }).start();
+  const simulator = await new EfmSimulator(simulatorOptionsFromArgs(parseCliArgs(argv, []))).start();
   io.out(`Demo EFM listening at ${simulator.url}\n${Object.entries(simulator.endpoints()).map(([name, url]) => `  ${name}: ${url} (WSDL at ${url}?wsdl)`).join('\n')}\nUsers: ${demoUsers.map((u) => `${u.username} (${u.role}, password ${u.password})`).join(', ')}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

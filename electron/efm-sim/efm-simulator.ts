@@ -53,6 +53,8 @@ import { authenticate, demoUsers, type SimUser } from './sim-users';
 /** How the simulator is set up. */
 export interface SimulatorOptions {
   readonly port?: number;
+  /** Where to listen (default 127.0.0.1). Anything but loopback needs `tls`: passwords travel as text. */
+  readonly host?: string;
   readonly envelopes?: readonly DemoEnvelope[];
   readonly users?: readonly SimUser[];
   readonly now?: () => number;
@@ -178,17 +180,19 @@ export class EfmSimulator {
 
   /** Starts listening on 127.0.0.1 (port 0: any free port). */
   async start(): Promise<this> {
+    const host = this.options.host ?? '127.0.0.1';
+    if (!isLoopbackHost(host) && !this.options.tls) throw new Error(`Listening on ${host} needs TLS: UsernameToken passwords travel as text`);
     const listener = (request: IncomingMessage, response: ServerResponse): void => void this.#handle(request, response);
     const server = this.options.tls ? createHttpsServer({ key: this.options.tls.keyPem, cert: this.options.tls.certPem, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+      server.listen(this.options.port ?? 0, host, () => resolve());
     });
     // Headers must arrive quickly (slow-header attacks); a whole request, large MTOM uploads included, within 5 minutes.
     server.headersTimeout = 15_000;
     server.requestTimeout = 300_000;
     this.#server = server;
-    this.url = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.url = `${this.options.tls ? 'https' : 'http'}://${isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${(server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -804,4 +808,9 @@ function ecfCodeOf(fault: ReviewFault | null): string {
     default:
       return ecfErrorCodes.serviceError;
   }
+}
+
+/** True for addresses only this machine can reach. */
+function isLoopbackHost(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
 }

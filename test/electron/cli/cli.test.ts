@@ -100,3 +100,38 @@ describe('clerk-review efm ping', () => {
     await simulator.close();
   });
 });
+
+describe('clerk-review efm-sim options (court IT configures the service)', () => {
+  it('takes filer callbacks, registered workstation certificates and TLS files, and names what is wrong', async () => {
+    const { simulatorOptionsFromArgs } = await import('../../../electron/cli/efm-commands');
+    const { parseCliArgs, UsageError } = await import('../../../electron/cli/cli-args');
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/self-signed-identity');
+    const identity = makeSelfSignedIdentity('Workstation 17');
+    const files: Record<string, string> = { 'ws17.pem': identity.certPem, 'key.pem': identity.keyPem, 'notes.txt': 'not a certificate' };
+    const read = (file: string): string => {
+      const text = files[file];
+      if (text === undefined) throw new Error('ENOENT');
+      return text;
+    };
+    const parse = (...argv: string[]) => simulatorOptionsFromArgs(parseCliArgs(argv, []), read);
+    expect(parse('--port', '8085', '--filer-callback', 'efsp=https://efsp.example/FilingAssemblyMDE', '--request-signer', 'ws17.pem', '--tls-key', 'key.pem', '--tls-cert', 'ws17.pem')).toEqual({
+      port: 8085,
+      filerCallbacks: { endpoints: { efsp: 'https://efsp.example/FilingAssemblyMDE' } },
+      requestSigners: [identity.certPem],
+      tls: { keyPem: identity.keyPem, certPem: identity.certPem },
+    });
+    expect(parse()).toEqual({ port: 0 });
+    for (const [argv, message] of [
+      [['--filer-callback', 'efsp'], /ACCOUNT=URL/],
+      [['--filer-callback', 'efsp=file:///etc/passwd'], /http or https/],
+      [['--request-signer', 'notes.txt'], /not a PEM certificate/],
+      [['--request-signer', 'missing.pem'], /cannot be read/],
+      [['--tls-key', 'key.pem'], /go together/],
+      [['--port', '70000'], /0–65535/],
+      [['--host', '0.0.0.0'], /needs --tls-key and --tls-cert/],
+    ] as const) {
+      expect(() => parse(...argv), argv.join(' ')).toThrow(UsageError);
+      expect(() => parse(...argv), argv.join(' ')).toThrow(message);
+    }
+  });
+});

@@ -98,6 +98,12 @@ describe('the Filing Review service serves each MDE at its own path, strictly (#
   });
 });
 
+describe('where the service listens', () => {
+  it('refuses to listen beyond this machine without TLS (passwords travel as text)', async () => {
+    await expect(new EfmSimulator({ host: '0.0.0.0' }).start()).rejects.toThrow(/needs TLS/);
+  });
+});
+
 describe('the operation table agrees with the WSDLs the service publishes', () => {
   it('every row\'s SOAPAction is the one its endpoint\'s WSDL binds', () => {
     const wsdlOf = (endpoint: EndpointName): string => readFileSync(endpoint === 'ClerkReview' ? path.resolve('schemas', 'clerk-review.wsdl') : path.resolve('schemas', 'ecf5', 'webservices', 'wsdl', `${endpoint}.wsdl`), 'utf8');
