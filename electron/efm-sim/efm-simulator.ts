@@ -42,6 +42,7 @@ import { endpointAt, endpointPaths, operationTable, type EndpointName, type Oper
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
 import { FilerCallbacks, type FilerCallbackOptions } from '../service/filer-callbacks';
+import { defaultLockoutPolicy, SignInLockout } from '../service/sign-in-lockout';
 import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook } from './lease-book';
@@ -137,6 +138,7 @@ export class EfmSimulator {
   readonly #court: CourtPolicy;
   readonly #maxRequestBytes: number;
   readonly #replays = new ReplayGuard(2 * replayWindowMs);
+  readonly #lockout = new SignInLockout();
   readonly #schemas = schemasDir();
   #server: Server | null = null;
   url = '';
@@ -311,8 +313,16 @@ export class EfmSimulator {
 
   /** The user a UsernameToken names, with a current Timestamp; a WS-Security fault otherwise. */
   #authenticate(security: SecurityHeader): SimUser {
+    const name = security.username ?? '';
+    const now = this.#now();
+    const locked = this.#lockout.lockedFor(name, now);
+    if (locked > 0) throw securityFault('wsse:FailedAuthentication', `This account is locked after repeated failed sign-ins; try again in ${Math.ceil(locked / 60_000)} minute(s) or ask court IT`);
     const user = authenticate(this.#users, security.username, security.password);
-    if (!user) throw securityFault('wsse:FailedAuthentication', 'Unknown user or wrong password');
+    if (!user) {
+      const nowLocked = this.#lockout.failed(name, now);
+      throw securityFault('wsse:FailedAuthentication', nowLocked ? `Unknown user or wrong password; the account is now locked for ${defaultLockoutPolicy.lockMs / 60_000} minutes after repeated failures` : 'Unknown user or wrong password');
+    }
+    this.#lockout.succeeded(name);
     if (!isTimestampCurrent(security, this.#now())) throw securityFault('wsse:MessageExpired', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
     return user;
   }
