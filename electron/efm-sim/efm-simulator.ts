@@ -15,7 +15,8 @@ import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import type { CaseSummary } from '../../shared/domain/case-summary';
 import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
-import { filingStatusResponseMessage, readFilingStatusRequest } from '../../shared/ecf/filing-status-messages';
+import { filingStatusResponseMessage, matchingFilingElement, readFilingStatusRequest, type FilingStatus } from '../../shared/ecf/filing-status-messages';
+import { filingListResponseMessage, readFilingListRequest, type FilingListCriteria } from '../../shared/ecf/filing-list-messages';
 import type { XmlElement } from '../../shared/xml/xml-writer';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
@@ -416,11 +417,11 @@ export class EfmSimulator {
         const filingId = message ? readFilingStatusRequest(message) : null;
         const demo = [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === filingId));
         if (!filingId || !demo || !this.#filedBy(user, demo.envelope.id)) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
-        const decided = this.#outcomes.get(filingId);
-        const status = { filingId, reviewStatus: decided?.outcome ?? (this.#cancelled.has(demo.envelope.id) ? 'cancelled' : 'received'), docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
-        const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
-        return wrapStandardResponse(operation, filingStatusResponseMessage(header, demo.envelope, status, reviewer, decided?.at ?? header.postedAt));
+        const { status, reviewer, at } = this.#filingStatus(demo, filingId, header.postedAt);
+        return wrapStandardResponse(operation, filingStatusResponseMessage(header, demo.envelope, status, reviewer, at));
       }
+      case 'GetFilingList':
+        return wrapStandardResponse(operation, filingListResponseMessage(header, this.#filingList(message ? readFilingListRequest(message) : null, user, header)));
       case 'GetCase': {
         const caseNumber = message ? readCaseRequest(message) : null;
         if (!caseNumber) throw clientFault('invalid-request', 'GetCase needs a case number');
@@ -459,6 +460,45 @@ export class EfmSimulator {
     const notice = writeCancellationNotice({ ...header, messageId: `CANCELLED-${envelopeId}` }, demo.envelope, reason);
     this.filerCallbacks.reviewComplete(envelopeId, this.#filerOf.get(envelopeId) ?? null, notice, []);
     return answer(`Filing ${id} is cancelled at the filer's request`);
+  }
+
+  /** Where one filing stands: review outcome (or received / cancelled), docketing, who decided and when. */
+  #filingStatus(demo: DemoEnvelope, filingId: string, now: string): { status: FilingStatus; reviewer: { id: string; name: string }; at: string } {
+    const decided = this.#outcomes.get(filingId);
+    const status = { filingId, reviewStatus: decided?.outcome ?? (this.#cancelled.has(demo.envelope.id) ? 'cancelled' : 'received'), docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
+    const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
+    return { status, reviewer, at: decided?.at ?? now };
+  }
+
+  /**
+   * ECF 5.0 GetFilingList: the filings matching every criterion given (case number, filing id, submission date
+   * range), oldest first, at most 1,000; a filer's EFSP sees only what it filed. At least one criterion is needed.
+   */
+  #filingList(criteria: FilingListCriteria | null, user: SimUser, header: ReviewHeader): XmlElement[] {
+    if (!criteria || (!criteria.caseNumber && !criteria.filingId && !criteria.from && !criteria.to)) throw clientFault('invalid-request', 'GetFilingList needs a case number, a filing identifier or a date range');
+    const bound = (value: string | null, endOfDay: boolean): number | null => {
+      if (!value) return null;
+      const parsed = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : value);
+      if (Number.isNaN(parsed)) throw clientFault('invalid-request', `Not a date: ${value.slice(0, 40)}`);
+      return parsed;
+    };
+    const [from, to] = [bound(criteria.from, false), bound(criteria.to, true)];
+    const matches: XmlElement[] = [];
+    const envelopes = [...this.#envelopes.values()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
+    for (const demo of envelopes) {
+      const { envelope } = demo;
+      if (!this.#filedBy(user, envelope.id)) continue;
+      if (criteria.caseNumber && envelope.case.number !== criteria.caseNumber) continue;
+      const submitted = Date.parse(envelope.submittedAt ?? '');
+      if ((from !== null && !(submitted >= from)) || (to !== null && !(submitted <= to))) continue;
+      for (const filing of envelope.filings) {
+        if (criteria.filingId && filing.id !== criteria.filingId && envelope.id !== criteria.filingId) continue;
+        const { status, reviewer, at } = this.#filingStatus(demo, filing.id, header.postedAt);
+        matches.push(matchingFilingElement(header, envelope, status, reviewer, at));
+        if (matches.length >= 1000) return matches;
+      }
+    }
+    return matches;
   }
 
   /**

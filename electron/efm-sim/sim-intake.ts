@@ -53,7 +53,8 @@ export function receiveFiling(message: Element, parts: ReadonlyMap<string, MimeP
     }
   }
   const demo: DemoEnvelope = {
-    envelope: { ...envelope, submittedAt: envelope.submittedAt ?? receivedAt },
+    // Filed when the court received it (the filer's DocumentPostDate is when they sent it): queue age counts from here.
+    envelope: { ...envelope, submittedAt: receivedAt },
     courtLocation: defaultCourtLocation,
     documents: sources,
     payment: { totalAmount: null, currency: null, charges: [], method: null, cardType: null, cardLast4: null, payerName: null, feeExceptionReason: null },

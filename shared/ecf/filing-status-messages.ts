@@ -30,18 +30,20 @@ export function readFilingStatusRequest(message: Element): string | null {
 
 /** `filingstatusresponse:GetFilingStatusResponseMessage` with the filing as an `ecf:MatchingFiling`. */
 export function filingStatusResponseMessage(header: ReviewHeader, envelope: Envelope, status: FilingStatus, reviewer: Reviewer, at: string): XmlElement {
+  return el(res, 'GetFilingStatusResponseMessage', caseFilingHeader(header, 'FilingReview'), successStatusElement(header), matchingFilingElement(header, envelope, status, reviewer, at));
+}
+
+/** One filing as `ecf:MatchingFiling`: its review and docketing status, its lead document's review, its case. */
+export function matchingFilingElement(header: ReviewHeader, envelope: Envelope, status: FilingStatus, reviewer: Reviewer, at: string): XmlElement {
   const filing = filingOf(envelope, status.filingId);
   const documentStatus = status.reviewStatus === 'accepted' || status.reviewStatus === 'rejected' ? status.reviewStatus : 'received';
-  return el(res, 'GetFilingStatusResponseMessage',
+  return el(ecf, 'MatchingFiling',
     caseFilingHeader(header, 'FilingReview'),
-    successStatusElement(header),
-    el(ecf, 'MatchingFiling',
-      caseFilingHeader(header, 'FilingReview'),
-      el(ecf, 'FilingStatus', optional(nc, 'StatusDescriptionText', status.explanation), optional(ecf, 'FilingDocketingStatusCode', status.docketingStatus), el(ecf, 'FilingReviewStatusCode', status.reviewStatus)),
-      el(ecf, 'LeadDocumentReview',
-        reviewDisposition(documentStatus, status.explanation, at, reviewer),
-        elAttrs(ecf, 'ReviewedDocument', [{ ns: structures, name: 'id', value: `status-${filing.leadDocument.id}` }], el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', filing.id)), optional(nc, 'DocumentTitleText', filing.leadDocument.title))),
-      el(nc, 'Case', optional(nc, 'CaseTitleText', envelope.case.title), el(ecf, 'CaseAugmentation', optional(ecf, 'CaseCategoryCode', envelope.case.category), optional(j, 'CaseNumberText', envelope.case.number)))));
+    el(ecf, 'FilingStatus', optional(nc, 'StatusDescriptionText', status.explanation), optional(ecf, 'FilingDocketingStatusCode', status.docketingStatus), el(ecf, 'FilingReviewStatusCode', status.reviewStatus)),
+    el(ecf, 'LeadDocumentReview',
+      reviewDisposition(documentStatus, status.explanation, at, reviewer),
+      elAttrs(ecf, 'ReviewedDocument', [{ ns: structures, name: 'id', value: `status-${filing.leadDocument.id}` }], el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', filing.id)), optional(nc, 'DocumentTitleText', filing.leadDocument.title))),
+    el(nc, 'Case', optional(nc, 'CaseTitleText', envelope.case.title), el(ecf, 'CaseAugmentation', optional(ecf, 'CaseCategoryCode', envelope.case.category), optional(j, 'CaseNumberText', envelope.case.number))));
 }
 
 /** Reads a GetFilingStatus response (found anywhere below `root`). */

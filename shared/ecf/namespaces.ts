@@ -16,6 +16,8 @@ export const ns = {
   cancel: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/cancel',
   filingstatusrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filingstatusrequest',
   filingstatusresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filingstatusresponse',
+  filinglistrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filinglistrequest',
+  filinglistresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/filinglistresponse',
   caserequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caserequest',
   caseresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caseresponse',
   caselistrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistrequest',

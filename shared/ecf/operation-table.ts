@@ -40,6 +40,7 @@ const standardEndpoint: Readonly<Record<StandardOperation, EndpointName>> = {
   GetFilingStatus: 'FilingReviewMDE',
   ReviewFiling: 'FilingReviewMDE',
   CancelFiling: 'FilingReviewMDE',
+  GetFilingList: 'FilingReviewMDE',
 };
 
 // Not idempotent: ReviewFiling (a resend is answered the same only when the filer reuses its ids), ReassignEnvelope

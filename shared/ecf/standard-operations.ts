@@ -4,7 +4,7 @@ import { el, type XmlElement } from '../xml/xml-writer';
 import { ns } from './namespaces';
 
 /** The standard ECF 5.0 operations the app calls beside the clerk-review service (OASIS WSDL wrappers). */
-export const standardOperations = ['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'ReviewFiling', 'CancelFiling'] as const;
+export const standardOperations = ['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'ReviewFiling', 'CancelFiling', 'GetFilingList'] as const;
 
 /** One of {@link standardOperations}. */
 export type StandardOperation = (typeof standardOperations)[number];

@@ -16,6 +16,7 @@ const refusalPlace: Readonly<Record<StandardOperation, 'wrapper' | readonly [str
   GetFilingStatus: 'fault',
   ReviewFiling: 'wrapper',
   CancelFiling: 'wrapper',
+  GetFilingList: [ns.filinglistresponse, 'GetFilingListResponseMessage'],
 };
 
 /** A refusal of a standard operation: an answer message, or the detail of a SOAP fault. */

@@ -160,6 +160,19 @@ describe('node-soap from the OASIS and Tyler WSDLs against the Filing Review ser
     expect(refused).toContain('clerk review has started');
   }, 120_000);
 
+  it('GetFilingList (TC example request, criteria set to today) lists this filer\'s filings only', async () => {
+    const client = await filerClient('oasis', 'FilingReviewMDE');
+    const today = new Date().toISOString().slice(0, 10);
+    const criteria = `<filinglistrequest:FilingListQueryCriteria><nc:DateRange><nc:StartDate><nc:Date>${today}</nc:Date></nc:StartDate><nc:EndDate><nc:Date>${today}</nc:Date></nc:EndDate></nc:DateRange></filinglistrequest:FilingListQueryCriteria>`;
+    const request = exampleBody('filinglistrequest.xml').replace(/<filinglistrequest:FilingListQueryCriteria>[\s\S]*<\/filinglistrequest:FilingListQueryCriteria>/, criteria);
+    const wrapped = `<wrappers:GetFilingListRequest xmlns:wrappers="https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers">${request}</wrappers:GetFilingListRequest>`;
+    const raw = await call(client, 'GetFilingList', wrapped);
+    // The two envelopes this EFSP filed (one filing each), none of the court's other envelopes.
+    expect(raw.match(/<ecf:MatchingFiling>/g)).toHaveLength(2);
+    expect(raw).toContain(`${envelopeId}-F1`);
+    expect(raw).toContain(`${tylerEnvelopeId}-F1`);
+  }, 120_000);
+
   it('node-soap builds clients from the service\'s own ?wsdl for every endpoint', async () => {
     for (const [name, endpointPath] of Object.entries(endpointPaths)) {
       const client = await soap.createClientAsync(`${simulator.url}${endpointPath}?wsdl`);
@@ -177,7 +190,7 @@ describe('node-soap from the OASIS and Tyler WSDLs against the Filing Review ser
     const oasis = validateEcfBatch(bodies, 'oasis');
     const tyler = validateEcfBatch(bodies, 'tyler');
     console.log(`interop: ${bodies.length} bodies on the wire; OASIS valid ${oasis.filter((r) => r.valid).length}/${bodies.length}, Tyler valid ${tyler.filter((r) => r.valid).length}/${bodies.length}`);
-    expect(bodies.length).toBeGreaterThanOrEqual(12);
+    expect(bodies.length).toBeGreaterThanOrEqual(14);
     expect(oasis.filter((r) => !r.valid).map((r) => r.output)).toEqual([]);
     expect(tyler.filter((r) => !r.valid).map((r) => r.output)).toEqual([]);
   }, 120_000);
