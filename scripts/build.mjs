@@ -8,16 +8,16 @@ await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 await Promise.all([
   // Electron loads these; `electron` itself is provided by the runtime.
-  esbuild({ ...node, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  esbuild({ ...node, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron', '@electric-sql/pglite', 'pg'] }),
   // A sandboxed preload may only require('electron'): everything else is bundled in.
-  esbuild({ ...node, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  esbuild({ ...node, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron', '@electric-sql/pglite', 'pg'] }),
   // Plain Node entry points: no Electron at all.
   esbuild({
     ...node,
     entryPoints: { launcher: 'electron/launcher.ts', 'start-browser': 'electron/start-browser.ts', cli: 'electron/cli-main.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
-    external: ['electron'],
+    external: ['electron', '@electric-sql/pglite', 'pg'],
   }),
   esbuild({ bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', sourcemap: true, logLevel: 'warning', entryPoints: { 'loopback-api': 'renderer/loopback/loopback-api.ts' }, outdir: 'dist/loopback' }),
 ]);

@@ -35,6 +35,8 @@ export interface MainServicesOptions {
   readonly secretCipher?: SecretCipher;
   /** A demo EFM several workstations share (multi-clerk demos and tests). */
   readonly sharedSimulator?: Promise<EfmSimulator>;
+  /** The embedded demo EFM keeps its database in the data folder (`demo-efm/`), so demo work survives a restart. */
+  readonly demoEfmInDataFolder?: boolean;
 }
 
 /** The main process's services and the dispatcher both shells put behind their transport. */
@@ -59,7 +61,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const settings = new SettingsStore(options.dataDir);
   const bus = new EventBus();
   const secrets = new SecretStore(options.dataDir, options.secretCipher ?? memoryCipher);
-  const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator);
+  const demoDataDir = options.demoEfmInDataFolder ? path.join(options.dataDir, 'demo-efm') : null;
+  const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator, demoDataDir);
   const workstationKey = WorkstationKey.load(options.dataDir, options.secretCipher ?? memoryCipher);
   const audit = new AuditLog(path.join(options.dataDir, 'audit'), { signer: workstationKey });
   const anchoring = new AuditAnchoring(audit, efm);

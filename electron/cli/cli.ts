@@ -5,6 +5,7 @@ import { ecfInspectUsage, runEcfInspect } from './ecf-inspect-command';
 import { efmPingUsage, efmSimUsage, runEfmPing, runEfmSim } from './efm-commands';
 import { mediaDemoUsage, runMediaDemo } from './media-command';
 import { pdfInspectUsage, runPdfInspect } from './pdf-inspect-command';
+import { runServer, runUsers, serverUsage, usersUsage } from './server-commands';
 import { runStamp, stampUsage } from './stamp-command';
 
 /** Every command of the `clerk-review` CLI; court IT scripts rely on these names. */
@@ -12,6 +13,8 @@ const commands: Record<string, { usage: string; run: (argv: readonly string[], i
   stamp: { usage: stampUsage, run: runStamp },
   'pdf inspect': { usage: pdfInspectUsage, run: runPdfInspect },
   'ecf inspect': { usage: ecfInspectUsage, run: runEcfInspect },
+  server: { usage: serverUsage, run: runServer },
+  users: { usage: usersUsage, run: (argv, io) => runUsers(argv, io) },
   'efm-sim': { usage: efmSimUsage, run: runEfmSim },
   'efm ping': { usage: efmPingUsage, run: (argv, io) => runEfmPing(argv, io) },
   'media demo': { usage: mediaDemoUsage, run: runMediaDemo },

@@ -54,7 +54,7 @@ function readFileOrUsage(readText: (file: string) => string, file: string, optio
 /** Usage of `clerk-review efm ping`. */
 export const efmPingUsage = 'clerk-review efm ping URL --user NAME   (password from CLERK_REVIEW_EFM_PASSWORD)';
 
-/** `efm-sim`: the embedded EFM simulator, standalone on a port, for tests and for trying other clients. */
+/** `efm-sim`: the service with the demo court, in memory, on a port (`server --demo` without a data folder). */
 export async function runEfmSim(argv: readonly string[], io: CliIo): Promise<number> {
   const simulator = await new EfmSimulator(simulatorOptionsFromArgs(parseCliArgs(argv, []))).start();
   io.out(`Demo EFM listening at ${simulator.url}\n${Object.entries(simulator.endpoints()).map(([name, url]) => `  ${name}: ${url} (WSDL at ${url}?wsdl)`).join('\n')}\nUsers: ${demoUsers.map((u) => `${u.username} (${u.role}, password ${u.password})`).join(', ')}\n`);

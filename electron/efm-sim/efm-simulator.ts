@@ -1,6 +1,7 @@
 import { AuditAnchorBook } from './audit-anchor-book';
 import { anchorResponseElement, readAnchorRequest, readGetAnchorRequest } from '../../shared/ecf/audit-anchor-messages';
 import { createHash, randomUUID } from 'node:crypto';
+import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -8,12 +9,11 @@ import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
 import {
   documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
-  readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type RecordedDecision, type ReviewOperation, type WireAssignedCase,
+  readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type ReviewOperation,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
 import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import type { CaseSummary } from '../../shared/domain/case-summary';
-import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { filingStatusResponseMessage, matchingFilingElement, readFilingStatusRequest, type FilingStatus } from '../../shared/ecf/filing-status-messages';
 import { filingListResponseMessage, readFilingListRequest, type FilingListCriteria } from '../../shared/ecf/filing-list-messages';
@@ -33,32 +33,44 @@ import { writeCancellationNotice } from '../../shared/ecf/notify-filing-review-c
 import { ecfErrorCodes } from '../../shared/ecf/error-codes';
 import type { ReviewHeader } from '../../shared/ecf/review-parts';
 import type { ReviewFault } from '../../shared/ecf/clerk-review-service';
-import type { ReviewRecord } from '../../shared/domain/supervision';
 import { decodeMtom, encodeMtom, type MimePart } from '../soap/mtom';
 import { maxUnauthenticatedBytes, readSoapEnvelope, readSoapHeaderPrefix, soapEnvelope, soapFaultEnvelope, soapVersions, type SoapVersion } from '../soap/soap-envelope';
 import { isTimestampCurrent, readWsSecurity, wsTimestampHeader, type SecurityHeader } from '../soap/ws-security';
 import { readSoapFraming, type SoapFraming } from '../soap/soap-framing';
-import { ReplayGuard } from '../soap/replay-guard';
 import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
 import { FilerCallbacks, type FilerCallbackOptions } from '../service/filer-callbacks';
-import { defaultLockoutPolicy, SignInLockout } from '../service/sign-in-lockout';
+import { defaultLockoutPolicy } from '../service/sign-in-lockout';
+import type { Sql, SqlDatabase } from '../service/db/sql-database';
+import { openDatabase } from '../service/db/open-database';
+import { AccountStore, type Account } from '../service/store/account-store';
+import { reviewRecords, type StoredEnvelope, type StoredSubmission } from '../service/store/review-records';
 import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
-import { LeaseBook } from './lease-book';
+import { LeaseBook, type LeaseOutcome } from './lease-book';
 import { SimDocuments, type SimDocument } from './sim-documents';
 import { SimulatedCms, type CmsOptions } from './simulated-cms';
 import { queryQueue, type QueueRow } from './sim-queue';
-import { authenticate, demoUsers, type SimUser } from './sim-users';
+import { demoUsers, type SimUser } from './sim-users';
 
 /** How the simulator is set up. */
 export interface SimulatorOptions {
   readonly port?: number;
   /** Where to listen (default 127.0.0.1). Anything but loopback needs `tls`: passwords travel as text. */
   readonly host?: string;
+  /** Envelopes to seed an empty database with (default: the demo court's 200); `[]` for a court's real service. */
   readonly envelopes?: readonly DemoEnvelope[];
+  /** Accounts to add when missing (default: the demo users); `[]` for a court's service, whose accounts court IT adds. */
   readonly users?: readonly SimUser[];
+  /**
+   * Where the service keeps its state: an open database (not closed by the service), or the embedded PostgreSQL in
+   * this folder. Neither: an in-memory database, gone when the service stops (tests).
+   */
+  readonly database?: SqlDatabase;
+  readonly dataDir?: string;
+  /** A PostgreSQL server's database (`postgres://…`) instead of the embedded one. */
+  readonly postgresUrl?: string;
   readonly now?: () => number;
   readonly leaseSeconds?: number;
   readonly maxRequestBytes?: number;
@@ -85,17 +97,8 @@ export interface SimulatorOptions {
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
 }
 
-/** A review submission the simulator applied, kept for the demo's history and for tests. */
-export interface ReceivedSubmission {
-  readonly idempotencyKey: string;
-  readonly envelopeId: string;
-  readonly clerk: string;
-  readonly decisions: ReturnType<typeof readSubmitRequest>['decisions'];
-  readonly recordDocketingXml: string | null;
-  readonly notifyFilingReviewCompleteXml: string | null;
-  readonly stamped: readonly { documentId: string; sha256: string; bytes: Uint8Array }[];
-  readonly appliedAt: string;
-}
+/** A review submission the service applied (as stored). */
+export type ReceivedSubmission = StoredSubmission;
 
 
 /**
@@ -104,51 +107,25 @@ export interface ReceivedSubmission {
  * demo mode and the tests' partner; `clerk-review efm-sim` runs it standalone.
  */
 export class EfmSimulator {
-  readonly submissions: ReceivedSubmission[] = [];
   /** The court record system: its docketing callbacks and exception queue. */
   readonly cms: SimulatedCms;
   /** NotifyFilingReviewComplete to the filers' Filing Assembly MDEs, in ECF's order. */
   readonly filerCallbacks: FilerCallbacks;
-  /** The EFSP account that filed each envelope received through ReviewFiling. */
-  readonly #filerOf = new Map<string, string>();
-  readonly #envelopes: Map<string, DemoEnvelope>;
-  /** Per envelope, every decision applied so far (all episodes), and the case assigned to a new case. */
-  readonly #recorded = new Map<string, RecordedDecision[]>();
-  readonly #assignedCases = new Map<string, WireAssignedCase>();
-  /** Envelopes the filer cancelled (ECF CancelFiling) before the review was complete. */
-  readonly #cancelled = new Set<string>();
-  /** Every filing decision, with when the deciding clerk's claim began (the supervisors' statistics). */
-  readonly #reviewLog: ReviewRecord[] = [];
-  readonly #history = new Map<string, HistoryEvent[]>();
-  readonly #outcomes = new Map<string, { outcome: 'accepted' | 'rejected'; explanation: string | null; by: SimUser; at: string }>();
-  readonly #idempotent = new Map<string, { envelopeId: string; appliedAt: string; complete: boolean }>();
-  /** Releases asked for "after submission K", by envelope. */
-  readonly #releaseAfter = new Map<string, { key: string; clerk: string }>();
-  readonly #filingMessages = new Map<string, string>();
-  /** Documents that came with filings received through ReviewFiling. */
-  readonly #received = new Map<string, SimDocument>();
-  /** Court envelope id by sender and the sender's own message id (a resend is answered the same). */
-  readonly #bySenderId = new Map<string, string>();
-  #receivedCount = 0;
   readonly #documents: Pick<SimDocuments, 'get'>;
   readonly #leases: LeaseBook;
   readonly #anchors: AuditAnchorBook;
-  readonly #users: readonly SimUser[];
   readonly #now: () => number;
   readonly #leaseSeconds: number;
   readonly #court: CourtPolicy;
   readonly #maxRequestBytes: number;
-  readonly #replays = new ReplayGuard(2 * replayWindowMs);
-  readonly #lockout = new SignInLockout();
   readonly #schemas = schemasDir();
+  #database: SqlDatabase | null = null;
+  #accounts: AccountStore | null = null;
   #server: Server | null = null;
   url = '';
 
   constructor(readonly options: SimulatorOptions = {}) {
-    this.#users = options.users ?? demoUsers;
     this.#now = options.now ?? Date.now;
-    // The demo court's envelopes arrived over the ten days before the simulator started, so times in queue look real.
-    this.#envelopes = new Map((options.envelopes ?? makeDemoEnvelopes(200, undefined, Math.floor(this.#now() / 60_000) * 60_000)).map((demo) => [demo.envelope.id, demo]));
     this.#leases = new LeaseBook(this.#now);
     this.#anchors = new AuditAnchorBook(this.#now);
     this.#leaseSeconds = options.leaseSeconds ?? 300;
@@ -162,29 +139,55 @@ export class EfmSimulator {
       random: Math.random,
       ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}),
       ...options.cms,
-      onResult: (envelopeId, filingId, docketed, detail) => {
-        this.#record(envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail);
-        if (docketed) this.filerCallbacks.docketed(envelopeId, filingId);
-      },
+      onResult: (envelopeId, filingId, docketed, detail) => this.#docketingResult(envelopeId, filingId, docketed, detail),
     });
     this.filerCallbacks = new FilerCallbacks({
       endpoints: {},
       ...options.filerCallbacks,
-      onOutcome: (envelopeId, delivered, detail) => this.#record(envelopeId, 'Filing Review MDE', delivered ? 'filer-notified' : 'filer-not-notified', detail),
+      onOutcome: (envelopeId, delivered, detail) => void this.#recordNow(envelopeId, 'Filing Review MDE', delivered ? 'filer-notified' : 'filer-not-notified', detail),
     });
   }
 
-  /** The filer cancels an envelope (ECF CancelFiling): it leaves the queue and decisions on it are refused. */
-  cancelFiling(envelopeId: string, reason = 'Withdrawn by the filer'): void {
-    this.#envelope(envelopeId);
-    this.#cancelled.add(envelopeId);
-    this.#record(envelopeId, 'filer', 'cancelled', reason);
+  /** The service's database (open once started). */
+  get database(): SqlDatabase {
+    if (!this.#database) throw new Error('The service is not started');
+    return this.#database;
   }
 
-  /** Starts listening on 127.0.0.1 (port 0: any free port). */
+  /** The service's accounts (open once started). */
+  get accounts(): AccountStore {
+    if (!this.#accounts) throw new Error('The service is not started');
+    return this.#accounts;
+  }
+
+  /** Every review submission applied, in order. */
+  submissions(): Promise<ReceivedSubmission[]> {
+    return reviewRecords.submissions(this.database);
+  }
+
+  /** The filer cancels an envelope (ECF CancelFiling): it leaves the queue and decisions on it are refused. */
+  async cancelFiling(envelopeId: string, reason = 'Withdrawn by the filer'): Promise<void> {
+    await this.database.transaction(async (sql) => {
+      if (!(await reviewRecords.lockEnvelope(sql, envelopeId))) throw clientFault('not-found', `No envelope ${envelopeId}`);
+      await reviewRecords.cancel(sql, envelopeId);
+      await this.#record(sql, envelopeId, 'filer', 'cancelled', reason);
+    });
+  }
+
+  /**
+   * Opens the database (migrating it), adds the configured accounts and, into an empty database, the configured
+   * envelopes; then listens on 127.0.0.1 (port 0: any free port).
+   */
   async start(): Promise<this> {
     const host = this.options.host ?? '127.0.0.1';
     if (!isLoopbackHost(host) && !this.options.tls) throw new Error(`Listening on ${host} needs TLS: UsernameToken passwords travel as text`);
+    const location = this.options.postgresUrl ? { postgresUrl: this.options.postgresUrl } : this.options.dataDir ? { dataDir: this.options.dataDir } : 'memory' as const;
+    const database = this.options.database ?? (await openDatabase(location));
+    this.#database = database;
+    this.#accounts = new AccountStore(database, this.#now);
+    await this.#accounts.seed(this.options.users ?? demoUsers);
+    const envelopes = this.options.envelopes ?? makeDemoEnvelopes(200, undefined, Math.floor(this.#now() / 60_000) * 60_000);
+    await database.transaction((sql) => reviewRecords.seedEnvelopes(sql, envelopes));
     const listener = (request: IncomingMessage, response: ServerResponse): void => void this.#handle(request, response);
     const server = this.options.tls ? createHttpsServer({ key: this.options.tls.keyPem, cert: this.options.tls.certPem, minVersion: 'TLSv1.2' }, listener) : createServer(listener);
     await new Promise<void>((resolve, reject) => {
@@ -199,14 +202,18 @@ export class EfmSimulator {
     return this;
   }
 
-  /** Stops the server. */
+  /** Stops the server, then closes the database it opened. */
   async close(): Promise<void> {
     this.cms.close();
     this.filerCallbacks.close();
     const server = this.#server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.#server = null;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const database = this.#database;
+    if (database && !this.options.database) await database.close();
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -230,10 +237,10 @@ export class EfmSimulator {
       version = framing.value.version;
       // Who is asking is known from the first bytes; nobody unknown gets the rest read or parsed.
       unauthenticated = true;
-      const body = await readBody(request, this.#maxRequestBytes, this.options.unauthenticatedMs ?? 15_000, (prefix) => {
+      const body = await readBody(request, this.#maxRequestBytes, this.options.unauthenticatedMs ?? 15_000, async (prefix) => {
         const header = readSoapHeaderPrefix(prefix, framing.value.multipart);
         if (!header.ok) throw clientFault('invalid-request', header.error.message);
-        this.#authenticate(readWsSecurity(header.value));
+        await this.#authenticate(readWsSecurity(header.value));
         unauthenticated = false;
       });
       unauthenticated = false;
@@ -251,8 +258,8 @@ export class EfmSimulator {
       if (!message.ok) throw clientFault('invalid-request', message.error.message);
       if (message.value.version !== version) throw clientFault('invalid-request', `The HTTP content type says SOAP ${version}, the envelope is SOAP ${message.value.version}`);
       const security = readWsSecurity(message.value.header);
-      const user = this.#authenticate(security);
-      this.#checkReplay(security);
+      const user = await this.#authenticate(security);
+      await this.#checkReplay(security);
       const requestBody = this.options.requestSigners ? this.#signedBody(rootXml, this.options.requestSigners) : message.value.body;
       const operation = operationOfRequest(requestBody);
       const standard = standardOperationOf(requestBody);
@@ -260,7 +267,7 @@ export class EfmSimulator {
       if (!row) throw clientFault('invalid-request', `This service does not implement ${requestBody.nodeName}`);
       if (row.endpoint !== endpoint) throw clientFault('invalid-request', `${row.operation} is served at ${endpointPaths[row.endpoint]}, not ${endpointPaths[endpoint]}`);
       checkSoapAction(framing.value, row.soapAction, row.operation);
-      if (endpoint === 'ClerkReview' && user.role === 'filer') throw clientFault('forbidden', 'A filer account cannot use the clerk review service');
+      if (endpoint === 'ClerkReview' && user.role !== 'clerk' && user.role !== 'supervisor') throw clientFault('forbidden', 'Only clerks and supervisors use the clerk review service');
       const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts, user), parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [], version));
       const soapType = soapVersions[version].contentType.split(';')[0] ?? 'text/xml';
@@ -312,20 +319,13 @@ export class EfmSimulator {
     return Object.fromEntries((Object.keys(endpointPaths) as EndpointName[]).map((name) => [name, `${this.url}${endpointPaths[name]}`])) as Record<EndpointName, string>;
   }
 
-  /** The user a UsernameToken names, with a current Timestamp; a WS-Security fault otherwise. */
-  #authenticate(security: SecurityHeader): SimUser {
-    const name = security.username ?? '';
-    const now = this.#now();
-    const locked = this.#lockout.lockedFor(name, now);
-    if (locked > 0) throw securityFault('wsse:FailedAuthentication', `This account is locked after repeated failed sign-ins; try again in ${Math.ceil(locked / 60_000)} minute(s) or ask court IT`);
-    const user = authenticate(this.#users, security.username, security.password);
-    if (!user) {
-      const nowLocked = this.#lockout.failed(name, now);
-      throw securityFault('wsse:FailedAuthentication', nowLocked ? `Unknown user or wrong password; the account is now locked for ${defaultLockoutPolicy.lockMs / 60_000} minutes after repeated failures` : 'Unknown user or wrong password');
-    }
-    this.#lockout.succeeded(name);
+  /** The account a UsernameToken names, with a current Timestamp; a WS-Security fault otherwise. */
+  async #authenticate(security: SecurityHeader): Promise<Account> {
+    const signIn = await this.accounts.signIn(security.username ?? '', security.password);
+    if (!signIn.ok && signIn.lockedMs > 0) throw securityFault('wsse:FailedAuthentication', `This account is locked after repeated failed sign-ins; try again in ${Math.ceil(signIn.lockedMs / 60_000)} minute(s) or ask court IT`);
+    if (!signIn.ok) throw securityFault('wsse:FailedAuthentication', signIn.nowLocked ? `Unknown user or wrong password; the account is now locked for ${defaultLockoutPolicy.lockMs / 60_000} minutes after repeated failures` : 'Unknown user or wrong password');
     if (!isTimestampCurrent(security, this.#now())) throw securityFault('wsse:MessageExpired', 'The message timestamp is missing or outside the allowed window (check the workstation clock)');
-    return user;
+    return signIn.account;
   }
 
   /** The Body a registered workstation certificate signed; a WS-Security fault when none did. */
@@ -340,48 +340,54 @@ export class EfmSimulator {
   }
 
   /** Refuses a UsernameToken without Nonce and Created, with a stale Created, or whose nonce was used already. */
-  #checkReplay(security: SecurityHeader): void {
+  async #checkReplay(security: SecurityHeader): Promise<void> {
     const created = Date.parse(security.tokenCreated ?? '');
     if (!security.nonce || Number.isNaN(created)) throw securityFault('wsse:InvalidSecurity', 'The UsernameToken needs a Nonce and a Created time (replay protection)');
     const now = this.#now();
     if (Math.abs(now - created) > replayWindowMs) throw securityFault('wsse:MessageExpired', 'The UsernameToken was created too long ago or in the future (check the workstation clock)');
-    if (!this.#replays.accept(security.username ?? '', security.nonce, created, now)) throw securityFault('wsse:InvalidSecurity', 'This request was already received (its nonce was used before)');
+    if (!(await this.accounts.useNonce(security.username ?? '', security.nonce, created, now - 2 * replayWindowMs))) throw securityFault('wsse:InvalidSecurity', 'This request was already received (its nonce was used before)');
   }
 
-  /** Standard ECF operations the simulator implements: GetPolicy, GetCase, GetCaseList, GetFilingStatus. */
-  /** Standard ReviewFiling: a new envelope joins the queue (a resend of one already received is answered the same). */
   /**
    * Standard ReviewFiling (ECF 5.0 §6.1.1, §6.2): the envelope gets the court's identifiers (envelope, filings,
    * documents) beside the filer's and joins the queue. A resend of a message this sender already filed (same
    * sender's message id) is answered with the same identifiers and nothing new.
    */
-  async #receive(body: Element, parts: ReadonlyMap<string, MimePart>, user: SimUser): Promise<XmlElement> {
+  async #receive(body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<XmlElement> {
     const receivedAt = new Date(this.#now()).toISOString();
     const { message, senderId } = filingMessageOf(body);
-    const senderKey = senderId ? `${user.username}\u0000${senderId}` : null;
-    const known = senderKey ? this.#bySenderId.get(senderKey) : undefined;
-    const existing = known ? this.#envelopes.get(known) : undefined;
-    if (existing) return this.#receipt(existing, receivedAt);
-    this.#receivedCount += 1;
-    const envelopeId = this.#newEnvelopeId(`ENV-${receivedAt.slice(0, 4)}-R${String(this.#receivedCount).padStart(5, '0')}`);
+    const senderKey = senderId ? `${user.username}\u001f${senderId}` : null;
+    const known = senderKey ? await this.#resent(senderKey) : null;
+    if (known) return this.#receipt(known, receivedAt);
+    // The number is taken outside the transaction: a refused filing leaves a gap, never a reused id.
+    const sequence = await reviewRecords.next(this.database, `received-${receivedAt.slice(0, 4)}`);
+    const envelopeId = await this.#newEnvelopeId(`ENV-${receivedAt.slice(0, 4)}-R${String(sequence).padStart(5, '0')}`);
     const received = receiveFiling(message, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT', envelopeId);
     if (this.options.validateEcf) {
       const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${received.filingMessageXml}`);
       if (!validation.valid) throw clientFault('invalid-ecf-message', `The FilingMessage is not schema-valid: ${validation.output.slice(0, 500)}`);
     }
-    const id = received.demo.envelope.id;
-    this.#envelopes.set(id, received.demo);
-    this.#filingMessages.set(id, received.filingMessageXml);
-    for (const [documentId, document] of received.documents) this.#received.set(documentId, document);
-    if (senderKey) this.#bySenderId.set(senderKey, id);
-    if (user.role === 'filer') this.#filerOf.set(id, user.username);
-    return this.#receipt(received.demo, receivedAt);
+    const stored = await this.database.transaction(async (sql) => {
+      // The same message sent twice at once: the first to commit is the filing, the other is answered with it.
+      const raced = senderKey ? await reviewRecords.envelopeIdOfSender(sql, senderKey) : null;
+      if (raced) return (await reviewRecords.envelope(sql, raced))?.demo ?? received.demo;
+      await reviewRecords.insertEnvelope(sql, received.demo, { filingMessageXml: received.filingMessageXml, filerAccount: user.role === 'filer' ? user.username : null, senderKey, documents: received.documents });
+      await this.#record(sql, envelopeId, user.username, 'received', `through ReviewFiling from ${user.displayName}`);
+      return received.demo;
+    });
+    return this.#receipt(stored, receivedAt);
   }
 
-  /** The next free court envelope id from a proposal (ids are never reused while the service runs). */
-  #newEnvelopeId(proposed: string): string {
+  /** The envelope a sender's message id was already filed as, or null. */
+  async #resent(senderKey: string): Promise<DemoEnvelope | null> {
+    const id = await reviewRecords.envelopeIdOfSender(this.database, senderKey);
+    return id ? ((await reviewRecords.envelope(this.database, id))?.demo ?? null) : null;
+  }
+
+  /** The next free court envelope id from a proposal (ids are never reused). */
+  async #newEnvelopeId(proposed: string): Promise<string> {
     let id = proposed;
-    for (let n = 2; this.#envelopes.has(id); n++) id = `${proposed}-${n}`;
+    for (let n = 2; await reviewRecords.exists(this.database, id); n++) id = `${proposed}-${n}`;
     return id;
   }
 
@@ -393,7 +399,7 @@ export class EfmSimulator {
    * A standard operation's answer. A refusal is answered in the message, as ECF does: the operation's response with
    * a failed cbrn:MessageStatus and the ECF or court error code (error-codes.ts), not a SOAP fault.
    */
-  async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, user: SimUser): Promise<XmlElement> {
+  async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<XmlElement> {
     const header = { messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths[operationTable[operation].endpoint]}`, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(), mode: 'Test' as const };
     try {
       return await this.#standardAnswer(operation, body, parts, header, user);
@@ -407,7 +413,7 @@ export class EfmSimulator {
     }
   }
 
-  async #standardAnswer(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, header: ReviewHeader, user: SimUser): Promise<XmlElement> {
+  async #standardAnswer(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, header: ReviewHeader, user: Account): Promise<XmlElement> {
     const message = unwrapMessage(body);
     switch (operation) {
       case 'GetPolicy': {
@@ -415,22 +421,24 @@ export class EfmSimulator {
       }
       case 'GetFilingStatus': {
         const filingId = message ? readFilingStatusRequest(message) : null;
-        const demo = [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === filingId));
-        if (!filingId || !demo || !this.#filedBy(user, demo.envelope.id)) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
-        const { status, reviewer, at } = this.#filingStatus(demo, filingId, header.postedAt);
-        return wrapStandardResponse(operation, filingStatusResponseMessage(header, demo.envelope, status, reviewer, at));
+        const envelopeId = filingId ? await reviewRecords.envelopeIdOf(this.database, filingId) : null;
+        const stored = envelopeId ? await reviewRecords.envelope(this.database, envelopeId) : null;
+        const isFiling = stored?.demo.envelope.filings.some((filing) => filing.id === filingId) ?? false;
+        if (!filingId || !stored || !isFiling || !filedBy(user, stored)) throw clientFault('not-found', `No filing ${filingId ?? ''}`);
+        const { status, reviewer, at } = await this.#filingStatus(stored, filingId, header.postedAt);
+        return wrapStandardResponse(operation, filingStatusResponseMessage(header, stored.demo.envelope, status, reviewer, at));
       }
       case 'GetFilingList':
-        return wrapStandardResponse(operation, filingListResponseMessage(header, this.#filingList(message ? readFilingListRequest(message) : null, user, header)));
+        return wrapStandardResponse(operation, filingListResponseMessage(header, await this.#filingList(message ? readFilingListRequest(message) : null, user, header)));
       case 'GetCase': {
         const caseNumber = message ? readCaseRequest(message) : null;
         if (!caseNumber) throw clientFault('invalid-request', 'GetCase needs a case number');
-        return wrapStandardResponse(operation, caseResponseMessage(header, this.#caseIndex().get(caseNumber) ?? null));
+        return wrapStandardResponse(operation, caseResponseMessage(header, (await this.#caseIndex()).get(caseNumber) ?? null));
       }
       case 'GetCaseList': {
         const { partyName, category } = message ? readCaseListRequest(message) : { partyName: null, category: null };
         if (!partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
-        return wrapStandardResponse(operation, caseListResponseMessage(header, this.#casesWithParty(partyName, category)));
+        return wrapStandardResponse(operation, caseListResponseMessage(header, await this.#casesWithParty(partyName, category)));
       }
       case 'ReviewFiling':
         return this.#receive(body, parts, user);
@@ -444,29 +452,36 @@ export class EfmSimulator {
    * the queue; once a clerk holds it or any filing of it is decided, the request is refused with the reason (court
    * error 101). Asking again for a cancelled filing answers the same.
    */
-  #cancelAtFilersRequest(id: string | null, header: ReviewHeader, user: SimUser): XmlElement {
+  async #cancelAtFilersRequest(id: string | null, header: ReviewHeader, user: Account): Promise<XmlElement> {
     if (!id) throw clientFault('invalid-request', 'CancelFiling needs the filing identifier the court assigned (nc:DocumentIdentification)');
-    const demo = this.#envelopes.get(id) ?? [...this.#envelopes.values()].find((candidate) => candidate.envelope.filings.some((filing) => filing.id === id));
-    if (!demo || !this.#filedBy(user, demo.envelope.id)) throw clientFault('not-found', `No filing ${id} at this court`);
-    const envelopeId = demo.envelope.id;
+    const envelopeId = await reviewRecords.envelopeIdOf(this.database, id);
     const answer = (text: string): XmlElement => cancelFilingResponseElement({ at: header.postedAt, errorCode: ecfErrorCodes.ok, errorText: text, mode: 'Test' });
-    if (this.#cancelled.has(envelopeId)) return answer(`Filing ${id} is cancelled`);
-    if (this.#recorded.has(envelopeId)) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: the clerk has already decided on it`);
-    const lease = this.#leases.current(envelopeId);
-    if (lease) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: clerk review has started`);
     const reason = 'Cancelled at the filer\'s request before clerk review';
-    this.cancelFiling(envelopeId, reason);
-    // §6.1.7 and §6.1.10: the filer is told through NotifyFilingReviewComplete, status cancelled, at once.
-    const notice = writeCancellationNotice({ ...header, messageId: `CANCELLED-${envelopeId}` }, demo.envelope, reason);
-    this.filerCallbacks.reviewComplete(envelopeId, this.#filerOf.get(envelopeId) ?? null, notice, []);
-    return answer(`Filing ${id} is cancelled at the filer's request`);
+    const outcome = await this.database.transaction(async (sql) => {
+      const stored = envelopeId ? await reviewRecords.lockEnvelope(sql, envelopeId) : null;
+      if (!envelopeId || !stored || !filedBy(user, stored)) throw clientFault('not-found', `No filing ${id} at this court`);
+      if (stored.cancelled) return { text: `Filing ${id} is cancelled`, notice: null };
+      if ((await reviewRecords.decisions(sql, envelopeId)).length > 0) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: the clerk has already decided on it`);
+      if (await this.#leases.current(sql, envelopeId)) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: clerk review has started`);
+      await reviewRecords.cancel(sql, envelopeId);
+      await this.#record(sql, envelopeId, 'filer', 'cancelled', reason);
+      return { text: `Filing ${id} is cancelled at the filer's request`, notice: stored };
+    });
+    if (outcome.notice) {
+      // §6.1.7 and §6.1.10: the filer is told through NotifyFilingReviewComplete, status cancelled, at once.
+      const notice = writeCancellationNotice({ ...header, messageId: `CANCELLED-${outcome.notice.demo.envelope.id}` }, outcome.notice.demo.envelope, reason);
+      this.filerCallbacks.reviewComplete(outcome.notice.demo.envelope.id, outcome.notice.filerAccount, notice, []);
+    }
+    return answer(outcome.text);
   }
 
   /** Where one filing stands: review outcome (or received / cancelled), docketing, who decided and when. */
-  #filingStatus(demo: DemoEnvelope, filingId: string, now: string): { status: FilingStatus; reviewer: { id: string; name: string }; at: string } {
-    const decided = this.#outcomes.get(filingId);
-    const status = { filingId, reviewStatus: decided?.outcome ?? (this.#cancelled.has(demo.envelope.id) ? 'cancelled' : 'received'), docketingStatus: this.cms.statusOf(filingId), explanation: decided?.explanation ?? null };
-    const reviewer = decided ? { id: decided.by.username, name: decided.by.displayName } : { id: 'efm', name: 'Filing Review MDE' };
+  async #filingStatus(stored: StoredEnvelope, filingId: string, now: string): Promise<{ status: FilingStatus; reviewer: { id: string; name: string }; at: string }> {
+    const envelopeId = stored.demo.envelope.id;
+    const decided = await reviewRecords.outcome(this.database, envelopeId, filingId);
+    const docketingStatus = await reviewRecords.docketing(this.database, envelopeId, filingId);
+    const status = { filingId, reviewStatus: decided?.outcome ?? (stored.cancelled ? 'cancelled' as const : 'received' as const), docketingStatus, explanation: decided?.explanation ?? null };
+    const reviewer = decided ? { id: decided.reviewer, name: decided.reviewerName } : { id: 'efm', name: 'Filing Review MDE' };
     return { status, reviewer, at: decided?.at ?? now };
   }
 
@@ -474,7 +489,7 @@ export class EfmSimulator {
    * ECF 5.0 GetFilingList: the filings matching every criterion given (case number, filing id, submission date
    * range), oldest first, at most 1,000; a filer's EFSP sees only what it filed. At least one criterion is needed.
    */
-  #filingList(criteria: FilingListCriteria | null, user: SimUser, header: ReviewHeader): XmlElement[] {
+  async #filingList(criteria: FilingListCriteria | null, user: Account, header: ReviewHeader): Promise<XmlElement[]> {
     if (!criteria || (!criteria.caseNumber && !criteria.filingId && !criteria.from && !criteria.to)) throw clientFault('invalid-request', 'GetFilingList needs a case number, a filing identifier or a date range');
     const bound = (value: string | null, endOfDay: boolean): number | null => {
       if (!value) return null;
@@ -484,16 +499,14 @@ export class EfmSimulator {
     };
     const [from, to] = [bound(criteria.from, false), bound(criteria.to, true)];
     const matches: XmlElement[] = [];
-    const envelopes = [...this.#envelopes.values()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
-    for (const demo of envelopes) {
-      const { envelope } = demo;
-      if (!this.#filedBy(user, envelope.id)) continue;
+    for (const stored of await reviewRecords.allEnvelopes(this.database, user.role === 'filer' ? user.username : null)) {
+      const { envelope } = stored.demo;
       if (criteria.caseNumber && envelope.case.number !== criteria.caseNumber) continue;
       const submitted = Date.parse(envelope.submittedAt ?? '');
       if ((from !== null && !(submitted >= from)) || (to !== null && !(submitted <= to))) continue;
       for (const filing of envelope.filings) {
         if (criteria.filingId && filing.id !== criteria.filingId && envelope.id !== criteria.filingId) continue;
-        const { status, reviewer, at } = this.#filingStatus(demo, filing.id, header.postedAt);
+        const { status, reviewer, at } = await this.#filingStatus(stored, filing.id, header.postedAt);
         matches.push(matchingFilingElement(header, envelope, status, reviewer, at));
         if (matches.length >= 1000) return matches;
       }
@@ -501,18 +514,10 @@ export class EfmSimulator {
     return matches;
   }
 
-  /**
-   * True when this user may ask about (or cancel) the envelope: court staff always; a filer's EFSP only for what it
-   * filed itself. Anyone else's filing is answered as unknown, so its existence is not disclosed either.
-   */
-  #filedBy(user: SimUser, envelopeId: string): boolean {
-    return user.role !== 'filer' || this.#filerOf.get(envelopeId) === user.username;
-  }
-
-  /** The court's existing cases, by number (from the demo envelopes filed into them). */
-  #caseIndex(): Map<string, CaseSummary> {
+  /** The court's existing cases, by number (from the envelopes filed into them). */
+  async #caseIndex(): Promise<Map<string, CaseSummary>> {
     const cases = new Map<string, CaseSummary>();
-    for (const { envelope } of this.#envelopes.values()) {
+    for (const { demo: { envelope } } of await reviewRecords.allEnvelopes(this.database)) {
       const number = envelope.case.number;
       if (number) cases.set(number, { caseNumber: number, title: envelope.case.title, category: envelope.case.category, parties: envelope.parties.map((party) => party.name) });
     }
@@ -520,10 +525,10 @@ export class EfmSimulator {
   }
 
   /** Existing cases with a party whose name contains the query (case and spacing ignored), at most 50. */
-  #casesWithParty(partyName: string, category: string | null): CaseSummary[] {
+  async #casesWithParty(partyName: string, category: string | null): Promise<CaseSummary[]> {
     const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
     const wanted = normalise(partyName);
-    return [...this.#caseIndex().values()]
+    return [...(await this.#caseIndex()).values()]
       .filter((kase) => (!category || kase.category === category) && kase.parties.some((name) => normalise(name).includes(wanted)))
       .slice(0, 50);
   }
@@ -542,32 +547,46 @@ export class EfmSimulator {
     return this.options.signing ? signSoapEnvelope(xml, this.options.signing) : xml;
   }
 
-  async #dispatch(operation: ReviewOperation, body: Element, user: SimUser, parts: ReadonlyMap<string, MimePart>): Promise<{ body: XmlElement; parts: MimePart[] }> {
+  /** Runs `work` in one transaction holding the envelope's row lock; not-found when there is no such envelope. */
+  #withEnvelope<T>(envelopeId: string, work: (sql: Sql, stored: StoredEnvelope) => Promise<T>): Promise<T> {
+    return this.database.transaction(async (sql) => {
+      const stored = await reviewRecords.lockEnvelope(sql, envelopeId);
+      if (!stored) throw clientFault('not-found', `No envelope ${envelopeId}`);
+      return work(sql, stored);
+    });
+  }
+
+  async #dispatch(operation: ReviewOperation, body: Element, user: Account, parts: ReadonlyMap<string, MimePart>): Promise<{ body: XmlElement; parts: MimePart[] }> {
     const plain = (element: XmlElement): { body: XmlElement; parts: MimePart[] } => ({ body: element, parts: [] });
     const { envelopeId, fencingToken: token, documentId, leaseSeconds, toClerk, afterSubmission } = readReviewRequestFields(body);
     switch (operation) {
       case 'GetReviewQueue': {
         const request = queueRequestSchema.safeParse(readQueueRequest(body));
         if (!request.success) throw clientFault('invalid-request', `Invalid queue request: ${request.error.issues[0]?.message ?? ''}`);
-        return plain(queueResponseElement(queryQueue(this.#queueRows(), request.data, user.username)));
+        return plain(queueResponseElement(queryQueue(await this.#queueRows(), request.data, user.username)));
       }
       case 'GetEnvelope': {
-        const demo = this.#envelope(envelopeId);
-        const documents = await Promise.all(demo.documents.map(async (source) => ({ source, generated: await this.#document(source) })));
+        const { stored, lease, recorded } = await this.database.transaction(async (sql) => {
+          const found = await reviewRecords.envelope(sql, envelopeId);
+          if (!found) throw clientFault('not-found', `No envelope ${envelopeId}`);
+          return { stored: found, lease: await this.#leases.current(sql, envelopeId), recorded: await reviewRecords.decisions(sql, envelopeId) };
+        });
+        const documents = await Promise.all(stored.demo.documents.map(async (source) => ({ source, generated: await this.#document(source) })));
         return plain(envelopeResponseElement({
           envelopeId,
-          courtLocation: demo.courtLocation,
-          filingMessageXml: this.#filingMessage(demo),
-          paymentMessageXml: writePaymentMessage(demo.payment),
+          courtLocation: stored.demo.courtLocation,
+          filingMessageXml: stored.filingMessageXml ?? writeFilingMessage(stored.demo.envelope, this.url),
+          paymentMessageXml: writePaymentMessage(stored.demo.payment),
           documents: documents.map(({ source, generated }) => ({ documentId: source.documentId, contentType: generated.contentType, sizeBytes: generated.bytes.length, sha256: generated.sha256 })),
-          lease: this.#leases.current(envelopeId),
-          recorded: this.#recorded.get(envelopeId) ?? [],
-          assignedCase: this.#assignedCases.get(envelopeId) ?? null,
+          lease,
+          recorded,
+          assignedCase: stored.assignedCase,
         }));
       }
       case 'GetDocument': {
-        const demo = this.#envelope(envelopeId);
-        const source = demo.documents.find((candidate) => candidate.documentId === documentId);
+        const stored = await reviewRecords.envelope(this.database, envelopeId);
+        if (!stored) throw clientFault('not-found', `No envelope ${envelopeId}`);
+        const source = stored.demo.documents.find((candidate) => candidate.documentId === documentId);
         if (!source) throw clientFault('not-found', `Envelope ${envelopeId} has no document ${documentId}`);
         const document = await this.#document(source);
         return {
@@ -575,79 +594,73 @@ export class EfmSimulator {
           parts: [{ contentId: source.contentId, contentType: document.contentType, body: document.bytes }],
         };
       }
-      case 'ClaimEnvelope': {
-        this.#envelope(envelopeId);
-        const seconds = leaseSeconds ?? this.#leaseSeconds;
-        const before = this.#leases.current(envelopeId);
-        const lease = this.#lease(this.#leases.claim(envelopeId, user.username, seconds));
-        if (before?.holder !== user.username) this.#record(envelopeId, user.username, 'claimed', null);
-        return plain(leaseResponseElement(lease));
+      case 'ClaimEnvelope':
+        return plain(leaseResponseElement(await this.#withEnvelope(envelopeId, async (sql) => {
+          const before = await this.#leases.current(sql, envelopeId);
+          const lease = leaseOf(await this.#leases.claim(sql, envelopeId, user.username, leaseSeconds ?? this.#leaseSeconds));
+          if (before?.holder !== user.username) await this.#record(sql, envelopeId, user.username, 'claimed', null);
+          return lease;
+        })));
+      case 'GetEnvelopeHistory': {
+        if (!(await reviewRecords.exists(this.database, envelopeId))) throw clientFault('not-found', `No envelope ${envelopeId}`);
+        return plain(historyResponseElement(await reviewRecords.history(this.database, envelopeId)));
       }
-      case 'GetEnvelopeHistory':
-        this.#envelope(envelopeId);
-        return plain(historyResponseElement(this.#history.get(envelopeId) ?? []));
       case 'RenewClaim':
-        return plain(leaseResponseElement(this.#lease(this.#leases.renew(envelopeId, user.username, token, this.#leaseSeconds))));
-      case 'ReleaseEnvelope': {
-        if (afterSubmission && !this.#idempotent.has(afterSubmission)) {
-          // Not applied yet: the clerk keeps the envelope until it is, then it goes back to the pool.
-          const held = this.#lease(this.#leases.checkWrite(envelopeId, user.username, token));
-          this.#releaseAfter.set(envelopeId, { key: afterSubmission, clerk: user.username });
-          return plain(leaseResponseElement(held));
-        }
-        const released = this.#lease(this.#leases.release(envelopeId, user.username, token));
-        this.#record(envelopeId, user.username, 'released', null);
-        return plain(leaseResponseElement(released));
-      }
+        return plain(leaseResponseElement(await this.#withEnvelope(envelopeId, async (sql) => leaseOf(await this.#leases.renew(sql, envelopeId, user.username, token, this.#leaseSeconds)))));
+      case 'ReleaseEnvelope':
+        return plain(leaseResponseElement(await this.#withEnvelope(envelopeId, async (sql) => {
+          if (afterSubmission && !(await reviewRecords.submission(sql, afterSubmission))) {
+            // Not applied yet: the clerk keeps the envelope until it is, then it goes back to the pool.
+            const held = leaseOf(await this.#leases.checkWrite(sql, envelopeId, user.username, token));
+            await reviewRecords.setReleaseAfter(sql, envelopeId, { key: afterSubmission, clerk: user.username });
+            return held;
+          }
+          const released = leaseOf(await this.#leases.release(sql, envelopeId, user.username, token));
+          await this.#record(sql, envelopeId, user.username, 'released', null);
+          return released;
+        })));
       case 'ReassignEnvelope': {
         if (user.role !== 'supervisor') throw clientFault('forbidden', 'Only a supervisor can reassign work');
-        this.#envelope(envelopeId);
         const to = toClerk;
-        if (to && !this.#users.some((candidate) => candidate.username === to && candidate.role !== 'filer')) throw clientFault('not-found', `No clerk ${to}`);
-        const moved = this.#lease(this.#leases.reassign(envelopeId, to, this.#leaseSeconds));
-        this.#record(envelopeId, user.username, 'reassigned', to ? `to ${to}` : 'back to the pool');
-        return plain(leaseResponseElement(moved));
+        const target = to ? await this.accounts.get(to) : null;
+        if (to && (!target || target.disabledAt || (target.role !== 'clerk' && target.role !== 'supervisor'))) throw clientFault('not-found', `No clerk ${to}`);
+        return plain(leaseResponseElement(await this.#withEnvelope(envelopeId, async (sql) => {
+          const moved = leaseOf(await this.#leases.reassign(sql, envelopeId, to, this.#leaseSeconds));
+          await this.#record(sql, envelopeId, user.username, 'reassigned', to ? `to ${to}` : 'back to the pool');
+          return moved;
+        })));
       }
       case 'WhoAmI':
       case 'GetWorkload':
       case 'GetDocketingExceptions':
       case 'ResolveDocketingException':
-        return plain(supervisionResponse(operation, body, user, { users: this.#users, leases: this.#leases, reviews: this.#reviewLog, cms: this.cms }));
+        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, cms: this.cms }));
       case 'SubmitFilingReview':
         return plain(await this.#submit(body, user, parts));
       case 'AnchorAuditLog': {
         const head = readAnchorRequest(body);
         if (!head) throw clientFault('invalid-request', 'The audit anchor is incomplete');
-        return plain(anchorResponseElement(this.#anchors.anchor(head)));
+        return plain(anchorResponseElement(await this.database.transaction((sql) => this.#anchors.anchor(sql, head))));
       }
       case 'GetAuditAnchor': {
         const workstationId = readGetAnchorRequest(body);
         if (!workstationId) throw clientFault('invalid-request', 'Name the workstation');
-        return plain(anchorResponseElement(this.#anchors.last(workstationId)));
+        return plain(anchorResponseElement(await this.#anchors.last(this.database, workstationId)));
       }
     }
   }
 
-  async #submit(body: Element, user: SimUser, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
+  /**
+   * SubmitFilingReview: everything that does not depend on the envelope's state (stamped renditions, schema
+   * validation) is checked first; then one transaction under the envelope's row lock checks the idempotency key,
+   * the fencing token and the decisions, and stores them. The CMS and the filer hear only after it committed.
+   */
+  async #submit(body: Element, user: Account, parts: ReadonlyMap<string, MimePart>): Promise<XmlElement> {
     const request = readSubmitRequest(body);
-    const previous = this.#idempotent.get(request.idempotencyKey);
-    if (previous) {
-      if (previous.envelopeId !== request.envelopeId) throw clientFault('invalid-request', 'This idempotency key was used for another envelope');
-      return submitResponseElement({ result: 'duplicate', appliedAt: previous.appliedAt, envelopeComplete: previous.complete });
-    }
-    const demo = this.#envelope(request.envelopeId);
-    if (this.#cancelled.has(request.envelopeId)) throw clientFault('cancelled', `The filer cancelled envelope ${request.envelopeId}; there is nothing to review`);
-    this.#lease(this.#leases.checkWrite(request.envelopeId, user.username, request.fencingToken));
-    const decided = this.#decidedFilings(request.envelopeId);
+    if (request.decisions.length === 0) throw clientFault('invalid-request', 'No decision in the submission');
     for (const decision of request.decisions) {
-      if (!demo.envelope.filings.some((filing) => filing.id === decision.filingId)) throw clientFault('not-found', `Envelope ${request.envelopeId} has no filing ${decision.filingId}`);
-      if (decided.has(decision.filingId)) throw clientFault('already-decided', `Filing ${decision.filingId} was already decided`);
       if (decision.outcome === 'rejected' && (!decision.reasonCode || !decision.note)) throw clientFault('invalid-request', `Rejecting ${decision.filingId} needs a reason code and an explanation`);
     }
-    if (request.decisions.length === 0) throw clientFault('invalid-request', 'No decision in the submission');
-    const earlierCase = this.#assignedCases.get(request.envelopeId);
-    if (earlierCase && request.assignedCase && request.assignedCase.caseNumber !== earlierCase.caseNumber) throw clientFault('invalid-request', `This new case was already opened as ${earlierCase.caseNumber}`);
-    if (demo.envelope.case.isNew && !earlierCase && !request.assignedCase && request.decisions.some((d) => d.outcome === 'accepted')) throw clientFault('invalid-request', 'Accepting a filing of a new case needs the case assignment');
     const stamped = request.stamped.map((s) => {
       const part = parts.get(s.contentId);
       if (!part) throw clientFault('invalid-request', `Stamped rendition ${s.documentId} refers to a missing MTOM part ${s.contentId}`);
@@ -658,96 +671,107 @@ export class EfmSimulator {
     const serializer = new XMLSerializer();
     const recordDocketingXml = request.recordDocketing ? serializer.serializeToString(request.recordDocketing) : null;
     const notifyXml = request.notifyFilingReviewComplete ? serializer.serializeToString(request.notifyFilingReviewComplete) : null;
-    const accepts = request.decisions.some((d) => d.outcome === 'accepted');
-    const complete = demo.envelope.filings.every((filing) => decided.has(filing.id) || request.decisions.some((d) => d.filingId === filing.id));
-    if (accepts && !recordDocketingXml) throw clientFault('invalid-ecf-message', 'Accepted filings need a docket:RecordDocketingMessage');
-    if (complete && !notifyXml) throw clientFault('invalid-ecf-message', 'The last decision of an envelope needs a reviewfilingcallback:NotifyFilingReviewCompleteMessage');
     for (const xml of [recordDocketingXml, notifyXml]) {
       if (!xml || !this.options.validateEcf) continue;
       const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
       if (!validation.valid) throw clientFault('invalid-ecf-message', `The ECF message is not schema-valid: ${validation.output.slice(0, 500)}`);
     }
-    const appliedAt = new Date(this.#now()).toISOString();
-    for (const d of request.decisions) this.#record(request.envelopeId, user.username, d.outcome, d.outcome === 'rejected' ? `${d.filingId}: ${d.reasonCode ?? ''} — ${d.note ?? ''}` : `${d.filingId}${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}`);
-    for (const s of stamped) this.#record(request.envelopeId, user.username, 'stamped', `${s.documentId} (SHA-256 ${s.sha256.slice(0, 12)}…)`);
-    this.#record(request.envelopeId, user.username, 'submitted', complete ? 'review complete' : 'partial review');
-    const claimedAt = this.#leases.heldSince(request.envelopeId);
-    this.#reviewLog.push(...request.decisions.map((d) => ({ envelopeId: request.envelopeId, filingId: d.filingId, clerk: user.username, outcome: d.outcome, reasonCode: d.reasonCode, claimedAt, decidedAt: appliedAt })));
-    this.#recorded.set(request.envelopeId, [...(this.#recorded.get(request.envelopeId) ?? []), ...request.decisions.map((d) => ({ ...d, reviewerId: user.username }))]);
-    if (request.assignedCase && !earlierCase) this.#assignedCases.set(request.envelopeId, request.assignedCase);
-    for (const d of request.decisions) this.#outcomes.set(d.filingId, { outcome: d.outcome, explanation: d.outcome === 'rejected' ? `${d.reasonCode ?? ''}: ${d.note ?? ''}` : d.note, by: user, at: appliedAt });
-    this.#idempotent.set(request.idempotencyKey, { envelopeId: request.envelopeId, appliedAt, complete });
-    this.submissions.push({ idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: request.decisions, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt });
-    if (complete) this.#leases.reassign(request.envelopeId, null, 0);
-    const waiting = this.#releaseAfter.get(request.envelopeId);
-    if (waiting?.key === request.idempotencyKey) {
-      this.#releaseAfter.delete(request.envelopeId);
-      if (!complete && this.#leases.current(request.envelopeId)?.holder === waiting.clerk) {
-        this.#leases.release(request.envelopeId, waiting.clerk, request.fencingToken);
-        this.#record(request.envelopeId, waiting.clerk, 'released', 'after the submission landed');
+    const applied = await this.#withEnvelope(request.envelopeId, async (sql, stored) => {
+      const previous = await reviewRecords.submission(sql, request.idempotencyKey);
+      if (previous) {
+        if (previous.envelopeId !== request.envelopeId) throw clientFault('invalid-request', 'This idempotency key was used for another envelope');
+        return { duplicate: true as const, appliedAt: previous.appliedAt, complete: previous.complete };
       }
-    }
+      const { envelope } = stored.demo;
+      if (stored.cancelled) throw clientFault('cancelled', `The filer cancelled envelope ${request.envelopeId}; there is nothing to review`);
+      leaseOf(await this.#leases.checkWrite(sql, request.envelopeId, user.username, request.fencingToken));
+      const earlier = await reviewRecords.decisions(sql, request.envelopeId);
+      const decided = new Set(earlier.map((decision) => decision.filingId));
+      for (const decision of request.decisions) {
+        if (!envelope.filings.some((filing) => filing.id === decision.filingId)) throw clientFault('not-found', `Envelope ${request.envelopeId} has no filing ${decision.filingId}`);
+        if (decided.has(decision.filingId)) throw clientFault('already-decided', `Filing ${decision.filingId} was already decided`);
+      }
+      const earlierCase = stored.assignedCase;
+      if (earlierCase && request.assignedCase && request.assignedCase.caseNumber !== earlierCase.caseNumber) throw clientFault('invalid-request', `This new case was already opened as ${earlierCase.caseNumber}`);
+      const accepts = request.decisions.some((d) => d.outcome === 'accepted');
+      if (envelope.case.isNew && !earlierCase && !request.assignedCase && accepts) throw clientFault('invalid-request', 'Accepting a filing of a new case needs the case assignment');
+      const complete = envelope.filings.every((filing) => decided.has(filing.id) || request.decisions.some((d) => d.filingId === filing.id));
+      if (accepts && !recordDocketingXml) throw clientFault('invalid-ecf-message', 'Accepted filings need a docket:RecordDocketingMessage');
+      if (complete && !notifyXml) throw clientFault('invalid-ecf-message', 'The last decision of an envelope needs a reviewfilingcallback:NotifyFilingReviewCompleteMessage');
+      const appliedAt = new Date(this.#now()).toISOString();
+      const recorded = request.decisions.map((d) => ({ ...d, reviewerId: user.username }));
+      for (const d of request.decisions) await this.#record(sql, request.envelopeId, user.username, d.outcome, d.outcome === 'rejected' ? `${d.filingId}: ${d.reasonCode ?? ''} — ${d.note ?? ''}` : `${d.filingId}${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}`);
+      for (const s of stamped) await this.#record(sql, request.envelopeId, user.username, 'stamped', `${s.documentId} (SHA-256 ${s.sha256.slice(0, 12)}…)`);
+      await this.#record(sql, request.envelopeId, user.username, 'submitted', complete ? 'review complete' : 'partial review');
+      await reviewRecords.insertDecisions(sql, request.envelopeId, recorded, { id: user.username, name: user.displayName }, await this.#leases.heldSince(sql, request.envelopeId), appliedAt);
+      await reviewRecords.updateReview(sql, request.envelopeId, request.assignedCase && !earlierCase ? request.assignedCase : null, complete);
+      await reviewRecords.insertSubmission(sql, { idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: recorded, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt, complete });
+      if (complete) await this.#leases.reassign(sql, request.envelopeId, null, 0);
+      const waiting = await reviewRecords.releaseAfter(sql, request.envelopeId);
+      if (waiting?.key === request.idempotencyKey) {
+        await reviewRecords.setReleaseAfter(sql, request.envelopeId, null);
+        if (!complete && (await this.#leases.current(sql, request.envelopeId))?.holder === waiting.clerk) {
+          await this.#leases.release(sql, request.envelopeId, waiting.clerk, request.fencingToken);
+          await this.#record(sql, request.envelopeId, waiting.clerk, 'released', 'after the submission landed');
+        }
+      }
+      const accepted = [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
+      return { duplicate: false as const, appliedAt, complete, stored, accepted };
+    });
+    if (applied.duplicate) return submitResponseElement({ result: 'duplicate', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
+    const { envelope } = applied.stored.demo;
     const acceptedFilings = request.decisions.filter((d) => d.outcome === 'accepted').map((d) => {
-      const lead = demo.envelope.filings.find((filing) => filing.id === d.filingId)?.leadDocument.id;
+      const lead = envelope.filings.find((filing) => filing.id === d.filingId)?.leadDocument.id;
       return { filingId: d.filingId, sha256: stamped.find((s) => s.documentId === lead)?.sha256 ?? null };
     });
-    if (acceptedFilings.length > 0) this.cms.record(demo.envelope, acceptedFilings, { id: user.username, name: user.displayName }, appliedAt);
-    if (complete && notifyXml) {
+    if (acceptedFilings.length > 0) this.cms.record(envelope, acceptedFilings, { id: user.username, name: user.displayName }, applied.appliedAt);
+    if (applied.complete && notifyXml) {
       // ECF 5.0 §6.1.10: the filer hears after NotifyDocketingComplete for what was accepted, at once otherwise.
-      const accepted = (this.#recorded.get(request.envelopeId) ?? []).filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
-      this.filerCallbacks.reviewComplete(request.envelopeId, this.#filerOf.get(request.envelopeId) ?? null, notifyXml, accepted.filter((id) => this.cms.statusOf(id) !== 'successful'));
+      const docketed = await Promise.all(applied.accepted.map(async (id) => ((await reviewRecords.docketing(this.database, request.envelopeId, id)) === 'successful' ? null : id)));
+      this.filerCallbacks.reviewComplete(request.envelopeId, applied.stored.filerAccount, notifyXml, docketed.filter((id): id is string => id !== null));
     }
-    return submitResponseElement({ result: 'applied', appliedAt, envelopeComplete: complete });
+    return submitResponseElement({ result: 'applied', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
   }
 
-  #record(envelopeId: string, actor: string, action: HistoryEvent['action'], detail: string | null): void {
-    const events = this.#history.get(envelopeId) ?? [];
-    events.push({ at: new Date(this.#now()).toISOString(), actor, action, detail });
-    this.#history.set(envelopeId, events);
+  /** The court record system answered for a filing: recorded, then the filer's callback may go. */
+  async #docketingResult(envelopeId: string, filingId: string, docketed: boolean, detail: string): Promise<void> {
+    try {
+      const at = new Date(this.#now()).toISOString();
+      await this.database.transaction(async (sql) => {
+        await reviewRecords.setDocketing(sql, envelopeId, filingId, docketed ? 'successful' : 'unsuccessful', detail, at);
+        await this.#record(sql, envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail);
+      });
+      if (docketed) this.filerCallbacks.docketed(envelopeId, filingId);
+    } catch (error) {
+      // The service is stopping (its database closed): the CMS's callback is lost with it, as a dropped connection.
+      if (process.env.CRD_SIM_DEBUG) console.error(error);
+    }
   }
 
-  #envelope(envelopeId: string): DemoEnvelope {
-    const demo = this.#envelopes.get(envelopeId);
-    if (!demo) throw clientFault('not-found', `No envelope ${envelopeId}`);
-    return demo;
+  #record(sql: Sql, envelopeId: string, actor: string, action: HistoryEvent['action'], detail: string | null): Promise<void> {
+    return reviewRecords.record(sql, envelopeId, { at: new Date(this.#now()).toISOString(), actor, action, detail });
   }
 
-  #lease(outcome: ReturnType<LeaseBook['claim']>): Lease | null {
-    if (!outcome.ok) throw new FaultError(outcome.fault);
-    return outcome.lease;
+  /** Adds a history line in its own transaction (outcomes of callbacks sent after the answer). */
+  async #recordNow(envelopeId: string, actor: string, action: HistoryEvent['action'], detail: string | null): Promise<void> {
+    try {
+      await this.#record(this.database, envelopeId, actor, action, detail);
+    } catch (error) {
+      if (process.env.CRD_SIM_DEBUG) console.error(error);
+    }
   }
 
   /** A document's bytes: as received through ReviewFiling, or generated for the demo court. */
-  #document(source: DemoEnvelope['documents'][number]): Promise<SimDocument> {
-    const received = this.#received.get(source.documentId);
-    return received ? Promise.resolve(received) : this.#documents.get(source);
+  async #document(source: DemoEnvelope['documents'][number]): Promise<SimDocument> {
+    return (await reviewRecords.receivedDocument(this.database, source.documentId)) ?? this.#documents.get(source);
   }
 
-  #filingMessage(demo: DemoEnvelope): string {
-    let xml = this.#filingMessages.get(demo.envelope.id);
-    if (!xml) {
-      xml = writeFilingMessage(demo.envelope, this.url);
-      this.#filingMessages.set(demo.envelope.id, xml);
-    }
-    return xml;
-  }
-
-  /** The filings of an envelope decided so far, in any episode. */
-  #decidedFilings(envelopeId: string): Set<string> {
-    return new Set((this.#recorded.get(envelopeId) ?? []).map((decision) => decision.filingId));
-  }
-
-  #queueRows(): QueueRow[] {
-    const rows: QueueRow[] = [];
-    for (const demo of this.#envelopes.values()) {
-      if (this.#cancelled.has(demo.envelope.id)) continue;
-      if (this.#recorded.has(demo.envelope.id)) {
-        const decided = this.#decidedFilings(demo.envelope.id);
-        if (demo.envelope.filings.every((filing) => decided.has(filing.id))) continue;
-      }
-      const lease = this.#leases.current(demo.envelope.id);
+  async #queueRows(): Promise<QueueRow[]> {
+    const now = this.#now();
+    return (await reviewRecords.openEnvelopes(this.database)).map(({ stored: { demo }, lease }) => {
+      const held = lease?.holder && lease.expiresMs > now ? lease : null;
       const codes = demo.envelope.filings.map((filing) => filing.filingCode ?? '').filter(Boolean);
-      rows.push({
+      return {
         envelopeId: demo.envelope.id,
         submittedAt: demo.envelope.submittedAt ?? '',
         courtLocation: demo.courtLocation,
@@ -759,12 +783,25 @@ export class EfmSimulator {
         filingCodesAll: codes,
         filerName: demo.envelope.filer,
         filingCount: demo.envelope.filings.length,
-        claimedBy: lease?.holder ?? null,
-        claimExpiresAt: lease?.expiresAt ?? null,
-      });
-    }
-    return rows;
+        claimedBy: held?.holder ?? null,
+        claimExpiresAt: held ? new Date(held.expiresMs).toISOString() : null,
+      };
+    });
   }
+}
+
+/** The lease of a lease operation, or its fault thrown. */
+function leaseOf(outcome: LeaseOutcome): Lease | null {
+  if (!outcome.ok) throw new FaultError(outcome.fault);
+  return outcome.lease;
+}
+
+/**
+ * True when this account may ask about (or cancel) the envelope: court staff always; a filer's EFSP only for what it
+ * filed itself. Anyone else's filing is answered as unknown, so its existence is not disclosed either.
+ */
+function filedBy(user: Account, stored: StoredEnvelope): boolean {
+  return user.role !== 'filer' || stored.filerAccount === user.username;
 }
 
 /**
@@ -772,7 +809,7 @@ export class EfmSimulator {
  * body before anything more is read: it throws to refuse the request there, so an unknown sender costs at most that
  * many bytes and one small parse.
  */
-function readBody(request: IncomingMessage, limit: number, unauthenticatedMs: number, checkPrefix: (prefix: Buffer) => void): Promise<Buffer> {
+function readBody(request: IncomingMessage, limit: number, unauthenticatedMs: number, checkPrefix: (prefix: Buffer) => Promise<void>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? NaN);
     if (declared > limit) {
@@ -791,18 +828,20 @@ function readBody(request: IncomingMessage, limit: number, unauthenticatedMs: nu
       reject(clientFault('too-large', `The request's first ${maxUnauthenticatedBytes} bytes did not arrive within ${unauthenticatedMs / 1000} s`));
       request.pause();
     }, unauthenticatedMs);
-    const check = (): boolean => {
+    // While the prefix is checked nothing more is read; a refusal stops there, an accepted sender gets the rest read.
+    let checking: Promise<boolean> | null = null;
+    const check = (): void => {
       checked = true;
       clearTimeout(slow);
-      try {
-        checkPrefix(Buffer.concat(chunks).subarray(0, maxUnauthenticatedBytes));
+      request.pause();
+      checking = checkPrefix(Buffer.concat(chunks).subarray(0, maxUnauthenticatedBytes)).then(() => {
+        request.resume();
         return true;
-      } catch (error) {
+      }, (error: unknown) => {
         done = true;
         reject(error);
-        request.pause();
         return false;
-      }
+      });
     };
     request.on('data', (chunk: Buffer) => {
       if (done) return;
@@ -819,7 +858,9 @@ function readBody(request: IncomingMessage, limit: number, unauthenticatedMs: nu
     request.on('end', () => {
       clearTimeout(slow);
       // A body smaller than the prefix is read whole anyway: the normal path parses and authenticates it.
-      if (!done) resolve(Buffer.concat(chunks));
+      void (checking ?? Promise.resolve(true)).then((accepted) => {
+        if (accepted && !done) resolve(Buffer.concat(chunks));
+      });
     });
     request.on('error', (error) => {
       clearTimeout(slow);

@@ -1,5 +1,6 @@
 import type { Lease } from '../../shared/domain/review-queue';
 import type { ReviewFault } from '../../shared/ecf/clerk-review-service';
+import type { Sql } from '../service/db/sql-database';
 
 /** An outcome of a lease operation: the lease (or none), or the fault to answer with. */
 export type LeaseOutcome = { readonly ok: true; readonly lease: Lease | null } | { readonly ok: false; readonly fault: ReviewFault };
@@ -13,41 +14,48 @@ interface Entry {
   since: number;
 }
 
+interface LeaseRow {
+  [column: string]: unknown;
+  envelope_id: string;
+  holder: string | null;
+  expires_ms: number;
+  token: number;
+  since_ms: number;
+}
+
 const fault = (code: ReviewFault['code'], text: string, holder: string | null = null): LeaseOutcome => ({ ok: false, fault: { code, text, ecfErrorCode: null, holder } });
 
 /**
- * Who holds which envelope, for how long, with fencing tokens. A clerk's writes carry the token they got at claim
- * time; once the envelope is reassigned, released or re-claimed after expiry, the old token is refused.
+ * Who holds which envelope, for how long, with fencing tokens, in the `leases` table. A clerk's writes carry the
+ * token they got at claim time; once the envelope is reassigned, released or re-claimed after expiry, the old token
+ * is refused. Every method runs inside the caller's transaction, which holds the envelope's row lock.
  */
 export class LeaseBook {
-  readonly #entries = new Map<string, Entry>();
-
   constructor(private readonly now: () => number = Date.now) {}
 
   /** The current lease of an envelope (expired leases count as none). */
-  current(envelopeId: string): Lease | null {
-    const entry = this.#entries.get(envelopeId);
+  async current(sql: Sql, envelopeId: string): Promise<Lease | null> {
+    const entry = await this.#entry(sql, envelopeId);
     if (!entry?.holder || entry.expiresAt <= this.now()) return null;
     return this.#lease(envelopeId, entry);
   }
 
   /** Every envelope held now, with its holder and since when. */
-  active(): { envelopeId: string; holder: string; claimedAt: string; expiresAt: string }[] {
-    const now = this.now();
-    return [...this.#entries].filter(([, entry]) => entry.holder && entry.expiresAt > now)
-      .map(([envelopeId, entry]) => ({ envelopeId, holder: entry.holder ?? '', claimedAt: new Date(entry.since).toISOString(), expiresAt: new Date(entry.expiresAt).toISOString() }));
+  async active(sql: Sql): Promise<{ envelopeId: string; holder: string; claimedAt: string; expiresAt: string }[]> {
+    const rows = await sql.query<LeaseRow>('SELECT * FROM leases WHERE holder IS NOT NULL AND expires_ms > $1 ORDER BY envelope_id', [this.now()]);
+    return rows.map((row) => ({ envelopeId: row.envelope_id, holder: row.holder ?? '', claimedAt: new Date(row.since_ms).toISOString(), expiresAt: new Date(row.expires_ms).toISOString() }));
   }
 
   /** When the current holder's claim began, or null when nobody holds it. */
-  heldSince(envelopeId: string): string | null {
-    const entry = this.#entries.get(envelopeId);
+  async heldSince(sql: Sql, envelopeId: string): Promise<string | null> {
+    const entry = await this.#entry(sql, envelopeId);
     return entry?.holder ? new Date(entry.since).toISOString() : null;
   }
 
   /** Claims an envelope; claiming one you already hold renews it with the same token. */
-  claim(envelopeId: string, clerk: string, seconds: number): LeaseOutcome {
+  async claim(sql: Sql, envelopeId: string, clerk: string, seconds: number): Promise<LeaseOutcome> {
     const now = this.now();
-    const entry = this.#entries.get(envelopeId) ?? { holder: null, expiresAt: 0, token: 0, since: now };
+    const entry = (await this.#entry(sql, envelopeId)) ?? { holder: null, expiresAt: 0, token: 0, since: now };
     if (entry.holder && entry.holder !== clerk && entry.expiresAt > now) return fault('claimed-by-other', `Envelope ${envelopeId} is claimed by ${entry.holder}`, entry.holder);
     // The token moves when the envelope changes hands; the same clerk claiming again (even after expiry, with
     // nobody else having taken it) keeps theirs, so decisions they queued offline with it still apply.
@@ -57,49 +65,58 @@ export class LeaseBook {
     }
     entry.holder = clerk;
     entry.expiresAt = now + seconds * 1000;
-    this.#entries.set(envelopeId, entry);
-    return { ok: true, lease: this.#lease(envelopeId, entry) };
+    return { ok: true, lease: await this.#save(sql, envelopeId, entry) };
   }
 
   /** Extends a lease the clerk holds with the current token. */
-  renew(envelopeId: string, clerk: string, token: number, seconds: number): LeaseOutcome {
-    const check = this.checkWrite(envelopeId, clerk, token);
+  async renew(sql: Sql, envelopeId: string, clerk: string, token: number, seconds: number): Promise<LeaseOutcome> {
+    const check = await this.checkWrite(sql, envelopeId, clerk, token);
     if (!check.ok) return check;
-    const entry = this.#entries.get(envelopeId) as Entry;
+    const entry = (await this.#entry(sql, envelopeId)) as Entry;
     entry.expiresAt = this.now() + seconds * 1000;
-    return { ok: true, lease: this.#lease(envelopeId, entry) };
+    return { ok: true, lease: await this.#save(sql, envelopeId, entry) };
   }
 
   /** Gives the envelope back to the pool. */
-  release(envelopeId: string, clerk: string, token: number): LeaseOutcome {
-    const check = this.checkWrite(envelopeId, clerk, token);
+  async release(sql: Sql, envelopeId: string, clerk: string, token: number): Promise<LeaseOutcome> {
+    const check = await this.checkWrite(sql, envelopeId, clerk, token);
     if (!check.ok) return check;
-    const entry = this.#entries.get(envelopeId) as Entry;
-    entry.holder = null;
-    entry.expiresAt = 0;
-    entry.token += 1;
+    const entry = (await this.#entry(sql, envelopeId)) as Entry;
+    await this.#save(sql, envelopeId, { ...entry, holder: null, expiresAt: 0, token: entry.token + 1 });
     return { ok: true, lease: null };
   }
 
   /** Supervisor: moves the envelope to another clerk (or the pool); the previous holder's token stops working. */
-  reassign(envelopeId: string, toClerk: string | null, seconds: number): LeaseOutcome {
-    const entry = this.#entries.get(envelopeId) ?? { holder: null, expiresAt: 0, token: 0, since: 0 };
-    entry.token += 1;
-    entry.since = this.now();
-    entry.holder = toClerk;
-    entry.expiresAt = toClerk ? this.now() + seconds * 1000 : 0;
-    this.#entries.set(envelopeId, entry);
-    return { ok: true, lease: toClerk ? this.#lease(envelopeId, entry) : null };
+  async reassign(sql: Sql, envelopeId: string, toClerk: string | null, seconds: number): Promise<LeaseOutcome> {
+    const entry = (await this.#entry(sql, envelopeId)) ?? { holder: null, expiresAt: 0, token: 0, since: 0 };
+    const now = this.now();
+    const moved = { holder: toClerk, token: entry.token + 1, since: now, expiresAt: toClerk ? now + seconds * 1000 : 0 };
+    const lease = await this.#save(sql, envelopeId, moved);
+    return { ok: true, lease: toClerk ? lease : null };
   }
 
   /** Checks that a write comes from the holder, with the current token, before the lease ran out. */
-  checkWrite(envelopeId: string, clerk: string, token: number): LeaseOutcome {
-    const entry = this.#entries.get(envelopeId);
+  async checkWrite(sql: Sql, envelopeId: string, clerk: string, token: number): Promise<LeaseOutcome> {
+    const entry = await this.#entry(sql, envelopeId);
     if (!entry || entry.token !== token) return fault('stale-fencing-token', `Your claim on ${envelopeId} is no longer valid: the envelope was reassigned, released or claimed again`, entry?.holder ?? null);
     if (entry.holder !== clerk) return fault('claimed-by-other', `Envelope ${envelopeId} is held by ${entry.holder ?? 'nobody'}`, entry.holder);
     // An expired lease nobody else took is still the holder's: any other claim would have moved the token. This is
     // what lets a clerk's offline decisions land after a long outage.
     return { ok: true, lease: this.#lease(envelopeId, entry) };
+  }
+
+  async #entry(sql: Sql, envelopeId: string): Promise<Entry | null> {
+    const [row] = await sql.query<LeaseRow>('SELECT * FROM leases WHERE envelope_id = $1', [envelopeId]);
+    return row ? { holder: row.holder, expiresAt: row.expires_ms, token: row.token, since: row.since_ms } : null;
+  }
+
+  async #save(sql: Sql, envelopeId: string, entry: Entry): Promise<Lease> {
+    await sql.query(
+      `INSERT INTO leases (envelope_id, holder, expires_ms, token, since_ms) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (envelope_id) DO UPDATE SET holder = $2, expires_ms = $3, token = $4, since_ms = $5`,
+      [envelopeId, entry.holder, entry.expiresAt, entry.token, entry.since],
+    );
+    return this.#lease(envelopeId, entry);
   }
 
   #lease(envelopeId: string, entry: Entry): Lease {

@@ -1,5 +1,4 @@
 import type { Element } from '@xmldom/xmldom';
-import type { ReviewRecord } from '../../shared/domain/supervision';
 import type { ReviewOperation } from '../../shared/ecf/clerk-review-service';
 import {
   exceptionsResponseElement, readExceptionsRequest, readResolveExceptionRequest, readWorkloadRequest, resolveExceptionResponseElement, whoAmIResponseElement, workloadResponseElement,
@@ -7,14 +6,16 @@ import {
 import type { XmlElement } from '../../shared/xml/xml-writer';
 import type { LeaseBook } from './lease-book';
 import { clientFault } from './sim-fault';
-import type { SimUser } from './sim-users';
+import type { SqlDatabase } from '../service/db/sql-database';
+import type { Account, AccountStore } from '../service/store/account-store';
+import { reviewRecords } from '../service/store/review-records';
 import type { SimulatedCms } from './simulated-cms';
 
 /** What the supervision operations read from the simulated EFM. */
 export interface SupervisionContext {
-  readonly users: readonly SimUser[];
+  readonly accounts: AccountStore;
+  readonly database: SqlDatabase;
   readonly leases: LeaseBook;
-  readonly reviews: readonly ReviewRecord[];
   readonly cms: SimulatedCms;
 }
 
@@ -22,8 +23,8 @@ export interface SupervisionContext {
  * The simulator's answers to WhoAmI (anyone) and to the supervisors' operations: workload over a date range and the
  * docketing exception queue. A clerk asking for the latter gets a `forbidden` fault, as from a real EFM.
  */
-export function supervisionResponse(operation: Extract<ReviewOperation, 'WhoAmI' | 'GetWorkload' | 'GetDocketingExceptions' | 'ResolveDocketingException'>, body: Element, user: SimUser, context: SupervisionContext): XmlElement {
-  if (user.role === 'filer') throw clientFault('forbidden', 'A filer account cannot use the clerk review service');
+export async function supervisionResponse(operation: Extract<ReviewOperation, 'WhoAmI' | 'GetWorkload' | 'GetDocketingExceptions' | 'ResolveDocketingException'>, body: Element, user: Account, context: SupervisionContext): Promise<XmlElement> {
+  if (user.role !== 'clerk' && user.role !== 'supervisor') throw clientFault('forbidden', 'Only clerks and supervisors use the clerk review service');
   if (operation === 'WhoAmI') return whoAmIResponseElement({ userId: user.username, displayName: user.displayName, role: user.role });
   if (user.role !== 'supervisor') throw clientFault('forbidden', 'Only a supervisor can see workload and docketing exceptions');
   switch (operation) {
@@ -32,9 +33,9 @@ export function supervisionResponse(operation: Extract<ReviewOperation, 'WhoAmI'
       const [start, end] = [Date.parse(from), Date.parse(to)];
       if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) throw clientFault('invalid-request', 'GetWorkload needs a FromDateTime before its ToDateTime');
       return workloadResponseElement({
-        clerks: context.users.flatMap((candidate) => (candidate.role === 'filer' ? [] : [{ userId: candidate.username, displayName: candidate.displayName, role: candidate.role }])),
-        claims: context.leases.active(),
-        reviews: context.reviews.filter((review) => Date.parse(review.decidedAt) >= start && Date.parse(review.decidedAt) < end),
+        clerks: (await context.accounts.list()).flatMap((candidate) => (candidate.disabledAt || (candidate.role !== 'clerk' && candidate.role !== 'supervisor') ? [] : [{ userId: candidate.username, displayName: candidate.displayName, role: candidate.role }])),
+        claims: await context.leases.active(context.database),
+        reviews: await reviewRecords.reviewLog(context.database, new Date(start).toISOString(), new Date(end).toISOString()),
       });
     }
     case 'GetDocketingExceptions': {

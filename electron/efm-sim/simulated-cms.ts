@@ -16,7 +16,7 @@ export interface CmsOptions {
   readonly random: () => number;
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
   /** Told about each filing the CMS docketed or refused (the EFM's envelope history). */
-  readonly onResult?: (envelopeId: string, filingId: string, docketed: boolean, detail: string) => void;
+  readonly onResult?: (envelopeId: string, filingId: string, docketed: boolean, detail: string) => Promise<void> | void;
 }
 
 
@@ -116,7 +116,7 @@ export class SimulatedCms {
     if (result?.ok) this.callbacks.push({ envelopeId: envelope.id, xml, result: result.value, schemaValid: validation ? validation.valid : null });
     for (const filing of filings) {
       this.#status.set(filing.filingId, filing.docketed ? 'successful' : 'unsuccessful');
-      this.options.onResult?.(envelope.id, filing.filingId, filing.docketed, filing.docketed ? `${filing.filingId} docketed as ${filing.docketId ?? ''}` : `${filing.filingId}: ${filing.failureReason ?? 'refused'}`);
+      await this.options.onResult?.(envelope.id, filing.filingId, filing.docketed, filing.docketed ? `${filing.filingId} docketed as ${filing.docketId ?? ''}` : `${filing.filingId}: ${filing.failureReason ?? 'refused'}`);
     }
     for (const filing of filings) {
       if (filing.docketed) continue;

@@ -31,6 +31,8 @@ export class EfmService {
     private readonly demoEnvelopeCount = 200,
     /** A demo EFM shared by several workstations (multi-clerk demos and tests); by default each starts its own. */
     sharedSimulator?: Promise<EfmSimulator>,
+    /** Where the embedded demo EFM keeps its database, so demo work survives a restart; null: in memory. */
+    private readonly demoDataDir: string | null = null,
   ) {
     this.#simulator = sharedSimulator ?? null;
     this.#ownsSimulator = !sharedSimulator;
@@ -106,7 +108,10 @@ export class EfmService {
     const settings = await this.settings.get();
     const connection = activeConnection(settings);
     if (connection) return clientForConnection(connection, this.secrets, credentials);
-    this.#simulator ??= new EfmSimulator(this.demoEnvelopeCount === 200 ? {} : { envelopes: makeDemoEnvelopes(this.demoEnvelopeCount) }).start();
+    this.#simulator ??= new EfmSimulator({
+      ...(this.demoEnvelopeCount === 200 ? {} : { envelopes: makeDemoEnvelopes(this.demoEnvelopeCount) }),
+      ...(this.demoDataDir ? { dataDir: this.demoDataDir } : {}),
+    }).start();
     return new EfmClient({ endpoint: (await this.#simulator).url, credentials });
   }
 

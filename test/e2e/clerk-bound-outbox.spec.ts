@@ -37,14 +37,14 @@ test("a clerk's waiting decision is never sent under the next clerk's session; i
   await page.getByRole('button', { name: /^Outbox/ }).click();
   await page.getByRole('button', { name: 'Send waiting now' }).click();
   await expect(page.getByTestId('waiting-for-clerk')).toContainText('Waiting for clerk1 to sign in');
-  expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
 
   // Clerk A signs in again: delivered, once, under A.
   await signOut(page);
   await signIn(page, app.url, 'clerk1');
   await page.getByRole('button', { name: /^Outbox/ }).click();
   await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered recently');
-  const submitted = simulator.submissions.filter((s) => s.envelopeId === target.envelope.id);
+  const submitted = (await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id);
   expect(submitted.map((s) => s.clerk)).toEqual(['clerk1']);
 });
 
@@ -60,11 +60,11 @@ test('a supervisor gives a waiting decision to another clerk with a note; it goe
   await entry.getByRole('button', { name: 'Reassign with note' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Moved 1 waiting decision' })).toContainText('sent when clerk2 is signed in here');
   await expect(entry.getByTestId('outbox-note')).toContainText('Reassigned from clerk1 to clerk2 by supervisor');
-  expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
 
   await signOut(page);
   await signIn(page, app.url, 'clerk2');
   await page.getByRole('button', { name: /^Outbox/ }).click();
   await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered recently');
-  expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id).map((s) => s.clerk)).toEqual(['clerk2']);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id).map((s) => s.clerk)).toEqual(['clerk2']);
 });

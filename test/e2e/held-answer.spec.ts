@@ -27,7 +27,7 @@ test("the EFM's answer to a submission held back 60 s, the clerk presses Back at
     const target = demoByAge().find((d) => !d.envelope.case.isNew && d.envelope.filings.length === 1 && d.documents.every((doc) => doc.kind === 'plain'));
     const filing = target?.envelope.filings[0];
     if (!target || !filing) throw new Error('no single-filing existing case');
-    const submissions = (): number => simulator.submissions.filter((s) => s.envelopeId === target.envelope.id).length;
+    const submissions = async (): Promise<number> => (await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id).length;
     await signIn(page, host.url);
     await openEnvelope(page, target);
     await page.getByTestId(`decision-${filing.id}`).getByLabel('Accept').check();
@@ -41,13 +41,13 @@ test("the EFM's answer to a submission held back 60 s, the clerk presses Back at
     // The EFM applied it once; the workstation learns so later (a status check after the lost answer), never twice.
     await page.getByRole('button', { name: /^Outbox/ }).click();
     await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered recently', { timeout: 120_000 });
-    expect(submissions()).toBe(1);
+    expect(await submissions()).toBe(1);
     const [entry] = (await services.dispatch('outbox:journal', { cursor: 0, limit: 10 }, { shell: 'loopback' }) as { ok: true; value: { entries: { state: { status: string } }[] } }).value.entries;
     expect(entry?.state.status).toBe('sent');
     // The claim was held while the decision waited, and went back once it was settled.
     const detail = await services.dispatch('envelope:get', { envelopeId: target.envelope.id }, { shell: 'loopback' });
     expect(detail.ok && (detail.value as { lease: unknown }).lease).toBeNull();
-    expect(submissions()).toBe(1);
+    expect(await submissions()).toBe(1);
   } finally {
     await host.close();
     await services.close();

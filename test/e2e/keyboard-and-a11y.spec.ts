@@ -52,7 +52,7 @@ test('the whole review with the keyboard only, and no serious accessibility viol
   await expect(page.getByTestId('submit-outcome')).toContainText("the envelope's review is complete", { timeout: 30_000 });
 
   const simulator = await app.services.efm.demoSimulator();
-  const submission = simulator?.submissions.find((s) => s.envelopeId === target.envelope.id);
+  const submission = (await simulator?.submissions())?.find((s) => s.envelopeId === target.envelope.id);
   expect(submission?.decisions.map((d) => [d.outcome, d.reasonCode])).toEqual([['accepted', null], ['rejected', 'ILLEGIBLE']]);
   expect(submission?.recordDocketingXml).toContain('Hon. Priya Natarajan');
   expect(submission?.stamped).toHaveLength(1);

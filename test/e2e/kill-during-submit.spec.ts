@@ -57,7 +57,7 @@ test('the browser killed at points during submit: after a restart nothing the cl
   await expect(page.getByTestId('outbox-counts')).toContainText('0 waiting', { timeout: 60_000 });
   const simulator = await app.services.efm.demoSimulator();
   const applied = new Map<string, number>();
-  for (const submission of simulator?.submissions ?? []) applied.set(submission.envelopeId, (applied.get(submission.envelopeId) ?? 0) + 1);
+  for (const submission of (await simulator?.submissions()) ?? []) applied.set(submission.envelopeId, (applied.get(submission.envelopeId) ?? 0) + 1);
   const lost = [...told.keys()].filter((id) => !applied.has(id));
   const duplicated = [...applied.values()].filter((count) => count > 1).length;
   console.log(`kill points: ${killPoints.length} tried (${killPoints.join(', ')} ms after Submit), clerk told saved before the kill ${told.size}, applied ${applied.size}, lost ${lost.length}, duplicated ${duplicated}`);

@@ -39,7 +39,7 @@ test('multi-episode review: accept one filing now and open the case, decide the 
   await expect(page.getByTestId('submit-outcome')).toHaveText("Submitted 1 decision; the envelope's review is complete.", { timeout: 30_000 });
 
   const simulator = await app.services.efm.demoSimulator();
-  const submissions = simulator?.submissions.filter((s) => s.envelopeId === envelope.id) ?? [];
+  const submissions = (await simulator?.submissions())?.filter((s) => s.envelopeId === envelope.id) ?? [];
   expect(submissions.map((s) => s.decisions.map((d) => `${d.filingId}:${d.outcome}`))).toEqual([[`${first.id}:accepted`], [`${second.id}:rejected`]]);
   expect(submissions[0]?.notifyFilingReviewCompleteXml).toBeNull();
   // The filer's completion notice covers both episodes.

@@ -43,14 +43,14 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
   await page.getByRole('button', { name: 'Submit review' }).click();
   await expect(page.getByTestId('submit-outcome')).toContainText('Saved on this workstation', { timeout: 30_000 });
   await expect(page.getByTestId('offline-banner')).toContainText('1 decision waits');
-  expect(simulator.submissions).toHaveLength(0);
+  expect(await simulator.submissions()).toHaveLength(0);
 
   // The EFM is back: the app notices, delivers, and the EFM applies it once, stamped, with the offline claim's token.
   await simulator.start();
   await expect(page.getByTestId('outbox-status')).toContainText('Delivered to the EFM', { timeout: 30_000 });
   // The header follows the EFM's return on its next answer (it looks again every ten seconds while offline).
   await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 30_000 });
-  const received = simulator.submissions.filter((s) => s.envelopeId === target.envelope.id);
+  const received = (await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id);
   expect(received).toHaveLength(1);
   expect(received[0]?.stamped.length).toBeGreaterThan(0);
   // Its offline copy is dropped once the review is complete; the other nine stay for offline work.

@@ -46,13 +46,13 @@ test('a decision made while the EFM is down is saved on disk, shown as waiting, 
   const raw = (await storedRecords(page, ['outbox'])).text;
   expect(raw).toContain('sealedPayload');
   expect(raw).not.toContain('%PDF');
-  expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
 
   // Back again: delivered, and applied once.
   await simulator.start();
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByTestId('outbox-status')).toContainText('Delivered to the EFM');
-  expect(simulator.submissions.filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(1);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(1);
 });
 
 test('a workstation upgraded from the v2 store keeps its recorded reviews (Dexie versions are append-only)', async ({ page, app }) => {
@@ -138,7 +138,7 @@ test('two copies: a wiped browser store is restored from the main process journa
   await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
   await page.getByRole('button', { name: /^Outbox/ }).click();
   await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered', { timeout: 30_000 });
-  expect(simulator.submissions.filter((s) => s.envelopeId === first.envelope.id)).toHaveLength(1);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === first.envelope.id)).toHaveLength(1);
 
   // The journal cannot be written (a folder where the file should be, like a broken disk): the clerk is told.
   const journal = path.join(app.dataDir, 'outbox', 'journal-000001.log');
@@ -147,5 +147,5 @@ test('two copies: a wiped browser store is restored from the main process journa
   await page.getByRole('button', { name: 'Queue' }).click();
   await decide(second);
   await expect(page.getByTestId('submit-outcome')).toContainText('NOT saved');
-  expect(simulator.submissions.filter((s) => s.envelopeId === second.envelope.id)).toHaveLength(0);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === second.envelope.id)).toHaveLength(0);
 });

@@ -55,7 +55,7 @@ test('review a two-filing new case: assign number and judge, accept one with a s
 
   // What the EFM received: schema-valid ECF messages, the case assignment, a stamped rendition whose SHA-256 matches.
   const simulator = await app.services.efm.demoSimulator();
-  const submission = simulator?.submissions.find((s) => s.envelopeId === envelope.id);
+  const submission = (await simulator?.submissions())?.find((s) => s.envelopeId === envelope.id);
   if (!submission?.recordDocketingXml || !submission.notifyFilingReviewCompleteXml) throw new Error('no submission received');
   for (const xml of [submission.recordDocketingXml, submission.notifyFilingReviewCompleteXml]) {
     const result = validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);

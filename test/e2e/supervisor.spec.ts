@@ -43,7 +43,7 @@ test('two clerks and a supervisor on one EFM: one holds the envelope, a reassign
   await ana.page.getByRole('button', { name: 'Submit review' }).click();
   await expect(ana.page.getByTestId('submit-outcome')).toContainText('no longer valid');
   await expect(ana.page.getByTestId('submit-outcome')).toContainText('kept on this workstation');
-  expect(simulator.submissions.filter((s) => s.envelopeId === envelopeId)).toHaveLength(0);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === envelopeId)).toHaveLength(0);
 
   // clerk2 now holds it and completes the review.
   await open(ben);
@@ -51,7 +51,7 @@ test('two clerks and a supervisor on one EFM: one holds the envelope, a reassign
   await ben.page.getByTestId(`decision-${filingId}`).getByLabel('Accept').check();
   await ben.page.getByRole('button', { name: 'Submit review' }).click();
   await expect(ben.page.getByTestId('submit-outcome')).toContainText("the envelope's review is complete", { timeout: 30_000 });
-  expect(simulator.submissions.filter((s) => s.envelopeId === envelopeId).map((s) => s.clerk)).toEqual(['clerk2']);
+  expect((await simulator.submissions()).filter((s) => s.envelopeId === envelopeId).map((s) => s.clerk)).toEqual(['clerk2']);
 
   // The dashboard matches: nobody holds anything now, clerk2 decided one filing today, clerk1 none.
   await boss.page.getByRole('button', { name: 'Refresh', exact: true }).click();

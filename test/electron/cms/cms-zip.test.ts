@@ -65,7 +65,7 @@ describe('CMS zip (non-interactive integration)', () => {
     expect(xml).toContain('2026-CV-000321');
     expect(xml).not.toContain('JVBERi0'); // no base64 PDF inside: binaries are files of the zip
     // Exactly what the EFM got: the same RecordDocketing (but for the exported XML declaration).
-    const sent = simulator.submissions.find((s) => s.idempotencyKey === payload.idempotencyKey);
+    const sent = (await simulator.submissions()).find((s) => s.idempotencyKey === payload.idempotencyKey);
     expect(xml).toContain(stamped.stampedSha256);
     expect(sent?.recordDocketingXml).toContain(stamped.stampedSha256);
 

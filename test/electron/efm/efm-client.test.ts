@@ -107,7 +107,7 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     const bytes = new Map([[stamped[0]?.contentId ?? '', stampedPdf.bytes]]);
     expect(await clerk.submitReview(request, bytes)).toMatchObject({ ok: true, value: { result: 'applied', envelopeComplete: true } });
     expect(await clerk.submitReview(request, bytes)).toMatchObject({ ok: true, value: { result: 'duplicate' } });
-    const applied = simulator.submissions.filter((s) => s.envelopeId === envelopeId);
+    const applied = (await simulator.submissions()).filter((s) => s.envelopeId === envelopeId);
     expect(applied).toHaveLength(1);
     expect(createHash('sha256').update(applied[0]?.stamped[0]?.bytes ?? new Uint8Array()).digest('hex')).toBe(stampedPdf.stampedSha256);
     const queue = await clerk.getReviewQueue({ pageSize: 10_000 });

@@ -54,7 +54,7 @@ describe('delivery through a faulty network (drop, delay past the timeout, reset
         }
       }
     }
-    const applied = simulator.submissions.filter((s) => envelopes.some((d) => d.envelope.id === s.envelopeId));
+    const applied = (await simulator.submissions()).filter((s) => envelopes.some((d) => d.envelope.id === s.envelopeId));
     const perFiling = new Map<string, number>();
     for (const submission of applied) for (const d of submission.decisions) perFiling.set(d.filingId, (perFiling.get(d.filingId) ?? 0) + 1);
     const lost = envelopes.filter((d) => !perFiling.has(d.envelope.filings[0]?.id ?? '')).length;

@@ -37,7 +37,7 @@ describe('multi-episode review (main-process submit against the simulator)', () 
     // Episode 1: accept the first filing and open the case.
     const one = await submitReview(efm, clerk, { ...base, idempotencyKey: `${envelopeId}-episode-1`, decisions: [{ outcome: 'accepted', filingId: first.id, correctedFilingCode: null, note: null }], caseAssignment });
     expect(one).toMatchObject({ ok: true, value: { result: 'applied', envelopeComplete: false } });
-    const afterOne = simulator.submissions.at(-1);
+    const afterOne = (await simulator.submissions()).at(-1);
     expect(afterOne?.notifyFilingReviewCompleteXml).toBeNull();
     expect(localNames(afterOne?.recordDocketingXml ?? null, 'CaseNumberText')).toContain('2026-CV-004242');
     const queue = await efm.getReviewQueue({ pageSize: 10_000 });
@@ -59,7 +59,7 @@ describe('multi-episode review (main-process submit against the simulator)', () 
     const rest = demo.envelope.filings.slice(2).map((filing) => ({ outcome: 'rejected' as const, filingId: filing.id, reasonCode: 'ILLEGIBLE', note: 'The scan is unreadable; please refile.' }));
     const two = await submitReview(efm, clerk, { ...base, idempotencyKey: `${envelopeId}-episode-2`, decisions: [{ outcome: 'accepted', filingId: second.id, correctedFilingCode: null, note: null }, ...rest], caseAssignment: null });
     expect(two).toMatchObject({ ok: true, value: { result: 'applied', envelopeComplete: true } });
-    const afterTwo = simulator.submissions.at(-1);
+    const afterTwo = (await simulator.submissions()).at(-1);
     expect(localNames(afterTwo?.recordDocketingXml ?? null, 'CaseNumberText')).toContain('2026-CV-004242');
     expect(localNames(afterTwo?.notifyFilingReviewCompleteXml ?? null, 'FilingReviewStatusCode').join(' ')).toMatch(/partially/i);
     // The completion notice covers every filing of every episode.

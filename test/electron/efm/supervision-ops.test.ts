@@ -64,7 +64,7 @@ describe('the filer cancels an envelope while a clerk reviews it', () => {
     const clerk = as('clerk2');
     const lease = await clerk.claim(demo.envelope.id);
     if (!lease.ok) throw new Error(lease.error.message);
-    simulator.cancelFiling(demo.envelope.id);
+    await simulator.cancelFiling(demo.envelope.id);
     const { submitReview } = await import('../../../electron/efm/submit-review');
     const filingId = demo.envelope.filings[0]?.id ?? '';
     expect(await submitReview(clerk, { id: 'clerk2', name: 'Luis' }, { envelopeId: demo.envelope.id, fencingToken: lease.value.fencingToken, idempotencyKey: `${demo.envelope.id}-cancelled`, decidedAt: new Date().toISOString(), decisions: [{ outcome: 'accepted', filingId, correctedFilingCode: null, note: null }], caseAssignment: null, stamped: [] }))

@@ -22,7 +22,7 @@ describe('a claim is held until the decisions for its envelope are delivered (#1
     // The main process delivers later: accepted once, and only then the claim goes back to the pool.
     expect(await ws.call('outbox:deliver', { idempotencyKey: payload.idempotencyKey })).toMatchObject({ status: 'sent', envelopeComplete: false });
     expect((await ws.call('envelope:get', { envelopeId })).lease).toBeNull();
-    expect(ws.simulator.submissions.filter((s) => s.envelopeId === envelopeId)).toHaveLength(1);
+    expect((await ws.simulator.submissions()).filter((s) => s.envelopeId === envelopeId)).toHaveLength(1);
     // The EFM released it itself, the moment the submission landed ("release after submission K").
     const history = (await ws.call('envelope:history', { envelopeId })) as unknown as { action: string; detail: string | null }[];
     expect(history.filter((e) => e.action === 'released').map((e) => e.detail)).toContain('after the submission landed');

@@ -14,7 +14,7 @@ beforeEach(async () => {
 afterEach(async () => ws.close());
 
 const envelopes = subsequentEnvelopes();
-const submissionsOf = (envelopeId: string): number => ws.simulator.submissions.filter((s) => s.envelopeId === envelopeId).length;
+const submissionsOf = async (envelopeId: string): Promise<number> => (await ws.simulator.submissions()).filter((s) => s.envelopeId === envelopeId).length;
 
 /** Claims an envelope and journals an acceptance of its first filing, as the page does on Submit. */
 async function decide(index: number, reviewer: string, key: string) {
@@ -32,12 +32,12 @@ describe('the outbox is delivered by the main process (#11: delivery in the main
     const { envelope } = await decide(0, 'clerk1', 'key-no-page-0001');
     // Nobody calls outbox:deliver: the page was closed right after Submit. The main process's own loop delivers.
     while (!pushed.some((s) => s.idempotencyKey === 'key-no-page-0001' && s.status === 'sent')) await new Promise((r) => setTimeout(r, 100));
-    expect(submissionsOf(envelope.id)).toBe(1);
+    expect(await submissionsOf(envelope.id)).toBe(1);
     const journal = await ws.call('outbox:journal', { cursor: 0, limit: 10 });
     expect((journal.entries as { state: OutboxState }[]).map((e) => e.state.status)).toEqual(['sent']);
     // Asked again (a page that comes back): the EFM is not asked twice.
     expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-no-page-0001' })).toMatchObject({ status: 'sent' });
-    expect(submissionsOf(envelope.id)).toBe(1);
+    expect(await submissionsOf(envelope.id)).toBe(1);
   });
 
   it("delivers a clerk's decision only under that clerk's session, never under the next clerk's", async () => {
@@ -46,11 +46,11 @@ describe('the outbox is delivered by the main process (#11: delivery in the main
     await ws.call('session:sign-out');
     await ws.signIn('clerk2');
     expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-clerk-one-01' })).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(submissionsOf(envelope.id)).toBe(0);
+    expect(await submissionsOf(envelope.id)).toBe(0);
     await ws.call('session:sign-out');
     await ws.signIn('clerk1');
     expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-clerk-one-01' })).toMatchObject({ status: 'sent' });
-    expect(submissionsOf(envelope.id)).toBe(1);
+    expect(await submissionsOf(envelope.id)).toBe(1);
     const submitted = (await ws.services.audit.query({ user: null, action: 'submit', object: null, from: null, to: null, limit: 10 })) as { user: string }[];
     expect(submitted.map((r) => r.user)).toEqual(['clerk1']);
   });
@@ -73,7 +73,7 @@ describe('the outbox is delivered by the main process (#11: delivery in the main
     expect(discarded).toMatchObject({ status: 'discarded' });
     expect(String(discarded.note)).toMatch(/^Decided by clerk2 instead — clerk1, 20/);
     expect((await ws.tryCall('outbox:retry', { idempotencyKey: 'key-refused-0001' })).error?.code).toBe('conflict');
-    expect(submissionsOf(envelope.id)).toBe(0);
+    expect(await submissionsOf(envelope.id)).toBe(0);
     expect(pushed.filter((s) => s.idempotencyKey === 'key-refused-0001').map((s) => s.status)).toEqual(['failed', 'pending', 'failed', 'discarded']);
   });
 });
@@ -99,11 +99,11 @@ describe('a supervisor moves waiting decisions to another clerk with a note (#12
     await ws.call('session:sign-out');
     await ws.signIn('clerk1');
     expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-moved-00001' })).toMatchObject({ status: 'pending', reviewer: 'clerk2' });
-    expect(submissionsOf(envelope.id)).toBe(0);
+    expect(await submissionsOf(envelope.id)).toBe(0);
     await ws.call('session:sign-out');
     await ws.signIn('clerk2');
     expect(await ws.call('outbox:deliver', { idempotencyKey: 'key-moved-00001' })).toMatchObject({ status: 'sent' });
-    expect(ws.simulator.submissions.filter((s) => s.envelopeId === envelope.id).map((s) => s.clerk)).toEqual(['clerk2']);
+    expect((await ws.simulator.submissions()).filter((s) => s.envelopeId === envelope.id).map((s) => s.clerk)).toEqual(['clerk2']);
     // Both attempts are on record: the one refused for want of a note, and the move itself.
     const reassigned = (await ws.services.audit.query({ user: 'supervisor', action: 'reassign', object: null, from: null, to: null, limit: 10 })) as { detail: string }[];
     expect(reassigned.map((r) => r.detail)).toContain(`waiting decisions on ${envelope.id} (1) to clerk2: clerk1 is off sick`);

@@ -81,7 +81,7 @@ describe('the Filing Review service serves each MDE at its own path, strictly (#
 
   it('keeps filer accounts (EFSPs) out of the clerk review extension', async () => {
     const answer = await send(endpointPaths.ClerkReview, whoAmI('1.1', { username: 'efsp', password: 'demo-efsp' }), soap11(whoAmIAction));
-    expect(answer.text).toContain('A filer account cannot use the clerk review service');
+    expect(answer.text).toContain('Only clerks and supervisors use the clerk review service');
   });
 
   it('serves each endpoint\'s WSDL with its own address, the schemas it names, a health check, and nothing outside', async () => {

@@ -1,22 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { EfmClient } from '../../../electron/efm/efm-client';
-import { SignInLockout } from '../../../electron/service/sign-in-lockout';
+import { afterFailure, lockedFor, type Failures } from '../../../electron/service/sign-in-lockout';
 
-describe('SignInLockout', () => {
-  it('five failures within the window lock for the lock time; a success clears the count; old failures lapse', () => {
-    const lockout = new SignInLockout({ maxFailures: 5, windowMs: 1000, lockMs: 500 });
-    for (let i = 0; i < 4; i++) expect(lockout.failed('clerk1', i)).toBe(false);
-    expect(lockout.lockedFor('clerk1', 10)).toBe(0);
-    expect(lockout.failed('clerk1', 10)).toBe(true);
-    expect(lockout.lockedFor('clerk1', 20)).toBe(490);
-    expect(lockout.lockedFor('clerk1', 510)).toBe(0);
-    for (let i = 0; i < 4; i++) lockout.failed('clerk2', i);
-    lockout.succeeded('clerk2');
-    expect(lockout.failed('clerk2', 5)).toBe(false);
-    for (let i = 0; i < 4; i++) lockout.failed('clerk3', i);
+describe('afterFailure and lockedFor', () => {
+  const policy = { maxFailures: 5, windowMs: 1000, lockMs: 500 };
+  const fail = (failures: Failures | null, at: number) => afterFailure(failures, at, policy);
+  it('five failures within the window lock for the lock time; old failures lapse', () => {
+    let failures: Failures | null = null;
+    for (let i = 0; i < 4; i++) {
+      const next = fail(failures, i);
+      expect(next.locked).toBe(false);
+      failures = next.failures;
+    }
+    expect(lockedFor(failures, 10)).toBe(0);
+    const fifth = fail(failures, 10);
+    expect(fifth.locked).toBe(true);
+    expect(lockedFor(fifth.failures, 20)).toBe(490);
+    expect(lockedFor(fifth.failures, 510)).toBe(0);
     // The fifth failure comes after the window: counting starts again.
-    expect(lockout.failed('clerk3', 2000)).toBe(false);
+    expect(fail(failures, 2000).locked).toBe(false);
   });
 });
 

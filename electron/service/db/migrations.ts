@@ -1,0 +1,145 @@
+import type { Sql, SqlDatabase } from './sql-database';
+
+/**
+ * The service's schema, one step per release; a step is never edited once shipped, only followed by another. The
+ * database records which steps it has, so `server` brings an older data folder or PostgreSQL database up to date.
+ */
+export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+  {
+    version: 1,
+    name: 'review state',
+    sql: `
+      CREATE TABLE accounts (
+        username text PRIMARY KEY,
+        display_name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('clerk', 'supervisor', 'court-it', 'filer')),
+        password_hash text NOT NULL,
+        disabled_at text,
+        created_at text NOT NULL,
+        updated_at text NOT NULL
+      );
+      CREATE TABLE sign_in_failures (
+        username text PRIMARY KEY,
+        count integer NOT NULL,
+        first_ms bigint NOT NULL,
+        locked_until_ms bigint NOT NULL DEFAULT 0
+      );
+      CREATE TABLE used_nonces (
+        username text NOT NULL,
+        nonce text NOT NULL,
+        created_ms bigint NOT NULL,
+        PRIMARY KEY (username, nonce)
+      );
+      CREATE INDEX used_nonces_age ON used_nonces (created_ms);
+      CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL);
+      CREATE TABLE envelopes (
+        envelope_id text PRIMARY KEY,
+        received_seq bigserial UNIQUE,
+        submitted_at text NOT NULL,
+        demo jsonb NOT NULL,
+        filing_message_xml text,
+        filer_account text,
+        sender_key text UNIQUE,
+        cancelled boolean NOT NULL DEFAULT false,
+        complete boolean NOT NULL DEFAULT false,
+        assigned_case jsonb
+      );
+      CREATE INDEX envelopes_open ON envelopes (submitted_at, envelope_id) WHERE NOT cancelled AND NOT complete;
+      CREATE TABLE filings (
+        envelope_id text NOT NULL REFERENCES envelopes,
+        filing_id text NOT NULL,
+        PRIMARY KEY (envelope_id, filing_id)
+      );
+      CREATE INDEX filings_by_id ON filings (filing_id);
+      CREATE TABLE received_documents (
+        document_id text PRIMARY KEY,
+        envelope_id text NOT NULL REFERENCES envelopes,
+        content_type text NOT NULL,
+        sha256 text NOT NULL,
+        bytes bytea NOT NULL
+      );
+      CREATE TABLE leases (
+        envelope_id text PRIMARY KEY REFERENCES envelopes,
+        holder text,
+        expires_ms bigint NOT NULL,
+        token integer NOT NULL,
+        since_ms bigint NOT NULL
+      );
+      CREATE TABLE decisions (
+        envelope_id text NOT NULL REFERENCES envelopes,
+        filing_id text NOT NULL,
+        seq bigserial UNIQUE,
+        decision jsonb NOT NULL,
+        reviewer text NOT NULL,
+        reviewer_name text NOT NULL,
+        claimed_at text,
+        decided_at text NOT NULL,
+        PRIMARY KEY (envelope_id, filing_id)
+      );
+      CREATE INDEX decisions_by_time ON decisions (decided_at);
+      CREATE TABLE submissions (
+        idempotency_key text PRIMARY KEY,
+        envelope_id text NOT NULL REFERENCES envelopes,
+        seq bigserial UNIQUE,
+        clerk text NOT NULL,
+        decisions jsonb NOT NULL,
+        record_docketing_xml text,
+        notify_xml text,
+        complete boolean NOT NULL,
+        applied_at text NOT NULL
+      );
+      CREATE TABLE stamped_documents (
+        idempotency_key text NOT NULL REFERENCES submissions,
+        document_id text NOT NULL,
+        sha256 text NOT NULL,
+        bytes bytea NOT NULL,
+        PRIMARY KEY (idempotency_key, document_id)
+      );
+      CREATE TABLE release_after (
+        envelope_id text PRIMARY KEY REFERENCES envelopes,
+        idempotency_key text NOT NULL,
+        clerk text NOT NULL
+      );
+      CREATE TABLE history (
+        seq bigserial PRIMARY KEY,
+        envelope_id text NOT NULL REFERENCES envelopes,
+        at text NOT NULL,
+        actor text NOT NULL,
+        action text NOT NULL,
+        detail text
+      );
+      CREATE INDEX history_by_envelope ON history (envelope_id, seq);
+      CREATE TABLE docketing (
+        envelope_id text NOT NULL REFERENCES envelopes,
+        filing_id text NOT NULL,
+        status text NOT NULL CHECK (status IN ('successful', 'unsuccessful')),
+        detail text NOT NULL,
+        at text NOT NULL,
+        PRIMARY KEY (envelope_id, filing_id)
+      );
+      CREATE TABLE audit_workstations (
+        workstation_id text PRIMARY KEY,
+        public_key text NOT NULL,
+        last_anchor jsonb,
+        earlier_keys jsonb NOT NULL DEFAULT '[]'
+      );
+    `,
+  },
+];
+
+/** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */
+export async function migrate(database: SqlDatabase): Promise<void> {
+  await database.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
+  for (const step of migrations) {
+    await database.transaction(async (sql: Sql) => {
+      if (database.kind === 'postgres') await sql.query('SELECT pg_advisory_xact_lock(4242001)');
+      const done = await sql.query('SELECT 1 FROM schema_migrations WHERE version = $1', [step.version]);
+      if (done.length > 0) return;
+      for (const statement of step.sql.split(';').map((text) => text.trim()).filter(Boolean)) await sql.query(statement);
+      await sql.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [step.version, step.name, new Date().toISOString()]);
+    });
+  }
+}
+
+/** The newest schema version this build knows. */
+export const schemaVersion = migrations.at(-1)?.version ?? 0;
