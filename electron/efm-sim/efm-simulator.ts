@@ -50,8 +50,9 @@ import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/x
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook, type LeaseOutcome } from './lease-book';
 import { SimDocuments, type SimDocument } from './sim-documents';
-import { SimulatedCms, type CmsOptions } from './simulated-cms';
-import { queryQueue, type QueueRow } from './sim-queue';
+import { SimulatedCms, type CmsFilingResult, type CmsOptions } from './simulated-cms';
+import { docketingExceptions } from '../service/store/docketing-exceptions';
+import { queryQueue } from '../service/store/queue-query';
 import { demoUsers, type SimUser } from './sim-users';
 
 /** How the simulator is set up. */
@@ -139,7 +140,7 @@ export class EfmSimulator {
       random: Math.random,
       ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}),
       ...options.cms,
-      onResult: (envelopeId, filingId, docketed, detail) => this.#docketingResult(envelopeId, filingId, docketed, detail),
+      onResult: (result) => this.#docketingResult(result),
     });
     this.filerCallbacks = new FilerCallbacks({
       endpoints: {},
@@ -563,7 +564,7 @@ export class EfmSimulator {
       case 'GetReviewQueue': {
         const request = queueRequestSchema.safeParse(readQueueRequest(body));
         if (!request.success) throw clientFault('invalid-request', `Invalid queue request: ${request.error.issues[0]?.message ?? ''}`);
-        return plain(queueResponseElement(queryQueue(await this.#queueRows(), request.data, user.username)));
+        return plain(queueResponseElement(await queryQueue(this.database, request.data, user.username, this.#now())));
       }
       case 'GetEnvelope': {
         const { stored, lease, recorded } = await this.database.transaction(async (sql) => {
@@ -634,7 +635,7 @@ export class EfmSimulator {
       case 'GetWorkload':
       case 'GetDocketingExceptions':
       case 'ResolveDocketingException':
-        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, cms: this.cms }));
+        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, cms: this.cms, docketedByHand: (envelopeId, filingId) => this.filerCallbacks.docketed(envelopeId, filingId) }));
       case 'SubmitFilingReview':
         return plain(await this.#submit(body, user, parts));
       case 'AnchorAuditLog': {
@@ -733,13 +734,19 @@ export class EfmSimulator {
     return submitResponseElement({ result: 'applied', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
   }
 
-  /** The court record system answered for a filing: recorded, then the filer's callback may go. */
-  async #docketingResult(envelopeId: string, filingId: string, docketed: boolean, detail: string): Promise<void> {
+  /**
+   * The court record system answered for a filing: recorded in the envelope's history, a refusal put in the
+   * exception queue, in one transaction; then the filer's callback may go.
+   */
+  async #docketingResult(result: CmsFilingResult): Promise<void> {
+    const { envelope, filing, docketed, detail } = result;
+    const [envelopeId, filingId] = [envelope.id, filing.filingId];
     try {
       const at = new Date(this.#now()).toISOString();
       await this.database.transaction(async (sql) => {
         await reviewRecords.setDocketing(sql, envelopeId, filingId, docketed ? 'successful' : 'unsuccessful', detail, at);
         await this.#record(sql, envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail);
+        if (!docketed) await docketingExceptions.open(sql, result, result.failureReason ?? 'refused', at, await reviewRecords.next(sql, 'docketing-exceptions'));
       });
       if (docketed) this.filerCallbacks.docketed(envelopeId, filingId);
     } catch (error) {
@@ -766,28 +773,6 @@ export class EfmSimulator {
     return (await reviewRecords.receivedDocument(this.database, source.documentId)) ?? this.#documents.get(source);
   }
 
-  async #queueRows(): Promise<QueueRow[]> {
-    const now = this.#now();
-    return (await reviewRecords.openEnvelopes(this.database)).map(({ stored: { demo }, lease }) => {
-      const held = lease?.holder && lease.expiresMs > now ? lease : null;
-      const codes = demo.envelope.filings.map((filing) => filing.filingCode ?? '').filter(Boolean);
-      return {
-        envelopeId: demo.envelope.id,
-        submittedAt: demo.envelope.submittedAt ?? '',
-        courtLocation: demo.courtLocation,
-        caseNumber: demo.envelope.case.number,
-        newCase: demo.envelope.case.isNew,
-        caseCategory: demo.envelope.case.category ?? '',
-        caseTitle: demo.envelope.case.title,
-        filingCodes: codes,
-        filingCodesAll: codes,
-        filerName: demo.envelope.filer,
-        filingCount: demo.envelope.filings.length,
-        claimedBy: held?.holder ?? null,
-        claimExpiresAt: held ? new Date(held.expiresMs).toISOString() : null,
-      };
-    });
-  }
 }
 
 /** The lease of a lease operation, or its fault thrown. */

@@ -9,6 +9,7 @@ import { clientFault } from './sim-fault';
 import type { SqlDatabase } from '../service/db/sql-database';
 import type { Account, AccountStore } from '../service/store/account-store';
 import { reviewRecords } from '../service/store/review-records';
+import { docketingExceptions } from '../service/store/docketing-exceptions';
 import type { SimulatedCms } from './simulated-cms';
 
 /** What the supervision operations read from the simulated EFM. */
@@ -17,6 +18,8 @@ export interface SupervisionContext {
   readonly database: SqlDatabase;
   readonly leases: LeaseBook;
   readonly cms: SimulatedCms;
+  /** A supervisor recorded a filing as docketed by hand: the filer's callback may go. */
+  readonly docketedByHand?: (envelopeId: string, filingId: string) => void;
 }
 
 /**
@@ -40,15 +43,28 @@ export async function supervisionResponse(operation: Extract<ReviewOperation, 'W
     }
     case 'GetDocketingExceptions': {
       const { includeHandled } = readExceptionsRequest(body);
-      return exceptionsResponseElement(context.cms.exceptions.filter((exception) => includeHandled || exception.status === 'open'));
+      return exceptionsResponseElement(await docketingExceptions.list(context.database, includeHandled));
     }
     case 'ResolveDocketingException': {
       const request = readResolveExceptionRequest(body);
       if (!request.action) throw clientFault('invalid-request', 'Action must be retry or resolve');
       if (request.note.trim().length < 3) throw clientFault('invalid-request', 'Say what was done (a note of at least 3 characters)');
-      const handled = context.cms.handle(request.exceptionId, request.action, request.note.trim(), user.username);
+      const action = request.action;
+      const note = request.note.trim();
+      const handled = await context.database.transaction(async (sql) => {
+        const done = await docketingExceptions.handle(sql, request.exceptionId, action, note, user.username);
+        if (!done) return null;
+        const { envelopeId, filingId } = done.exception;
+        const at = new Date().toISOString();
+        if (action === 'resolve') await reviewRecords.setDocketing(sql, envelopeId, filingId, 'successful', `${filingId} docketed by hand: ${note}`, at);
+        await reviewRecords.record(sql, envelopeId, { at, actor: user.username, action: action === 'resolve' ? 'docketed' : 'docketing-retried', detail: action === 'resolve' ? `${filingId} docketed by hand: ${note}` : `${filingId} sent to the court record system again: ${note}` });
+        return done;
+      });
       if (!handled) throw clientFault('not-found', `No open docketing exception ${request.exceptionId}`);
-      return resolveExceptionResponseElement(handled);
+      // Sent again only once the exception is marked, so two supervisors cannot both retry it.
+      if (action === 'retry') context.cms.record(handled.source.envelope, [handled.source.filing], handled.source.reviewer, handled.source.acceptedAt);
+      if (action === 'resolve') context.docketedByHand?.(handled.exception.envelopeId, handled.exception.filingId);
+      return resolveExceptionResponseElement(handled.exception);
     }
   }
 }

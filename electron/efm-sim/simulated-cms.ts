@@ -1,6 +1,5 @@
 import type { DocketingResult } from '../../shared/domain/ecf-status';
 import type { Envelope } from '../../shared/domain/envelope';
-import type { DocketingException } from '../../shared/domain/supervision';
 import { readNotifyDocketingComplete } from '../../shared/ecf/notify-docketing-complete';
 import { writeNotifyDocketingComplete, type DocketedFiling } from '../../shared/ecf/write-notify-docketing-complete';
 import { parseXml } from '../../shared/xml/safe-xml';
@@ -15,10 +14,23 @@ export interface CmsOptions {
   readonly model: 'per-filing' | 'single';
   readonly random: () => number;
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
-  /** Told about each filing the CMS docketed or refused (the EFM's envelope history). */
-  readonly onResult?: (envelopeId: string, filingId: string, docketed: boolean, detail: string) => Promise<void> | void;
+  /** Told about each filing the CMS docketed or refused: the service records it (history, exception queue). */
+  readonly onResult?: (result: CmsFilingResult) => Promise<void> | void;
 }
 
+
+/** What the CMS answered for one filing, with what it takes to send the filing again. */
+export interface CmsFilingResult {
+  readonly envelope: Envelope;
+  readonly filing: { readonly filingId: string; readonly sha256: string | null };
+  readonly reviewer: { readonly id: string; readonly name: string };
+  readonly acceptedAt: string;
+  readonly docketed: boolean;
+  /** "F1 docketed as DKT-…" or "F1: <why the CMS refused>". */
+  readonly detail: string;
+  /** Why the CMS refused it; null when docketed. */
+  readonly failureReason: string | null;
+}
 
 /** A callback the CMS sent, as sent and as read back. */
 export interface DocketingCallback {
@@ -33,13 +45,10 @@ const refusals = ['The case is sealed in the case management system', 'Duplicate
 /**
  * The court record system behind the simulated EFM: after RecordDocketing it answers asynchronously with
  * NotifyDocketingComplete (per filing or per envelope), docketing each accepted filing or refusing it at the
- * configured rate into an exception queue, as a real EFM's exception queue for manual intervention.
+ * configured rate; the service puts refusals in its exception queue for manual intervention.
  */
 export class SimulatedCms {
   readonly callbacks: DocketingCallback[] = [];
-  /** Filings the CMS did not docket, for a supervisor to retry or resolve (a retried one is kept, marked). */
-  readonly exceptions: DocketingException[] = [];
-  readonly #retryable = new Map<string, { envelope: Envelope; filing: { filingId: string; sha256: string | null }; reviewer: { id: string; name: string }; acceptedAt: string }>();
   readonly #status = new Map<string, 'successful' | 'unsuccessful'>();
   readonly #pending = new Set<Promise<void>>();
   readonly #timers = new Set<NodeJS.Timeout>();
@@ -61,23 +70,6 @@ export class SimulatedCms {
       this.#pending.add(work);
       void work.finally(() => this.#pending.delete(work));
     }
-  }
-
-  /**
-   * A supervisor handles an open exception: `retry` sends the filing to the CMS again (it may fail again, as a new
-   * exception), `resolve` records that it was docketed by hand. Either way with a note; null when not open.
-   */
-  handle(exceptionId: string, action: 'retry' | 'resolve', note: string, by: string): DocketingException | null {
-    const index = this.exceptions.findIndex((exception) => exception.exceptionId === exceptionId && exception.status === 'open');
-    const exception = this.exceptions[index];
-    if (!exception) return null;
-    const handled: DocketingException = { ...exception, status: action === 'retry' ? 'retried' : 'resolved', note, handledBy: by };
-    this.exceptions[index] = handled;
-    const source = this.#retryable.get(exceptionId);
-    this.#retryable.delete(exceptionId);
-    if (action === 'retry' && source) this.record(source.envelope, [source.filing], source.reviewer, source.acceptedAt);
-    if (action === 'resolve') this.#status.set(exception.filingId, 'successful');
-    return handled;
   }
 
   /** Docketing status of a filing: successful, unsuccessful, or null while the CMS has not answered. */
@@ -116,13 +108,9 @@ export class SimulatedCms {
     if (result?.ok) this.callbacks.push({ envelopeId: envelope.id, xml, result: result.value, schemaValid: validation ? validation.valid : null });
     for (const filing of filings) {
       this.#status.set(filing.filingId, filing.docketed ? 'successful' : 'unsuccessful');
-      await this.options.onResult?.(envelope.id, filing.filingId, filing.docketed, filing.docketed ? `${filing.filingId} docketed as ${filing.docketId ?? ''}` : `${filing.filingId}: ${filing.failureReason ?? 'refused'}`);
-    }
-    for (const filing of filings) {
-      if (filing.docketed) continue;
-      const exceptionId = `EXC-${String(this.exceptions.length + 1).padStart(5, '0')}`;
-      this.exceptions.push({ exceptionId, envelopeId: envelope.id, filingId: filing.filingId, reason: filing.failureReason ?? 'refused', at: now, status: 'open', note: null, handledBy: null });
-      this.#retryable.set(exceptionId, { envelope, filing: { filingId: filing.filingId, sha256: filing.sha256 }, reviewer, acceptedAt });
+      const detail = filing.docketed ? `${filing.filingId} docketed as ${filing.docketId ?? ''}` : `${filing.filingId}: ${filing.failureReason ?? 'refused'}`;
+      const failureReason = filing.docketed ? null : (filing.failureReason ?? 'refused');
+      await this.options.onResult?.({ envelope, filing: { filingId: filing.filingId, sha256: filing.sha256 }, reviewer, acceptedAt, docketed: filing.docketed, detail, failureReason });
     }
   }
 }

@@ -36,8 +36,8 @@ export function lockDataFolder(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
-        throw new Error(`The data folder ${dataDir} is in use by another Clerk Review service (process ${holder}); stop it first`);
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new Error(`The data folder ${dataDir} is in use by another Clerk Review service (process ${holder}); stop it first`, { cause: error });
       }
       unlinkSync(file);
     }

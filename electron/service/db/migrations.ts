@@ -125,6 +125,38 @@ export const migrations: readonly { readonly version: number; readonly name: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'queue columns',
+    sql: `
+      ALTER TABLE envelopes ADD COLUMN court_location text NOT NULL DEFAULT '';
+      ALTER TABLE envelopes ADD COLUMN case_category text NOT NULL DEFAULT '';
+      ALTER TABLE envelopes ADD COLUMN new_case boolean NOT NULL DEFAULT false;
+      ALTER TABLE envelopes ADD COLUMN filer_name text;
+      ALTER TABLE envelopes ADD COLUMN filing_codes text[] NOT NULL DEFAULT '{}';
+      UPDATE envelopes SET
+        court_location = coalesce(demo->>'courtLocation', ''),
+        case_category = coalesce(demo->'envelope'->'case'->>'category', ''),
+        new_case = coalesce((demo->'envelope'->'case'->>'isNew')::boolean, false),
+        filer_name = demo->'envelope'->>'filer',
+        filing_codes = coalesce(ARRAY(SELECT f->>'filingCode' FROM jsonb_array_elements(demo->'envelope'->'filings') f WHERE f->>'filingCode' IS NOT NULL), '{}');
+      CREATE INDEX envelopes_open_newest ON envelopes (submitted_at DESC, envelope_id DESC) WHERE NOT cancelled AND NOT complete;
+      CREATE INDEX envelopes_open_location ON envelopes (court_location, submitted_at, envelope_id) WHERE NOT cancelled AND NOT complete;
+      CREATE INDEX leases_holder ON leases (holder, expires_ms);
+      CREATE TABLE docketing_exceptions (
+        exception_id text PRIMARY KEY,
+        envelope_id text NOT NULL REFERENCES envelopes,
+        filing_id text NOT NULL,
+        reason text NOT NULL,
+        at text NOT NULL,
+        status text NOT NULL CHECK (status IN ('open', 'retried', 'resolved')),
+        note text,
+        handled_by text,
+        retry jsonb NOT NULL
+      );
+      CREATE INDEX docketing_exceptions_open ON docketing_exceptions (at) WHERE status = 'open'
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */

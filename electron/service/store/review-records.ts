@@ -57,8 +57,12 @@ export const reviewRecords = {
   /** Adds an envelope with its filings and the documents that came with it. */
   async insertEnvelope(sql: Sql, demo: DemoEnvelope, extra: { filingMessageXml?: string | null; filerAccount?: string | null; senderKey?: string | null; documents?: ReadonlyMap<string, SimDocument> } = {}): Promise<void> {
     await sql.query(
-      'INSERT INTO envelopes (envelope_id, submitted_at, demo, filing_message_xml, filer_account, sender_key) VALUES ($1, $2, $3::jsonb, $4, $5, $6)',
-      [demo.envelope.id, demo.envelope.submittedAt ?? '', JSON.stringify(demo), extra.filingMessageXml ?? null, extra.filerAccount ?? null, extra.senderKey ?? null],
+      `INSERT INTO envelopes (envelope_id, submitted_at, demo, filing_message_xml, filer_account, sender_key, court_location, case_category, new_case, filer_name, filing_codes)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        demo.envelope.id, demo.envelope.submittedAt ?? '', JSON.stringify(demo), extra.filingMessageXml ?? null, extra.filerAccount ?? null, extra.senderKey ?? null,
+        demo.courtLocation, demo.envelope.case.category ?? '', demo.envelope.case.isNew, demo.envelope.filer, demo.envelope.filings.flatMap((filing) => (filing.filingCode ? [filing.filingCode] : [])),
+      ],
     );
     for (const filing of demo.envelope.filings) await sql.query('INSERT INTO filings (envelope_id, filing_id) VALUES ($1, $2)', [demo.envelope.id, filing.id]);
     for (const [documentId, document] of extra.documents ?? []) {
@@ -112,20 +116,6 @@ export const reviewRecords = {
       [counter],
     );
     return row?.value ?? 1;
-  },
-
-  /** Envelopes still to review (not cancelled, not every filing decided), oldest first, with their leases. */
-  async openEnvelopes(sql: Sql): Promise<{ stored: StoredEnvelope; lease: { holder: string | null; expiresMs: number } | null; decided: Set<string> }[]> {
-    const rows = await sql.query(
-      `SELECT e.*, l.holder, l.expires_ms, (SELECT coalesce(json_agg(d.filing_id), '[]'::json) FROM decisions d WHERE d.envelope_id = e.envelope_id) AS decided
-       FROM envelopes e LEFT JOIN leases l ON l.envelope_id = e.envelope_id
-       WHERE NOT e.cancelled AND NOT e.complete ORDER BY e.submitted_at, e.envelope_id`,
-    );
-    return rows.map((row) => ({
-      stored: envelopeOf(row),
-      lease: row.expires_ms === null || row.expires_ms === undefined ? null : { holder: (row.holder as string | null) ?? null, expiresMs: Number(row.expires_ms) },
-      decided: new Set(row.decided as string[]),
-    }));
   },
 
   /** Every envelope, oldest first (GetFilingList, the case index); a filer's EFSP only its own. */
