@@ -8,6 +8,8 @@ export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
   timeout: 60_000,
+  // A loaded CI machine: the first sign-in may open the embedded demo EFM's database; assertions wait up to 15 s.
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list'], ['./test/e2e/skip-reason-reporter.ts']],
   use: {

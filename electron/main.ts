@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession);
       registerAppProtocol(protocol, paths.rendererDir);
       // Secrets (client keys) are sealed by the OS keychain through safeStorage, never written in plain text.
-      services = createMainServices({ dataDir: app.getPath('userData'), version: app.getVersion(), shell: 'electron', secretCipher: safeStorageCipher(safeStorage), demoEfmInDataFolder: true });
+      services = createMainServices({ dataDir: app.getPath('userData'), version: app.getVersion(), shell: 'electron', secretCipher: safeStorageCipher(safeStorage), demoEfmInDataFolder: true, warmUpDemoEfm: true });
       registerIpcHandlers(services.dispatch, services.bus);
       createMainWindow({ BrowserWindow, openExternal, development }, paths.preload);
       app.on('activate', () => {

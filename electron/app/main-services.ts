@@ -37,6 +37,8 @@ export interface MainServicesOptions {
   readonly sharedSimulator?: Promise<EfmSimulator>;
   /** The embedded demo EFM keeps its database in the data folder (`demo-efm/`), so demo work survives a restart. */
   readonly demoEfmInDataFolder?: boolean;
+  /** Opens the embedded demo EFM shortly after start (the first screen paints first), so sign-in does not wait. */
+  readonly warmUpDemoEfm?: boolean;
 }
 
 /** The main process's services and the dispatcher both shells put behind their transport. */
@@ -63,6 +65,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const secrets = new SecretStore(options.dataDir, options.secretCipher ?? memoryCipher);
   const demoDataDir = options.demoEfmInDataFolder ? path.join(options.dataDir, 'demo-efm') : null;
   const efm = new EfmService(settings, bus, secrets, options.demoEnvelopeCount, options.sharedSimulator, demoDataDir);
+  if (options.warmUpDemoEfm) setTimeout(() => void efm.warmUpDemo(), 1000).unref();
   const workstationKey = WorkstationKey.load(options.dataDir, options.secretCipher ?? memoryCipher);
   const audit = new AuditLog(path.join(options.dataDir, 'audit'), { signer: workstationKey });
   const anchoring = new AuditAnchoring(audit, efm);

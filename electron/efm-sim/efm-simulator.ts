@@ -183,9 +183,10 @@ export class EfmSimulator {
     const host = this.options.host ?? '127.0.0.1';
     if (!isLoopbackHost(host) && !this.options.tls) throw new Error(`Listening on ${host} needs TLS: UsernameToken passwords travel as text`);
     const location = this.options.postgresUrl ? { postgresUrl: this.options.postgresUrl } : this.options.dataDir ? { dataDir: this.options.dataDir } : 'memory' as const;
-    const database = this.options.database ?? (await openDatabase(location));
+    // Started again after stop() (an outage in tests and demos): the same database, nothing forgotten.
+    const database = this.#database ?? this.options.database ?? (await openDatabase(location));
     this.#database = database;
-    this.#accounts = new AccountStore(database, this.#now);
+    this.#accounts ??= new AccountStore(database, this.#now);
     await this.#accounts.seed(this.options.users ?? demoUsers);
     const envelopes = this.options.envelopes ?? makeDemoEnvelopes(200, undefined, Math.floor(this.#now() / 60_000) * 60_000);
     await database.transaction((sql) => reviewRecords.seedEnvelopes(sql, envelopes));
@@ -203,8 +204,8 @@ export class EfmSimulator {
     return this;
   }
 
-  /** Stops the server, then closes the database it opened. */
-  async close(): Promise<void> {
+  /** Stops listening (an outage: start() serves the same database again); callbacks not yet sent are dropped. */
+  async stop(): Promise<void> {
     this.cms.close();
     this.filerCallbacks.close();
     const server = this.#server;
@@ -213,7 +214,14 @@ export class EfmSimulator {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  }
+
+  /** Stops the server, then closes the database it opened. */
+  async close(): Promise<void> {
+    await this.stop();
     const database = this.#database;
+    this.#database = null;
+    this.#accounts = null;
     if (database && !this.options.database) await database.close();
   }
 

@@ -104,15 +104,28 @@ export class EfmService {
     if (simulator && this.#ownsSimulator) await (await simulator).close();
   }
 
+  /**
+   * Starts the embedded demo EFM (opening its database) ahead of the first sign-in, when no court EFM is configured.
+   * Called once the first screen is up, so opening the database does not delay it.
+   */
+  async warmUpDemo(): Promise<void> {
+    if (activeConnection(await this.settings.get())) return;
+    await this.#demo().catch(() => undefined);
+  }
+
   async #clientFor(credentials: { username: string; password: string }): Promise<EfmClient> {
     const settings = await this.settings.get();
     const connection = activeConnection(settings);
     if (connection) return clientForConnection(connection, this.secrets, credentials);
+    return new EfmClient({ endpoint: (await this.#demo()).url, credentials });
+  }
+
+  #demo(): Promise<EfmSimulator> {
     this.#simulator ??= new EfmSimulator({
       ...(this.demoEnvelopeCount === 200 ? {} : { envelopes: makeDemoEnvelopes(this.demoEnvelopeCount) }),
       ...(this.demoDataDir ? { dataDir: this.demoDataDir } : {}),
     }).start();
-    return new EfmClient({ endpoint: (await this.#simulator).url, credentials });
+    return this.#simulator;
   }
 
   async #track<T>(pending: Promise<Result<T>>): Promise<Result<T>> {

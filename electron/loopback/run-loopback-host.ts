@@ -14,7 +14,7 @@ export interface RunLoopbackOptions {
 /** Starts the main-process services behind the loopback host; used by `npm run start:browser` and `npm start`. */
 export async function runLoopbackHost(options: RunLoopbackOptions): Promise<LoopbackHost> {
   const paths = buildPaths(options.distElectronDir);
-  const services = createMainServices({ dataDir: options.dataDir ?? defaultDataDir(), version: options.version, shell: 'loopback', demoEfmInDataFolder: true });
+  const services = createMainServices({ dataDir: options.dataDir ?? defaultDataDir(), version: options.version, shell: 'loopback', demoEfmInDataFolder: true, warmUpDemoEfm: true });
   const host = await startLoopbackHost({
     rendererDir: paths.rendererDir,
     bootstrapScript: paths.loopbackBootstrap,

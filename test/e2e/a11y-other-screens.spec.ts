@@ -1,12 +1,9 @@
 import { seriousViolations } from './axe';
 import { expect, test } from './loopback-fixture';
+import { signIn } from './review-helpers';
 
 test('supervisor, outbox, settings and lock screens: no serious or critical accessibility violations', async ({ page, app }) => {
-  await page.goto(app.url);
-  await page.getByLabel('User name').fill('supervisor');
-  await page.getByLabel('Password').fill('demo-supervisor');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  await signIn(page, app.url, 'supervisor');
   await page.getByRole('button', { name: 'Supervisor' }).click();
   await expect(page.getByTestId('workload')).toBeVisible();
   await expect(page.getByTestId('aging-chart')).toBeVisible();

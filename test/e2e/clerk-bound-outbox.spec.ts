@@ -19,7 +19,7 @@ async function leaveWaitingDecision(page: Page, appUrl: string, services: { efm:
   await expect(page.getByTestId('document-page')).toContainText('Page 1 of');
   const simulator = await services.efm.demoSimulator();
   if (!simulator) throw new Error('demo EFM not started');
-  await simulator.close();
+  await simulator.stop();
   await page.getByTestId(`decision-${filing.id}`).getByLabel('Accept').check();
   await page.getByRole('button', { name: 'Submit review' }).click();
   await expect(page.getByTestId('submit-outcome')).toContainText('Saved on this workstation');

@@ -13,7 +13,7 @@ export const test = base.extend<{ app: LoopbackHost & { dataDir: string; service
   app: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'crd-e2e-'));
     const paths = buildPaths(path.resolve('dist', 'electron'));
-    const services = createMainServices({ dataDir, version: 'e2e', shell: 'loopback' });
+    const services = createMainServices({ dataDir, version: 'e2e', shell: 'loopback', warmUpDemoEfm: true });
     const host = await startLoopbackHost({ rendererDir: paths.rendererDir, bootstrapScript: paths.loopbackBootstrap, dispatch: services.dispatch, bus: services.bus });
     await use(Object.assign(host, { dataDir, services }));
     await host.close();

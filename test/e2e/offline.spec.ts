@@ -30,7 +30,7 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
 
   const simulator = await app.services.efm.demoSimulator();
   if (!simulator) throw new Error('demo EFM not started');
-  await simulator.close();
+  await simulator.stop();
 
   await page.getByTestId('queue-scroller').evaluate((element, row) => element.scrollTo({ top: row * 36 }), index);
   await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();

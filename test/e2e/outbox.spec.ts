@@ -24,7 +24,7 @@ test('a decision made while the EFM is down is saved on disk, shown as waiting, 
   // The EFM goes away while the clerk decides.
   const simulator = await app.services.efm.demoSimulator();
   if (!simulator) throw new Error('demo EFM not started');
-  await simulator.close();
+  await simulator.stop();
   await page.getByTestId(`decision-${filing.id}`).getByLabel('Accept').check();
   await page.getByRole('button', { name: 'Submit review' }).click();
   await expect(page.getByTestId('submit-outcome')).toContainText('Saved on this workstation');
@@ -123,7 +123,7 @@ test('two copies: a wiped browser store is restored from the main process journa
   await signIn();
   const simulator = await app.services.efm.demoSimulator();
   if (!simulator) throw new Error('demo EFM not started');
-  await decide(first, () => simulator.close());
+  await decide(first, () => simulator.stop());
   await expect(page.getByTestId('submit-outcome')).toContainText('Saved on this workstation');
 
   // The browser profile loses its IndexedDB (wiped, damaged). After a restart the journal brings the decision back.

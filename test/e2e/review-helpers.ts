@@ -16,7 +16,8 @@ export async function signIn(page: Page, url: string, username = 'clerk1'): Prom
   await page.getByLabel('User name').fill(username);
   await page.getByLabel('Password').fill(`demo-${username}`);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  // The first sign-in of a workstation may start the embedded demo EFM (its database) on a loaded machine.
+  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes', { timeout: 30_000 });
 }
 
 /** Opens a demo envelope from the queue (scrolled to its row) and waits for the claim. */
