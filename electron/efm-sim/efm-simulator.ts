@@ -146,7 +146,7 @@ export class EfmSimulator {
       endpoints: {},
       ...options.filerCallbacks,
       onOutcome: (envelopeId, delivered, detail) => void this.#recordNow(envelopeId, 'Filing Review MDE', delivered ? 'filer-notified' : 'filer-not-notified', detail),
-    });
+    }, () => this.database);
   }
 
   /** The service's database (open once started). */
@@ -200,6 +200,7 @@ export class EfmSimulator {
     server.headersTimeout = 15_000;
     server.requestTimeout = 300_000;
     this.#server = server;
+    this.filerCallbacks.open();
     this.url = `${this.options.tls ? 'https' : 'http'}://${isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${(server.address() as AddressInfo).port}`;
     return this;
   }
@@ -474,13 +475,12 @@ export class EfmSimulator {
       if (await this.#leases.current(sql, envelopeId)) throw clientFault('already-decided', `Filing ${id} cannot be cancelled: clerk review has started`);
       await reviewRecords.cancel(sql, envelopeId);
       await this.#record(sql, envelopeId, 'filer', 'cancelled', reason);
+      // §6.1.7 and §6.1.10: the filer is told through NotifyFilingReviewComplete, status cancelled, at once.
+      const notice = writeCancellationNotice({ ...header, messageId: `CANCELLED-${envelopeId}` }, stored.demo.envelope, reason);
+      await this.filerCallbacks.reviewComplete(sql, envelopeId, stored.filerAccount, notice, []);
       return { text: `Filing ${id} is cancelled at the filer's request`, notice: stored };
     });
-    if (outcome.notice) {
-      // §6.1.7 and §6.1.10: the filer is told through NotifyFilingReviewComplete, status cancelled, at once.
-      const notice = writeCancellationNotice({ ...header, messageId: `CANCELLED-${outcome.notice.demo.envelope.id}` }, outcome.notice.demo.envelope, reason);
-      this.filerCallbacks.reviewComplete(outcome.notice.demo.envelope.id, outcome.notice.filerAccount, notice, []);
-    }
+    if (outcome.notice) this.filerCallbacks.sendOwed(outcome.notice.demo.envelope.id);
     return answer(outcome.text);
   }
 
@@ -643,7 +643,7 @@ export class EfmSimulator {
       case 'GetWorkload':
       case 'GetDocketingExceptions':
       case 'ResolveDocketingException':
-        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, cms: this.cms, docketedByHand: (envelopeId, filingId) => this.filerCallbacks.docketed(envelopeId, filingId) }));
+        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, cms: this.cms, docketedByHand: (envelopeId, filingId) => void this.filerCallbacks.docketed(envelopeId, filingId) }));
       case 'SubmitFilingReview':
         return plain(await this.#submit(body, user, parts));
       case 'AnchorAuditLog': {
@@ -724,8 +724,13 @@ export class EfmSimulator {
           await this.#record(sql, request.envelopeId, waiting.clerk, 'released', 'after the submission landed');
         }
       }
-      const accepted = [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
-      return { duplicate: false as const, appliedAt, complete, stored, accepted };
+      if (complete && notifyXml) {
+        // ECF 5.0 §6.1.10: the filer hears after NotifyDocketingComplete for what was accepted, at once otherwise.
+        const accepted = [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
+        const docketed = await Promise.all(accepted.map(async (filingId) => ((await reviewRecords.docketing(sql, request.envelopeId, filingId)) === 'successful' ? null : filingId)));
+        await this.filerCallbacks.reviewComplete(sql, request.envelopeId, stored.filerAccount, notifyXml, docketed.filter((filingId): filingId is string => filingId !== null));
+      }
+      return { duplicate: false as const, appliedAt, complete, stored };
     });
     if (applied.duplicate) return submitResponseElement({ result: 'duplicate', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
     const { envelope } = applied.stored.demo;
@@ -734,11 +739,7 @@ export class EfmSimulator {
       return { filingId: d.filingId, sha256: stamped.find((s) => s.documentId === lead)?.sha256 ?? null };
     });
     if (acceptedFilings.length > 0) this.cms.record(envelope, acceptedFilings, { id: user.username, name: user.displayName }, applied.appliedAt);
-    if (applied.complete && notifyXml) {
-      // ECF 5.0 §6.1.10: the filer hears after NotifyDocketingComplete for what was accepted, at once otherwise.
-      const docketed = await Promise.all(applied.accepted.map(async (id) => ((await reviewRecords.docketing(this.database, request.envelopeId, id)) === 'successful' ? null : id)));
-      this.filerCallbacks.reviewComplete(request.envelopeId, applied.stored.filerAccount, notifyXml, docketed.filter((id): id is string => id !== null));
-    }
+    if (applied.complete) this.filerCallbacks.sendOwed(request.envelopeId);
     return submitResponseElement({ result: 'applied', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
   }
 
@@ -756,7 +757,7 @@ export class EfmSimulator {
         await this.#record(sql, envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail);
         if (!docketed) await docketingExceptions.open(sql, result, result.failureReason ?? 'refused', at, await reviewRecords.next(sql, 'docketing-exceptions'));
       });
-      if (docketed) this.filerCallbacks.docketed(envelopeId, filingId);
+      if (docketed) await this.filerCallbacks.docketed(envelopeId, filingId);
     } catch (error) {
       // The service is stopping (its database closed): the CMS's callback is lost with it, as a dropped connection.
       if (process.env.CRD_SIM_DEBUG) console.error(error);

@@ -3,6 +3,7 @@ import { ns } from '../../shared/ecf/namespaces';
 import { readMessageStatus } from '../../shared/ecf/message-status';
 import { httpPost } from '../efm/http-post';
 import { readSoapEnvelope, soapEnvelope } from '../soap/soap-envelope';
+import type { Sql, SqlDatabase } from './db/sql-database';
 
 /** The SOAPAction of the callback on the filer's Filing Assembly MDE (OASIS FilingAssemblyMDE WSDL). */
 export const notifyFilingReviewCompleteAction = 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/FilingAssemblyMDE/NotifyFilingReviewComplete';
@@ -27,25 +28,19 @@ export interface SentCallback {
   readonly attempts: number;
 }
 
-interface Waiting {
-  readonly filer: string;
-  readonly xml: string;
-  readonly docketing: Set<string>;
-}
-
 /**
  * NotifyFilingReviewComplete to the filer, in the order ECF 5.0 §6.1.10 (seed 001) sets: when the clerk rejects (or
  * the court cancels) at once, and for accepted filings only after the court record system's NotifyDocketingComplete
  * says they are docketed — never before. Sent to the Filing Assembly MDE registered for the EFSP that filed, with
- * retries; the outcome goes to the envelope's history.
+ * retries; the outcome goes to the envelope's history. What is owed to whom is kept in the database
+ * (`filer_notifications`), written in the same transaction as the decision, so a restart sends what was still owed.
  */
 export class FilerCallbacks {
   readonly sent: SentCallback[] = [];
-  readonly #waiting = new Map<string, Waiting>();
   readonly #pending = new Set<Promise<void>>();
   #closed = false;
 
-  constructor(private readonly options: FilerCallbackOptions) {}
+  constructor(private readonly options: FilerCallbackOptions, private readonly database: () => SqlDatabase) {}
 
   /** True when this filer account has a callback endpoint. */
   reaches(filer: string | null): filer is string {
@@ -53,28 +48,47 @@ export class FilerCallbacks {
   }
 
   /**
-   * The envelope's review is complete: `xml` is its NotifyFilingReviewCompleteMessage. Sent now when no accepted
-   * filing still waits for docketing, else once the last of `stillDocketing` is docketed.
+   * Records, in the caller's transaction, that the envelope's review is complete: `xml` is its
+   * NotifyFilingReviewCompleteMessage, owed now when no accepted filing still waits for docketing, else once the last
+   * of `stillDocketing` is docketed. Call {@link FilerCallbacks.sendOwed} after the commit.
    */
-  reviewComplete(envelopeId: string, filer: string | null, xml: string, stillDocketing: readonly string[]): void {
+  async reviewComplete(sql: Sql, envelopeId: string, filer: string | null, xml: string, stillDocketing: readonly string[]): Promise<void> {
     if (!this.reaches(filer)) return;
-    if (stillDocketing.length === 0) this.#send(envelopeId, filer, xml);
-    else this.#waiting.set(envelopeId, { filer, xml, docketing: new Set(stillDocketing) });
+    await sql.query(
+      `INSERT INTO filer_notifications (envelope_id, filer_account, xml, waiting_for, status, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (envelope_id) DO NOTHING`,
+      [envelopeId, filer, xml, [...stillDocketing], stillDocketing.length === 0 ? 'sending' : 'waiting', new Date().toISOString()],
+    );
   }
 
-  /** The court record system docketed a filing (NotifyDocketingComplete). */
-  docketed(envelopeId: string, filingId: string): void {
-    const waiting = this.#waiting.get(envelopeId);
-    if (!waiting) return;
-    waiting.docketing.delete(filingId);
-    if (waiting.docketing.size > 0) return;
-    this.#waiting.delete(envelopeId);
-    this.#send(envelopeId, waiting.filer, waiting.xml);
+  /** The court record system docketed a filing (NotifyDocketingComplete): the filer's callback may now be owed. */
+  async docketed(envelopeId: string, filingId: string): Promise<void> {
+    await this.database().query(
+      `UPDATE filer_notifications SET waiting_for = array_remove(waiting_for, $2),
+         status = CASE WHEN cardinality(array_remove(waiting_for, $2)) = 0 THEN 'sending' ELSE status END, updated_at = $3
+       WHERE envelope_id = $1 AND status = 'waiting'`,
+      [envelopeId, filingId, new Date().toISOString()],
+    );
+    this.sendOwed(envelopeId);
   }
 
-  /** Envelopes whose callback waits for docketing. */
-  waitingFor(envelopeId: string): readonly string[] {
-    return [...(this.#waiting.get(envelopeId)?.docketing ?? [])];
+  /** Sends the callbacks that are owed (all of them, or one envelope's); at start, those a restart interrupted. */
+  sendOwed(envelopeId: string | null = null): void {
+    const work = (async () => {
+      const rows = await this.database().query<{ envelope_id: string; filer_account: string; xml: string }>(
+        `SELECT envelope_id, filer_account, xml FROM filer_notifications WHERE status = 'sending'${envelopeId ? ' AND envelope_id = $1' : ''}`,
+        envelopeId ? [envelopeId] : [],
+      );
+      for (const row of rows) this.#send(row.envelope_id, row.filer_account, row.xml);
+    })().catch(() => undefined);
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
+  }
+
+  /** The accepted filings an envelope's callback still waits for. */
+  async waitingFor(envelopeId: string): Promise<readonly string[]> {
+    const [row] = await this.database().query<{ waiting_for: string[] }>("SELECT waiting_for FROM filer_notifications WHERE envelope_id = $1 AND status = 'waiting'", [envelopeId]);
+    return row?.waiting_for ?? [];
   }
 
   /** Resolves when every callback under way has been delivered or given up. */
@@ -82,14 +96,28 @@ export class FilerCallbacks {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
-  /** Stops retrying. */
+  /** Stops retrying; what is still owed stays in the database. */
   close(): void {
     this.#closed = true;
   }
 
+  /** Starts sending again (the service started): what a stop or a crash left owed goes now. */
+  open(): void {
+    this.#closed = false;
+    this.sendOwed();
+  }
+
+  #sending = new Set<string>();
+
   #send(envelopeId: string, filer: string, xml: string): void {
+    // One delivery per envelope at a time (a docketing callback and a restart may both ask).
+    if (this.#sending.has(envelopeId)) return;
+    this.#sending.add(envelopeId);
     const url = this.options.endpoints[filer] ?? '';
-    const work = this.#deliver(envelopeId, url, xml).finally(() => this.#pending.delete(work));
+    const work = this.#deliver(envelopeId, url, xml).finally(() => {
+      this.#pending.delete(work);
+      this.#sending.delete(envelopeId);
+    });
     this.#pending.add(work);
   }
 
@@ -101,11 +129,13 @@ export class FilerCallbacks {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]));
       reason = await this.#attempt(url, body);
       if (!reason) {
-        this.#record(envelopeId, url, xml, true, attempt + 1, `filer notified at ${url}`);
+        await this.#record(envelopeId, url, xml, true, attempt + 1, `filer notified at ${url}`);
         return;
       }
     }
-    this.#record(envelopeId, url, xml, false, delays.length + 1, `filer not reached at ${url}: ${reason}`);
+    // Stopped while retrying: still owed, sent again when the service starts.
+    if (this.#closed) return;
+    await this.#record(envelopeId, url, xml, false, delays.length + 1, `filer not reached at ${url}: ${reason}`);
   }
 
   /** One attempt; the reason it failed, or '' when the filer's MDE took it. */
@@ -122,8 +152,11 @@ export class FilerCallbacks {
     }
   }
 
-  #record(envelopeId: string, url: string, xml: string, delivered: boolean, attempts: number, detail: string): void {
-    this.sent.push({ envelopeId, url, xml, delivered, at: new Date().toISOString(), attempts });
+  #record(envelopeId: string, url: string, xml: string, delivered: boolean, attempts: number, detail: string): Promise<void> {
+    const at = new Date().toISOString();
+    this.sent.push({ envelopeId, url, xml, delivered, at, attempts });
     this.options.onOutcome?.(envelopeId, delivered, detail);
+    return this.database().query('UPDATE filer_notifications SET status = $2, attempts = $3, updated_at = $4 WHERE envelope_id = $1', [envelopeId, delivered ? 'delivered' : 'not-reached', attempts, at])
+      .then(() => undefined, () => undefined);
   }
 }

@@ -154,7 +154,17 @@ export const migrations: readonly { readonly version: number; readonly name: str
         handled_by text,
         retry jsonb NOT NULL
       );
-      CREATE INDEX docketing_exceptions_open ON docketing_exceptions (at) WHERE status = 'open'
+      CREATE INDEX docketing_exceptions_open ON docketing_exceptions (at) WHERE status = 'open';
+      CREATE TABLE filer_notifications (
+        envelope_id text PRIMARY KEY,
+        filer_account text NOT NULL,
+        xml text NOT NULL,
+        waiting_for text[] NOT NULL,
+        status text NOT NULL CHECK (status IN ('waiting', 'sending', 'delivered', 'not-reached')),
+        attempts integer NOT NULL DEFAULT 0,
+        updated_at text NOT NULL
+      );
+      CREATE INDEX filer_notifications_sending ON filer_notifications (status) WHERE status = 'sending'
     `,
   },
 ];

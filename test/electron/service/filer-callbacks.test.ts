@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlDatabase } from '../../../electron/service/db/sql-database';
+import { openTestDatabase } from '../../fixtures/service-database';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { EfmClient } from '../../../electron/efm/efm-client';
 import { submitReview } from '../../../electron/efm/submit-review';
@@ -27,8 +29,11 @@ interface Received { readonly soapAction: string; readonly body: string; readonl
 const received: Received[] = [];
 let filer: LoopbackServer;
 let simulator: EfmSimulator;
+/** The standalone FilerCallbacks tests' own database. */
+let database: SqlDatabase;
 
 beforeAll(async () => {
+  database = await openTestDatabase();
   filer = await listenOnLoopback((request, response) => void readRequestBody(request).then((body) => {
     received.push({ soapAction: String(request.headers.soapaction ?? ''), body: body.toString('utf8'), docketingCallbacksThen: simulator.cms.callbacks.length });
     const answer = el(ns.wrapper, 'NotifyFilingReviewCompleteResponse', messageStatusElement({ at: new Date().toISOString(), errorCode: '0', errorText: 'Received', mode: 'Test' }));
@@ -42,6 +47,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await simulator.close();
+  await database.close();
   await filer.close();
 });
 
@@ -84,7 +90,7 @@ describe('NotifyFilingReviewComplete reaches the filer in ECF\'s order', () => {
     expect(received).toHaveLength(2);
     // Not before NotifyDocketingComplete: when the filer heard, the CMS had already called back.
     expect(received[1]?.docketingCallbacksThen).toBeGreaterThanOrEqual(1);
-    expect(simulator.filerCallbacks.waitingFor(accepted)).toEqual([]);
+    expect(await simulator.filerCallbacks.waitingFor(accepted)).toEqual([]);
 
     for (const callback of received) {
       expect(callback.soapAction).toBe(`"${notifyFilingReviewCompleteAction}"`);
@@ -128,19 +134,21 @@ describe('FilerCallbacks on its own', () => {
 
   it('waits for every accepted filing to be docketed, and sends once', async () => {
     const outcomes: string[] = [];
-    const callbacks = new FilerCallbacks({ endpoints: { efsp: `http://127.0.0.1:${filer.port}/FilingAssemblyMDE` }, onOutcome: (_e, delivered) => void outcomes.push(String(delivered)) });
+    const callbacks = new FilerCallbacks({ endpoints: { efsp: `http://127.0.0.1:${filer.port}/FilingAssemblyMDE` }, onOutcome: (_e, delivered) => void outcomes.push(String(delivered)) }, () => database);
     const before = received.length;
-    callbacks.reviewComplete('E-1', 'efsp', xml, ['E-1-F1', 'E-1-F2']);
-    callbacks.docketed('E-1', 'E-1-F1');
+    await callbacks.reviewComplete(database, 'E-1', 'efsp', xml, ['E-1-F1', 'E-1-F2']);
+    callbacks.sendOwed('E-1');
+    await callbacks.docketed('E-1', 'E-1-F1');
     await callbacks.whenIdle();
     expect(received.length).toBe(before);
-    callbacks.docketed('E-1', 'E-1-F2');
-    callbacks.docketed('E-1', 'E-1-F2');
+    expect(await callbacks.waitingFor('E-1')).toEqual(['E-1-F2']);
+    await Promise.all([callbacks.docketed('E-1', 'E-1-F2'), callbacks.docketed('E-1', 'E-1-F2')]);
     await callbacks.whenIdle();
     expect(received.length).toBe(before + 1);
     expect(outcomes).toEqual(['true']);
     // A filer with no registered endpoint gets no callback (and no error).
-    callbacks.reviewComplete('E-2', 'someone', xml, []);
+    await callbacks.reviewComplete(database, 'E-2', 'someone', xml, []);
+    callbacks.sendOwed();
     await callbacks.whenIdle();
     expect(received.length).toBe(before + 1);
   });
@@ -150,10 +158,27 @@ describe('FilerCallbacks on its own', () => {
     const dead = await listenOnLoopback(() => undefined);
     const port = dead.port;
     await dead.close();
-    const callbacks = new FilerCallbacks({ endpoints: { efsp: `http://127.0.0.1:${port}/FilingAssemblyMDE` }, retryDelaysMs: [1, 1], onOutcome: (_e, _d, detail) => void details.push(detail) });
-    callbacks.reviewComplete('E-3', 'efsp', xml, []);
+    const callbacks = new FilerCallbacks({ endpoints: { efsp: `http://127.0.0.1:${port}/FilingAssemblyMDE` }, retryDelaysMs: [1, 1], onOutcome: (_e, _d, detail) => void details.push(detail) }, () => database);
+    await callbacks.reviewComplete(database, 'E-3', 'efsp', xml, []);
+    callbacks.sendOwed('E-3');
     await callbacks.whenIdle();
     expect(callbacks.sent).toMatchObject([{ envelopeId: 'E-3', delivered: false, attempts: 3 }]);
     expect(details[0]).toMatch(/^filer not reached at http:\/\/127\.0\.0\.1:\d+\/FilingAssemblyMDE: /);
+  });
+
+  it('a callback owed when the service stopped is sent when it starts again', async () => {
+    const endpoints = { efsp: `http://127.0.0.1:${filer.port}/FilingAssemblyMDE` };
+    const stopped = new FilerCallbacks({ endpoints }, () => database);
+    stopped.close();
+    await stopped.reviewComplete(database, 'E-4', 'efsp', xml, []);
+    stopped.sendOwed('E-4');
+    await stopped.whenIdle();
+    const before = received.length;
+    expect(stopped.sent).toEqual([]);
+    const restarted = new FilerCallbacks({ endpoints }, () => database);
+    restarted.open();
+    await restarted.whenIdle();
+    expect(restarted.sent).toMatchObject([{ envelopeId: 'E-4', delivered: true }]);
+    expect(received.length).toBe(before + 1);
   });
 });
