@@ -37,9 +37,31 @@ async function openScratchPostgres(serverUrl: string): Promise<SqlDatabase> {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => dropper.end());
+      await dropScratch(serverUrl, name);
     },
   };
+}
+
+/**
+ * Drops a scratch database. The pool's connections end asynchronously on the server, so a drop right after closing
+ * may still see them: it is tried again for a few seconds. A scratch database that cannot be dropped is left to the
+ * test server (it is empty of anything but test data) rather than failing the test that used it.
+ */
+async function dropScratch(serverUrl: string, name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: serverUrl });
+  await dropper.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (error) {
+        // 55006: the database is still being accessed (the closed pool's sessions are ending).
+        if ((error as { code?: string }).code !== '55006') return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    await dropper.end();
+  }
 }
