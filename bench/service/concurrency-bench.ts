@@ -81,7 +81,7 @@ for (let n = 0; n < 200; n++) {
   if (n === 0) console.log(`queue total on page 1: ${page.value.totalCount}`);
   if (!cursor) break;
 }
-await service.cms.whenIdle();
+await service.whenDocketingIdle();
 await service.close();
 
 const floor = percentile(timings.get('floor WhoAmI') ?? [], 0.5);

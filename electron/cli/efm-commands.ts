@@ -33,6 +33,13 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   });
   const [key, cert] = [optionValue(args, 'tls-key'), optionValue(args, 'tls-cert')];
   if ((key === undefined) !== (cert === undefined)) throw new UsageError('--tls-key and --tls-cert go together');
+  const cms = optionValue(args, 'cms');
+  if (cms !== undefined && !/^https?:\/\/[^\s]+$/.test(cms)) throw new UsageError('--cms takes the court record system\'s CourtRecordMDE address (http or https)');
+  const docketing = optionValue(args, 'docketing');
+  if (docketing !== undefined && docketing !== 'per-session' && docketing !== 'per-envelope') throw new UsageError('--docketing takes per-session or per-envelope');
+  // The service's account at the record system, when it asks for one: never on the command line.
+  const cmsUser = process.env.CLERK_REVIEW_CMS_USER;
+  const cmsPassword = process.env.CLERK_REVIEW_CMS_PASSWORD;
   const host = optionValue(args, 'host');
   if (host !== undefined && !['127.0.0.1', '::1', 'localhost'].includes(host) && !(key && cert)) throw new UsageError(`--host ${host} needs --tls-key and --tls-cert: passwords travel as text`);
   return {
@@ -40,6 +47,8 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
     ...(host !== undefined ? { host } : {}),
     ...(Object.keys(endpoints).length > 0 ? { filerCallbacks: { endpoints } } : {}),
     ...(signers.length > 0 ? { requestSigners: signers } : {}),
+    ...(cms ? { recordSystem: { url: cms, credentials: cmsUser && cmsPassword ? { username: cmsUser, password: cmsPassword } : null } } : {}),
+    ...(docketing ? { docketingModel: docketing } : {}),
     ...(key && cert ? { tls: { keyPem: readFileOrUsage(readText, key, '--tls-key'), certPem: readFileOrUsage(readText, cert, '--tls-cert') } } : {}),
   };
 }

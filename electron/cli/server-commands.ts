@@ -10,14 +10,17 @@ const databaseOptions = '(--data DIR | --database postgres://…  or CLERK_REVIE
 export const serverUsage = [
   `clerk-review server [--port N] ${databaseOptions} [--demo] [--host ADDRESS --tls-key FILE --tls-cert FILE]`,
   '    [--filer-callback ACCOUNT=URL]... [--request-signer CERT.pem]...',
+  '    [--cms CMS-COURTRECORDMDE-URL] [--docketing per-session|per-envelope]',
   '  (the Filing Review service on its database; --demo adds the demo court\'s envelopes and users to an empty one;',
+  '   with --demo and no --cms the demo record system runs beside it; CLERK_REVIEW_CMS_USER and',
+  '   CLERK_REVIEW_CMS_PASSWORD are the service\'s account at the court\'s record system when it asks for one;',
   '   runs until Ctrl+C or SIGTERM)',
 ].join('\n');
 
 /** Usage of `clerk-review users`. */
 export const usersUsage = [
   `clerk-review users list ${databaseOptions}`,
-  `clerk-review users add NAME --role clerk|supervisor|court-it|filer --display-name "Full Name" ${databaseOptions}`,
+  `clerk-review users add NAME --role clerk|supervisor|court-it|filer|record-system --display-name "Full Name" ${databaseOptions}`,
   `clerk-review users reset NAME ${databaseOptions}      (password from CLERK_REVIEW_NEW_PASSWORD)`,
   `clerk-review users disable NAME | enable NAME ${databaseOptions}`,
   '  (add also takes its password from CLERK_REVIEW_NEW_PASSWORD: passwords never go on the command line)',
@@ -47,6 +50,8 @@ export async function runServer(argv: readonly string[], io: CliIo): Promise<num
     ...('dataDir' in location ? { dataDir: location.dataDir } : { postgresUrl: location.postgresUrl }),
     // A court's service starts empty: filers file through ReviewFiling, court IT adds the accounts.
     ...(demo ? {} : { envelopes: [], users: [] }),
+    // Only the demo dockets to the demo record system; a court names its own with --cms.
+    ...(demo ? {} : { demoRecordSystem: false }),
   }).start();
   const durability = await service.database.durability();
   io.out(`${JSON.stringify({ event: 'started', at: new Date().toISOString(), url: service.url, endpoints: service.endpoints(), database: service.database.kind, durability, demo })}\n`);
@@ -59,7 +64,7 @@ export async function runServer(argv: readonly string[], io: CliIo): Promise<num
   return 0;
 }
 
-const roles: readonly AccountRole[] = ['clerk', 'supervisor', 'court-it', 'filer'];
+const roles: readonly AccountRole[] = ['clerk', 'supervisor', 'court-it', 'filer', 'record-system'];
 
 /** `users`: court IT adds, lists, disables and resets the service's accounts. */
 export async function runUsers(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -50,8 +50,11 @@ import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/x
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook, type LeaseOutcome } from './lease-book';
 import { SimDocuments, type SimDocument } from './sim-documents';
-import { SimulatedCms, type CmsFilingResult, type CmsOptions } from './simulated-cms';
-import { docketingExceptions } from '../service/store/docketing-exceptions';
+import { DemoCms, type DemoCmsOptions } from '../cms/demo-cms';
+import { CmsDeliveries, type CmsDelivery, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
+import { composeRecordDocketing } from '../service/docketing/compose-record-docketing';
+import { receiveDocketingCallback, recordDocketingOutcome } from '../service/docketing/docketing-callback';
+import { successStatusElement } from '../../shared/ecf/message-status';
 import { queryQueue } from '../service/store/queue-query';
 import { demoUsers, type SimUser } from './sim-users';
 
@@ -79,8 +82,25 @@ export interface SimulatorOptions {
   readonly unauthenticatedMs?: number;
   /** Serve over HTTPS (TLS 1.2+) with this key and certificate instead of plain HTTP on loopback. */
   readonly tls?: SigningKey;
-  /** The simulated court record system behind the EFM (default: callbacks after 2 s, 5 % refused, per filing). */
-  readonly cms?: Partial<CmsOptions>;
+  /**
+   * The demo court record system the service starts beside itself on loopback when no `recordSystem` is given
+   * (default: callbacks after 2 s, 5 % refused, per filing).
+   */
+  readonly cms?: Partial<DemoCmsOptions>;
+  /** The court's own record system (its CourtRecordMDE URL and the service's account there). */
+  readonly recordSystem?: RecordSystemEndpoint;
+  /**
+   * Without `recordSystem`: start the demo record system beside the service (default true). A court's service
+   * without either keeps accepted filings owed and, after the retries, lists them as exceptions to docket by hand.
+   */
+  readonly demoRecordSystem?: boolean;
+  /**
+   * When accepted filings go to the record system: with each clerk's submission (default: a filing reaches the
+   * docket as soon as it is accepted), or once per envelope when its last filing is decided.
+   */
+  readonly docketingModel?: 'per-session' | 'per-envelope';
+  /** Waits before each resend of a RecordDocketing the record system did not take. */
+  readonly docketingRetryDelaysMs?: readonly number[];
   /** The court's policy and code lists (default: the demo court). */
   readonly court?: CourtPolicy;
   /**
@@ -108,8 +128,11 @@ export type ReceivedSubmission = StoredSubmission;
  * demo mode and the tests' partner; `clerk-review efm-sim` runs it standalone.
  */
 export class EfmSimulator {
-  /** The court record system: its docketing callbacks and exception queue. */
-  readonly cms: SimulatedCms;
+  /** RecordDocketing owed to the court record system. */
+  readonly docketing: CmsDeliveries;
+  readonly #demoCms: DemoCms | null;
+  /** The passwords the service and its embedded demo record system present to each other, new at each start. */
+  readonly #cmsSecrets = { service: randomUUID(), recordSystem: randomUUID() };
   /** NotifyFilingReviewComplete to the filers' Filing Assembly MDEs, in ECF's order. */
   readonly filerCallbacks: FilerCallbacks;
   readonly #documents: Pick<SimDocuments, 'get'>;
@@ -133,20 +156,43 @@ export class EfmSimulator {
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
     this.#documents = options.documents ?? new SimDocuments();
     this.#court = options.court ?? demoCourtPolicy;
-    this.cms = new SimulatedCms({
+    this.#demoCms = options.recordSystem || options.demoRecordSystem === false ? null : new DemoCms({
       delayMs: 2000,
       failureRate: 0.05,
       model: 'per-filing',
       random: Math.random,
       ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}),
       ...options.cms,
-      onResult: (result) => this.#docketingResult(result),
+      acceptFrom: { username: embeddedServiceAccount, password: this.#cmsSecrets.service },
     });
+    this.docketing = new CmsDeliveries({
+      endpoint: () => this.options.recordSystem ?? (this.#demoCms?.url ? { url: this.#demoCms.courtRecordUrl, credentials: { username: embeddedServiceAccount, password: this.#cmsSecrets.service } } : null),
+      compose: (sql, delivery) => composeRecordDocketing(sql, delivery, {
+        court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, baseUrl: this.url, now: this.#now,
+        ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
+      }),
+      giveUp: (delivery, reason) => this.#docketingGaveUp(delivery, reason),
+      ...(options.docketingRetryDelaysMs ? { retryDelaysMs: options.docketingRetryDelaysMs } : {}),
+    }, () => this.database);
     this.filerCallbacks = new FilerCallbacks({
       endpoints: {},
       ...options.filerCallbacks,
       onOutcome: (envelopeId, delivered, detail) => void this.#recordNow(envelopeId, 'Filing Review MDE', delivered ? 'filer-notified' : 'filer-not-notified', detail),
     }, () => this.database);
+  }
+
+  /** The embedded demo court record system (absent when the service dockets to the court's own). */
+  get cms(): DemoCms {
+    if (!this.#demoCms) throw new Error('This service dockets to the court\'s own record system');
+    return this.#demoCms;
+  }
+
+  /** Resolves once nothing is owed to or by the record system: deliveries sent, callbacks received. */
+  async whenDocketingIdle(): Promise<void> {
+    do {
+      await this.docketing.whenIdle();
+      await this.#demoCms?.whenIdle();
+    } while (this.docketing.busy || this.#demoCms?.busy);
   }
 
   /** The service's database (open once started). */
@@ -200,14 +246,24 @@ export class EfmSimulator {
     server.headersTimeout = 15_000;
     server.requestTimeout = 300_000;
     this.#server = server;
-    this.filerCallbacks.open();
     this.url = `${this.options.tls ? 'https' : 'http'}://${isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${(server.address() as AddressInfo).port}`;
+    if (this.#demoCms) {
+      // The embedded record system calls back with an account of its own, whose password is new at each start.
+      const account = { username: embeddedRecordSystemAccount, displayName: 'Demo court record system', role: 'record-system' as const, password: this.#cmsSecrets.recordSystem };
+      if (await this.accounts.get(account.username)) await this.accounts.resetPassword(account.username, account.password);
+      else await this.accounts.add(account);
+      await this.#demoCms.start();
+      this.#demoCms.connect({ serviceUrl: this.url, credentials: { username: account.username, password: account.password } });
+    }
+    this.docketing.open();
+    this.filerCallbacks.open();
     return this;
   }
 
   /** Stops listening (an outage: start() serves the same database again); callbacks not yet sent are dropped. */
   async stop(): Promise<void> {
-    this.cms.close();
+    this.docketing.close();
+    await this.#demoCms?.close();
     this.filerCallbacks.close();
     const server = this.#server;
     this.#server = null;
@@ -278,6 +334,9 @@ export class EfmSimulator {
       if (row.endpoint !== endpoint) throw clientFault('invalid-request', `${row.operation} is served at ${endpointPaths[row.endpoint]}, not ${endpointPaths[endpoint]}`);
       checkSoapAction(framing.value, row.soapAction, row.operation);
       if (endpoint === 'ClerkReview' && user.role !== 'clerk' && user.role !== 'supervisor') throw clientFault('forbidden', 'Only clerks and supervisors use the clerk review service');
+      if ((user.role === 'record-system') !== (row.operation === 'NotifyDocketingComplete')) {
+        throw clientFault('forbidden', user.role === 'record-system' ? 'The court record system account only sends NotifyDocketingComplete' : 'Only the court record system sends NotifyDocketingComplete');
+      }
       const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts, user), parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [], version));
       const soapType = soapVersions[version].contentType.split(';')[0] ?? 'text/xml';
@@ -454,6 +513,13 @@ export class EfmSimulator {
         return this.#receive(body, parts, user);
       case 'CancelFiling':
         return this.#cancelAtFilersRequest(message ? readCancelFilingRequest(message) : null, header, user);
+      case 'NotifyDocketingComplete': {
+        const docketed = await receiveDocketingCallback(body, { database: this.database, deliveries: this.docketing, now: this.#now, ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}) });
+        for (const filing of docketed) await this.filerCallbacks.docketed(filing.envelopeId, filing.filingId);
+        return wrapStandardResponse(operation, successStatusElement({ postedAt: header.postedAt, mode: 'Test' }));
+      }
+      case 'RecordDocketing':
+        throw clientFault('invalid-request', 'RecordDocketing is served by the court record system, not by the Filing Review service');
     }
   }
 
@@ -643,7 +709,7 @@ export class EfmSimulator {
       case 'GetWorkload':
       case 'GetDocketingExceptions':
       case 'ResolveDocketingException':
-        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, cms: this.cms, docketedByHand: (envelopeId, filingId) => void this.filerCallbacks.docketed(envelopeId, filingId) }));
+        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, redocket: (envelopeId, filingId) => this.#redocket(envelopeId, filingId), docketedByHand: (envelopeId, filingId) => void this.filerCallbacks.docketed(envelopeId, filingId) }));
       case 'SubmitFilingReview':
         return plain(await this.#submit(body, user, parts));
       case 'AnchorAuditLog': {
@@ -705,7 +771,6 @@ export class EfmSimulator {
       const accepts = request.decisions.some((d) => d.outcome === 'accepted');
       if (envelope.case.isNew && !earlierCase && !request.assignedCase && accepts) throw clientFault('invalid-request', 'Accepting a filing of a new case needs the case assignment');
       const complete = envelope.filings.every((filing) => decided.has(filing.id) || request.decisions.some((d) => d.filingId === filing.id));
-      if (accepts && !recordDocketingXml) throw clientFault('invalid-ecf-message', 'Accepted filings need a docket:RecordDocketingMessage');
       if (complete && !notifyXml) throw clientFault('invalid-ecf-message', 'The last decision of an envelope needs a reviewfilingcallback:NotifyFilingReviewCompleteMessage');
       const appliedAt = new Date(this.#now()).toISOString();
       const recorded = request.decisions.map((d) => ({ ...d, reviewerId: user.username }));
@@ -715,6 +780,14 @@ export class EfmSimulator {
       await reviewRecords.insertDecisions(sql, request.envelopeId, recorded, { id: user.username, name: user.displayName }, await this.#leases.heldSince(sql, request.envelopeId), appliedAt);
       await reviewRecords.updateReview(sql, request.envelopeId, request.assignedCase && !earlierCase ? request.assignedCase : null, complete);
       await reviewRecords.insertSubmission(sql, { idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: recorded, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt, complete });
+      // Seed 000 process #4: the accepted filings are owed to the record system, in this transaction.
+      const toDocket = this.options.docketingModel === 'per-envelope'
+        ? (complete ? [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId) : [])
+        : recorded.filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
+      if (toDocket.length > 0) {
+        const messageId = this.options.docketingModel === 'per-envelope' ? `RD-${request.envelopeId}` : `RD-${request.idempotencyKey}`;
+        await this.docketing.enqueue(sql, { messageId, envelopeId: request.envelopeId, filingIds: toDocket });
+      }
       if (complete) await this.#leases.reassign(sql, request.envelopeId, null, 0);
       const waiting = await reviewRecords.releaseAfter(sql, request.envelopeId);
       if (waiting?.key === request.idempotencyKey) {
@@ -733,35 +806,33 @@ export class EfmSimulator {
       return { duplicate: false as const, appliedAt, complete, stored };
     });
     if (applied.duplicate) return submitResponseElement({ result: 'duplicate', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
-    const { envelope } = applied.stored.demo;
-    const acceptedFilings = request.decisions.filter((d) => d.outcome === 'accepted').map((d) => {
-      const lead = envelope.filings.find((filing) => filing.id === d.filingId)?.leadDocument.id;
-      return { filingId: d.filingId, sha256: stamped.find((s) => s.documentId === lead)?.sha256 ?? null };
-    });
-    if (acceptedFilings.length > 0) this.cms.record(envelope, acceptedFilings, { id: user.username, name: user.displayName }, applied.appliedAt);
+    this.docketing.sendOwed();
     if (applied.complete) this.filerCallbacks.sendOwed(request.envelopeId);
     return submitResponseElement({ result: 'applied', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
   }
 
   /**
-   * The court record system answered for a filing: recorded in the envelope's history, a refusal put in the
-   * exception queue, in one transaction; then the filer's callback may go.
+   * The record system refused a RecordDocketing for good, or never took it: its filings go to the exception queue,
+   * each with the reason, for a supervisor to send again or record as docketed by hand.
    */
-  async #docketingResult(result: CmsFilingResult): Promise<void> {
-    const { envelope, filing, docketed, detail } = result;
-    const [envelopeId, filingId] = [envelope.id, filing.filingId];
-    try {
-      const at = new Date(this.#now()).toISOString();
-      await this.database.transaction(async (sql) => {
-        await reviewRecords.setDocketing(sql, envelopeId, filingId, docketed ? 'successful' : 'unsuccessful', detail, at);
-        await this.#record(sql, envelopeId, 'court record system', docketed ? 'docketed' : 'docketing-failed', detail);
-        if (!docketed) await docketingExceptions.open(sql, result, result.failureReason ?? 'refused', at, await reviewRecords.next(sql, 'docketing-exceptions'));
-      });
-      if (docketed) await this.filerCallbacks.docketed(envelopeId, filingId);
-    } catch (error) {
-      // The service is stopping (its database closed): the CMS's callback is lost with it, as a dropped connection.
-      if (process.env.CRD_SIM_DEBUG) console.error(error);
-    }
+  async #docketingGaveUp(delivery: CmsDelivery, reason: string): Promise<void> {
+    const at = new Date(this.#now()).toISOString();
+    await this.database.transaction(async (sql) => {
+      await reviewRecords.lockEnvelope(sql, delivery.envelopeId);
+      for (const filingId of delivery.filingIds) {
+        await recordDocketingOutcome(sql, delivery.envelopeId, { filingId, docketed: false, docketId: null, reason: `The court record system did not take it: ${reason}` }, at);
+      }
+    });
+  }
+
+  /** A supervisor's retry: the filing is sent to the record system again, in a RecordDocketing of its own. */
+  async #redocket(envelopeId: string, filingId: string): Promise<void> {
+    await this.database.transaction(async (sql) => {
+      await reviewRecords.clearRefusedDocketing(sql, envelopeId, filingId);
+      const attempt = await reviewRecords.next(sql, `redocket-${envelopeId}-${filingId}`);
+      await this.docketing.enqueue(sql, { messageId: `RD-${envelopeId}-${filingId}-retry${attempt}`, envelopeId, filingIds: [filingId] });
+    });
+    this.docketing.sendOwed();
   }
 
   #record(sql: Sql, envelopeId: string, actor: string, action: HistoryEvent['action'], detail: string | null): Promise<void> {
@@ -899,3 +970,9 @@ function ecfCodeOf(fault: ReviewFault | null): string {
 function isLoopbackHost(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost';
 }
+
+/** The account the service presents to its embedded demo record system. */
+const embeddedServiceAccount = 'filing-review-service';
+
+/** The account the embedded demo record system calls the service back with (role record-system). */
+const embeddedRecordSystemAccount = 'demo-record-system';

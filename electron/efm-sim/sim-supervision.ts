@@ -10,14 +10,14 @@ import type { SqlDatabase } from '../service/db/sql-database';
 import type { Account, AccountStore } from '../service/store/account-store';
 import { reviewRecords } from '../service/store/review-records';
 import { docketingExceptions } from '../service/store/docketing-exceptions';
-import type { SimulatedCms } from './simulated-cms';
 
 /** What the supervision operations read from the simulated EFM. */
 export interface SupervisionContext {
   readonly accounts: AccountStore;
   readonly database: SqlDatabase;
   readonly leases: LeaseBook;
-  readonly cms: SimulatedCms;
+  /** Sends a filing to the court record system again (a supervisor's retry). */
+  readonly redocket: (envelopeId: string, filingId: string) => Promise<void>;
   /** A supervisor recorded a filing as docketed by hand: the filer's callback may go. */
   readonly docketedByHand?: (envelopeId: string, filingId: string) => void;
 }
@@ -62,7 +62,7 @@ export async function supervisionResponse(operation: Extract<ReviewOperation, 'W
       });
       if (!handled) throw clientFault('not-found', `No open docketing exception ${request.exceptionId}`);
       // Sent again only once the exception is marked, so two supervisors cannot both retry it.
-      if (action === 'retry') context.cms.record(handled.source.envelope, [handled.source.filing], handled.source.reviewer, handled.source.acceptedAt);
+      if (action === 'retry') await context.redocket(handled.exception.envelopeId, handled.exception.filingId);
       if (action === 'resolve') context.docketedByHand?.(handled.exception.envelopeId, handled.exception.filingId);
       return resolveExceptionResponseElement(handled.exception);
     }

@@ -1,8 +1,6 @@
 import { rawXml, el } from '../../shared/xml/xml-writer';
 import { ns } from '../../shared/ecf/namespaces';
-import { readMessageStatus } from '../../shared/ecf/message-status';
-import { httpPost } from '../efm/http-post';
-import { readSoapEnvelope, soapEnvelope } from '../soap/soap-envelope';
+import { sendStandardMessage } from '../soap/send-standard-message';
 import type { Sql, SqlDatabase } from './db/sql-database';
 
 /** The SOAPAction of the callback on the filer's Filing Assembly MDE (OASIS FilingAssemblyMDE WSDL). */
@@ -122,34 +120,21 @@ export class FilerCallbacks {
   }
 
   async #deliver(envelopeId: string, url: string, xml: string): Promise<void> {
-    const body = Buffer.from(soapEnvelope(el(ns.wrapper, 'NotifyFilingReviewCompleteRequest', rawXml(xml))), 'utf8');
+    const body = el(ns.wrapper, 'NotifyFilingReviewCompleteRequest', rawXml(xml));
     const delays = this.options.retryDelaysMs ?? [1000, 5000, 30_000, 120_000];
     let reason = '';
     for (let attempt = 0; attempt <= delays.length && !this.#closed; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]));
-      reason = await this.#attempt(url, body);
-      if (!reason) {
+      const outcome = await sendStandardMessage({ url, soapAction: notifyFilingReviewCompleteAction, body });
+      if (outcome.ok) {
         await this.#record(envelopeId, url, xml, true, attempt + 1, `filer notified at ${url}`);
         return;
       }
+      reason = outcome.reason;
     }
     // Stopped while retrying: still owed, sent again when the service starts.
     if (this.#closed) return;
     await this.#record(envelopeId, url, xml, false, delays.length + 1, `filer not reached at ${url}: ${reason}`);
-  }
-
-  /** One attempt; the reason it failed, or '' when the filer's MDE took it. */
-  async #attempt(url: string, body: Buffer): Promise<string> {
-    try {
-      const answer = await httpPost({ url, body, headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${notifyFilingReviewCompleteAction}"` }, timeoutMs: 30_000, maxResponseBytes: 1024 * 1024 });
-      const message = readSoapEnvelope(answer.body.toString('utf8'));
-      if (!message.ok) return `HTTP ${answer.status}, not a SOAP answer`;
-      const status = readMessageStatus(message.value.body);
-      if (!status.ok) return `HTTP ${answer.status}, no MessageStatus in the answer`;
-      return status.value.ok ? '' : `refused: ${status.value.errorText ?? status.value.errorCode}`;
-    } catch (error) {
-      return (error as Error).message;
-    }
   }
 
   #record(envelopeId: string, url: string, xml: string, delivered: boolean, attempts: number, detail: string): Promise<void> {

@@ -33,6 +33,8 @@ export type PaymentSummary = z.infer<typeof paymentSummarySchema>;
 /** The CMS's answer about one docketed document (NotifyDocketingComplete). */
 export const docketedDocumentSchema = z.object({
   documentId: z.string().nullable(),
+  /** The document's own identifier (nc:DocumentIdentification), the court's filing id for a lead document. */
+  identificationId: z.string().nullable(),
   reviewStatus: z.string().nullable(),
   docketingStatus: z.string().nullable(),
   docketingDetail: z.string().nullable(),
@@ -44,6 +46,8 @@ export const docketedDocumentSchema = z.object({
 /** The CMS's docketing result for a filing or an envelope. */
 export const docketingResultSchema = z.object({
   messageId: z.string().nullable(),
+  /** The id of the RecordDocketing message this answers (the identification whose source is FilingReview). */
+  requestMessageId: z.string().nullable(),
   filingStatus: z.string().nullable(),
   /** successful / unsuccessful / not applicable (FilingDocketingStatusCode). */
   filingDocketingStatus: z.string().nullable(),

@@ -14,6 +14,9 @@ export function readNotifyDocketingComplete(root: Element): Result<DocketingResu
   const reviews = [...children(message, ecf, 'LeadDocumentReview'), ...children(message, ecf, 'ConnectedDocumentReview')];
   return ok({
     messageId: textAt(message, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']),
+    requestMessageId: children(message, nc, 'DocumentIdentification')
+      .filter((identification) => textAt(identification, [nc, 'IdentificationSourceText']) === 'FilingReview')
+      .map((identification) => textAt(identification, [nc, 'IdentificationID'])).find(Boolean) ?? null,
     filingStatus: textAt(message, [ecf, 'FilingStatus'], [ecf, 'FilingReviewStatusCode']),
     filingDocketingStatus: textAt(message, [ecf, 'FilingStatus'], [ecf, 'FilingDocketingStatusCode']),
     documents: reviews.map((review) => {
@@ -21,6 +24,7 @@ export function readNotifyDocketingComplete(root: Element): Result<DocketingResu
       const documentStatus = descendants(reviewed ?? review, ecf, 'DocumentStatus')[0] ?? null;
       return {
         documentId: attr(child(review, ecf, 'Document'), structures, 'ref') ?? attr(reviewed, structures, 'id') ?? textAt(reviewed, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']),
+        identificationId: textAt(reviewed, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']),
         reviewStatus: textAt(path(review, [ecf, 'DocumentReviewDisposition'], [ecf, 'DocumentReviewStatus']), [nc, 'StatusText']),
         docketingStatus: textAt(documentStatus, [ecf, 'DocumentDocketingStatusCode']) ?? textAt(documentStatus, [nc, 'StatusText']),
         docketingDetail: textAt(documentStatus, [nc, 'StatusDescriptionText']),

@@ -41,12 +41,17 @@ const standardEndpoint: Readonly<Record<StandardOperation, EndpointName>> = {
   ReviewFiling: 'FilingReviewMDE',
   CancelFiling: 'FilingReviewMDE',
   GetFilingList: 'FilingReviewMDE',
+  // Served by the court record system (the CMS's CourtRecordMDE), called by the Filing Review service.
+  RecordDocketing: 'CourtRecordMDE',
+  // The record system's callback to the Filing Review MDE.
+  NotifyDocketingComplete: 'FilingReviewMDE',
 };
 
 // Not idempotent: ReviewFiling (a resend is answered the same only when the filer reuses its ids), ReassignEnvelope
 // (every call moves the fencing token), SubmitFilingReview (after an unknown outcome the delivery asks the filing
-// status before sending again) and ResolveDocketingException (a retry would docket again).
-const notIdempotent: ReadonlySet<Operation> = new Set(['ReviewFiling', 'ReassignEnvelope', 'SubmitFilingReview', 'ResolveDocketingException']);
+// status before sending again), ResolveDocketingException (a retry would docket again) and RecordDocketing (a record
+// system that does not deduplicate by message id would docket twice; the service resends with the same id).
+const notIdempotent: ReadonlySet<Operation> = new Set(['ReviewFiling', 'ReassignEnvelope', 'SubmitFilingReview', 'ResolveDocketingException', 'RecordDocketing']);
 
 /** The table, by operation. */
 export const operationTable: Readonly<Record<Operation, OperationRow>> = Object.fromEntries([

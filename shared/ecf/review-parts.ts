@@ -45,7 +45,7 @@ export interface StampedRendition {
 }
 
 /** The ecf:CaseFilingType header elements, in schema order; `source` is the sending MDE's role. */
-export function caseFilingHeader(header: ReviewHeader, source: 'FilingReview' | 'FilingAssembly' | 'CourtPolicy' = 'FilingReview'): XmlElement[] {
+export function caseFilingHeader(header: ReviewHeader, source: 'FilingReview' | 'FilingAssembly' | 'CourtPolicy' | 'CourtRecord' = 'FilingReview'): XmlElement[] {
   return [
     el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', header.messageId), el(nc, 'IdentificationCategoryDescriptionText', 'messageID'), el(nc, 'IdentificationSourceText', source)),
     el(ecf, 'SendingMDELocationID', el(nc, 'IdentificationID', header.sendingMde)),

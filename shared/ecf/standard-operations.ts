@@ -3,8 +3,14 @@ import { firstChildElement } from '../xml/xml-query';
 import { el, type XmlElement } from '../xml/xml-writer';
 import { ns } from './namespaces';
 
-/** The standard ECF 5.0 operations the app calls beside the clerk-review service (OASIS WSDL wrappers). */
-export const standardOperations = ['GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'ReviewFiling', 'CancelFiling', 'GetFilingList'] as const;
+/**
+ * The standard ECF 5.0 operations the product sends or serves (OASIS WSDL wrappers): the desktop's and filers'
+ * calls to the Filing Review service, the service's RecordDocketing to the court record system, and that system's
+ * NotifyDocketingComplete callback.
+ */
+export const standardOperations = [
+  'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'ReviewFiling', 'CancelFiling', 'GetFilingList', 'RecordDocketing', 'NotifyDocketingComplete',
+] as const;
 
 /** One of {@link standardOperations}. */
 export type StandardOperation = (typeof standardOperations)[number];

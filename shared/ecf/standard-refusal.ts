@@ -17,6 +17,8 @@ const refusalPlace: Readonly<Record<StandardOperation, 'wrapper' | readonly [str
   ReviewFiling: 'wrapper',
   CancelFiling: 'wrapper',
   GetFilingList: [ns.filinglistresponse, 'GetFilingListResponseMessage'],
+  RecordDocketing: 'wrapper',
+  NotifyDocketingComplete: 'wrapper',
 };
 
 /** A refusal of a standard operation: an answer message, or the detail of a SOAP fault. */

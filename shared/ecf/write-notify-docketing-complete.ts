@@ -21,6 +21,8 @@ export interface DocketedFiling {
 /** Input of a NotifyDocketingComplete callback (one filing, or the whole envelope in the single-callback model). */
 export interface NotifyDocketingCompleteInput {
   readonly header: ReviewHeader;
+  /** The message id of the RecordDocketing this answers (ECF 5.0 example docketcallback: source FilingReview). */
+  readonly requestMessageId: string;
   readonly envelope: Envelope;
   readonly reviewer: Reviewer;
   readonly filings: readonly DocketedFiling[];
@@ -49,9 +51,12 @@ export function writeNotifyDocketingComplete(input: NotifyDocketingCompleteInput
         docketed.docketId ? el(ecf, 'ReviewedDocumentAugmentation', el(nc, 'CaseDocketID', docketed.docketId)) : null));
   });
   const kase = input.envelope.case;
+  const [headerId, ...headerRest] = caseFilingHeader(input.header, 'CourtRecord');
   return serializeXml(
     el(docketcallback, 'NotifyDocketingCompleteMessage',
-      caseFilingHeader(input.header),
+      headerId,
+      el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', input.requestMessageId), el(nc, 'IdentificationCategoryDescriptionText', 'messageID'), el(nc, 'IdentificationSourceText', 'FilingReview')),
+      headerRest,
       el(ecf, 'FilingStatus',
         optional(nc, 'StatusDescriptionText', allDocketed ? null : input.filings.filter((f) => !f.docketed).map((f) => `${f.filingId}: ${f.failureReason ?? 'not docketed'}`).join('; ')),
         el(ecf, 'FilingDocketingStatusCode', allDocketed ? 'successful' : 'unsuccessful'),

@@ -167,6 +167,26 @@ export const migrations: readonly { readonly version: number; readonly name: str
       CREATE INDEX filer_notifications_sending ON filer_notifications (status) WHERE status = 'sending'
     `,
   },
+  {
+    version: 3,
+    name: 'docketing to the record system',
+    sql: `
+      ALTER TABLE accounts DROP CONSTRAINT accounts_role_check;
+      ALTER TABLE accounts ADD CONSTRAINT accounts_role_check CHECK (role IN ('clerk', 'supervisor', 'court-it', 'filer', 'record-system'));
+      CREATE TABLE cms_deliveries (
+        message_id text PRIMARY KEY,
+        seq bigserial UNIQUE,
+        envelope_id text NOT NULL REFERENCES envelopes,
+        filing_ids text[] NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'sent', 'answered', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        created_at text NOT NULL,
+        updated_at text NOT NULL
+      );
+      CREATE INDEX cms_deliveries_pending ON cms_deliveries (seq) WHERE status = 'pending';
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */

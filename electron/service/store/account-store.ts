@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '../password-hash';
 import { afterFailure, lockedFor, type Failures } from '../sign-in-lockout';
 
 /** Who may use the service, and for what. */
-export type AccountRole = 'clerk' | 'supervisor' | 'court-it' | 'filer';
+export type AccountRole = 'clerk' | 'supervisor' | 'court-it' | 'filer' | 'record-system';
 
 /** An account as the service knows it (never its password). */
 export interface Account {

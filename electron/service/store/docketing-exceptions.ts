@@ -1,9 +1,11 @@
 import type { DocketingException } from '../../../shared/domain/supervision';
-import type { CmsFilingResult } from '../../efm-sim/simulated-cms';
 import type { Sql } from '../db/sql-database';
 
-/** What a retry sends to the court record system again. */
-export type RetrySource = Omit<CmsFilingResult, 'docketed' | 'detail' | 'failureReason'>;
+/** The filing a retry sends to the court record system again (composed afresh from the service's records). */
+export interface RetrySource {
+  readonly envelopeId: string;
+  readonly filingId: string;
+}
 
 const exceptionOf = (row: Record<string, unknown>): DocketingException => ({
   exceptionId: row.exception_id as string,
@@ -26,7 +28,7 @@ export const docketingExceptions = {
     const exceptionId = `EXC-${String(next).padStart(5, '0')}`;
     const [row] = await sql.query(
       'INSERT INTO docketing_exceptions (exception_id, envelope_id, filing_id, reason, at, status, retry) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING *',
-      [exceptionId, source.envelope.id, source.filing.filingId, reason, at, 'open', JSON.stringify(source)],
+      [exceptionId, source.envelopeId, source.filingId, reason, at, 'open', JSON.stringify(source)],
     );
     return exceptionOf(row ?? {});
   },
@@ -38,11 +40,11 @@ export const docketingExceptions = {
   },
 
   /** Marks an open exception retried or resolved; null when there is no such open exception. */
-  async handle(sql: Sql, exceptionId: string, action: 'retry' | 'resolve', note: string, by: string): Promise<{ exception: DocketingException; source: RetrySource } | null> {
+  async handle(sql: Sql, exceptionId: string, action: 'retry' | 'resolve', note: string, by: string): Promise<{ exception: DocketingException } | null> {
     const [row] = await sql.query(
       "UPDATE docketing_exceptions SET status = $2, note = $3, handled_by = $4 WHERE exception_id = $1 AND status = 'open' RETURNING *",
       [exceptionId, action === 'retry' ? 'retried' : 'resolved', note, by],
     );
-    return row ? { exception: exceptionOf(row), source: row.retry as RetrySource } : null;
+    return row ? { exception: exceptionOf(row) } : null;
   },
 };

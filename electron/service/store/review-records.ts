@@ -240,6 +240,28 @@ export const reviewRecords = {
     );
   },
 
+  /** Every decision on an envelope with its reviewer's name, in the order they were made. */
+  async decisionsWithReviewer(sql: Sql, envelopeId: string): Promise<{ decision: RecordedDecision; reviewer: { id: string; name: string } }[]> {
+    const rows = await sql.query('SELECT decision, reviewer, reviewer_name FROM decisions WHERE envelope_id = $1 ORDER BY seq', [envelopeId]);
+    return rows.map((row) => ({ decision: row.decision as RecordedDecision, reviewer: { id: row.reviewer as string, name: row.reviewer_name as string } }));
+  },
+
+  /** The stamped renditions clerks sent for an envelope's documents (the latest per document). */
+  async stampedDocuments(sql: Sql, envelopeId: string): Promise<{ documentId: string; sha256: string; bytes: Uint8Array }[]> {
+    const rows = await sql.query(
+      `SELECT s.document_id, s.sha256, s.bytes FROM stamped_documents s JOIN submissions u ON u.idempotency_key = s.idempotency_key
+       WHERE u.envelope_id = $1 ORDER BY u.seq`,
+      [envelopeId],
+    );
+    const latest = new Map(rows.map((row) => [row.document_id as string, { documentId: row.document_id as string, sha256: row.sha256 as string, bytes: new Uint8Array(row.bytes as Uint8Array) }]));
+    return [...latest.values()];
+  },
+
+  /** Forgets a refused docketing (a supervisor sends the filing again): the next answer is recorded afresh. */
+  async clearRefusedDocketing(sql: Sql, envelopeId: string, filingId: string): Promise<void> {
+    await sql.query("DELETE FROM docketing WHERE envelope_id = $1 AND filing_id = $2 AND status = 'unsuccessful'", [envelopeId, filingId]);
+  },
+
   /** A filing's docketing status: successful, unsuccessful, or null while the CMS has not answered. */
   async docketing(sql: Sql, envelopeId: string, filingId: string): Promise<'successful' | 'unsuccessful' | null> {
     const [row] = await sql.query<{ status: 'successful' | 'unsuccessful' }>('SELECT status FROM docketing WHERE envelope_id = $1 AND filing_id = $2', [envelopeId, filingId]);

@@ -24,7 +24,7 @@ describe('clerk-review users and server', () => {
     expect(list.out()).toBe('dwhit\tclerk\tDana Whitaker\tactive\n');
 
     // A court's service starts with no demo users and no demo envelopes.
-    const service = await new EfmSimulator({ dataDir, envelopes: [], users: [] }).start();
+    const service = await new EfmSimulator({ dataDir, envelopes: [], users: [], demoRecordSystem: false }).start();
     try {
       const as = (username: string, password: string): EfmClient => new EfmClient({ endpoint: service.url, credentials: { username, password }, retries: 0 });
       expect(await as('dwhit', 'first-password').whoAmI()).toMatchObject({ ok: true, value: { displayName: 'Dana Whitaker', role: 'clerk' } });

@@ -113,7 +113,9 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     const queue = await clerk.getReviewQueue({ pageSize: 10_000 });
     expect(queue.ok && queue.value.items.some((item) => item.envelopeId === envelopeId)).toBe(false);
     // The court record system answers asynchronously: the accepted filing is docketed, with the stamped hash.
-    await simulator.cms.whenIdle();
+    await simulator.whenDocketingIdle();
+    // The service wrote RecordDocketing itself and the record system answered it by its message id.
+    expect(await simulator.docketing.ofEnvelope(simulator.database, envelopeId)).toMatchObject([{ status: 'answered', attempts: 1 }]);
     const callbacks = simulator.cms.callbacks.filter((c) => c.envelopeId === envelopeId);
     expect(callbacks).toHaveLength(1);
     expect(callbacks[0]).toMatchObject({ schemaValid: true, result: { filingDocketingStatus: 'successful', documents: [{ docketingStatus: 'accepted', sha256: stampedPdf.stampedSha256, docketId: expect.stringMatching(/^DKT-/) }] } });

@@ -40,7 +40,7 @@ describe('supervision operations over SOAP', () => {
     expect(workload.value.reviews).toEqual([expect.objectContaining({ envelopeId: demo.envelope.id, filingId, clerk: 'clerk1', outcome: 'accepted', claimedAt: expect.any(String) })]);
     expect(Date.parse(workload.value.reviews[0]?.decidedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(workload.value.reviews[0]?.claimedAt ?? ''));
 
-    await simulator.cms.whenIdle();
+    await simulator.whenDocketingIdle();
     const open = await boss.getDocketingExceptions(false);
     if (!open.ok) throw new Error(open.error.message);
     expect(open.value).toEqual([expect.objectContaining({ filingId, status: 'open' })]);
@@ -48,7 +48,7 @@ describe('supervision operations over SOAP', () => {
     expect(await boss.resolveDocketingException(exceptionId, 'retry', 'x')).toMatchObject({ ok: false, error: { code: 'efm-fault' } });
     failNext = false;
     expect(await boss.resolveDocketingException(exceptionId, 'retry', 'CMS back after maintenance')).toMatchObject({ ok: true, value: { status: 'retried', handledBy: 'supervisor' } });
-    await simulator.cms.whenIdle();
+    await simulator.whenDocketingIdle();
     expect(await boss.getDocketingExceptions(false)).toEqual({ ok: true, value: [] });
     expect(await boss.getDocketingExceptions(true)).toMatchObject({ ok: true, value: [{ exceptionId, status: 'retried', note: 'CMS back after maintenance' }] });
     expect(simulator.cms.statusOf(filingId)).toBe('successful');

@@ -85,7 +85,7 @@ describe('NotifyFilingReviewComplete reaches the filer in ECF\'s order', () => {
     expect(received[0]?.docketingCallbacksThen).toBe(0);
 
     const accepted = await fileAndDecide('ACCEPT-ME-1', 'accepted');
-    await simulator.cms.whenIdle();
+    await simulator.whenDocketingIdle();
     await simulator.filerCallbacks.whenIdle();
     expect(received).toHaveLength(2);
     // Not before NotifyDocketingComplete: when the filer heard, the CMS had already called back.

@@ -1,0 +1,311 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Element } from '@xmldom/xmldom';
+import type { DocketingResult } from '../../shared/domain/ecf-status';
+import type { Envelope } from '../../shared/domain/envelope';
+import { readFilingMessage } from '../../shared/ecf/filing-message';
+import { messageStatusElement, successStatusElement } from '../../shared/ecf/message-status';
+import { ns } from '../../shared/ecf/namespaces';
+import { readNotifyDocketingComplete } from '../../shared/ecf/notify-docketing-complete';
+import { endpointPaths, operationTable } from '../../shared/ecf/operation-table';
+import { readRecordDocketingFacts } from '../../shared/ecf/record-docketing';
+import { standardOperationOf, wrapStandardResponse } from '../../shared/ecf/standard-operations';
+import { writeNotifyDocketingComplete, type DocketedFiling } from '../../shared/ecf/write-notify-docketing-complete';
+import { parseXml } from '../../shared/xml/safe-xml';
+import { attr, child, children, descendants, path, textAt } from '../../shared/xml/xml-query';
+import { el, rawXml } from '../../shared/xml/xml-writer';
+import { XMLSerializer } from '@xmldom/xmldom';
+import { decodeMtom } from '../soap/mtom';
+import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
+import { readSoapFraming } from '../soap/soap-framing';
+import { sendStandardMessage } from '../soap/send-standard-message';
+import { readWsSecurity, type UsernameCredentials } from '../soap/ws-security';
+
+/** How the demo court record system behaves. */
+export interface DemoCmsOptions {
+  /** Time between taking a RecordDocketing and sending its NotifyDocketingComplete. */
+  readonly delayMs: number;
+  /** Share of filings the CMS refuses (0–1); the service puts refusals in its exception queue. */
+  readonly failureRate: number;
+  /** One callback per filing (success or failure each), or a single callback per RecordDocketing. */
+  readonly model: 'per-filing' | 'single';
+  readonly random: () => number;
+  /** Checks each RecordDocketing against the ECF schemas before taking it (error 1 when invalid). */
+  readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+  /** The account the Filing Review service must present; absent: any caller (loopback demo only). */
+  readonly acceptFrom?: UsernameCredentials;
+  /** Waits before each resend of a callback the service did not take. */
+  readonly retryDelaysMs?: readonly number[];
+}
+
+/** Where the callbacks go: the Filing Review service's base URL and the CMS's account there. */
+export interface CmsCallbackTarget {
+  readonly serviceUrl: string;
+  readonly credentials: UsernameCredentials | null;
+}
+
+/** A callback the CMS sent, as sent and as read back. */
+export interface DocketingCallback {
+  readonly envelopeId: string;
+  readonly requestMessageId: string;
+  readonly xml: string;
+  readonly result: DocketingResult;
+  readonly schemaValid: boolean | null;
+  readonly delivered: boolean;
+}
+
+/** A RecordDocketing the CMS took, as far as it needs it to docket and answer. */
+interface TakenDocketing {
+  readonly messageId: string;
+  readonly envelope: Envelope;
+  readonly reviewer: { readonly id: string; readonly name: string };
+  readonly acceptedAt: string;
+  readonly filings: readonly { readonly filingId: string; readonly sha256: string | null }[];
+}
+
+const refusals = ['The case is sealed in the case management system', 'Duplicate docket entry: the document is already on the docket', 'The party named is not on the case'];
+
+/**
+ * A court record system for the demo and the tests, reached only over SOAP: it serves the standard CourtRecordMDE
+ * RecordDocketing (seed 000 process #4), answers it at once with `cbrn:MessageStatus`, dockets each accepted filing
+ * or refuses it at the configured rate, and calls the Filing Review service back with NotifyDocketingComplete (per
+ * filing or one per message, carrying the RecordDocketing's message id as the OASIS docketcallback example does),
+ * resending until the service takes it. A RecordDocketing sent again with the same message id is answered again
+ * and docketed once. Its state is in memory: it stands in for the court's own CMS.
+ */
+export class DemoCms {
+  readonly callbacks: DocketingCallback[] = [];
+  readonly #status = new Map<string, 'successful' | 'unsuccessful'>();
+  readonly #taken = new Set<string>();
+  readonly #pending = new Set<Promise<void>>();
+  readonly #timers = new Set<NodeJS.Timeout>();
+  #target: CmsCallbackTarget | null = null;
+  #server: Server | null = null;
+  #sequence = 0;
+  #closed = false;
+  url = '';
+
+  constructor(readonly options: DemoCmsOptions) {}
+
+  /** Names the service the callbacks go to. */
+  connect(target: CmsCallbackTarget): void {
+    this.#target = target;
+  }
+
+  /** Listens on loopback (port 0: any free port); `url` is then the CMS's base URL. */
+  async start(port = 0, host = '127.0.0.1'): Promise<this> {
+    this.#closed = false;
+    const server = createServer((request, response) => void this.#handle(request, response));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    server.headersTimeout = 15_000;
+    server.requestTimeout = 300_000;
+    this.#server = server;
+    this.url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${(server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** The URL of its CourtRecordMDE endpoint (what the service is configured with). */
+  get courtRecordUrl(): string {
+    return `${this.url}${endpointPaths.CourtRecordMDE}`;
+  }
+
+  /** Docketing status of a filing: successful, unsuccessful, or null while the CMS has not answered. */
+  statusOf(filingId: string): 'successful' | 'unsuccessful' | null {
+    return this.#status.get(filingId) ?? null;
+  }
+
+  /** Resolves when every scheduled callback has been sent or given up. */
+  async whenIdle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  /** True while a callback is scheduled or being sent. */
+  get busy(): boolean {
+    return this.#pending.size > 0;
+  }
+
+  /** Stops listening and drops callbacks not yet sent. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    const server = this.#server;
+    this.#server = null;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const answer = (status: number, xml: string): void => void response.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml);
+    try {
+      const url = new URL(request.url ?? '/', 'http://x');
+      if (request.method !== 'POST' || url.pathname.replace(/\/+$/, '') !== endpointPaths.CourtRecordMDE) {
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
+        return;
+      }
+      const framing = readSoapFraming(request.headers);
+      if (!framing.ok) return answer(415, soapFaultEnvelope('Client', framing.error, null));
+      const body = await readAll(request, 200 * 1024 * 1024);
+      let rootXml = body.toString('utf8');
+      if (framing.value.multipart) {
+        const mtom = decodeMtom(request.headers['content-type'] ?? '', body);
+        if (!mtom.ok) return answer(400, soapFaultEnvelope('Client', mtom.error.message, null));
+        rootXml = mtom.value.rootXml;
+      }
+      const message = readSoapEnvelope(rootXml);
+      if (!message.ok) return answer(400, soapFaultEnvelope('Client', message.error.message, null));
+      if (!this.#accepts(readWsSecurity(message.value.header))) return answer(500, soapFaultEnvelope('Client', 'Unknown user or wrong password', null, [], '1.1', 'wsse:FailedAuthentication'));
+      const operation = standardOperationOf(message.value.body);
+      if (operation !== 'RecordDocketing') return answer(500, soapFaultEnvelope('Client', `This record system does not implement ${message.value.body.nodeName}`, null));
+      const expected = operationTable.RecordDocketing.soapAction;
+      if (framing.value.soapAction !== expected) return answer(500, soapFaultEnvelope('Client', `The SOAPAction does not match RecordDocketing (expected "${expected}")`, null));
+      answer(200, soapEnvelope(await this.#recordDocketing(message.value.body)));
+    } catch (error) {
+      if (!response.headersSent) answer(500, soapFaultEnvelope('Server', `The record system failed: ${(error as Error).message}`, null));
+    }
+  }
+
+  #accepts(security: ReturnType<typeof readWsSecurity>): boolean {
+    const expected = this.options.acceptFrom;
+    if (!expected) return true;
+    const same = (a: string, b: string | null): boolean => b !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+    return same(expected.username, security.username) && same(expected.password, security.password);
+  }
+
+  /** Takes each RecordDocketingMessage of the request; a refusal names the first one it could not take. */
+  async #recordDocketing(wrapper: Element): Promise<ReturnType<typeof wrapStandardResponse>> {
+    const at = new Date().toISOString();
+    const refuse = (errorCode: string, errorText: string): ReturnType<typeof wrapStandardResponse> =>
+      wrapStandardResponse('RecordDocketing', messageStatusElement({ at, errorCode, errorText, mode: 'Test' }));
+    const messages = children(wrapper, ns.docket, 'RecordDocketingMessage');
+    if (messages.length === 0) return refuse('2', 'The request holds no docket:RecordDocketingMessage');
+    const taken: TakenDocketing[] = [];
+    for (const message of messages) {
+      if (this.options.validateEcf) {
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(message)}`;
+        const validation = await this.options.validateEcf(xml);
+        if (!validation.valid) return refuse('1', `The RecordDocketingMessage is not schema-valid: ${validation.output.slice(0, 300)}`);
+      }
+      const read = readDocketing(message);
+      if (typeof read === 'string') return refuse('2', read);
+      taken.push(read);
+    }
+    for (const docketing of taken) {
+      if (this.#taken.has(docketing.messageId)) continue;
+      this.#taken.add(docketing.messageId);
+      this.#schedule(docketing);
+    }
+    return wrapStandardResponse('RecordDocketing', successStatusElement({ postedAt: at, mode: 'Test' }));
+  }
+
+  #schedule(docketing: TakenDocketing): void {
+    const groups = this.options.model === 'single' ? [docketing.filings] : docketing.filings.map((filing) => [filing]);
+    for (const group of groups) {
+      const work = new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.#timers.delete(timer);
+          void this.#callback(docketing, group).finally(resolve);
+        }, this.options.delayMs);
+        this.#timers.add(timer);
+      });
+      this.#pending.add(work);
+      void work.finally(() => this.#pending.delete(work));
+    }
+  }
+
+  async #callback(docketing: TakenDocketing, group: TakenDocketing['filings']): Promise<void> {
+    const filings: DocketedFiling[] = group.map((filing) => {
+      const refused = this.options.random() < this.options.failureRate;
+      const sequence = ++this.#sequence;
+      return {
+        filingId: filing.filingId,
+        docketed: !refused,
+        docketId: refused ? null : `DKT-${String(sequence).padStart(7, '0')}`,
+        failureReason: refused ? (refusals[sequence % refusals.length] ?? 'refused') : null,
+        sha256: filing.sha256,
+        acceptedAt: docketing.acceptedAt,
+      };
+    });
+    const { envelope } = docketing;
+    const header = { messageId: `NDC-${++this.#sequence}`, sendingMde: this.courtRecordUrl, courtId: envelope.courtId ?? 'unknown', courtName: envelope.courtName, postedAt: new Date().toISOString() };
+    const xml = writeNotifyDocketingComplete({ header, requestMessageId: docketing.messageId, envelope, reviewer: docketing.reviewer, filings });
+    const validation = this.options.validateEcf ? await this.options.validateEcf(xml) : null;
+    for (const filing of filings) this.#status.set(filing.filingId, filing.docketed ? 'successful' : 'unsuccessful');
+    const delivered = await this.#deliver(xml);
+    const parsed = parseXml(xml);
+    const result = parsed.ok ? readNotifyDocketingComplete(parsed.value) : null;
+    if (result?.ok) this.callbacks.push({ envelopeId: envelope.id, requestMessageId: docketing.messageId, xml, result: result.value, schemaValid: validation ? validation.valid : null, delivered });
+  }
+
+  /** Sends a callback until the service takes it (or refuses it for good); true when taken. */
+  async #deliver(xml: string): Promise<boolean> {
+    const delays = this.options.retryDelaysMs ?? [200, 1000, 5000, 30_000];
+    for (let attempt = 0; attempt <= delays.length && !this.#closed; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]));
+      const target = this.#target;
+      if (!target) continue;
+      const outcome = await sendStandardMessage({
+        url: `${target.serviceUrl}${endpointPaths.FilingReviewMDE}`,
+        soapAction: operationTable.NotifyDocketingComplete.soapAction,
+        body: el(ns.wrapper, 'NotifyDocketingCompleteRequest', rawXml(xml)),
+        credentials: target.credentials,
+      });
+      if (outcome.ok) return true;
+      if (!outcome.retryable) return false;
+    }
+    return false;
+  }
+}
+
+/** What the CMS needs of one RecordDocketingMessage, or why it cannot docket it. */
+function readDocketing(message: Element): TakenDocketing | string {
+  const facts = readRecordDocketingFacts(message);
+  if (!facts.ok) return facts.error.message;
+  const messageId = textAt(message, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']);
+  if (!messageId) return 'The RecordDocketingMessage has no message identifier (nc:DocumentIdentification)';
+  if (!facts.value.filingMessage) return 'The RecordDocketingMessage embeds no filing:FilingMessage';
+  const envelope = readFilingMessage(facts.value.filingMessage);
+  if (!envelope.ok) return envelope.error.message;
+  const reviews = children(message, ns.ecf, 'LeadDocumentReview');
+  if (reviews.length === 0) return 'The RecordDocketingMessage names no accepted filing (ecf:LeadDocumentReview)';
+  const first = reviews[0];
+  const disposition = first ? child(first, ns.ecf, 'DocumentReviewDisposition') : null;
+  const person = path(disposition, [ns.ecf, 'DocumentReviewer'], [ns.nc, 'EntityPerson']);
+  const reviewer = {
+    id: textAt(person, [ns.nc, 'PersonOtherIdentification'], [ns.nc, 'IdentificationID']) ?? 'clerk',
+    name: textAt(person, [ns.nc, 'PersonName'], [ns.nc, 'PersonFullName']) ?? 'Clerk',
+  };
+  const acceptedAt = textAt(disposition, [ns.ecf, 'DocumentReviewStatus'], [ns.nc, 'StatusDate'], [ns.nc, 'DateTime']) ?? new Date().toISOString();
+  const filings = reviews.map((review) => ({
+    filingId: attr(child(review, ns.ecf, 'Document'), ns.structures, 'ref') ?? '',
+    sha256: descendants(review, ns.ecf, 'DocumentRenditionHash')[0]?.textContent?.trim() ?? null,
+  }));
+  const unknown = filings.find((filing) => !envelope.value.filings.some((candidate) => candidate.id === filing.filingId));
+  if (unknown) return `The RecordDocketingMessage reviews a document the filing message does not hold (${unknown.filingId || 'no reference'})`;
+  return { messageId, envelope: envelope.value, reviewer, acceptedAt, filings };
+}
+
+/** The whole body of a request, refused past `limit` bytes. */
+function readAll(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error(`The request passes ${limit} bytes`));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}

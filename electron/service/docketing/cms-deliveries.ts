@@ -1,0 +1,162 @@
+import type { MimePart } from '../../soap/mtom';
+import { sendStandardMessage, type StandardMessageOutcome } from '../../soap/send-standard-message';
+import type { UsernameCredentials } from '../../soap/ws-security';
+import type { XmlElement } from '../../../shared/xml/xml-writer';
+import { operationTable } from '../../../shared/ecf/operation-table';
+import type { Sql, SqlDatabase } from '../db/sql-database';
+
+/** The court record system's CourtRecordMDE, and the account the service presents there. */
+export interface RecordSystemEndpoint {
+  readonly url: string;
+  readonly credentials: UsernameCredentials | null;
+}
+
+/** One RecordDocketing the service owes the court record system (a row of `cms_deliveries`). */
+export interface CmsDelivery {
+  readonly messageId: string;
+  readonly envelopeId: string;
+  readonly filingIds: readonly string[];
+  readonly status: 'pending' | 'sent' | 'answered' | 'failed';
+  readonly attempts: number;
+}
+
+/** What sending one delivery takes: the message composed from the service's records when it is sent. */
+export interface CmsDeliveryOptions {
+  readonly endpoint: () => RecordSystemEndpoint | null;
+  /** Builds the `wrappers:RecordDocketingRequest` and its MTOM parts; throws when it cannot be composed. */
+  readonly compose: (sql: Sql, delivery: CmsDelivery) => Promise<{ body: XmlElement; parts: readonly MimePart[] }>;
+  /** The record system refused it for good or never answered: the filings go to the exception queue. */
+  readonly giveUp: (delivery: CmsDelivery, reason: string) => Promise<void>;
+  /** Waits before each resend after a failed attempt; after the last one the delivery is given up. */
+  readonly retryDelaysMs?: readonly number[];
+}
+
+const deliveryOf = (row: Record<string, unknown>): CmsDelivery => ({
+  messageId: row.message_id as string,
+  envelopeId: row.envelope_id as string,
+  filingIds: row.filing_ids as string[],
+  status: row.status as CmsDelivery['status'],
+  attempts: Number(row.attempts),
+});
+
+/**
+ * RecordDocketing to the court record system (seed 000 process #4), owed durably: a delivery is written in the same
+ * transaction as the decisions it dockets, sent after the commit, resent with the same message id after a timeout
+ * or a "try again" answer, and at start for whatever a stop or a crash left unsent. After the last retry, or on a
+ * refusal, its filings go to the exception queue; the record system's NotifyDocketingComplete closes it.
+ */
+export class CmsDeliveries {
+  readonly #pending = new Set<Promise<void>>();
+  readonly #sending = new Set<string>();
+  #closed = true;
+
+  constructor(private readonly options: CmsDeliveryOptions, private readonly database: () => SqlDatabase) {}
+
+  /** Records, in the caller's transaction, that these accepted filings are owed to the record system. */
+  async enqueue(sql: Sql, delivery: { messageId: string; envelopeId: string; filingIds: readonly string[] }): Promise<void> {
+    const at = new Date().toISOString();
+    await sql.query(
+      `INSERT INTO cms_deliveries (message_id, envelope_id, filing_ids, status, created_at, updated_at) VALUES ($1, $2, $3, 'pending', $4, $4)
+       ON CONFLICT (message_id) DO NOTHING`,
+      [delivery.messageId, delivery.envelopeId, [...delivery.filingIds], at],
+    );
+  }
+
+  /** The delivery a RecordDocketing message id names, or null. */
+  async get(sql: Sql, messageId: string): Promise<CmsDelivery | null> {
+    const [row] = await sql.query('SELECT * FROM cms_deliveries WHERE message_id = $1', [messageId]);
+    return row ? deliveryOf(row) : null;
+  }
+
+  /** Marks a delivery answered once the record system has said something for each of its filings. */
+  async answered(sql: Sql, messageId: string): Promise<void> {
+    await sql.query("UPDATE cms_deliveries SET status = 'answered', updated_at = $2 WHERE message_id = $1 AND status <> 'answered'", [messageId, new Date().toISOString()]);
+  }
+
+  /** Every delivery of an envelope, oldest first (status checks, tests). */
+  async ofEnvelope(sql: Sql, envelopeId: string): Promise<CmsDelivery[]> {
+    return (await sql.query('SELECT * FROM cms_deliveries WHERE envelope_id = $1 ORDER BY seq', [envelopeId])).map(deliveryOf);
+  }
+
+  /** Sends every pending delivery (after a commit; at start, what was left). */
+  sendOwed(): void {
+    if (this.#closed) return;
+    const work = (async () => {
+      const rows = await this.database().query("SELECT * FROM cms_deliveries WHERE status = 'pending' ORDER BY seq");
+      for (const row of rows) this.#send(deliveryOf(row));
+    })().catch(() => undefined);
+    this.#track(work);
+  }
+
+  /** Resolves when nothing is being sent or waiting for a retry. */
+  async whenIdle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  /** True while a delivery is being sent or waits for a retry. */
+  get busy(): boolean {
+    return this.#pending.size > 0;
+  }
+
+  /** Starts sending (the service started): what a stop or a crash left pending goes now. */
+  open(): void {
+    this.#closed = false;
+    this.sendOwed();
+  }
+
+  /** Stops sending; what is pending stays in the database. */
+  close(): void {
+    this.#closed = true;
+  }
+
+  #track(work: Promise<void>): void {
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
+  }
+
+  #send(delivery: CmsDelivery): void {
+    if (this.#sending.has(delivery.messageId)) return;
+    this.#sending.add(delivery.messageId);
+    this.#track(this.#deliver(delivery).catch(() => undefined).finally(() => this.#sending.delete(delivery.messageId)));
+  }
+
+  async #deliver(delivery: CmsDelivery): Promise<void> {
+    const delays = this.options.retryDelaysMs ?? [1000, 5000, 30_000, 120_000, 600_000];
+    let outcome: StandardMessageOutcome = { ok: false, reason: 'not sent', retryable: true };
+    let attempts = delivery.attempts;
+    for (let attempt = 0; attempt <= delays.length && !this.#closed; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]));
+      if (this.#closed) return;
+      outcome = await this.#attempt(delivery);
+      attempts++;
+      if (outcome.ok) {
+        await this.#update(delivery.messageId, 'sent', attempts, null);
+        return;
+      }
+      await this.#update(delivery.messageId, 'pending', attempts, outcome.reason);
+      if (!outcome.retryable) break;
+    }
+    if (this.#closed && outcome.retryable) return;
+    await this.#update(delivery.messageId, 'failed', attempts, outcome.ok ? null : outcome.reason);
+    await this.options.giveUp(delivery, outcome.ok ? '' : outcome.reason);
+  }
+
+  async #attempt(delivery: CmsDelivery): Promise<StandardMessageOutcome> {
+    const endpoint = this.options.endpoint();
+    if (!endpoint) return { ok: false, reason: 'no court record system is configured (clerk-review server --cms URL)', retryable: true };
+    let composed: { body: XmlElement; parts: readonly MimePart[] };
+    try {
+      composed = await this.options.compose(this.database(), delivery);
+    } catch (error) {
+      return { ok: false, reason: `the service could not compose RecordDocketing: ${(error as Error).message}`, retryable: false };
+    }
+    return sendStandardMessage({ url: endpoint.url, soapAction: operationTable.RecordDocketing.soapAction, body: composed.body, parts: composed.parts, credentials: endpoint.credentials, timeoutMs: 120_000 });
+  }
+
+  async #update(messageId: string, status: CmsDelivery['status'], attempts: number, error: string | null): Promise<void> {
+    await this.database().query(
+      "UPDATE cms_deliveries SET status = $2, attempts = $3, last_error = $4, updated_at = $5 WHERE message_id = $1 AND status IN ('pending', 'sent')",
+      [messageId, status, attempts, error, new Date().toISOString()],
+    );
+  }
+}

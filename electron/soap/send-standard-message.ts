@@ -1,0 +1,61 @@
+import { readMessageStatus } from '../../shared/ecf/message-status';
+import { readSoapEnvelope, readSoapFault, soapEnvelope } from './soap-envelope';
+import { wsSecurityHeader, type UsernameCredentials } from './ws-security';
+import { httpPost } from '../efm/http-post';
+import { encodeMtom, type MimePart } from './mtom';
+import type { XmlElement } from '../../shared/xml/xml-writer';
+
+/** One standard ECF call whose answer is a `cbrn:MessageStatus` (callbacks, RecordDocketing). */
+export interface StandardMessageCall {
+  readonly url: string;
+  readonly soapAction: string;
+  /** The `wrappers:<Operation>Request` element. */
+  readonly body: XmlElement;
+  /** A WS-Security UsernameToken for the receiver, when it asks for one. */
+  readonly credentials?: UsernameCredentials | null;
+  /** Attachments (MTOM, SOAP 1.1 root): documents the message refers to by `cid:`. */
+  readonly parts?: readonly MimePart[];
+  readonly timeoutMs?: number;
+}
+
+/** What came of one call: taken, or why not and whether sending again may help. */
+export type StandardMessageOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: string; readonly retryable: boolean };
+
+/**
+ * Sends one standard ECF message and reads its `cbrn:MessageStatus`: error code 0 is success (ECF 5.0 §4.5). The
+ * transport failing, the server failing, or code 199 / ResendRequestIndicator may pass; any other code is the
+ * receiver's refusal of this message, and sending it again unchanged would be refused again.
+ */
+export async function sendStandardMessage(call: StandardMessageCall): Promise<StandardMessageOutcome> {
+  const header = call.credentials ? [wsSecurityHeader(call.credentials)] : [];
+  const xml = soapEnvelope(call.body, header);
+  const parts = call.parts ?? [];
+  const mtom = parts.length > 0 ? encodeMtom(xml, parts, 'text/xml') : null;
+  const body = mtom ? mtom.body : Buffer.from(xml, 'utf8');
+  let status: number;
+  let text: string;
+  try {
+    const answer = await httpPost({
+      url: call.url, body, timeoutMs: call.timeoutMs ?? 30_000, maxResponseBytes: 1024 * 1024,
+      headers: { 'Content-Type': mtom ? mtom.contentType : 'text/xml; charset=utf-8', SOAPAction: `"${call.soapAction}"` },
+    });
+    status = answer.status;
+    text = answer.body.toString('utf8');
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message, retryable: true };
+  }
+  const message = readSoapEnvelope(text);
+  if (!message.ok) return { ok: false, reason: `HTTP ${status}, not a SOAP answer`, retryable: true };
+  const fault = readSoapFault(message.value.body);
+  const answer = readMessageStatus(message.value.body);
+  if (!answer.ok) {
+    return fault
+      ? { ok: false, reason: `refused: ${fault.faultString}`, retryable: /Server|Receiver/.test(fault.faultCode) }
+      : { ok: false, reason: `HTTP ${status}, no MessageStatus in the answer`, retryable: true };
+  }
+  if (answer.value.ok) return { ok: true };
+  const retryable = answer.value.errorCode === '199' || answer.value.resendRequested;
+  return { ok: false, reason: `refused: ${answer.value.errorText ?? `error ${answer.value.errorCode}`}`, retryable };
+}
