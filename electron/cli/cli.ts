@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError, type CliIo } from './cli-args';
 import { auditVerifyUsage, runAuditVerify } from './audit-verify-command';
+import { demoCmsUsage, runDemoCms } from './demo-cms-command';
 import { ecfInspectUsage, runEcfInspect } from './ecf-inspect-command';
 import { efmPingUsage, efmSimUsage, runEfmPing, runEfmSim } from './efm-commands';
 import { mediaDemoUsage, runMediaDemo } from './media-command';
@@ -15,6 +16,7 @@ const commands: Record<string, { usage: string; run: (argv: readonly string[], i
   'ecf inspect': { usage: ecfInspectUsage, run: runEcfInspect },
   server: { usage: serverUsage, run: runServer },
   users: { usage: usersUsage, run: (argv, io) => runUsers(argv, io) },
+  'demo-cms': { usage: demoCmsUsage, run: (argv, io) => runDemoCms(argv, io) },
   'efm-sim': { usage: efmSimUsage, run: runEfmSim },
   'efm ping': { usage: efmPingUsage, run: (argv, io) => runEfmPing(argv, io) },
   'media demo': { usage: mediaDemoUsage, run: runMediaDemo },
