@@ -43,3 +43,11 @@ export interface CliIo {
   /** The app's root folder (holds `assets/`). */
   readonly appRoot: string;
 }
+
+/** Resolves when the process is asked to stop (Ctrl+C or SIGTERM): long-running commands then shut down cleanly. */
+export function untilStopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}

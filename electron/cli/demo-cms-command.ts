@@ -1,5 +1,5 @@
 import { DemoCms } from '../cms/demo-cms';
-import { optionValue, parseCliArgs, UsageError, type CliIo } from './cli-args';
+import { optionValue, parseCliArgs, UsageError, type CliIo, untilStopSignal } from './cli-args';
 
 /** Usage of `clerk-review demo-cms`. */
 export const demoCmsUsage = [
@@ -33,10 +33,7 @@ export async function runDemoCms(argv: readonly string[], io: CliIo, env: NodeJS
   await cms.start(port);
   cms.connect({ serviceUrl: serviceUrl.replace(/\/+$/, ''), credentials: { username: user, password } });
   io.out(`${JSON.stringify({ event: 'started', at: new Date().toISOString(), courtRecordMDE: cms.courtRecordUrl, service: serviceUrl })}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopSignal();
   await cms.close();
   io.out(`${JSON.stringify({ event: 'stopped', at: new Date().toISOString() })}\n`);
   return 0;

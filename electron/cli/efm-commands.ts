@@ -3,7 +3,7 @@ import { EfmSimulator, type SimulatorOptions } from '../efm-sim/efm-simulator';
 import { demoUsers } from '../efm-sim/sim-users';
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { optionValue, parseCliArgs, UsageError, type CliArgs, type CliIo } from './cli-args';
+import { optionValue, parseCliArgs, UsageError, type CliArgs, type CliIo, untilStopSignal } from './cli-args';
 
 /** Usage of `clerk-review efm-sim`. */
 export const efmSimUsage = [
@@ -67,10 +67,7 @@ export const efmPingUsage = 'clerk-review efm ping URL --user NAME   (password f
 export async function runEfmSim(argv: readonly string[], io: CliIo): Promise<number> {
   const simulator = await new EfmSimulator(simulatorOptionsFromArgs(parseCliArgs(argv, []))).start();
   io.out(`Demo EFM listening at ${simulator.url}\n${Object.entries(simulator.endpoints()).map(([name, url]) => `  ${name}: ${url} (WSDL at ${url}?wsdl)`).join('\n')}\nUsers: ${demoUsers.map((u) => `${u.username} (${u.role}, password ${u.password})`).join(', ')}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopSignal();
   await simulator.close();
   return 0;
 }

@@ -1,7 +1,7 @@
 import { EfmSimulator } from '../efm-sim/efm-simulator';
 import { openDatabase, type DatabaseLocation } from '../service/db/open-database';
 import { AccountStore, type AccountRole } from '../service/store/account-store';
-import { optionValue, parseCliArgs, UsageError, type CliArgs, type CliIo } from './cli-args';
+import { optionValue, parseCliArgs, UsageError, type CliArgs, type CliIo, untilStopSignal } from './cli-args';
 import { simulatorOptionsFromArgs } from './efm-commands';
 
 const databaseOptions = '(--data DIR | --database postgres://…  or CLERK_REVIEW_DATABASE_URL)';
@@ -55,10 +55,7 @@ export async function runServer(argv: readonly string[], io: CliIo): Promise<num
   }).start();
   const durability = await service.database.durability();
   io.out(`${JSON.stringify({ event: 'started', at: new Date().toISOString(), url: service.url, endpoints: service.endpoints(), database: service.database.kind, durability, demo })}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopSignal();
   await service.close();
   io.out(`${JSON.stringify({ event: 'stopped', at: new Date().toISOString() })}\n`);
   return 0;

@@ -131,7 +131,7 @@ export class EfmSimulator {
   /** RecordDocketing owed to the court record system. */
   readonly docketing: CmsDeliveries;
   readonly #demoCms: DemoCms | null;
-  /** The passwords the service and its embedded demo record system present to each other, new at each start. */
+  /** The passwords the service and its embedded demo record system present to each other (one pair per service). */
   readonly #cmsSecrets = { service: randomUUID(), recordSystem: randomUUID() };
   /** NotifyFilingReviewComplete to the filers' Filing Assembly MDEs, in ECF's order. */
   readonly filerCallbacks: FilerCallbacks;
@@ -248,7 +248,7 @@ export class EfmSimulator {
     this.#server = server;
     this.url = `${this.options.tls ? 'https' : 'http'}://${isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${(server.address() as AddressInfo).port}`;
     if (this.#demoCms) {
-      // The embedded record system calls back with an account of its own, whose password is new at each start.
+      // The embedded record system calls back with an account of its own, its password set anew by each service object.
       const account = { username: embeddedRecordSystemAccount, displayName: 'Demo court record system', role: 'record-system' as const, password: this.#cmsSecrets.recordSystem };
       if (await this.accounts.get(account.username)) await this.accounts.resetPassword(account.username, account.password);
       else await this.accounts.add(account);
