@@ -2,7 +2,7 @@
 // typings lack. shared/ is compiled without DOM or Node types on purpose; these are the only ones it may use.
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
-  decode(input?: Uint8Array): string;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 declare class TextEncoder {
   encode(input?: string): Uint8Array;

@@ -70,7 +70,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const audit = new AuditLog(path.join(options.dataDir, 'audit'), { signer: workstationKey });
   const anchoring = new AuditAnchoring(audit, efm);
   const heldClaims = new HeldClaims(efm);
-  const delivery = new ReviewDelivery();
+  const delivery = new ReviewDelivery((client) => efm.policyFor(client));
   // Opened (torn end repaired, indexed) at start, before the first call needs it.
   const journal = workstationKey.then(async (key) => {
     // Payloads (notes, stamped PDFs) sealed with the at-rest key derived from the keychain-sealed workstation key.

@@ -6,6 +6,7 @@ import { ecfInspectUsage, runEcfInspect } from './ecf-inspect-command';
 import { efmPingUsage, efmSimUsage, runEfmPing, runEfmSim } from './efm-commands';
 import { mediaDemoUsage, runMediaDemo } from './media-command';
 import { pdfInspectUsage, runPdfInspect } from './pdf-inspect-command';
+import { policyInspectUsage, runPolicyInspect } from './policy-inspect-command';
 import { runServer, runUsers, serverUsage, usersUsage } from './server-commands';
 import { runStamp, stampUsage } from './stamp-command';
 
@@ -14,6 +15,7 @@ const commands: Record<string, { usage: string; run: (argv: readonly string[], i
   stamp: { usage: stampUsage, run: runStamp },
   'pdf inspect': { usage: pdfInspectUsage, run: runPdfInspect },
   'ecf inspect': { usage: ecfInspectUsage, run: runEcfInspect },
+  'policy inspect': { usage: policyInspectUsage, run: runPolicyInspect },
   server: { usage: serverUsage, run: runServer },
   users: { usage: usersUsage, run: (argv, io) => runUsers(argv, io) },
   'demo-cms': { usage: demoCmsUsage, run: (argv, io) => runDemoCms(argv, io) },

@@ -1,3 +1,4 @@
+import { demoCourtPolicy } from '../efm-sim/demo-court';
 import { EfmClient } from '../efm/efm-client';
 import { EfmSimulator, type SimulatorOptions } from '../efm-sim/efm-simulator';
 import { demoUsers } from '../efm-sim/sim-users';
@@ -40,6 +41,9 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   // The service's account at the record system, when it asks for one: never on the command line.
   const cmsUser = process.env.CLERK_REVIEW_CMS_USER;
   const cmsPassword = process.env.CLERK_REVIEW_CMS_PASSWORD;
+  const policyFolder = optionValue(args, 'policy');
+  const [courtId, courtName] = [optionValue(args, 'court-id'), optionValue(args, 'court-name')];
+  if (policyFolder !== undefined && (!courtId || !courtName)) throw new UsageError('--policy needs --court-id and --court-name: the lists do not name the court');
   const host = optionValue(args, 'host');
   if (host !== undefined && !['127.0.0.1', '::1', 'localhost'].includes(host) && !(key && cert)) throw new UsageError(`--host ${host} needs --tls-key and --tls-cert: passwords travel as text`);
   return {
@@ -49,6 +53,7 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
     ...(signers.length > 0 ? { requestSigners: signers } : {}),
     ...(cms ? { recordSystem: { url: cms, credentials: cmsUser && cmsPassword ? { username: cmsUser, password: cmsPassword } : null } } : {}),
     ...(docketing ? { docketingModel: docketing } : {}),
+    ...(policyFolder && courtId && courtName ? { policyFolder, court: { ...demoCourtPolicy, courtId, courtName } } : {}),
     ...(key && cert ? { tls: { keyPem: readFileOrUsage(readText, key, '--tls-key'), certPem: readFileOrUsage(readText, cert, '--tls-cert') } } : {}),
   };
 }

@@ -11,7 +11,9 @@ export const serverUsage = [
   `clerk-review server [--port N] ${databaseOptions} [--demo] [--host ADDRESS --tls-key FILE --tls-cert FILE]`,
   '    [--filer-callback ACCOUNT=URL]... [--request-signer CERT.pem]...',
   '    [--cms CMS-COURTRECORDMDE-URL] [--docketing per-session|per-envelope]',
+  '    [--policy FOLDER --court-id ID --court-name "NAME"]',
   '  (the Filing Review service on its database; --demo adds the demo court\'s envelopes and users to an empty one;',
+  '   --policy publishes and applies the court\'s own Genericode lists and zips (check them with policy inspect);',
   '   with --demo and no --cms the demo record system runs beside it; CLERK_REVIEW_CMS_USER and',
   '   CLERK_REVIEW_CMS_PASSWORD are the service\'s account at the court\'s record system when it asks for one;',
   '   runs until Ctrl+C or SIGTERM)',
@@ -45,6 +47,7 @@ export async function runServer(argv: readonly string[], io: CliIo): Promise<num
   const location = databaseFromArgs(args);
   const demo = args.flags.has('demo');
   const options = simulatorOptionsFromArgs(args);
+  if (!demo && !options.policyFolder) throw new UsageError('A court\'s service publishes the court\'s own code lists: give --policy FOLDER (or --demo)');
   const service = await new EfmSimulator({
     ...options,
     ...('dataDir' in location ? { dataDir: location.dataDir } : { postgresUrl: location.postgresUrl }),

@@ -3,6 +3,7 @@ import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import { err, ok, type Result } from '../../shared/result';
 import { composeReview } from '../efm/compose-review';
 import type { EfmClient } from '../efm/efm-client';
+import { policyForOneCall, type PolicySource } from '../efm/submit-review';
 import { buildCmsZip } from './cms-zip';
 
 /**
@@ -10,14 +11,14 @@ import { buildCmsZip } from './cms-zip';
  * decisions, case assignment and stamped hashes), the stamped lead documents this workstation made, and the
  * connected documents from the EFM.
  */
-export async function exportCmsZip(client: EfmClient, clerk: { id: string; name: string }, payload: SubmitReviewArgs): Promise<Result<{ fileName: string; bytes: Uint8Array<ArrayBuffer>; documents: number }>> {
-  const [detail, policy] = await Promise.all([client.getEnvelope(payload.envelopeId), client.getCourtPolicy()]);
+export async function exportCmsZip(client: EfmClient, clerk: { id: string; name: string }, payload: SubmitReviewArgs, policyOf: PolicySource = policyForOneCall): Promise<Result<{ fileName: string; bytes: Uint8Array<ArrayBuffer>; documents: number }>> {
+  const [detail, policy] = await Promise.all([client.getEnvelope(payload.envelopeId), policyOf(client)]);
   if (!detail.ok) return detail;
   if (!policy.ok) return policy;
   const mine = new Set(payload.decisions.map((d) => d.filingId));
   const composed = composeReview({
     detail: detail.value,
-    policy: policy.value,
+    policy: policy.value.policy,
     clerk,
     args: payload,
     // As it was when this episode was sent: earlier episodes only.

@@ -2,6 +2,7 @@ import type { CourtPolicy } from '../../shared/domain/court-policy';
 
 /** The demo court's policy: the code lists a clerk picks from in demo mode. */
 export const demoCourtPolicy: CourtPolicy = {
+  version: 'demo-1',
   courtId: 'demo:superior',
   courtName: 'Superior Court of Demo County',
   timeZone: 'America/Chicago',

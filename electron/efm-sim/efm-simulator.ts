@@ -19,9 +19,11 @@ import { filingStatusResponseMessage, matchingFilingElement, readFilingStatusReq
 import { filingListResponseMessage, readFilingListRequest, type FilingListCriteria } from '../../shared/ecf/filing-list-messages';
 import type { XmlElement } from '../../shared/xml/xml-writer';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
-import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
-import { writeGenericode } from '../../shared/ecf/genericode';
-import { policyCodeListEntries, policyResponseMessage } from '../../shared/ecf/policy-messages';
+import type { CourtPolicy } from '../../shared/domain/court-policy';
+import { policyResponseMessage } from '../../shared/ecf/policy-messages';
+import { checkCaseAssignment } from '../../shared/domain/case-assignment';
+import { rejectionReasonAllowed } from '../../shared/domain/court-policy';
+import { codeListsPath, PublishedPolicy } from '../service/published-policy';
 import { demoCourtPolicy } from './demo-court';
 import { clientFault, FaultError, securityFault } from './sim-fault';
 import { supervisionResponse } from './sim-supervision';
@@ -104,6 +106,11 @@ export interface SimulatorOptions {
   /** The court's policy and code lists (default: the demo court). */
   readonly court?: CourtPolicy;
   /**
+   * A folder of the court's own Genericode lists and zips of them, published unchanged and applied by the service
+   * instead of `court`'s lists (`court` still names the court).
+   */
+  readonly policyFolder?: string;
+  /**
    * Workstation certificates (PEM) the court registered: when given, every request must carry an XML signature of
    * its Body by one of them (WS-Security X.509), and only the signed Body is acted on.
    */
@@ -140,7 +147,8 @@ export class EfmSimulator {
   readonly #anchors: AuditAnchorBook;
   readonly #now: () => number;
   readonly #leaseSeconds: number;
-  readonly #court: CourtPolicy;
+  #court: CourtPolicy;
+  #published: PublishedPolicy;
   readonly #maxRequestBytes: number;
   readonly #schemas = schemasDir();
   #database: SqlDatabase | null = null;
@@ -156,6 +164,7 @@ export class EfmSimulator {
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
     this.#documents = options.documents ?? new SimDocuments();
     this.#court = options.court ?? demoCourtPolicy;
+    this.#published = PublishedPolicy.generated(this.#court);
     this.#demoCms = options.recordSystem || options.demoRecordSystem === false ? null : new DemoCms({
       delayMs: 2000,
       failureRate: 0.05,
@@ -232,6 +241,10 @@ export class EfmSimulator {
     // Started again after stop() (an outage in tests and demos): the same database, nothing forgotten.
     const database = this.#database ?? this.options.database ?? (await openDatabase(location));
     this.#database = database;
+    if (this.options.policyFolder) {
+      this.#published = await PublishedPolicy.fromFolder(this.options.policyFolder, this.#court);
+      this.#court = this.#published.loaded.policy;
+    }
     this.#accounts ??= new AccountStore(database, this.#now);
     await this.#accounts.seed(this.options.users ?? demoUsers);
     const envelopes = this.options.envelopes ?? makeDemoEnvelopes(200, undefined, Math.floor(this.#now() / 60_000) * 60_000);
@@ -376,8 +389,8 @@ export class EfmSimulator {
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'ok', court: this.#court.courtId, endpoints: this.endpoints() }));
       return;
     }
-    if (url.pathname.startsWith('/codelists/')) {
-      this.#serveCodeList(url.pathname, response);
+    if (url.pathname.startsWith(codeListsPath)) {
+      this.#published.serve(url.pathname, response);
       return;
     }
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
@@ -486,7 +499,7 @@ export class EfmSimulator {
     const message = unwrapMessage(body);
     switch (operation) {
       case 'GetPolicy': {
-        return wrapStandardResponse(operation, policyResponseMessage(header, this.#court, `${this.url}${endpointPaths.CourtPolicyMDE}`, (name) => `${this.url}/codelists/${name}.gc`));
+        return wrapStandardResponse(operation, policyResponseMessage(header, this.#published.version, this.#published.references(this.url), `${this.url}${endpointPaths.CourtPolicyMDE}`));
       }
       case 'GetFilingStatus': {
         const filingId = message ? readFilingStatusRequest(message) : null;
@@ -608,16 +621,6 @@ export class EfmSimulator {
       .slice(0, 50);
   }
 
-  #serveCodeList(pathname: string, response: ServerResponse): void {
-    const name = decodeURIComponent(pathname.slice('/codelists/'.length)).replace(/\.gc$/, '');
-    const entries = (policyCodeListEntries(this.#court) as Record<string, readonly CodeEntry[]>)[name];
-    if (!entries) {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('No such code list\n');
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': 'application/xml; charset=utf-8' }).end(writeGenericode(name, `urn:clerk-review-desk:codelist:${name}`, entries));
-  }
-
   #sign(xml: string): string {
     return this.options.signing ? signSoapEnvelope(xml, this.options.signing) : xml;
   }
@@ -735,6 +738,12 @@ export class EfmSimulator {
     if (request.decisions.length === 0) throw clientFault('invalid-request', 'No decision in the submission');
     for (const decision of request.decisions) {
       if (decision.outcome === 'rejected' && (!decision.reasonCode || !decision.note)) throw clientFault('invalid-request', `Rejecting ${decision.filingId} needs a reason code and an explanation`);
+      if (decision.outcome === 'rejected' && !rejectionReasonAllowed(this.#court, decision.reasonCode ?? '')) throw clientFault('invalid-request', `Rejecting ${decision.filingId}: ${decision.reasonCode ?? ''} is not one of the court's rejection reasons`);
+    }
+    if (request.assignedCase) {
+      const { caseNumber, courtLocation, judge, title } = request.assignedCase;
+      const [issue] = checkCaseAssignment({ caseNumber, trackingId: null, courtLocation, judge, caseTitle: title }, this.#court);
+      if (issue) throw clientFault('invalid-request', `The case assignment is refused: ${issue.message}`);
     }
     const stamped = request.stamped.map((s) => {
       const part = parts.get(s.contentId);

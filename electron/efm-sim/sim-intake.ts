@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { assignCourtIdentifiers } from '../../shared/ecf/court-identifiers';
-import { findFilingMessages, readFilingMessage } from '../../shared/ecf/filing-message';
+import { findFilingMessages, missingFilingMessageReason, readFilingMessage } from '../../shared/ecf/filing-message';
 import { ns } from '../../shared/ecf/namespaces';
 import { textAt } from '../../shared/xml/xml-query';
 import type { MimePart } from '../soap/mtom';
@@ -20,7 +20,7 @@ export interface ReceivedFiling {
 export function filingMessageOf(body: Element): { message: Element; senderId: string | null } {
   const messages = findFilingMessages(body);
   const [message] = messages;
-  if (!message) throw clientFault('invalid-ecf-message', 'ReviewFiling carries no filing:FilingMessage');
+  if (!message) throw clientFault('invalid-ecf-message', missingFilingMessageReason(body, 'This ReviewFiling'));
   // Never take the first and drop the rest: a filer must know.
   if (messages.length > 1) throw clientFault('invalid-request', `This court takes one FilingMessage per ReviewFiling; this one has ${messages.length}. Send each in its own ReviewFiling.`);
   return { message, senderId: textAt(message, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']) };

@@ -1,5 +1,6 @@
 import { appError } from '../../shared/errors';
-import type { CourtPolicy } from '../../shared/domain/court-policy';
+import { checkCaseAssignment } from '../../shared/domain/case-assignment';
+import { codeName, rejectionReasonAllowed, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { ReviewDecision } from '../../shared/domain/review-decision';
 import type { EnvelopeDetail, RecordedDecision } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
@@ -45,6 +46,8 @@ export function composeReview(input: {
     return err(appError('conflict', `Filing ${again.filingId} was already ${earlier?.outcome ?? 'decided'} by ${earlier?.reviewerId ?? 'another clerk'}`));
   }
   const decisions: ReviewDecision[] = args.decisions.map((d) => ({ ...d, envelopeId: args.envelopeId, reviewer: clerk.id, decidedAt: args.decidedAt }));
+  const badReason = decisions.find((d) => d.outcome === 'rejected' && !rejectionReasonAllowed(policy, d.reasonCode));
+  if (badReason) return err(appError('invalid-arguments', 'Choose one of the court\'s rejection reasons', { field: 'reasonCode' }));
   const accepted = decisions.filter((d): d is Extract<ReviewDecision, { outcome: 'accepted' }> => d.outcome === 'accepted');
   if (input.caseOnRecord && args.caseAssignment && args.caseAssignment.caseNumber !== input.caseOnRecord.caseNumber) {
     return err(appError('conflict', `This new case was already opened as ${input.caseOnRecord.caseNumber}`, { field: 'caseNumber' }));
@@ -52,11 +55,14 @@ export function composeReview(input: {
   const assignment = input.caseOnRecord ?? args.caseAssignment;
   let assignedCase: AssignedCase | null = null;
   if (assignment) {
-    const location = policy.courtLocations.find((entry) => entry.code === assignment.courtLocation);
-    const judge = policy.judges.find((entry) => entry.code === assignment.judge);
-    if (!location || !judge) return err(appError('invalid-arguments', 'The court location or judge is not in the court policy', { field: location ? 'judge' : 'courtLocation' }));
-    if (!new RegExp(policy.caseNumberPattern).test(assignment.caseNumber)) return err(appError('invalid-arguments', `The case number does not match the court's format (${policy.caseNumberPattern})`, { field: 'caseNumber' }));
-    assignedCase = { caseNumber: assignment.caseNumber, trackingId: args.caseAssignment?.trackingId ?? null, title: assignment.title, courtLocation: location, judge };
+    const { caseNumber, courtLocation, judge, title } = assignment;
+    const [issue] = checkCaseAssignment({ caseNumber, trackingId: null, courtLocation, judge, caseTitle: title }, policy);
+    if (issue) return err(appError('invalid-arguments', issue.message, { field: issue.field === 'caseTitle' ? 'title' : issue.field }));
+    assignedCase = {
+      caseNumber, trackingId: args.caseAssignment?.trackingId ?? null, title,
+      courtLocation: { code: courtLocation, name: codeName(policy.courtLocations, courtLocation) },
+      judge: { code: judge, name: codeName(policy.judges, judge) },
+    };
   } else if (envelope.case.isNew && accepted.length > 0) {
     return err(appError('invalid-arguments', 'A new case needs a case number, location and judge before any filing is accepted', { field: 'caseNumber' }));
   }
@@ -77,3 +83,4 @@ export function composeReview(input: {
     notifyFilingReviewCompleteXml: complete ? writeNotifyFilingReviewComplete({ header: { ...header, messageId: `NFRC-${args.idempotencyKey}` }, envelope, reviewer: clerk, decisions: allDecisions, rejectionReasons: policy.rejectionReasons, assignedCase, stamped }) : null,
   });
 }
+

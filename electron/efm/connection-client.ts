@@ -17,6 +17,7 @@ export async function clientForConnection(connection: EfmConnection, secrets: Se
   return new EfmClient({
     endpoint: connection.endpoint,
     credentials,
+    ...(connection.courtId ? { courtId: connection.courtId } : {}),
     ...(retries === undefined ? {} : { retries }),
     ...(connection.tlsCaPem ? { ca: connection.tlsCaPem } : {}),
     ...(connection.pinnedEfmCertPem ? { pinnedEfmCertPem: connection.pinnedEfmCertPem } : {}),

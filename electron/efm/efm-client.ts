@@ -1,6 +1,7 @@
 import { anchorRequestElement, getAnchorRequestElement, readAnchorResponse, type SignedAuditHead } from '../../shared/ecf/audit-anchor-messages';
 import type { AuditAnchor } from '../../shared/domain/audit';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { queueRequestSchema, type Lease, type QueuePage, type QueueRequest } from '../../shared/domain/review-queue';
@@ -23,15 +24,14 @@ import { err, ok, type Result } from '../../shared/result';
 import type { XmlElement } from '../../shared/xml/xml-writer';
 import { isStandardResponse, standardOperations, wrapStandardRequest, type StandardOperation } from '../../shared/ecf/standard-operations';
 import { operationTable, operationUrl, type Operation } from '../../shared/ecf/operation-table';
-import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
-import { readGenericode } from '../../shared/ecf/genericode';
 import type { CaseSummary } from '../../shared/domain/case-summary';
 import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { caseListRequestMessage, caseRequestMessage, readCaseListResponse, readCaseResponse } from '../../shared/ecf/case-messages';
 import { filingStatusRequestMessage, readFilingStatusResponse, type FilingStatus } from '../../shared/ecf/filing-status-messages';
-import { policyCodeLists, policyRequestMessage } from '../../shared/ecf/policy-messages';
-import { readPolicyResponse } from '../../shared/ecf/policy-response';
-import { parseXml } from '../../shared/xml/safe-xml';
+import { policyRequestMessage } from '../../shared/ecf/policy-messages';
+import { readPolicyResponse, type PolicySummary } from '../../shared/ecf/policy-response';
+import type { ReviewHeader } from '../../shared/ecf/review-parts';
+import { CodeListFileReader, type CodeListBatch } from '../policy/code-list-source';
 import { firstChildElement } from '../../shared/xml/xml-query';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, readSoapFault, soapEnvelope } from '../soap/soap-envelope';
@@ -39,10 +39,15 @@ import { wsSecurityHeader, type UsernameCredentials } from '../soap/ws-security'
 import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { httpPost, TransportError } from './http-post';
 
+/** Largest code list download (a court's zipped lists run to tens of MB; streamed, so this bounds time, not memory). */
+const maxCodeListBytes = 1024 * 1024 * 1024;
+
 /** How to reach the EFM. */
 export interface EfmClientOptions {
   readonly endpoint: string;
   readonly credentials: UsernameCredentials;
+  /** The court's identifier (the connection's), sent in every standard request's header. */
+  readonly courtId?: string;
   readonly timeoutMs?: number;
   /** Extra attempts for idempotent calls after a timeout, reset or 5xx. */
   readonly retries?: number;
@@ -210,37 +215,36 @@ export class EfmClient {
   }
 
   /**
-   * The court's policy (standard ECF GetPolicy) with the code lists it points to (Genericode, fetched from the
-   * locations the policy names): filing codes, case categories, document types, locations, judges, rejection
-   * reasons, case-number format and time zone.
+   * The court's policy answer (standard ECF GetPolicy): the court, its limits, and the code lists it itemizes with
+   * their versions. The lists themselves are fetched with {@link fetchCodeList}, only when their version changed.
    */
-  async getCourtPolicy(): Promise<Result<CourtPolicy>> {
-    const header = { messageId: `POLICY-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
-    const result = await this.#call('GetPolicy', wrapStandardRequest('GetPolicy', policyRequestMessage(header)));
+  async getPolicy(): Promise<Result<PolicySummary>> {
+    const result = await this.#call('GetPolicy', wrapStandardRequest('GetPolicy', policyRequestMessage(this.#header('POLICY-REQ'))));
     if (!result.ok) return result;
     const summary = readPolicyResponse(result.value.body);
-    if (!summary.ok) return err(appError('efm-bad-response', summary.error.message));
-    const lists: Partial<Record<keyof typeof policyCodeLists, CodeEntry[]>> = {};
-    for (const [key, element] of Object.entries(policyCodeLists) as [keyof typeof policyCodeLists, string][]) {
-      const location = summary.value.codeLists.get(element);
-      if (!location) continue;
-      const list = await this.#fetchCodeList(location);
-      if (!list.ok) return list;
-      lists[key] = [...list.value];
+    return summary.ok ? summary : err(appError('efm-bad-response', summary.error.message));
+  }
+
+  /**
+   * One code list the policy points to, streamed as it arrives (a Genericode file or a zip of them, of any size).
+   * `hint` is the ECF element the policy says it is for. A list that cannot be read is a failure naming the reason.
+   */
+  async fetchCodeList(location: string, hint: string | null): Promise<Result<CodeListBatch>> {
+    if (!/^https?:\/\//.test(location)) return err(appError('efm-bad-response', `Code list location is not a web address: ${location.slice(0, 100)}`));
+    const reader = new CodeListFileReader(basename(new URL(location).pathname) || 'code list', hint);
+    let response;
+    try {
+      response = await httpPost({
+        method: 'GET', url: location, headers: { Accept: 'application/xml, application/zip' }, body: Buffer.alloc(0),
+        timeoutMs: this.#timeoutMs * 4, maxResponseBytes: maxCodeListBytes, onChunk: (chunk) => reader.write(chunk), ...this.#tls(),
+      });
+    } catch (error) {
+      return err(transportError(error));
     }
-    const single = (key: 'caseNumberPattern' | 'timeZone', fallback: string): string => lists[key]?.[0]?.code ?? fallback;
-    return ok({
-      courtId: summary.value.courtId ?? 'unknown',
-      courtName: summary.value.courtName ?? summary.value.courtId ?? 'Court',
-      filingCodes: lists.filingCodes ?? [],
-      documentTypes: lists.documentTypes ?? [],
-      caseCategories: lists.caseCategories ?? [],
-      courtLocations: lists.courtLocations ?? [],
-      judges: lists.judges ?? [],
-      rejectionReasons: lists.rejectionReasons ?? [],
-      caseNumberPattern: single('caseNumberPattern', '.+'),
-      timeZone: single('timeZone', 'UTC'),
-    });
+    if (response.status !== 200) return err(appError('efm-bad-response', `Code list ${location} answered HTTP ${response.status}`));
+    const batch = reader.end();
+    const [problem] = batch.problems;
+    return problem ? err(appError('efm-bad-response', `The court's code list ${problem.file} cannot be read: ${problem.reason}`)) : ok(batch);
   }
 
   /**
@@ -250,7 +254,7 @@ export class EfmClient {
   async findCases(partyNames: readonly string[], category: string | null): Promise<Result<CaseSummary[]>> {
     const found = new Map<string, CaseSummary>();
     for (const name of partyNames) {
-      const header = { messageId: `CASELIST-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
+      const header = this.#header('CASELIST-REQ');
       const result = await this.#call('GetCaseList', wrapStandardRequest('GetCaseList', caseListRequestMessage(header, name, category)));
       if (!result.ok) return result;
       for (const kase of readCaseListResponse(result.value.body)) found.set(kase.caseNumber, kase);
@@ -260,7 +264,7 @@ export class EfmClient {
 
   /** One existing case by number (standard ECF GetCase); null when the court has no such case. */
   async getCase(caseNumber: string): Promise<Result<CaseSummary | null>> {
-    const header = { messageId: `CASE-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
+    const header = this.#header('CASE-REQ');
     const result = await this.#call('GetCase', wrapStandardRequest('GetCase', caseRequestMessage(header, caseNumber)));
     return result.ok ? ok(readCaseResponse(result.value.body)) : result;
   }
@@ -270,26 +274,16 @@ export class EfmClient {
    * the court record docketed it. Used to learn the outcome of a submission whose answer was lost.
    */
   async getFilingStatus(caseNumber: string | null, filingId: string): Promise<Result<FilingStatus>> {
-    const header = { messageId: `STATUS-REQ-${Date.now()}`, sendingMde: 'urn:clerk-review-desk', courtId: 'unknown', courtName: null, postedAt: new Date().toISOString() };
+    const header = this.#header('STATUS-REQ');
     const result = await this.#call('GetFilingStatus', wrapStandardRequest('GetFilingStatus', filingStatusRequestMessage(header, caseNumber ?? '', filingId)));
     if (!result.ok) return result;
     const status = readFilingStatusResponse(result.value.body, filingId);
     return status ? ok(status) : err(appError('efm-bad-response', `The EFM's filing status answer for ${filingId} has no status`));
   }
 
-  async #fetchCodeList(location: string): Promise<Result<readonly CodeEntry[]>> {
-    if (!/^https?:\/\//.test(location)) return err(appError('efm-bad-response', `Code list location is not a web address: ${location.slice(0, 100)}`));
-    let response;
-    try {
-      response = await httpPost({ method: 'GET', url: location, headers: { Accept: 'application/xml' }, body: Buffer.alloc(0), timeoutMs: this.#timeoutMs, maxResponseBytes: 16 * 1024 * 1024, ...this.#tls() });
-    } catch (error) {
-      return err(transportError(error));
-    }
-    if (response.status !== 200) return err(appError('efm-bad-response', `Code list ${location} answered HTTP ${response.status}`));
-    const parsed = parseXml(response.body.toString('utf8'));
-    if (!parsed.ok) return err(appError('efm-bad-response', `Code list ${location}: ${parsed.error.message}`));
-    const list = readGenericode(parsed.value);
-    return list.ok ? ok(list.value.entries) : err(appError('efm-bad-response', `Code list ${location}: ${list.error.message}`));
+  /** The header of a standard request: a fresh message id, and the court from the connection. */
+  #header(prefix: string): ReviewHeader {
+    return { messageId: `${prefix}-${randomUUID()}`, sendingMde: 'urn:clerk-review-desk', courtId: this.options.courtId || 'unknown', courtName: null, postedAt: new Date().toISOString() };
   }
 
   async #leaseCall(operation: ReviewOperation, body: XmlElement): Promise<Result<Lease>> {

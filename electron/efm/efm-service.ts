@@ -11,6 +11,8 @@ import { EfmSimulator } from '../efm-sim/efm-simulator';
 import type { EventBus } from '../ipc/event-bus';
 import type { SettingsStore } from '../settings/settings-store';
 import { EfmClient } from './efm-client';
+import { CourtPolicyBook } from '../policy/court-policy-book';
+import type { LoadedCourtPolicy } from '../policy/loaded-court-policy';
 
 /**
  * The main process's link to the EFM: the court's (from settings) or the embedded demo simulator, started on first
@@ -22,6 +24,9 @@ export class EfmService {
   #credentials: { username: string; password: string } | null = null;
   #session: Session | null = null;
   connectivity: Connectivity = 'unknown';
+  /** The court's policy, kept by version (opening and submitting never fetch it). */
+  readonly policyBook = new CourtPolicyBook();
+  #policyTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly settings: SettingsStore,
@@ -48,7 +53,35 @@ export class EfmService {
     this.#credentials = { username, password };
     this.#session = { username, displayName: identity.value.displayName, role: identity.value.role, locked: false, efmMode: real ? 'real' : 'demo', signedInAt: new Date().toISOString() };
     this.bus.emit('session:changed', this.#session);
+    // The policy is checked now and then every quarter hour, never on open or submit.
+    void this.refreshPolicy();
+    this.#policyTimer ??= setInterval(() => {
+      if (this.policyBook.due()) void this.refreshPolicy();
+    }, 60_000).unref();
     return ok(this.#session);
+  }
+
+  /** The court's policy as held (loaded on first use). */
+  async courtPolicy(): Promise<Result<LoadedCourtPolicy>> {
+    const key = await this.#courtKey();
+    return this.withClient((client) => this.policyBook.current(client, key));
+  }
+
+  /** The held policy, read with a given client (submissions already hold one). */
+  async policyFor(client: EfmClient): Promise<Result<LoadedCourtPolicy>> {
+    return this.policyBook.current(client, await this.#courtKey());
+  }
+
+  /** Asks the court whether it published a new policy version, and takes it when it did. */
+  async refreshPolicy(): Promise<Result<LoadedCourtPolicy>> {
+    const key = await this.#courtKey();
+    return this.withClient((client) => this.policyBook.refresh(client, key));
+  }
+
+  /** Which court's policy the book holds: the active connection's, or the demo EFM's. */
+  async #courtKey(): Promise<string> {
+    const connection = activeConnection(await this.settings.get());
+    return connection ? `${connection.endpoint}#${connection.courtId}` : 'demo';
   }
 
   /** The signed-in session, if any. */
@@ -99,6 +132,8 @@ export class EfmService {
 
   /** Stops the demo simulator if it was started. */
   async close(): Promise<void> {
+    if (this.#policyTimer) clearInterval(this.#policyTimer);
+    this.#policyTimer = null;
     const simulator = this.#simulator;
     this.#simulator = null;
     if (simulator && this.#ownsSimulator) await (await simulator).close();

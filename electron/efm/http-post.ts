@@ -13,6 +13,11 @@ export interface PostRequest {
   readonly ca?: string;
   /** The workstation's certificate and key for TLS client authentication, when the EFM asks for one. */
   readonly clientCert?: { readonly certPem: string; readonly keyPem: string };
+  /**
+   * Streams the answer's bytes here instead of keeping them (a code list of any size): the body comes back empty.
+   * Returning false stops the download (the reader has refused what it got).
+   */
+  readonly onChunk?: (chunk: Buffer) => boolean;
 }
 
 /** A response, read whole (within the size limit). */
@@ -69,7 +74,8 @@ export function httpPost(request: PostRequest): Promise<PostResponse> {
         }
         // With a declared length, copy each chunk into one buffer as it arrives, so a 50 MB document costs about
         // 50 MB here rather than the chunk list plus its concatenation.
-        const preallocated = Number.isInteger(declared) && declared >= 0 ? Buffer.allocUnsafe(declared) : null;
+        const streamed = request.onChunk && response.statusCode === 200 ? request.onChunk : null;
+        const preallocated = !streamed && Number.isInteger(declared) && declared >= 0 ? Buffer.allocUnsafe(declared) : null;
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
@@ -78,16 +84,23 @@ export function httpPost(request: PostRequest): Promise<PostResponse> {
             response.destroy();
             return;
           }
-          if (preallocated) chunk.copy(preallocated, size);
-          else chunks.push(chunk);
           size += chunk.length;
+          if (streamed) {
+            if (!streamed(chunk)) {
+              // The reader keeps why it stopped; the answer ends here.
+              resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: Buffer.alloc(0) });
+              response.destroy();
+            }
+          } else if (preallocated) chunk.copy(preallocated, size - chunk.length);
+          else chunks.push(chunk);
         });
         response.on('end', () => {
           if (preallocated && size !== preallocated.length) {
             reject(new TransportError('reset', `The EFM's answer was cut off after ${size} of ${preallocated.length} bytes`));
             return;
           }
-          resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: preallocated ?? Buffer.concat(chunks, size) });
+          const body = streamed ? Buffer.alloc(0) : (preallocated ?? Buffer.concat(chunks, size));
+          resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body });
         });
         response.on('aborted', () => reject(new TransportError('reset', 'The EFM closed the connection mid-answer')));
         response.on('error', (error) => reject(new TransportError('reset', `The answer was cut off: ${error.message}`)));

@@ -2,7 +2,7 @@ import { isUnknownOutcome } from '../../shared/outbox/delivery-policy';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import { ok, type Result } from '../../shared/result';
 import type { EfmClient } from './efm-client';
-import { submitReview } from './submit-review';
+import { policyForOneCall, submitReview, type PolicySource } from './submit-review';
 
 /** What a submission came to. */
 export type DeliveryResult = { result: 'applied' | 'duplicate'; appliedAt: string; envelopeComplete: boolean };
@@ -18,6 +18,9 @@ export class ReviewDelivery {
   /** How often a status check answered "already applied" (figures for the fault-injection test). */
   confirmedByStatus = 0;
 
+  /** `policyOf`: where submissions read the court's policy (the main process's book). */
+  constructor(private readonly policyOf: PolicySource = policyForOneCall) {}
+
   /** One delivery attempt. */
   async submit(client: EfmClient, clerk: { id: string; name: string }, args: SubmitReviewArgs): Promise<Result<DeliveryResult>> {
     if (this.#uncertain.has(args.idempotencyKey)) {
@@ -29,7 +32,7 @@ export class ReviewDelivery {
         return ok({ result: 'duplicate', appliedAt: new Date().toISOString(), envelopeComplete: false });
       }
     }
-    const result = await submitReview(client, clerk, args);
+    const result = await submitReview(client, clerk, args, this.policyOf);
     if (result.ok) this.#uncertain.delete(args.idempotencyKey);
     else if (isUnknownOutcome(result.error)) this.#uncertain.add(args.idempotencyKey);
     return result;

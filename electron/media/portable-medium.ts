@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { Envelope } from '../../shared/domain/envelope';
-import { binaryReferences, findFilingMessages, readFilingMessage } from '../../shared/ecf/filing-message';
+import { binaryReferences, findFilingMessages, missingFilingMessageReason, readFilingMessage } from '../../shared/ecf/filing-message';
 import { readEcfOperation } from '../../shared/ecf/portable-media-operation';
 import { loadPdf } from '../../shared/pdf/load-pdf';
 import { parseXml } from '../../shared/xml/safe-xml';
@@ -81,6 +81,8 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
       messageEntry = entry;
       break;
     }
+    const reason = missingFilingMessageReason(parsed.value, entry.fileName);
+    if (reason.startsWith('ECF 4')) problems.push(`${entry.fileName}: ${reason}`);
   }
   if (!message || !messageEntry) return { ok: false, problems: [...problems, 'No listed file holds a ReviewFiling request or FilingMessage.'] };
   const envelope = readFilingMessage(message);

@@ -3,6 +3,7 @@ import type { CaseSummary } from '../../shared/domain/case-summary';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope } from '../../shared/domain/envelope';
 import { getApi } from '../app/api';
+import { CodeField } from '../ui/code-field';
 import type { CaseAssignmentDraft } from './review-draft';
 
 /** Manual case assignment for a new case, with a warning when the court already has a case with these parties. */
@@ -27,26 +28,14 @@ export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange
       )}
       <div className="field">
         <label htmlFor="case-number">Case number</label>
-        <input id="case-number" value={draft.caseNumber} placeholder={policy?.caseNumberPattern} onChange={(event) => onChange({ ...draft, caseNumber: event.target.value })} />
+        <input id="case-number" value={draft.caseNumber} onChange={(event) => onChange({ ...draft, caseNumber: event.target.value })} />
       </div>
       <div className="field">
         <label htmlFor="case-title">Case title</label>
         <input id="case-title" value={draft.title} onChange={(event) => onChange({ ...draft, title: event.target.value })} />
       </div>
-      <div className="field">
-        <label htmlFor="case-location">Court location</label>
-        <select id="case-location" value={draft.courtLocation} onChange={(event) => onChange({ ...draft, courtLocation: event.target.value })}>
-          <option value="">Choose…</option>
-          {policy?.courtLocations.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="case-judge">Judge</label>
-        <select id="case-judge" value={draft.judge} onChange={(event) => onChange({ ...draft, judge: event.target.value })}>
-          <option value="">Choose…</option>
-          {policy?.judges.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
-        </select>
-      </div>
+      <CodeField id="case-location" label="Court location" list={policy?.courtLocations} value={draft.courtLocation} onChange={(courtLocation) => onChange({ ...draft, courtLocation })} />
+      <CodeField id="case-judge" label="Judge" list={policy?.judges} value={draft.judge} onChange={(judge) => onChange({ ...draft, judge })} />
     </fieldset>
   );
 }

@@ -1,9 +1,15 @@
-import type { CourtPolicy } from '../../shared/domain/court-policy';
+import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import type { Filing } from '../../shared/domain/envelope';
 import type { DecisionDraft } from './review-draft';
 
-/** Accept, or reject with the court's reason and an explanation; correct a wrong filing code instead of rejecting. */
-export function DecisionPanel({ filing, draft, policy, disabled, onChange }: { filing: Filing; draft: DecisionDraft; policy: CourtPolicy | null; disabled: boolean; onChange: (draft: DecisionDraft) => void }) {
+/**
+ * Accept, or reject with the court's reason and an explanation; correct a wrong filing code instead of rejecting
+ * (`corrections`: the court's codes for this case category and type).
+ */
+export function DecisionPanel({ filing, draft, policy, corrections, disabled, onChange }: {
+  filing: Filing; draft: DecisionDraft; policy: CourtPolicy | null; corrections: readonly CodeEntry[]; disabled: boolean;
+  onChange: (draft: DecisionDraft) => void;
+}) {
   const id = (name: string): string => `${name}-${filing.id}`;
   return (
     <fieldset className="decision" disabled={disabled} data-testid={`decision-${filing.id}`}>
@@ -15,11 +21,14 @@ export function DecisionPanel({ filing, draft, policy, disabled, onChange }: { f
           <label htmlFor={id('code')}>Filing code</label>
           <select id={id('code')} value={draft.correctedFilingCode} onChange={(event) => onChange({ ...draft, correctedFilingCode: event.target.value })}>
             <option value="">{filing.filingCode} (as filed)</option>
-            {policy?.filingCodes.filter((entry) => entry.code !== filing.filingCode).map((entry) => <option key={entry.code} value={entry.code}>Correct to {entry.code} — {entry.name}</option>)}
+            {corrections.filter((entry) => entry.code !== filing.filingCode).map((entry) => <option key={entry.code} value={entry.code}>Correct to {entry.code} — {entry.name}</option>)}
           </select>
         </div>
       )}
-      {draft.outcome === 'rejected' && (
+      {draft.outcome === 'rejected' && policy?.rejectionReasons.length === 0 && (
+        <p className="hint">The court publishes no list of rejection reasons: the explanation below is the reason.</p>
+      )}
+      {draft.outcome === 'rejected' && policy?.rejectionReasons.length !== 0 && (
         <div className="field">
           <label htmlFor={id('reason')}>Rejection reason</label>
           <select id={id('reason')} value={draft.reasonCode} onChange={(event) => onChange({ ...draft, reasonCode: event.target.value })}>

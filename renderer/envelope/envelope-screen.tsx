@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CourtPolicy } from '../../shared/domain/court-policy';
+import { codeName, type CodeEntry, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { getApi } from '../app/api';
@@ -17,7 +17,8 @@ import { isTyping, ShortcutsHelp } from './shortcuts-help';
 import { useClaim } from './use-claim';
 import { LeaveDialog } from './leave-dialog';
 import { useReviewDraft } from './use-review-draft';
-import { isOfflineError, offlineEnvelope, offlinePolicy } from '../offline/offline-store';
+import { isOfflineError, offlineEnvelope } from '../offline/offline-store';
+import { courtPolicy, filingCorrections } from '../data/court-policy';
 import { deliverPending } from '../outbox/outbox';
 import { useOutboxEntry } from '../outbox/use-outbox-entry';
 import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
@@ -33,6 +34,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   const settings = useSettings();
   const seal = useCourtSeal();
   const [policy, setPolicy] = useState<CourtPolicy | null>(null);
+  const [corrections, setCorrections] = useState<readonly CodeEntry[]>([]);
   // Decisions, notes, corrections, case assignment and stamp positions: saved on this workstation as the clerk works.
   const draft = useReviewDraft(username, envelopeId);
   const { decisions, setDecisions, assignment, setAssignment, placements, setPlacements, idempotencyKey } = draft;
@@ -65,8 +67,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
       setAssignment((current) => ({ ...current, title: current.title || (result.value.envelope.case.title ?? ''), courtLocation: current.courtLocation || result.value.courtLocation }));
     });
     if (loads === 0) {
-      void getApi().policy.get().then(async (result) => {
-        const policyNow = result.ok ? result.value : await offlinePolicy();
+      void courtPolicy().then((policyNow) => {
         if (live && policyNow) setPolicy(policyNow);
       });
     }
@@ -74,6 +75,18 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
       live = false;
     };
   }, [envelopeId, loads, setAssignment]);
+
+  // The court's filing codes for this case's category and type: what a wrong code may be corrected to.
+  const caseKind = detail ? `${detail.envelope.case.category ?? ''}|${detail.envelope.case.type ?? ''}` : null;
+  useEffect(() => {
+    if (!policy || caseKind === null) return;
+    const [category = '', type = ''] = caseKind.split('|');
+    let live = true;
+    void filingCorrections(policy, category || null, type || null).then((codes) => live && setCorrections(codes));
+    return () => {
+      live = false;
+    };
+  }, [policy, caseKind]);
 
   const readOnly = claim.status !== 'held' || submitting || finished;
   const earlier = { recorded: detail?.recorded ?? [], assignedCase: detail?.assignedCase ?? null };
@@ -222,7 +235,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
                   <strong>{filing.filingCode}</strong> — {filing.description}
                   {isRecorded(filing.id)
                     ? <RecordedDecisionNote decision={earlier.recorded.find((r) => r.filingId === filing.id)!} policy={policy} />
-                    : <DecisionPanel filing={filing} draft={decisions.get(filing.id) ?? undecided} policy={policy} disabled={readOnly}
+                    : <DecisionPanel filing={filing} draft={decisions.get(filing.id) ?? undecided} policy={policy} corrections={corrections} disabled={readOnly}
                         onChange={(draft) => setDecisions(new Map(decisions).set(filing.id, draft))} />}
                   <ul>
                     {[filing.leadDocument, ...filing.connectedDocuments].map((document) => (
@@ -238,7 +251,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
             </ol>
             <EnvelopeHistory envelopeId={envelopeId} refreshKey={`${claim.status}-${delivery?.status ?? ''}`} />
             {detail.envelope.case.isNew && (detail.assignedCase
-              ? <p data-testid="assigned-case">Opened as case <strong>{detail.assignedCase.caseNumber}</strong> ({detail.assignedCase.title}); judge {policy?.judges.find((j) => j.code === detail.assignedCase?.judge)?.name ?? detail.assignedCase.judge}.</p>
+              ? <p data-testid="assigned-case">Opened as case <strong>{detail.assignedCase.caseNumber}</strong> ({detail.assignedCase.title}); judge {codeName(policy?.judges, detail.assignedCase.judge)}.</p>
               : <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />)}
             <div className="submit-review">
               {problems.length > 0 && !outcome?.ok && <ul className="hint" data-testid="review-problems">{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}

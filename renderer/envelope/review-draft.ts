@@ -1,3 +1,4 @@
+import { checkCaseAssignment } from '../../shared/domain/case-assignment';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope, Filing } from '../../shared/domain/envelope';
 import type { RecordedDecision } from '../../shared/ipc/efm-schemas';
@@ -42,16 +43,24 @@ export function reviewProblems(envelope: Envelope, decisions: ReadonlyMap<string
   if (decided.length === 0) problems.push('Decide at least one filing.');
   for (const filing of decided) {
     const draft = decisions.get(filing.id) ?? undecided;
-    if (draft.outcome === 'rejected' && !draft.reasonCode) problems.push(`Choose a rejection reason for ${filing.description ?? filing.id}.`);
+    // A court that publishes no rejection reasons takes the explanation alone.
+    const reasonNeeded = policy === null || policy.rejectionReasons.length > 0;
+    if (draft.outcome === 'rejected' && reasonNeeded && !draft.reasonCode) problems.push(`Choose a rejection reason for ${filing.description ?? filing.id}.`);
     if (draft.outcome === 'rejected' && draft.note.trim().length < 10) problems.push(`Explain the rejection of ${filing.description ?? filing.id} to the filer (at least 10 characters).`);
   }
   const accepts = decided.some((filing) => decisions.get(filing.id)?.outcome === 'accepted');
   if (envelope.case.isNew && accepts && !earlier.assignedCase) {
-    if (!assignment.caseNumber.trim()) problems.push('Enter the new case number.');
-    else if (policy && !new RegExp(policy.caseNumberPattern).test(assignment.caseNumber.trim())) problems.push(`The case number does not match the court's format ${policy.caseNumberPattern}.`);
-    if (!assignment.courtLocation) problems.push('Choose the court location.');
-    if (!assignment.judge) problems.push('Choose the judge.');
-    if (!assignment.title.trim()) problems.push('Enter the case title.');
+    const { caseNumber, title, courtLocation, judge } = assignment;
+    if (!caseNumber.trim()) problems.push('Enter the new case number.');
+    if (!courtLocation.trim()) problems.push('Choose or enter the court location.');
+    if (!judge.trim()) problems.push('Choose or enter the judge.');
+    if (!title.trim()) problems.push('Enter the case title.');
+    // The same check the main process and the court's service make.
+    const filled = caseNumber.trim() && courtLocation.trim() && judge.trim() && title.trim();
+    if (policy && filled) {
+      const draft = { caseNumber: caseNumber.trim(), trackingId: null, courtLocation: courtLocation.trim(), judge: judge.trim(), caseTitle: title.trim() };
+      problems.push(...checkCaseAssignment(draft, policy).map((issue) => issue.message));
+    }
   }
   return problems;
 }

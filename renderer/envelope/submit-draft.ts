@@ -1,4 +1,4 @@
-import type { CourtPolicy } from '../../shared/domain/court-policy';
+import { freeTextRejectionReason, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope } from '../../shared/domain/envelope';
 import type { Lease } from '../../shared/domain/review-queue';
 import type { Settings } from '../../shared/settings';
@@ -59,11 +59,11 @@ export async function submitDraft(input: {
     decisions: filings.map((filing) => {
       const draft = input.decisions.get(filing.id);
       return draft?.outcome === 'rejected'
-        ? { outcome: 'rejected' as const, filingId: filing.id, reasonCode: draft.reasonCode, note: draft.note.trim() }
+        ? { outcome: 'rejected' as const, filingId: filing.id, reasonCode: draft.reasonCode || freeTextRejectionReason, note: draft.note.trim() }
         : { outcome: 'accepted' as const, filingId: filing.id, correctedFilingCode: draft?.correctedFilingCode || null, note: draft?.note.trim() || null };
     }),
     caseAssignment: input.envelope.case.isNew && accepts && !input.earlier.assignedCase
-      ? { caseNumber, trackingId: null, title: input.assignment.title.trim(), courtLocation: input.assignment.courtLocation, judge: input.assignment.judge }
+      ? { caseNumber, trackingId: null, title: input.assignment.title.trim(), courtLocation: input.assignment.courtLocation.trim(), judge: input.assignment.judge.trim() }
       : null,
     stamped,
   };

@@ -1,4 +1,4 @@
-import { courtPolicySchema, type CourtPolicy } from '../../shared/domain/court-policy';
+import { courtPolicy, filingCorrections } from '../data/court-policy';
 import { documentContentSchema, envelopeDetailSchema, type DocumentContent, type EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { offlineCopyBounds } from '../../shared/settings';
 import { hasConfidentialDocuments } from '../../shared/domain/envelope';
@@ -28,8 +28,7 @@ export interface OfflineOutcome {
 export async function makeAvailableOffline(envelopeIds: readonly string[], username: string, onProgress: (done: number) => void = () => undefined): Promise<OfflineOutcome> {
   const api = getApi();
   const store = db();
-  const policy = await api.policy.get();
-  if (policy.ok) await store.meta.put({ key: 'policy', value: JSON.stringify(policy.value) });
+  const policy = await courtPolicy();
   const settings = await api.settings.get();
   const days = settings.ok ? settings.value.offlineCopyDays : offlineCopyBounds.default;
   const expiresAt = Date.now() + days * 24 * 60 * 60 * 1000;
@@ -63,6 +62,8 @@ export async function makeAvailableOffline(envelopeIds: readonly string[], usern
       skipped.push({ envelopeId, reason: 'a document could not be downloaded' });
       continue;
     }
+    // The filing-code corrections for this case's kind, so a wrong code can be corrected offline too.
+    if (policy) await filingCorrections(policy, detail.value.envelope.case.category, detail.value.envelope.case.type);
     const sealed = await sealJson({ ...detail.value, lease: lease.value });
     const sealedDocuments = await Promise.all(contents.map(async ({ bytes, ...meta }) => ({
       key: `${envelopeId}/${meta.documentId}`, envelopeId, expiresAt, sealedMeta: await sealJson(meta), sealedBytes: await seal(bytes),
@@ -111,14 +112,6 @@ export async function wipeOffline(which: { readonly heldBy: string } | 'expired'
     if (which === 'expired') await store.documents.where('expiresAt').belowOrEqual(Date.now()).delete();
     return ids.length;
   });
-}
-
-/** The court policy (with code lists) as last stored, or null. */
-export async function offlinePolicy(): Promise<CourtPolicy | null> {
-  const stored = await db().meta.get('policy');
-  if (!stored) return null;
-  const parsed = courtPolicySchema.safeParse(JSON.parse(stored.value));
-  return parsed.success ? parsed.data : null;
 }
 
 /** Drops an envelope's offline copy once its review is delivered (its decisions stay in the outbox for the record). */

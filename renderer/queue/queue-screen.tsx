@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
-import { getApi } from '../app/api';
+import { courtPolicy } from '../data/court-policy';
 import { db, type CachedQueueItem } from '../db/db';
 import { matchesQueueFilter, noQueueFilter, timeInQueue, type QueueViewFilter } from './queue-filter';
 import { syncQueue } from './queue-sync';
@@ -34,7 +34,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
 
   useEffect(() => {
     void load().then(refresh);
-    void getApi().policy.get().then((result) => result.ok && setPolicy(result.value));
+    void courtPolicy().then((loaded) => loaded && setPolicy(loaded));
   }, [load, refresh]);
 
   const visible = useMemo(() => rows.filter((row) => matchesQueueFilter(row, filter, username)), [rows, filter, username]);

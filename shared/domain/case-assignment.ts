@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { CourtPolicy } from './court-policy';
+import { allowsCode, type CourtPolicy } from './court-policy';
 
 /** What the clerk enters for a new case: it flows into the stamps and into docket:CorrectedCase. */
 export const caseAssignmentSchema = z.object({
   caseNumber: z.string().trim().min(1, 'Enter the case number'),
   trackingId: z.string().trim().min(1).nullable(),
-  courtLocation: z.string().min(1, 'Choose the court location'),
-  judge: z.string().min(1, 'Choose the judge'),
+  courtLocation: z.string().trim().min(1, 'Choose or enter the court location'),
+  judge: z.string().trim().min(1, 'Choose or enter the judge'),
   caseTitle: z.string().trim().min(1, 'Enter the case title').max(500),
 });
 
@@ -21,7 +21,7 @@ export interface CaseAssignmentIssue {
 
 /**
  * Checks a case assignment against the schema and the court's policy: the case number matches the court's pattern,
- * and the location and judge are on the court's lists.
+ * and the location and judge are on the court's lists, when it publishes them (any value when not, ECF 5.0 §5.2.2).
  */
 export function checkCaseAssignment(input: unknown, policy: Pick<CourtPolicy, 'caseNumberPattern' | 'courtLocations' | 'judges'>): CaseAssignmentIssue[] {
   const parsed = caseAssignmentSchema.safeParse(input);
@@ -33,8 +33,8 @@ export function checkCaseAssignment(input: unknown, policy: Pick<CourtPolicy, 'c
   } catch {
     issues.push({ field: 'caseNumber', message: "The court's case-number pattern is invalid; ask court IT to fix the policy." });
   }
-  if (pattern && !pattern.test(parsed.data.caseNumber)) issues.push({ field: 'caseNumber', message: `The case number does not match the court's format (${policy.caseNumberPattern}).` });
-  if (!policy.courtLocations.some((entry) => entry.code === parsed.data.courtLocation)) issues.push({ field: 'courtLocation', message: 'Not one of the court locations in the court policy.' });
-  if (!policy.judges.some((entry) => entry.code === parsed.data.judge)) issues.push({ field: 'judge', message: 'Not one of the judges in the court policy.' });
+  if (pattern && !pattern.test(parsed.data.caseNumber)) issues.push({ field: 'caseNumber', message: 'The case number is not in this court\'s case-number format.' });
+  if (!allowsCode(policy.courtLocations, parsed.data.courtLocation)) issues.push({ field: 'courtLocation', message: 'Not one of the court locations in the court policy.' });
+  if (!allowsCode(policy.judges, parsed.data.judge)) issues.push({ field: 'judge', message: 'Not one of the judges in the court policy.' });
   return issues;
 }

@@ -14,6 +14,16 @@ export function findFilingMessages(root: Element): Element[] {
   return descendants(root, filing, 'FilingMessage');
 }
 
+/** The ECF 4.x namespaces start so (`…:schema:xsd:CoreFilingMessage-4.0`, `…:wsdl:WebServicesProfile-Definitions-4.0`). */
+const ecf4Namespace = /^urn:oasis:names:tc:legalxml-courtfiling:(schema:xsd|wsdl):[A-Za-z-]+-4\.\d+$/;
+
+/** What to tell a sender whose message has no ECF 5.0 FilingMessage: it is ECF 4 (not read yet), or none at all. */
+export function missingFilingMessageReason(root: Element, what: string): string {
+  const namespaces = [root.namespaceURI, ...descendants(root, '*', '*').slice(0, 50).map((element) => element.namespaceURI)];
+  if (namespaces.some((uri) => uri !== null && ecf4Namespace.test(uri))) return 'ECF 4.0 messages are not read yet: send the filing as ECF 5.0.';
+  return `${what} carries no ECF 5.0 filing:FilingMessage.`;
+}
+
 /** One document binary reference (`nc:BinaryURI`) of a FilingMessage: what it says, and a way to point it elsewhere. */
 export interface BinaryReference {
   readonly reference: string;

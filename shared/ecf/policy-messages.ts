@@ -36,13 +36,25 @@ export function policyCodeListEntries(policy: CourtPolicy): Record<keyof typeof 
   };
 }
 
+/** One list a court publishes, as GetPolicy itemizes it (ECF 5.0 §5.2.2: canonical URI, latest version, where). */
+export interface PublishedListReference {
+  /** The ECF element it gives values for; null for a file of several lists (each named by its own file name). */
+  readonly element: string | null;
+  /** The list's name (`filing`, …), also the last part of its canonical URI. */
+  readonly name: string;
+  readonly canonicalUri: string;
+  /** Changes whenever the list's content does, so desktops download it again only then. */
+  readonly canonicalVersionUri: string;
+  readonly location: string;
+}
+
 /** `wrappers:GetPolicyRequest` content: a `policyrequest:GetPolicyRequestMessage` (schema-valid ECF 5.0). */
 export function policyRequestMessage(header: ReviewHeader): XmlElement {
   return el(policyrequest, 'GetPolicyRequestMessage', caseFilingHeader(header, 'FilingReview'), el(policyrequest, 'PolicyQueryCriteria'));
 }
 
-/** A schema-valid `policyresponse:GetPolicyResponseMessage` for a court; code lists live at `codeListUrl(name)`. */
-export function policyResponseMessage(header: ReviewHeader, policy: CourtPolicy, efmUrl: string, codeListUrl: (name: string) => string): XmlElement {
+/** A schema-valid `policyresponse:GetPolicyResponseMessage` for a court, itemizing its published lists. */
+export function policyResponseMessage(header: ReviewHeader, policyVersion: string, lists: readonly PublishedListReference[], efmUrl: string): XmlElement {
   const operations = ['GetPolicy'];
   return el(pr, 'GetPolicyResponseMessage',
     caseFilingHeader(header, 'CourtPolicy'),
@@ -61,16 +73,16 @@ export function policyResponseMessage(header: ReviewHeader, policy: CourtPolicy,
       el(pr, 'SupportedCaseCategories', [...new Set(['civil', 'criminal', 'domestic', 'probate'])].map((type) => el(ecf, 'CaseTypeCode', type))),
       el(pr, 'SupportedSignaturesProfiles', el(ecf, 'SignatureProfileCode', 'urn:oasis:names:tc:legalxml-courtfiling:schema:xsd:XMLSignature-1.0')),
       el(pr, 'URLAttachmentSupportedIndicator', 'false')),
-    el(pr, 'PolicyVersionID', el(nc, 'IdentificationID', '1')),
-    el(pr, 'RuntimePolicy', Object.entries(policyCodeLists).map(([key, element]) =>
+    el(pr, 'PolicyVersionID', el(nc, 'IdentificationID', policyVersion)),
+    el(pr, 'RuntimePolicy', lists.map((list) =>
       el(pr, 'CodeListExtension',
-        el(pr, 'ExtensionCanonicalURI', `urn:clerk-review-desk:codelist:${key}`),
-        el(pr, 'ExtensionCanonicalVersionURI', `urn:clerk-review-desk:codelist:${key}:1`),
-        el(pr, 'ExtensionLocationURI', codeListUrl(key)),
-        el(pr, 'ECFElementNameText', element)))));
+        el(pr, 'ExtensionCanonicalURI', list.canonicalUri),
+        el(pr, 'ExtensionCanonicalVersionURI', list.canonicalVersionUri),
+        el(pr, 'ExtensionLocationURI', list.location),
+        list.element ? el(pr, 'ECFElementNameText', list.element) : null))));
 }
 
 /** Serialises a policy response on its own (for validation and for portable media). */
-export function writePolicyResponse(header: ReviewHeader, policy: CourtPolicy, efmUrl: string, codeListUrl: (name: string) => string): string {
-  return serializeXml(policyResponseMessage(header, policy, efmUrl, codeListUrl), { nc: ns.nc, j: ns.j, ecf: ns.ecf, cbrn: ns.cbrn, policyresponse: ns.policyresponse, structures: ns.structures });
+export function writePolicyResponse(header: ReviewHeader, policyVersion: string, lists: readonly PublishedListReference[], efmUrl: string): string {
+  return serializeXml(policyResponseMessage(header, policyVersion, lists, efmUrl), { nc: ns.nc, j: ns.j, ecf: ns.ecf, cbrn: ns.cbrn, policyresponse: ns.policyresponse, structures: ns.structures });
 }

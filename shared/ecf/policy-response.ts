@@ -17,6 +17,18 @@ export interface PolicySummary {
   readonly supportedCaseTypes: readonly string[];
   /** ECF element (e.g. `ecf:CaseCategoryCode`) → location of its Genericode list. */
   readonly codeLists: ReadonlyMap<string, string>;
+  /** Every court-specific list the policy itemizes (ECF 5.0 §5.2.2), with its version. */
+  readonly codeListReferences: readonly CodeListReference[];
+}
+
+/** One `policyresponse:CodeListExtension`: which list, which version, where. */
+export interface CodeListReference {
+  /** The ECF element it is for, or the list's name in `nc:DocumentIdentification` (the spec's example). */
+  readonly element: string | null;
+  readonly canonicalUri: string | null;
+  /** The latest version: a list is fetched again only when this changes. */
+  readonly canonicalVersionUri: string | null;
+  readonly location: string;
 }
 
 /** Reads `policyresponse:GetPolicyResponseMessage`. The code lists themselves are Genericode documents at the given locations. */
@@ -29,10 +41,17 @@ export function readPolicyResponse(root: Element): Result<PolicySummary, EcfRead
     return Number.isFinite(value) && textAt(development, [pr, name], [nc, 'MeasureDecimalValue']) !== null ? value : null;
   };
   const codeLists = new Map<string, string>();
+  const codeListReferences: CodeListReference[] = [];
   for (const extension of descendants(message, pr, 'CodeListExtension')) {
-    const element = textAt(extension, [pr, 'ECFElementNameText']);
+    const element = textAt(extension, [pr, 'ECFElementNameText']) ?? textAt(extension, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']);
     const location = textAt(extension, [pr, 'ExtensionLocationURI']);
-    if (element && location) codeLists.set(element, location);
+    if (!location) continue;
+    if (element) codeLists.set(element, location);
+    codeListReferences.push({
+      element, location,
+      canonicalUri: textAt(extension, [pr, 'ExtensionCanonicalURI']),
+      canonicalVersionUri: textAt(extension, [pr, 'ExtensionCanonicalVersionURI']),
+    });
   }
   return ok({
     courtId: textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationIdentification'], [nc, 'IdentificationID']),
@@ -43,5 +62,6 @@ export function readPolicyResponse(root: Element): Result<PolicySummary, EcfRead
     acceptsMultipleLeadDocuments: textAt(development, [pr, 'AcceptMultipleLeadDocumentsIndicator']) === 'true',
     supportedCaseTypes: children(children(development, pr, 'SupportedCaseCategories')[0], ecf, 'CaseTypeCode').flatMap((e) => e.textContent?.trim() || []),
     codeLists,
+    codeListReferences,
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { appInfoSchema, connectivitySchema } from '../app-info';
 import { caseLookupSchema, caseSummarySchema } from '../domain/case-summary';
-import { courtPolicySchema } from '../domain/court-policy';
+import { codeEntrySchema, courtPolicySchema } from '../domain/court-policy';
 import { historyEventSchema } from '../domain/envelope-history';
 import { leaseSchema, queuePageSchema, queueRequestSchema } from '../domain/review-queue';
 import { sessionSchema, signInSchema } from '../domain/session';
@@ -78,6 +78,11 @@ export const channels = {
   'session:lock': channel({ args: none, result: z.null(), access: 'signed-in', audit: { action: 'lock', object: () => 'session', detail: () => 'idle lock', before: true } }),
   'session:unlock': channel({ args: z.object({ password: z.string().min(1).max(500) }), result: sessionSchema, access: 'signed-in', audit: { action: 'unlock', object: () => 'session' } }),
   'policy:get': channel({ args: none, result: courtPolicySchema, access: 'signed-in' }),
+  /** The filing codes a filing of this case category and type may be corrected to (the court's, once each). */
+  'policy:filing-codes': channel({
+    args: z.object({ caseCategory: z.string().max(200).nullable(), caseType: z.string().max(200).nullable() }),
+    result: z.array(codeEntrySchema), access: 'signed-in',
+  }),
   /** Asks the EFM whether it is there (the app probes while offline, to notice it coming back). */
   'efm:ping': channel({ args: none, result: z.null(), access: 'signed-in' }),
   'cases:find': channel({ args: caseLookupSchema, result: z.array(caseSummarySchema), access: 'case-content' }),

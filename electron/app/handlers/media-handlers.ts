@@ -17,13 +17,13 @@ export function mediaHandlers(c: HandlerContext): Pick<Handlers, MediaChannel> {
     'cms:export-zip': async ({ payload }) => {
       const session = efm.current();
       const user = session?.username ?? 'unknown';
-      return efm.withClient((client) => exportCmsZip(client, { id: user, name: session?.displayName ?? user }, payload));
+      return efm.withClient((client) => exportCmsZip(client, { id: user, name: session?.displayName ?? user }, payload, (c) => efm.policyFor(c)));
     },
     'cms:inspect-zip': async ({ fileName, bytes }) => ok(inspectCmsZip(fileName, bytes)),
     'media:import': async ({ files }) => {
       const user = efm.current()?.username ?? 'workstation';
-      const policy = await efm.withClient((client) => client.getCourtPolicy());
-      return ok(await importMedium(files, c.inbox, { user, courtName: policy.ok ? policy.value.courtName : '', withClient: (call) => efm.withClient(call) }));
+      const policy = await efm.courtPolicy();
+      return ok(await importMedium(files, c.inbox, { user, courtName: policy.ok ? policy.value.policy.courtName : '', withClient: (call) => efm.withClient(call) }));
     },
     'offline:key': async () => ok(new Uint8Array((await c.workstationKey).atRestKey())),
     'media:deliver-waiting': async () => {

@@ -2,7 +2,7 @@ import { ok } from '../../../shared/result';
 import type { Handlers } from '../../ipc/dispatcher';
 import type { HandlerContext } from './handler-context';
 
-type ReviewChannel = 'efm:ping' | 'policy:get' | 'cases:find' | 'cases:get' | 'queue:page' | 'envelope:get' | 'envelope:history' | 'document:get' | 'claim:acquire' | 'claim:renew' | 'claim:release';
+type ReviewChannel = 'efm:ping' | 'policy:get' | 'policy:filing-codes' | 'cases:find' | 'cases:get' | 'queue:page' | 'envelope:get' | 'envelope:history' | 'document:get' | 'claim:acquire' | 'claim:renew' | 'claim:release';
 
 /** The review desk's reads from the EFM and its claims; a release waits while decisions are still on their way. */
 export function reviewHandlers(c: HandlerContext): Pick<Handlers, ReviewChannel> {
@@ -12,7 +12,14 @@ export function reviewHandlers(c: HandlerContext): Pick<Handlers, ReviewChannel>
       const answer = await client.whoAmI();
       return answer.ok ? ok(null) : answer;
     }),
-    'policy:get': async () => efm.withClient((client) => client.getCourtPolicy()),
+    'policy:get': async () => {
+      const policy = await efm.courtPolicy();
+      return policy.ok ? ok(policy.value.policy) : policy;
+    },
+    'policy:filing-codes': async ({ caseCategory, caseType }) => {
+      const policy = await efm.courtPolicy();
+      return policy.ok ? ok(policy.value.filingCodesFor(caseCategory, caseType)) : policy;
+    },
     'cases:find': async ({ partyNames, category }) => efm.withClient((client) => client.findCases(partyNames, category)),
     'cases:get': async ({ caseNumber }) => efm.withClient((client) => client.getCase(caseNumber)),
     'queue:page': async (request) => efm.withClient((client) => client.getReviewQueue(request)),

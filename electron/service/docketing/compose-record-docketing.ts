@@ -1,4 +1,4 @@
-import type { CodeEntry, CourtPolicy } from '../../../shared/domain/court-policy';
+import { codeName, type CodeEntry, type CourtPolicy } from '../../../shared/domain/court-policy';
 import type { ReviewDecision } from '../../../shared/domain/review-decision';
 import { ns } from '../../../shared/ecf/namespaces';
 import { writeRecordDocketing, type AssignedCase } from '../../../shared/ecf/record-docketing';
@@ -67,6 +67,6 @@ export async function composeRecordDocketing(sql: Sql, request: DocketingRequest
 /** The case the clerk opened, with the court's names for its location and judge. */
 function assignedCaseOf(assigned: { caseNumber: string; title: string; courtLocation: string; judge: string } | null, court: CourtPolicy): AssignedCase | null {
   if (!assigned) return null;
-  const entry = (list: readonly CodeEntry[], code: string): CodeEntry => list.find((candidate) => candidate.code === code) ?? { code, name: code };
+  const entry = (list: readonly CodeEntry[], code: string): CodeEntry => ({ code, name: codeName(list, code) });
   return { caseNumber: assigned.caseNumber, trackingId: null, title: assigned.title, courtLocation: entry(court.courtLocations, assigned.courtLocation), judge: entry(court.judges, assigned.judge) };
 }

@@ -10,7 +10,7 @@ import { startWorkstation, type Workstation } from '../../fixtures/main-services
 const expected: Record<string, string> = {
   'app:info': 'AAAAA', 'settings:get': 'AAAAA', 'session:sign-in': 'AAAAA', 'session:current': 'AAAAA', 'secrets:status': 'AAAAA',
   'court-it:status': 'AAAAA', 'court-it:unlock': 'AAAAA', 'court-it:lock': 'AAAAA', 'court-it:set-passphrase': 'AAAAA',
-  'session:sign-out': 'RAAAR', 'session:lock': 'RAAAR', 'session:unlock': 'RAAAR', 'policy:get': 'RAAAR', 'efm:ping': 'RAAAR',
+  'session:sign-out': 'RAAAR', 'session:lock': 'RAAAR', 'session:unlock': 'RAAAR', 'policy:get': 'RAAAR', 'policy:filing-codes': 'RAAAR', 'efm:ping': 'RAAAR',
   'claim:renew': 'RAAAR', 'claim:release': 'RAAAR', 'outbox:withdraw': 'RAAAR', 'outbox:deliver': 'RAAAR', 'media:deliver-waiting': 'RAAAR',
   'cases:find': 'RRAAR', 'cases:get': 'RRAAR', 'queue:page': 'RRAAR', 'envelope:get': 'RRAAR', 'envelope:history': 'RRAAR',
   'document:get': 'RRAAR', 'claim:acquire': 'RRAAR', 'outbox:record': 'RRAAR', 'outbox:retry': 'RRAAR', 'outbox:discard': 'RRAAR',

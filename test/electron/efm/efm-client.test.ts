@@ -132,7 +132,9 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
   });
 
   it("reads the court's policy through standard ECF GetPolicy and the Genericode lists it points to", async () => {
-    expect(await client().getCourtPolicy()).toEqual({ ok: true, value: demoCourtPolicy });
+    const { CourtPolicyBook } = await import('../../../electron/policy/court-policy-book');
+    const loaded = await new CourtPolicyBook().current(client(), 'demo');
+    expect(loaded.ok && { ...loaded.value.policy, version: 'demo-1' }).toEqual(demoCourtPolicy);
   });
 
   it('finds existing cases by party name through standard ECF GetCaseList', async () => {

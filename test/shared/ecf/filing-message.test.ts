@@ -105,3 +105,14 @@ describe('hostile and broken input', () => {
     for (let cut = 0; cut < xml.length; cut += 997) expect(() => readEnvelopeXml(xml.slice(0, cut))).not.toThrow();
   });
 });
+
+describe('ECF 4 input says so (until ECF 4 support lands)', () => {
+  it("every Tyler ECF 4.0 fixture is refused as ECF 4.0, never as a message without a FilingMessage", () => {
+    const folder = path.resolve('..', 'shared', 'tyler', 'ecf4', 'fixtures');
+    for (const file of readdirSync(folder)) {
+      const read = readEnvelopeXml(readFileSync(path.join(folder, file), 'utf8'));
+      expect(read, file).toEqual({ ok: false, error: { kind: 'wrong-message', message: 'ECF 4.0 messages are not read yet: send the filing as ECF 5.0.' } });
+    }
+    expect(readEnvelopeXml('<a xmlns="urn:example"/>')).toMatchObject({ ok: false, error: { message: 'This a message carries no ECF 5.0 filing:FilingMessage.' } });
+  });
+});

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGenericode } from '../../../shared/ecf/genericode';
 import { readMessageStatus } from '../../../shared/ecf/message-status';
 import { readNotifyDocketingComplete } from '../../../shared/ecf/notify-docketing-complete';
 import { readPaymentMessage } from '../../../shared/ecf/payment-message';
@@ -46,13 +45,6 @@ describe('policyresponse:GetPolicyResponseMessage', () => {
   });
 });
 
-describe('Genericode code lists', () => {
-  it('reads the official FilingReviewStatusCode list', () => {
-    const list = readGenericode(root('schema/FilingReviewStatusCode.gc'));
-    expect(list.ok && list.value.entries.map((e) => e.code)).toEqual(['accepted', 'cancelled', 'partially-accepted', 'received', 'rejected', 'issued']);
-  });
-});
-
 describe('docketcallback:NotifyDocketingCompleteMessage', () => {
   it('reads document docketing statuses, and the cancelled example says cancelled', () => {
     const docketed = readNotifyDocketingComplete(root('examples/docketcallback.xml'));
@@ -79,13 +71,14 @@ describe('GetPolicy messages we write', () => {
     const { serializeXml } = await import('../../../shared/xml/xml-writer');
     const { ns } = await import('../../../shared/ecf/namespaces');
     const { demoCourtPolicy } = await import('../../../electron/efm-sim/demo-court');
-    const { validateEcf } = await import('../../fixtures/ecf-validate');
+    const { validateEcfBatch } = await import('../../fixtures/ecf-validate');
+    const { PublishedPolicy } = await import('../../../electron/service/published-policy');
     const header = { messageId: 'P-1', sendingMde: 'https://efm.demo.invalid', courtId: 'demo:superior', courtName: 'Superior Court of Demo County', postedAt: '2026-11-22T10:00:00Z' };
     const request = serializeXml(policyRequestMessage(header), { nc: ns.nc, j: ns.j, ecf: ns.ecf, policyrequest: ns.policyrequest });
-    const response = writePolicyResponse(header, demoCourtPolicy, 'https://efm.demo.invalid', (name) => `https://efm.demo.invalid/codelists/${name}.gc`);
-    for (const xml of [request, response]) {
-      const result = validateEcf(xml);
-      expect(result.valid, result.output).toBe(true);
+    const published = PublishedPolicy.generated(demoCourtPolicy);
+    const response = writePolicyResponse(header, published.version, published.references('https://efm.demo.invalid'), 'https://efm.demo.invalid');
+    for (const set of ['oasis', 'tyler'] as const) {
+      for (const result of validateEcfBatch([request, response], set)) expect(result.valid, result.output).toBe(true);
     }
     const parsed = parseXml(response);
     const summary = parsed.ok ? readPolicyResponse(parsed.value) : null;
@@ -95,9 +88,12 @@ describe('GetPolicy messages we write', () => {
 
   it('Genericode lists we write read back unchanged', async () => {
     const { writeGenericode } = await import('../../../shared/ecf/genericode');
+    const { GenericodeStream } = await import('../../../electron/policy/genericode-stream');
     const entries = [{ code: 'J-1', name: 'Hon. A & B <Rivera>' }, { code: 'J-2', name: 'Hon. Chen' }];
-    const parsed = parseXml(writeGenericode('judges', 'urn:x', entries));
-    expect(parsed.ok && readGenericode(parsed.value)).toEqual({ ok: true, value: { shortName: 'judges', canonicalUri: 'urn:x', entries } });
+    const stream = new GenericodeStream();
+    stream.write(Buffer.from(writeGenericode('judges', 'urn:x', entries)));
+    const list = stream.end();
+    expect({ shortName: list.header.shortName, canonicalUri: list.header.canonicalUri, rows: list.rows }).toEqual({ shortName: 'judges', canonicalUri: 'urn:x', rows: entries });
   });
 });
 
