@@ -1,3 +1,4 @@
+import { entityName } from './entity-names';
 import type { Element } from '@xmldom/xmldom';
 import type { CaseSummary } from '../domain/case-summary';
 import { children, child, descendants, textAt } from '../xml/xml-query';
@@ -21,11 +22,8 @@ export function caseListRequestMessage(header: ReviewHeader, partyName: string, 
 export function readCaseListRequest(message: Element): { partyName: string | null; category: string | null } {
   const criteria = child(message, req, 'CaseListQueryCriteria');
   const participant = child(criteria, req, 'CaseParticipant');
-  const person = child(participant, nc, 'EntityPerson');
-  const name = child(person, nc, 'PersonName');
-  const parts = [textAt(name, [nc, 'PersonGivenName']), textAt(name, [nc, 'PersonMiddleName']), textAt(name, [nc, 'PersonSurName'])].filter(Boolean).join(' ');
   return {
-    partyName: textAt(name, [nc, 'PersonFullName']) ?? (parts || null) ?? textAt(participant, [nc, 'EntityOrganization'], [nc, 'OrganizationName']),
+    partyName: entityName(participant),
     category: textAt(criteria, [ecf, 'CaseCategoryCode']),
   };
 }
@@ -54,7 +52,7 @@ export function readCaseElement(kase: Element): CaseSummary | null {
     caseNumber: number,
     title: textAt(kase, [nc, 'CaseTitleText']),
     category: textAt(augmentation, [ecf, 'CaseCategoryCode']),
-    parties: children(augmentation, ecf, 'CaseParty').flatMap((party) => textAt(party, [nc, 'EntityPerson'], [nc, 'PersonName'], [nc, 'PersonFullName']) ?? textAt(party, [nc, 'EntityOrganization'], [nc, 'OrganizationName']) ?? []),
+    parties: children(augmentation, ecf, 'CaseParty').flatMap((party) => entityName(party) ?? []),
   };
 }
 

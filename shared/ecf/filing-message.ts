@@ -1,3 +1,4 @@
+import { personName, resolveRef } from './entity-names';
 import type { Element } from '@xmldom/xmldom';
 import type { Attorney, Envelope, Filing, FilingDocument, Party, Rendition } from '../domain/envelope';
 import { err, ok, type Result } from '../result';
@@ -75,14 +76,16 @@ export function readFilingMessage(message: Element): Result<Envelope, EcfReadErr
     connectedDocuments: connected.filter((c) => c.parent === leadRefs[index] || c.parent === lead.id || (index === 0 && (c.parent === null || !leads.some((l, i) => l.id === c.parent || leadRefs[i] === c.parent)))).map((c) => c.document),
   }));
 
-  const filerRef = attr(path(message, [ecf, 'DocumentAugmentation'], [ecf, 'DocumentFiler'], [nc, 'EntityPerson']), structures, 'ref')
-    ?? attr(path(message, [nc, 'DocumentSubmitter'], [nc, 'EntityPerson']), structures, 'ref');
+  const filerPerson = path(message, [ecf, 'DocumentAugmentation'], [ecf, 'DocumentFiler'], [nc, 'EntityPerson'])
+    ?? path(message, [nc, 'DocumentSubmitter'], [nc, 'EntityPerson']);
+  const filerRef = attr(filerPerson, structures, 'ref');
   return ok({
     id: id ?? lead0Id(leads),
     courtId: textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationIdentification'], [nc, 'IdentificationID']),
     courtName: textAt(message, [j, 'CaseCourt'], [j, 'CourtName']) ?? textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationUnitName']) ?? textAt(message, [j, 'CaseCourt'], [nc, 'OrganizationName']),
     submittedAt: textAt(message, [nc, 'DocumentPostDate'], [nc, 'DateTime']),
-    filer: filerRef ? (names.get(filerRef) ?? filerRef) : null,
+    // The filer is named by reference: a party, an attorney, or a person the message names elsewhere.
+    filer: filerRef ? (names.get(filerRef) ?? (resolveRef(filerPerson) !== filerPerson ? personName(filerPerson) : null) ?? filerRef) : personName(filerPerson),
     sendingMde: textAt(message, [ecf, 'SendingMDELocationID'], [nc, 'IdentificationID']),
     case: readCase(caseElement),
     parties,
@@ -137,21 +140,15 @@ function readAttorneys(caseElement: Element | null): Attorney[] {
   return children(child(caseElement, j, 'CaseAugmentation'), j, 'CaseOfficial').map((official, index) => {
     const person = child(official, nc, 'RoleOfPerson');
     const id = attr(person, structures, 'id') ?? textAt(person, [nc, 'PersonOtherIdentification'], [nc, 'IdentificationID']) ?? `attorney-${index + 1}`;
+    const barNumber = textAt(official, [j, 'JudicialOfficialBarMembership'], [j, 'JudicialOfficialBarIdentification'], [nc, 'IdentificationID']);
     return {
       id,
-      name: (person && personName(person)) ?? id,
-      barNumber: textAt(official, [j, 'JudicialOfficialBarMembership'], [j, 'JudicialOfficialBarIdentification'], [nc, 'IdentificationID']),
+      // Tyler sends attorneys by EFM id and bar number only: the clerk reads the bar number, never "Attorney1".
+      name: personName(person) ?? (barNumber ? `Attorney, bar no. ${barNumber}` : 'Attorney (no name given)'),
+      barNumber,
       represents: children(child(official, ecf, 'CaseOfficialAugmentation'), ecf, 'CaseRepresentedParty').flatMap((ref) => attr(ref, structures, 'ref') ?? []),
     };
   });
-}
-
-function personName(person: Element): string | null {
-  const name = child(person, nc, 'PersonName');
-  const full = textAt(name, [nc, 'PersonFullName']);
-  if (full) return full;
-  const parts = [textAt(name, [nc, 'PersonGivenName']), textAt(name, [nc, 'PersonMiddleName']), textAt(name, [nc, 'PersonSurName'])].filter(Boolean);
-  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 function readDocument(element: Element, role: FilingDocument['role'], fallbackId: string): FilingDocument {

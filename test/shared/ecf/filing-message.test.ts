@@ -116,3 +116,10 @@ describe('ECF 4 input says so (until ECF 4 support lands)', () => {
     expect(readEnvelopeXml('<a xmlns="urn:example"/>')).toMatchObject({ ok: false, error: { message: 'This a message carries no ECF 5.0 filing:FilingMessage.' } });
   });
 });
+
+describe('names a clerk can read', () => {
+  it("an attorney Tyler sends by id and bar number shows by bar number, never as 'Attorney1'", () => {
+    const read = readEnvelopeXml(readFileSync(path.resolve('..', 'shared', 'ecf5', 'examples', 'tyler-reviewfilingrequest.xml'), 'utf8'));
+    expect(read.ok && read.value.attorneys.map((a) => [a.id, a.name])).toEqual([['Attorney1', 'Attorney, bar no. 10020034']]);
+  });
+});

@@ -144,6 +144,24 @@ describe('GetCase and GetCaseList messages we write', () => {
     const parsedResponse = parseXml(response);
     expect(parsedResponse.ok && readCaseResponse(parsedResponse.value)).toEqual(kase);
   });
+
+  it("a court's case answer names persons in parts and by reference: every party is read by name", async () => {
+    const { readCaseElement } = await import('../../../shared/ecf/case-messages');
+    const { ns } = await import('../../../shared/ecf/namespaces');
+    const xml = `<nc:Case xmlns:nc="${ns.nc}" xmlns:ecf="${ns.ecf}" xmlns:j="${ns.j}" xmlns:s="${ns.structures}">
+      <nc:CaseTitleText>Rossi v. Acme</nc:CaseTitleText>
+      <ecf:CaseAugmentation>
+        <ecf:CaseParty><nc:EntityPerson s:id="P1"><nc:PersonName><nc:PersonGivenName>Elena</nc:PersonGivenName>
+          <nc:PersonMiddleName>M.</nc:PersonMiddleName><nc:PersonSurName>Rossi</nc:PersonSurName></nc:PersonName></nc:EntityPerson></ecf:CaseParty>
+        <ecf:CaseParty><nc:EntityOrganization s:ref="O1"/></ecf:CaseParty>
+        <ecf:CaseParty><nc:EntityPerson s:ref="P1"/></ecf:CaseParty>
+        <j:CaseNumberText>2026-CV-000042</j:CaseNumberText>
+      </ecf:CaseAugmentation>
+      <nc:Organization s:id="O1"><nc:OrganizationName>Acme Holdings LLC</nc:OrganizationName></nc:Organization>
+    </nc:Case>`;
+    const parsed = parseXml(xml);
+    expect(parsed.ok && readCaseElement(parsed.value)?.parties).toEqual(['Elena M. Rossi', 'Acme Holdings LLC', 'Elena M. Rossi']);
+  });
 });
 
 describe('GetFilingStatus messages we write', () => {
