@@ -1,6 +1,6 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ns } from '../../shared/ecf/namespaces';
 import type { ColumnType } from './code-list-catalogue';
+import { attributeValue, XmlTokenError, XmlTokenizer } from './xml-tokens';
 
 /** A value of a code list cell, typed by its column. */
 export type CodeValue = string | number | boolean;
@@ -42,7 +42,13 @@ const headerFields: Readonly<Record<string, keyof CodeListHeader>> = {
  * are typed per list (booleans, decimals), the rest kept as text. Refuses a DOCTYPE (no entity is ever expanded).
  */
 export class GenericodeStream {
-  readonly #parser = new SaxesParser({ xmlns: true });
+  readonly #parser = new XmlTokenizer({
+    open: (name, attributes) => this.#open(name, attributes),
+    close: () => this.#close(),
+    text: (text) => this.#addText(text),
+    // Only values and the list's own identification are kept; indentation is skipped unread.
+    wantText: () => this.#path.length === 3 || (this.#path.length === 5 && this.#row !== null),
+  });
   readonly #decoder = new TextDecoder('utf-8');
   readonly #path: string[] = [];
   readonly #header: Record<keyof CodeListHeader, string | null> = { shortName: null, version: null, canonicalUri: null, canonicalVersionUri: null };
@@ -62,17 +68,6 @@ export class GenericodeStream {
 
   /** `typesFor` is asked once, when the first row starts, with what the list says about itself. */
   constructor(private readonly typesFor: (header: CodeListHeader) => Readonly<Record<string, ColumnType>> = () => ({})) {
-    const parser = this.#parser;
-    parser.on('error', (error) => {
-      this.#failure ??= error;
-    });
-    parser.on('doctype', () => {
-      this.#failure ??= new GenericodeError('The list contains a DOCTYPE declaration, which is refused.');
-    });
-    parser.on('opentag', (tag) => this.#open(tag));
-    parser.on('closetag', () => this.#close());
-    parser.on('text', (text) => this.#addText(text));
-    parser.on('cdata', (text) => this.#addText(text));
   }
 
   /** Feeds the next bytes (UTF-8) or text. Throws {@link GenericodeError} as soon as the list is unreadable. */
@@ -92,7 +87,8 @@ export class GenericodeStream {
   end(): CodeList {
     if (!this.#sawRoot && !this.#failure && !this.#sawText) throw new GenericodeError('The file is empty: it holds no Genericode code list.');
     try {
-      this.#parser.write(this.#decoder.decode()).close();
+      this.#parser.write(this.#decoder.decode());
+      this.#parser.end();
     } catch (error) {
       this.#failure ??= error as Error;
     }
@@ -105,34 +101,34 @@ export class GenericodeStream {
     const failure = this.#failure;
     if (!failure) return;
     if (failure instanceof GenericodeError) throw failure;
-    throw new GenericodeError(`The list is not well-formed XML: ${failure.message.split('\n')[0] ?? ''}`);
+    if (failure instanceof XmlTokenError && failure.message === 'DOCTYPE') throw new GenericodeError('The list contains a DOCTYPE declaration, which is refused.');
+    const where = this.#rows.length > 0 ? ` (after row ${this.#rows.length})` : '';
+    throw new GenericodeError(`The list is not well-formed XML${where}: ${failure.message.split('\n')[0] ?? ''}`);
   }
 
-  #open(tag: SaxesTagNS): void {
+  #open(name: string, attributes: readonly string[]): void {
     const depth = this.#path.length;
-    if (depth >= maxDepth) {
-      this.#failure ??= new GenericodeError(`The list nests elements more than ${maxDepth} levels deep.`);
-      return;
-    }
+    if (depth >= maxDepth) throw new GenericodeError(`The list nests elements more than ${maxDepth} levels deep.`);
+    const colon = name.indexOf(':');
+    const local = colon === -1 ? name : name.slice(colon + 1);
     if (depth === 0) {
-      if (tag.local !== 'CodeList' || tag.uri !== ns.genericode) {
-        this.#failure ??= new GenericodeError(`This is not a Genericode code list: its root element is ${tag.name}.`);
-      }
+      const uri = attributeValue(attributes, colon === -1 ? 'xmlns' : `xmlns:${name.slice(0, colon)}`);
+      if (local !== 'CodeList' || uri !== ns.genericode) throw new GenericodeError(`This is not a Genericode code list: its root element is ${name}.`);
       this.#sawRoot = true;
     }
-    this.#path.push(tag.local);
+    this.#path.push(local);
     this.#text = '';
     const parent = this.#path[depth - 1];
-    if (depth === 2 && parent === 'ColumnSet' && tag.local === 'Column') {
-      const id = tag.attributes.Id?.value;
+    if (depth === 2 && parent === 'ColumnSet' && local === 'Column') {
+      const id = attributeValue(attributes, 'Id');
       if (id && !this.#columns.includes(id)) this.#columns.push(id);
-    } else if (depth === 2 && parent === 'SimpleCodeList' && tag.local === 'Row') {
+    } else if (depth === 2 && parent === 'SimpleCodeList' && local === 'Row') {
       this.#row = {};
       this.#valueIndex = 0;
       this.#types ??= this.typesFor({ ...this.#header });
-      if (this.#rows.length >= maxRows) this.#failure ??= new GenericodeError(`The list has more than ${maxRows} rows.`);
-    } else if (depth === 3 && this.#row && tag.local === 'Value') {
-      const ref = tag.attributes.ColumnRef?.value;
+      if (this.#rows.length >= maxRows) throw new GenericodeError(`The list has more than ${maxRows} rows.`);
+    } else if (depth === 3 && this.#row && local === 'Value') {
+      const ref = attributeValue(attributes, 'ColumnRef');
       // Genericode lets a Value without ColumnRef stand for the column in its position.
       this.#valueColumn = ref ?? this.#columns[this.#valueIndex] ?? null;
       this.#valueIndex += 1;
@@ -141,11 +137,8 @@ export class GenericodeStream {
   }
 
   #addText(text: string): void {
-    if (this.#text.length + text.length > maxValueChars) {
-      this.#failure ??= new GenericodeError(`A value in the list is longer than ${maxValueChars} characters.`);
-      return;
-    }
-    this.#text += text;
+    if (this.#text.length + text.length > maxValueChars) throw new GenericodeError(`A value in the list is longer than ${maxValueChars} characters.`);
+    this.#text = this.#text === '' ? text : this.#text + text;
   }
 
   #close(): void {
