@@ -1,6 +1,6 @@
 import { AuditAnchorBook } from './audit-anchor-book';
 import { anchorResponseElement, readAnchorRequest, readGetAnchorRequest } from '../../shared/ecf/audit-anchor-messages';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -48,7 +48,7 @@ import type { Sql, SqlDatabase } from '../service/db/sql-database';
 import { openDatabase } from '../service/db/open-database';
 import { AccountStore, type Account } from '../service/store/account-store';
 import { reviewRecords, type StoredEnvelope, type StoredSubmission } from '../service/store/review-records';
-import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
+import { signerCertificate, signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook, type LeaseOutcome } from './lease-book';
 import { SimDocuments, type SimDocument } from './sim-documents';
@@ -351,7 +351,7 @@ export class EfmSimulator {
         throw clientFault('forbidden', user.role === 'record-system' ? 'The court record system account only sends NotifyDocketingComplete' : 'Only the court record system sends NotifyDocketingComplete');
       }
       const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts, user), parts: [] };
-      const xml = this.#sign(soapEnvelope(result.body, this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [], version));
+      const xml = this.#sign(soapEnvelope(result.body, [wsTimestampHeader(new Date(this.#now()))], version));
       const soapType = soapVersions[version].contentType.split(';')[0] ?? 'text/xml';
       if (result.parts.length > 0) {
         const encoded = encodeMtom(xml, result.parts, soapType);
@@ -367,7 +367,7 @@ export class EfmSimulator {
       const subcode = error instanceof FaultError ? error.subcode : null;
       if (unauthenticated) response.once('finish', () => request.destroy());
       if (!response.headersSent) response.writeHead(error instanceof FaultError ? error.status : 500, { 'Content-Type': soapVersions[version].contentType, ...(unauthenticated ? { Connection: 'close' } : {}) });
-      response.end(this.#sign(soapFaultEnvelope(faultCode, fault.text, (error instanceof FaultError ? error.detail : null) ?? faultDetailElement(fault), this.options.signing ? [wsTimestampHeader(new Date(this.#now()))] : [], version, subcode)));
+      response.end(this.#sign(soapFaultEnvelope(faultCode, fault.text, (error instanceof FaultError ? error.detail : null) ?? faultDetailElement(fault), [wsTimestampHeader(new Date(this.#now()))], version, subcode)));
     }
   }
 
@@ -410,12 +410,26 @@ export class EfmSimulator {
     return signIn.account;
   }
 
-  /** The Body a registered workstation certificate signed; a WS-Security fault when none did. */
+  /**
+   * The Body a registered workstation certificate signed, with its Timestamp signed too; a WS-Security fault
+   * otherwise. The certificate in the request's BinarySecurityToken picks which registered one to verify with.
+   */
   #signedBody(rootXml: string, signers: readonly string[]): Element {
+    const presented = signerCertificate(rootXml);
+    const fingerprint = (pem: string): string | null => {
+      try {
+        return new X509Certificate(pem).fingerprint256;
+      } catch {
+        return null;
+      }
+    };
+    const candidates = presented ? signers.filter((pem) => fingerprint(pem) === fingerprint(presented)) : signers;
+    if (presented && candidates.length === 0) throw securityFault('wsse:FailedCheck', 'The request is signed with a certificate this court has not registered for a workstation');
     let reason = 'no workstation certificate is registered';
-    for (const certificate of signers) {
+    for (const certificate of candidates) {
       const verified = verifySoapEnvelope(rootXml, certificate, 'The request');
-      if (verified.ok) return verified.value;
+      if (verified.ok && !verified.value.timestamp) throw securityFault('wsse:FailedCheck', 'The request is signed, but not its Timestamp');
+      if (verified.ok) return verified.value.body;
       reason = verified.error.message;
     }
     throw securityFault('wsse:FailedCheck', `This court requires requests signed by a registered workstation certificate: ${reason}`);
@@ -779,6 +793,10 @@ export class EfmSimulator {
       if (earlierCase && request.assignedCase && request.assignedCase.caseNumber !== earlierCase.caseNumber) throw clientFault('invalid-request', `This new case was already opened as ${earlierCase.caseNumber}`);
       const accepts = request.decisions.some((d) => d.outcome === 'accepted');
       if (envelope.case.isNew && !earlierCase && !request.assignedCase && accepts) throw clientFault('invalid-request', 'Accepting a filing of a new case needs the case assignment');
+      // A new case gets a number the court does not have yet (seed 001 §6.2.2: the case number identifies one case).
+      if (request.assignedCase && !earlierCase && (await reviewRecords.caseNumberTaken(sql, request.assignedCase.caseNumber, request.envelopeId))) {
+        throw clientFault('invalid-request', `The court already has a case ${request.assignedCase.caseNumber}: give the new case another number, or docket the filing into that case`);
+      }
       const complete = envelope.filings.every((filing) => decided.has(filing.id) || request.decisions.some((d) => d.filingId === filing.id));
       if (complete && !notifyXml) throw clientFault('invalid-ecf-message', 'The last decision of an envelope needs a reviewfilingcallback:NotifyFilingReviewCompleteMessage');
       const appliedAt = new Date(this.#now()).toISOString();

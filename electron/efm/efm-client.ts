@@ -35,7 +35,7 @@ import { CodeListFileReader, type CodeListBatch } from '../policy/code-list-sour
 import { firstChildElement } from '../../shared/xml/xml-query';
 import { decodeMtom, encodeMtom, isMultipartRelated, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, readSoapFault, soapEnvelope } from '../soap/soap-envelope';
-import { wsSecurityHeader, type UsernameCredentials } from '../soap/ws-security';
+import { isTimestampCurrent, readWsSecurity, wsSecurityHeader, type UsernameCredentials } from '../soap/ws-security';
 import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { httpPost, TransportError } from './http-post';
 
@@ -57,6 +57,10 @@ export interface EfmClientOptions {
   readonly pinnedEfmCertPem?: string;
   /** Signs every request (Body and Timestamp) with the workstation's X.509 key, when the court requires it. */
   readonly signing?: SigningKey;
+  /** Told, on every answer with a WS-Security Timestamp, how far the EFM's clock is ahead of this one (ms). */
+  readonly onClock?: (skewMs: number) => void;
+  /** Clock difference allowed on a signed answer's Timestamp (the court's limit; default 300 s). */
+  readonly maxClockSkewSeconds?: number;
   /** Waits between retries (tests pass a fast one). */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -341,12 +345,22 @@ export class EfmClient {
       responseParts = mtom.value.parts;
     }
     let message = readSoapEnvelope(rootXml);
+    const receivedAt = Date.now();
+    let timestamp = message.ok ? readWsSecurity(message.value.header) : null;
     if (message.ok && this.options.pinnedEfmCertPem) {
-      // Act only on what was signed: the verified Body replaces the one in the document.
+      // Act only on what was signed: the verified Body and Timestamp replace the ones in the document.
       const verified = verifySoapEnvelope(rootXml, this.options.pinnedEfmCertPem);
       if (!verified.ok) return err(appError('efm-bad-response', verified.error.message, { reason: `signature-${verified.error.kind}` }));
-      message = ok({ ...message.value, body: verified.value });
+      if (!verified.value.timestamp) return err(appError('efm-bad-response', 'The EFM answer is signed, but not its timestamp', { reason: 'signature-timestamp' }));
+      if (!isTimestampCurrent(verified.value.timestamp, receivedAt, this.options.maxClockSkewSeconds ?? 300)) {
+        return err(appError('efm-bad-response', "The EFM's answer is out of date, or dated ahead of this workstation's clock: check the clock", { reason: 'stale-answer' }));
+      }
+      timestamp = { ...timestamp, ...verified.value.timestamp } as typeof timestamp;
+      message = ok({ ...message.value, body: verified.value.body });
     }
+    // The EFM's clock against this workstation's, on every answer that says when it was made.
+    const created = Date.parse(timestamp?.created ?? '');
+    if (!Number.isNaN(created)) this.options.onClock?.(created - receivedAt);
     if (!message.ok) {
       if (response.status >= 500) return err(appError('efm-unreachable', `The EFM answered HTTP ${response.status}`, { reason: `http-${response.status}` }));
       return err(appError('efm-bad-response', `The EFM's answer is not a SOAP message: ${message.error.message}`, { reason: message.error.kind }));

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Connectivity } from '../../shared/app-info';
+import type { Clock, Connectivity } from '../../shared/app-info';
 import type { Session } from '../../shared/domain/session';
 import { appError, type AppError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
@@ -15,6 +15,12 @@ import { CourtPolicyBook } from '../policy/court-policy-book';
 import type { LoadedCourtPolicy } from '../policy/loaded-court-policy';
 
 /**
+ * How far the workstation's clock may be from the EFM's before the clerk is told and stamps use the EFM's time:
+ * well inside the 5-minute WS-Security Timestamp window, so the clerk hears of it before the EFM refuses requests.
+ */
+export const clockSkewLimitMs = 120_000;
+
+/**
  * The main process's link to the EFM: the court's (from settings) or the embedded demo simulator, started on first
  * use on loopback. Holds the signed-in clerk's credentials in memory only, and tracks whether the EFM is reachable.
  */
@@ -24,6 +30,8 @@ export class EfmService {
   #credentials: { username: string; password: string } | null = null;
   #session: Session | null = null;
   connectivity: Connectivity = 'unknown';
+  /** The EFM's clock against this workstation's, from its last answer (null until one came). */
+  clock: Clock | null = null;
   /** The court's policy, kept by version (opening and submitting never fetch it). */
   readonly policyBook = new CourtPolicyBook();
   #policyTimer: NodeJS.Timeout | null = null;
@@ -151,8 +159,18 @@ export class EfmService {
   async #clientFor(credentials: { username: string; password: string }): Promise<EfmClient> {
     const settings = await this.settings.get();
     const connection = activeConnection(settings);
-    if (connection) return clientForConnection(connection, this.secrets, credentials);
-    return new EfmClient({ endpoint: (await this.#demo()).url, credentials });
+    const onClock = (skewMs: number): void => this.#noteClock(skewMs);
+    if (connection) return clientForConnection(connection, this.secrets, credentials, undefined, onClock);
+    return new EfmClient({ endpoint: (await this.#demo()).url, credentials, onClock });
+  }
+
+  /** Keeps the EFM's clock reading; tells the screens when it moved by a second or crossed the limit. */
+  #noteClock(skewMs: number): void {
+    const rounded = Math.round(skewMs);
+    const next: Clock = { skewMs: rounded, limitMs: clockSkewLimitMs, overLimit: Math.abs(rounded) > clockSkewLimitMs };
+    const before = this.clock;
+    this.clock = next;
+    if (!before || before.overLimit !== next.overLimit || Math.abs(before.skewMs - next.skewMs) > 1000) this.bus.emit('clock:changed', next);
   }
 
   #demo(): Promise<EfmSimulator> {

@@ -60,7 +60,7 @@ export function readWsSecurity(header: Element | null): SecurityHeader {
 }
 
 /** True when a Timestamp is current, allowing `skewSeconds` of clock difference. */
-export function isTimestampCurrent(security: SecurityHeader, now: number, skewSeconds = 300): boolean {
+export function isTimestampCurrent(security: Pick<SecurityHeader, 'created' | 'expires'>, now: number, skewSeconds = 300): boolean {
   const created = Date.parse(security.created ?? '');
   const expires = Date.parse(security.expires ?? '');
   if (Number.isNaN(created) || Number.isNaN(expires)) return false;

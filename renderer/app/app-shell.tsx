@@ -59,6 +59,12 @@ export function AppShell() {
           </div>
         )}
       </header>
+      {info?.clock?.overLimit && (
+        <p role="status" className="offline-banner" data-testid="clock-banner">
+          This workstation&apos;s clock is {describeSkew(info.clock.skewMs)} the court&apos;s. Stamps and decisions use the
+          court&apos;s time; ask IT to set this workstation&apos;s clock.
+        </p>
+      )}
       {offline && session && (
         <p role="status" className="offline-banner" data-testid="offline-banner">
           The EFM cannot be reached. Keep reviewing what is on this workstation; {waiting} {waiting === 1 ? 'decision waits' : 'decisions wait'} in the outbox and will be sent when it is back.
@@ -114,4 +120,12 @@ export function AppShell() {
       </div>
     </div>
   );
+}
+
+/** "3 minutes behind" / "45 seconds ahead of": how far the workstation's clock is from the EFM's. */
+function describeSkew(skewMs: number): string {
+  const seconds = Math.round(Math.abs(skewMs) / 1000);
+  const amount = seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`;
+  // The EFM ahead means the workstation is behind.
+  return skewMs > 0 ? `${amount} behind` : `${amount} ahead of`;
 }

@@ -18,6 +18,21 @@ export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange
       live = false;
     };
   }, [envelope]);
+  // A new case needs a number the court does not have yet: looked up (standard GetCase) once the clerk pauses typing.
+  const [taken, setTaken] = useState<CaseSummary | null>(null);
+  const typedNumber = draft.caseNumber.trim();
+  useEffect(() => {
+    setTaken(null);
+    if (typedNumber.length < 3) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void getApi().cases.get({ caseNumber: typedNumber }).then((result) => live && result.ok && setTaken(result.value));
+    }, 600);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [typedNumber]);
   return (
     <fieldset className="case-assignment" disabled={disabled} data-testid="case-assignment">
       <legend>Case assignment (new case)</legend>
@@ -30,6 +45,12 @@ export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange
         <label htmlFor="case-number">Case number</label>
         <input id="case-number" value={draft.caseNumber} onChange={(event) => onChange({ ...draft, caseNumber: event.target.value })} />
       </div>
+      {taken && (
+        <p role="alert" className="warning" data-testid="case-number-taken">
+          The court already has case {taken.caseNumber}{taken.title ? ` (${taken.title})` : ''}. A new case needs a number of its own; if this
+          filing belongs in that case, it is not a new case.
+        </p>
+      )}
       <div className="field">
         <label htmlFor="case-title">Case title</label>
         <input id="case-title" value={draft.title} onChange={(event) => onChange({ ...draft, title: event.target.value })} />

@@ -19,6 +19,7 @@ import { LeaveDialog } from './leave-dialog';
 import { useReviewDraft } from './use-review-draft';
 import { isOfflineError, offlineEnvelope } from '../offline/offline-store';
 import { courtPolicy, filingCorrections } from '../data/court-policy';
+import { courtNow } from '../data/efm-clock';
 import { deliverPending } from '../outbox/outbox';
 import { useOutboxEntry } from '../outbox/use-outbox-entry';
 import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
@@ -197,7 +198,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
           imageAspect: template.image ? (seal?.aspect ?? null) : null,
           imageUrl: template.image ? (seal?.url ?? null) : null,
         })),
-        fields: { status: 'FILED', court: policy.courtName, datetime: new Date().toISOString(), timeZone: policy.timeZone, clerk: username, caseNumber: detail?.envelope.case.isNew ? assignment.caseNumber : (detail?.envelope.case.number ?? ''), envelopeId, filingId: stampedFiling.id },
+        fields: { status: 'FILED', court: policy.courtName, datetime: courtNow().toISOString(), timeZone: policy.timeZone, clerk: username, caseNumber: detail?.envelope.case.isNew ? assignment.caseNumber : (detail?.envelope.case.number ?? ''), envelopeId, filingId: stampedFiling.id },
         onPlacementChange: (templateId: string, placement: StampPlacement) =>
           setPlacements(new Map(placements).set(stampedFiling.leadDocument.id, { ...placements.get(stampedFiling.leadDocument.id), [templateId]: placement })),
       }

@@ -1,4 +1,5 @@
 import { freeTextRejectionReason, type CourtPolicy } from '../../shared/domain/court-policy';
+import { courtNow } from '../data/efm-clock';
 import type { Envelope } from '../../shared/domain/envelope';
 import type { Lease } from '../../shared/domain/review-queue';
 import type { Settings } from '../../shared/settings';
@@ -32,7 +33,7 @@ export async function submitDraft(input: {
   /** Per lead document, where the clerk moved each template in the preview. */
   placements?: ReadonlyMap<string, Readonly<Record<string, StampPlacement>>>;
 }): Promise<SubmitOutcome> {
-  const decidedAt = new Date().toISOString();
+  const decidedAt = courtNow().toISOString();
   const caseNumber = input.earlier.assignedCase?.caseNumber ?? (input.envelope.case.isNew ? input.assignment.caseNumber.trim() : (input.envelope.case.number ?? ''));
   const filings = newlyDecided(input.envelope, input.decisions, input.earlier);
   const templates = input.settings.stampTemplates.filter((template) => input.settings.defaultStampTemplateIds.includes(template.id));

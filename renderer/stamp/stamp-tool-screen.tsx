@@ -1,3 +1,4 @@
+import { courtNow } from '../data/efm-clock';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import type { PdfInspection } from '../../shared/pdf/pdf-inspection';
@@ -63,7 +64,7 @@ export function StampToolScreen() {
   const stamp = async (): Promise<void> => {
     if (!loaded) return;
     setBusy(true);
-    const at = { ...fields, datetime: new Date().toISOString(), timeZone: settings?.courtTimeZone ?? 'UTC' };
+    const at = { ...fields, datetime: courtNow().toISOString(), timeZone: settings?.courtTimeZone ?? 'UTC' };
     try {
       const outcome = await stampInWorker(loaded.bytes, { jobs: stamps.map((s) => ({ template: s.template, placement: s.placement })), fields: at, courtSealPng: seal?.bytes ?? null });
       if (!outcome.ok) setResult({ error: outcome.message });

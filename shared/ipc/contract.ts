@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appInfoSchema, connectivitySchema } from '../app-info';
+import { appInfoSchema, clockSchema, connectivitySchema } from '../app-info';
 import { caseLookupSchema, caseSummarySchema } from '../domain/case-summary';
 import { codeEntrySchema, courtPolicySchema } from '../domain/court-policy';
 import { historyEventSchema } from '../domain/envelope-history';
@@ -146,6 +146,8 @@ export const events = {
   'session:changed': sessionSchema.nullable(),
   /** The EFM became unreachable, or answers again. */
   'connectivity:changed': connectivitySchema,
+  /** The EFM's clock moved against the workstation's by more than a second, or crossed the court's limit. */
+  'clock:changed': clockSchema,
   /** A journaled decision's delivery state changed (delivered, failed, retried, discarded). */
   'outbox:changed': outboxStateSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;

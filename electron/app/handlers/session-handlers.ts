@@ -17,6 +17,7 @@ export function sessionHandlers(c: HandlerContext): Pick<Handlers, SessionChanne
         efmEndpoint: activeConnection(current)?.endpoint ?? '',
         // Known after the first call to the EFM; `connectivity:changed` follows it from then on.
         connectivity: c.efm.connectivity,
+        clock: c.efm.clock,
         shell: c.shell,
         dataDir: c.dataDir,
         signingKey: await c.workstationKey.then((key) => ({ keyId: key.keyId, warning: key.warning }), () => null),

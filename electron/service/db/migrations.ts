@@ -187,6 +187,14 @@ export const migrations: readonly { readonly version: number; readonly name: str
       CREATE INDEX cms_deliveries_pending ON cms_deliveries (seq) WHERE status = 'pending';
     `,
   },
+  {
+    version: 4,
+    name: 'case numbers: the filed case and the case a clerk opened, looked up by number',
+    sql: `
+      CREATE INDEX envelopes_filed_case ON envelopes ((demo->'envelope'->'case'->>'number'));
+      CREATE INDEX envelopes_opened_case ON envelopes ((assigned_case->>'caseNumber'))
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */

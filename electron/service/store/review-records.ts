@@ -126,6 +126,14 @@ export const reviewRecords = {
     return rows.map(envelopeOf);
   },
 
+  /** True when the court already has a case of this number: filed into, or opened by a clerk on another envelope. */
+  async caseNumberTaken(sql: Sql, caseNumber: string, exceptEnvelopeId: string): Promise<boolean> {
+    const rows = await sql.query(
+      `SELECT 1 FROM envelopes WHERE envelope_id <> $2 AND ((demo->'envelope'->'case'->>'number') = $1 OR (assigned_case->>'caseNumber') = $1) LIMIT 1`,
+      [caseNumber, exceptEnvelopeId]);
+    return rows.length > 0;
+  },
+
   /** Marks an envelope cancelled at the filer's request. */
   async cancel(sql: Sql, envelopeId: string): Promise<void> {
     await sql.query('UPDATE envelopes SET cancelled = true WHERE envelope_id = $1', [envelopeId]);

@@ -232,6 +232,43 @@ describe('EFM answers signed with X.509 and a pinned certificate', () => {
   });
 });
 
+describe('message security (seed 000, Network and Security; WS-I Basic Security Profile 1.1)', () => {
+  const credentials = { username: 'clerk1', password: 'demo-clerk1' };
+  it('with a pinned signer, an answer whose signed Timestamp is stale is refused', async () => {
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/self-signed-identity');
+    const efmKey = makeSelfSignedIdentity('Demo EFM');
+    const stale = await new EfmSimulator({ signing: { keyPem: efmKey.keyPem, certPem: efmKey.certPem }, now: () => Date.now() - 11 * 60_000 }).start();
+    const pinned = new EfmClient({ endpoint: stale.url, credentials, pinnedEfmCertPem: efmKey.certPem, retries: 0 });
+    expect(await pinned.whoAmI()).toMatchObject({ ok: false, error: { code: 'efm-bad-response', reason: 'stale-answer' } });
+    await stale.close();
+  });
+
+  it("the EFM's clock is read from every answer: three minutes ahead shows as +180 s", async () => {
+    const ahead = await new EfmSimulator({ now: () => Date.now() + 180_000 }).start();
+    const readings: number[] = [];
+    const client = new EfmClient({ endpoint: ahead.url, credentials, onClock: (skew) => readings.push(skew) });
+    expect((await client.whoAmI()).ok).toBe(true);
+    expect((await client.getReviewQueue({ pageSize: 1 })).ok).toBe(true);
+    expect(readings).toHaveLength(2);
+    for (const skew of readings) expect(Math.abs(skew - 180_000)).toBeLessThan(10_000);
+    await ahead.close();
+  });
+
+  it('a request is verified with the registered certificate its BinarySecurityToken names; an unregistered one is refused', async () => {
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/self-signed-identity');
+    const registered = makeSelfSignedIdentity('Workstation 7');
+    const stranger = makeSelfSignedIdentity('Workstation 99');
+    const other = makeSelfSignedIdentity('Workstation 8');
+    const strict = await new EfmSimulator({ requestSigners: [other.certPem, registered.certPem] }).start();
+    const signedBy = (identity: typeof registered): EfmClient => new EfmClient({ endpoint: strict.url, credentials, signing: { keyPem: identity.keyPem, certPem: identity.certPem }, retries: 0 });
+    expect(await signedBy(registered).whoAmI()).toMatchObject({ ok: true });
+    const refused = await signedBy(stranger).whoAmI();
+    expect(refused.ok || refused.error.message).toBe('The request is signed with a certificate this court has not registered for a workstation');
+    expect(await new EfmClient({ endpoint: strict.url, credentials, retries: 0 }).whoAmI()).toMatchObject({ ok: false });
+    await strict.close();
+  });
+});
+
 describe('EFM over TLS', () => {
   it('trusts the EFM certificate given as CA, refuses it without, and does not retry a TLS refusal', async () => {
     const { makeSelfSignedIdentity } = await import('../../../electron/demo/self-signed-identity');

@@ -6,7 +6,7 @@ import { err, ok } from '../../../shared/result';
 import { defaultSettings } from '../../../shared/settings';
 
 const ctx = { shell: 'loopback' } as const;
-const info = { name: 'Clerk Review Desk', version: '1', efmMode: 'demo', efmEndpoint: '', connectivity: 'online', shell: 'loopback', dataDir: '/d', signingKey: { keyId: 'k', warning: null } } as const;
+const info = { name: 'Clerk Review Desk', version: '1', efmMode: 'demo', efmEndpoint: '', connectivity: 'online', clock: null, shell: 'loopback', dataDir: '/d', signingKey: { keyId: 'k', warning: null } } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   // Channels these tests do not call answer with an error.

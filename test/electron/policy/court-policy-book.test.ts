@@ -66,4 +66,23 @@ describe("a court that publishes Tyler's lists (no judges, its own rejection rea
     await ws.call('outbox:record', { payload: { ...base, idempotencyKey: 'tyler-court-0003', decisions: accept, caseAssignment }, reviewer: 'clerk1' });
     expect(await ws.call('outbox:deliver', { idempotencyKey: 'tyler-court-0003' })).toMatchObject({ status: 'failed', lastError: 'Not one of the court locations in the court policy.' });
   });
+
+  it('a new case given the number of a case the court already has is refused by the court, with the number', async () => {
+    const envelopes = makeDemoEnvelopes();
+    const existing = envelopes.find((d) => !d.envelope.case.isNew && d.envelope.case.number)?.envelope.case.number;
+    const fresh = envelopes.filter((d) => d.envelope.case.isNew).at(-1);
+    if (!existing || !fresh) throw new Error('demo data lacks an existing case or a new-case envelope');
+    expect(await ws.call('cases:get', { caseNumber: existing })).toMatchObject({ caseNumber: existing });
+    const lease = await ws.call('claim:acquire', { envelopeId: fresh.envelope.id });
+    const accept = fresh.envelope.filings.map((f) => ({ outcome: 'accepted', filingId: f.id, correctedFilingCode: null, note: null }));
+    const payload = {
+      envelopeId: fresh.envelope.id, fencingToken: lease.fencingToken, decidedAt: '2026-12-03T10:00:00Z', stamped: [], idempotencyKey: 'tyler-court-0004', decisions: accept,
+      caseAssignment: { caseNumber: existing, trackingId: null, title: 'Again v. Again', courtLocation: 'adams', judge: 'Hon. Anyone' },
+    };
+    await ws.call('outbox:record', { payload, reviewer: 'clerk1' });
+    expect(await ws.call('outbox:deliver', { idempotencyKey: 'tyler-court-0004' })).toMatchObject({
+      status: 'failed', lastError: `The court already has a case ${existing}: give the new case another number, or docket the filing into that case`,
+    });
+  });
 });
+
