@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Element } from '@xmldom/xmldom';
@@ -16,7 +16,7 @@ import { parseXml } from '../../shared/xml/safe-xml';
 import { attr, child, children, descendants, path, textAt } from '../../shared/xml/xml-query';
 import { el, rawXml } from '../../shared/xml/xml-writer';
 import { XMLSerializer } from '@xmldom/xmldom';
-import { decodeMtom } from '../soap/mtom';
+import { decodeMtom, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
 import { readSoapFraming } from '../soap/soap-framing';
 import { sendStandardMessage } from '../soap/send-standard-message';
@@ -153,10 +153,12 @@ export class DemoCms {
       if (!framing.ok) return answer(415, soapFaultEnvelope('Client', framing.error, null));
       const body = await readAll(request, 200 * 1024 * 1024);
       let rootXml = body.toString('utf8');
+      let parts: ReadonlyMap<string, MimePart> = new Map();
       if (framing.value.multipart) {
         const mtom = decodeMtom(request.headers['content-type'] ?? '', body);
         if (!mtom.ok) return answer(400, soapFaultEnvelope('Client', mtom.error.message, null));
         rootXml = mtom.value.rootXml;
+        parts = mtom.value.parts;
       }
       const message = readSoapEnvelope(rootXml);
       if (!message.ok) return answer(400, soapFaultEnvelope('Client', message.error.message, null));
@@ -165,7 +167,7 @@ export class DemoCms {
       if (operation !== 'RecordDocketing') return answer(500, soapFaultEnvelope('Client', `This record system does not implement ${message.value.body.nodeName}`, null));
       const expected = operationTable.RecordDocketing.soapAction;
       if (framing.value.soapAction !== expected) return answer(500, soapFaultEnvelope('Client', `The SOAPAction does not match RecordDocketing (expected "${expected}")`, null));
-      answer(200, soapEnvelope(await this.#recordDocketing(message.value.body)));
+      answer(200, soapEnvelope(await this.#recordDocketing(message.value.body, parts)));
     } catch (error) {
       if (!response.headersSent) answer(500, soapFaultEnvelope('Server', `The record system failed: ${(error as Error).message}`, null));
     }
@@ -179,7 +181,7 @@ export class DemoCms {
   }
 
   /** Takes each RecordDocketingMessage of the request; a refusal names the first one it could not take. */
-  async #recordDocketing(wrapper: Element): Promise<ReturnType<typeof wrapStandardResponse>> {
+  async #recordDocketing(wrapper: Element, parts: ReadonlyMap<string, MimePart>): Promise<ReturnType<typeof wrapStandardResponse>> {
     const at = new Date().toISOString();
     const refuse = (errorCode: string, errorText: string): ReturnType<typeof wrapStandardResponse> =>
       wrapStandardResponse('RecordDocketing', messageStatusElement({ at, errorCode, errorText, mode: 'Test' }));
@@ -194,6 +196,8 @@ export class DemoCms {
       }
       const read = readDocketing(message);
       if (typeof read === 'string') return refuse('2', read);
+      const unmatched = renditionProblem(message, parts);
+      if (unmatched) return refuse('2', unmatched);
       taken.push(read);
     }
     for (const docketing of taken) {
@@ -289,6 +293,26 @@ function readDocketing(message: Element): TakenDocketing | string {
   const unknown = filings.find((filing) => !envelope.value.filings.some((candidate) => candidate.id === filing.filingId));
   if (unknown) return `The RecordDocketingMessage reviews a document the filing message does not hold (${unknown.filingId || 'no reference'})`;
   return { messageId, envelope: envelope.value, reviewer, acceptedAt, filings };
+}
+
+/**
+ * What a record system checks before it dockets a document: every reviewed document comes with a rendition whose
+ * bytes are in an MTOM part and hash to the SHA-256 the message gives (seed 001 §6.1.9). Null when all do.
+ */
+function renditionProblem(message: Element, parts: ReadonlyMap<string, MimePart>): string | null {
+  const reviews = [...children(message, ns.ecf, 'LeadDocumentReview'), ...children(message, ns.ecf, 'ConnectedDocumentReview')];
+  for (const review of reviews) {
+    const reviewed = child(review, ns.ecf, 'ReviewedDocument');
+    const id = textAt(reviewed, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']) ?? 'a document';
+    const rendition = (reviewed ? descendants(reviewed, ns.ecf, 'DocumentRendition')[0] : undefined);
+    const hash = textAt(rendition ?? null, [ns.ecf, 'DocumentRenditionHash'])?.toLowerCase();
+    const uri = textAt(rendition ?? null, [ns.nc, 'Attachment'], [ns.nc, 'BinaryURI']);
+    if (!rendition || !hash || !uri?.startsWith('cid:')) return `Document ${id} comes without a rendition to docket (its bytes and SHA-256)`;
+    const part = parts.get(uri.slice(4));
+    if (!part) return `Document ${id} names ${uri}, which is not in the message`;
+    if (createHash('sha256').update(part.body).digest('hex') !== hash) return `Document ${id}: its bytes do not match the SHA-256 the message gives`;
+  }
+  return null;
 }
 
 /** The whole body of a request, refused past `limit` bytes. */

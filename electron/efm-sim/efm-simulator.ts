@@ -178,6 +178,10 @@ export class EfmSimulator {
       endpoint: () => this.options.recordSystem ?? (this.#demoCms?.url ? { url: this.#demoCms.courtRecordUrl, credentials: { username: embeddedServiceAccount, password: this.#cmsSecrets.service } } : null),
       compose: (sql, delivery) => composeRecordDocketing(sql, delivery, {
         court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, baseUrl: this.url, now: this.#now,
+        original: async (envelopeId, documentId) => {
+          const source = (await reviewRecords.envelope(sql, envelopeId))?.demo.documents.find((d) => d.documentId === documentId);
+          return source ? this.#document(source) : null;
+        },
         ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
       }),
       giveUp: (delivery, reason) => this.#docketingGaveUp(delivery, reason),

@@ -32,6 +32,8 @@ export interface RecordDocketingInput {
   readonly accepted: readonly Extract<ReviewDecision, { outcome: 'accepted' }>[];
   readonly assignedCase: AssignedCase | null;
   readonly stamped: readonly StampedRendition[];
+  /** Documents docketed as filed (not stamped), each with its SHA-256 and MTOM part. */
+  readonly originals?: readonly StampedRendition[];
 }
 
 /**
@@ -42,6 +44,7 @@ export interface RecordDocketingInput {
 export function writeRecordDocketing(input: RecordDocketingInput): string {
   if (input.accepted.length === 0) throw new Error('RecordDocketing needs at least one accepted filing');
   const stampedFor = (documentId: string): StampedRendition | null => input.stamped.find((s) => s.documentId === documentId) ?? null;
+  const originalFor = (documentId: string): StampedRendition | null => input.originals?.find((s) => s.documentId === documentId) ?? null;
   const notes = input.accepted.map((decision) => decision.note).filter((note): note is string => Boolean(note));
   const filings = input.accepted.map((decision) => ({ decision, filing: filingOf(input.envelope, decision.filingId) }));
 
@@ -50,12 +53,12 @@ export function writeRecordDocketing(input: RecordDocketingInput): string {
       el(ecf, 'ConnectedDocumentReview',
         documentReference(document.id),
         reviewDisposition('accepted', null, decision.decidedAt, input.reviewer),
-        reviewedDocument(document, { filingCode: null, stamped: stampedFor(document.id) }))));
+        reviewedDocument(document, { filingCode: null, stamped: stampedFor(document.id), original: originalFor(document.id) }))));
   const leadReviews = filings.map(({ decision, filing }) =>
     el(ecf, 'LeadDocumentReview',
       documentReference(filing.leadDocument.id),
       reviewDisposition('accepted', decision.note, decision.decidedAt, input.reviewer),
-      reviewedDocument(filing.leadDocument, { filingCode: decision.correctedFilingCode ?? filing.filingCode, stamped: stampedFor(filing.leadDocument.id) })));
+      reviewedDocument(filing.leadDocument, { filingCode: decision.correctedFilingCode ?? filing.filingCode, stamped: stampedFor(filing.leadDocument.id), original: originalFor(filing.leadDocument.id) })));
 
   const assigned = input.assignedCase;
   const correctedCase = assigned

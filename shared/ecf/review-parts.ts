@@ -68,17 +68,20 @@ export function reviewDisposition(status: 'accepted' | 'rejected' | 'received', 
  * `ecf:ReviewedDocument`: the document as the court records it, with the new file-stamped rendition and its
  * SHA-256 when there is one, and the (possibly corrected) filing code.
  */
-export function reviewedDocument(document: FilingDocument, options: { id?: string; filingCode: string | null; stamped: StampedRendition | null }): XmlElement {
+export function reviewedDocument(document: FilingDocument, options: { id?: string; filingCode: string | null; stamped: StampedRendition | null; original?: StampedRendition | null }): XmlElement {
   const attributes = options.id ? [{ ns: structures, name: 'id', value: options.id }] : [];
-  const renditions = options.stamped
+  const named = document.title ?? document.description ?? 'document';
+  // The rendition the court records: the file-stamped one, else the document as filed; each with its SHA-256.
+  const recorded = options.stamped ?? options.original ?? null;
+  const renditions = recorded
     ? [el(ecf, 'DocumentRendition',
         el(nc, 'DocumentIdentification'),
-        el(ecf, 'DocumentRenditionHash', options.stamped.sha256),
+        el(ecf, 'DocumentRenditionHash', recorded.sha256),
         el(nc, 'Attachment',
-          el(nc, 'BinaryDescriptionText', `File-stamped ${document.title ?? document.description ?? 'document'}`),
+          el(nc, 'BinaryDescriptionText', options.stamped ? `File-stamped ${named}` : `${named}, as filed`),
           el(nc, 'BinaryFormatText', 'application/pdf'),
-          el(nc, 'BinaryURI', `cid:${options.stamped.contentId}`),
-          el(nc, 'BinarySizeValue', String(options.stamped.sizeBytes))))]
+          el(nc, 'BinaryURI', `cid:${recorded.contentId}`),
+          el(nc, 'BinarySizeValue', String(recorded.sizeBytes))))]
     : [];
   return elAttrs(ecf, 'ReviewedDocument', attributes,
     optional(nc, 'DocumentDescriptionText', document.description),

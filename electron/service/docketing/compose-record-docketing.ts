@@ -23,6 +23,8 @@ export interface ComposeContext {
   readonly baseUrl: string;
   readonly now: () => number;
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+  /** A document as filed (its bytes and SHA-256): docketed unstamped documents travel as they came. */
+  readonly original: (envelopeId: string, documentId: string) => Promise<{ readonly bytes: Uint8Array; readonly sha256: string } | null>;
 }
 
 /**
@@ -45,6 +47,14 @@ export async function composeRecordDocketing(sql: Sql, request: DocketingRequest
   const documentIds = new Set(envelope.filings.filter((filing) => request.filingIds.includes(filing.id)).flatMap((filing) => [filing.leadDocument.id, ...filing.connectedDocuments.map((d) => d.id)]));
   const stamped = (await reviewRecords.stampedDocuments(sql, request.envelopeId)).filter((s) => documentIds.has(s.documentId));
   const renditions = stamped.map((s) => ({ documentId: s.documentId, contentId: `stamped-${s.documentId}@clerk-review`, sha256: s.sha256, sizeBytes: s.bytes.length }));
+  // Every docketed document reaches the record system with its hash: the stamped rendition, or the one filed.
+  const originals: { documentId: string; contentId: string; sha256: string; sizeBytes: number; bytes: Uint8Array }[] = [];
+  for (const documentId of documentIds) {
+    if (stamped.some((s) => s.documentId === documentId)) continue;
+    const original = await context.original(request.envelopeId, documentId);
+    if (!original) throw new Error(`document ${documentId} of ${request.envelopeId} is not on record`);
+    originals.push({ documentId, contentId: `filed-${documentId}@clerk-review`, sha256: original.sha256, sizeBytes: original.bytes.length, bytes: original.bytes });
+  }
   const xml = writeRecordDocketing({
     header: { messageId: request.messageId, sendingMde: context.sendingMde, courtId: context.court.courtId, courtName: context.court.courtName, postedAt: new Date(context.now()).toISOString() },
     envelope,
@@ -53,6 +63,7 @@ export async function composeRecordDocketing(sql: Sql, request: DocketingRequest
     accepted,
     assignedCase: assignedCaseOf(stored.assignedCase, context.court),
     stamped: renditions,
+    originals,
   });
   if (context.validateEcf) {
     const validation = await context.validateEcf(xml);
@@ -60,7 +71,10 @@ export async function composeRecordDocketing(sql: Sql, request: DocketingRequest
   }
   return {
     body: el(ns.wrapper, 'RecordDocketingRequest', rawXml(xml)),
-    parts: stamped.map((s) => ({ contentId: `stamped-${s.documentId}@clerk-review`, contentType: 'application/pdf', body: s.bytes })),
+    parts: [
+      ...stamped.map((s) => ({ contentId: `stamped-${s.documentId}@clerk-review`, contentType: 'application/pdf', body: s.bytes })),
+      ...originals.map((o) => ({ contentId: o.contentId, contentType: 'application/pdf', body: o.bytes })),
+    ],
   };
 }
 

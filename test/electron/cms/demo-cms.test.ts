@@ -61,3 +61,32 @@ describe('the demo court record system, reached over SOAP', () => {
     expect(await sendStandardMessage({ url, soapAction: operationTable.RecordDocketing.soapAction, body, credentials: { username: 'filing-review-service', password: 'guess' } })).toMatchObject({ ok: false, reason: expect.stringContaining('Unknown user') });
   });
 });
+
+describe('what the service dockets (seed 001 §6.1.9: every docketed document with its SHA-256)', () => {
+  it('every document goes with its bytes and hash; the message validates against the OASIS and Tyler schemas', async () => {
+    const { validateEcfBatch } = await import('../../fixtures/ecf-validate');
+    const received: string[] = [];
+    const service = await new EfmSimulator({
+      validateEcf: async (xml) => validateEcf(xml),
+      cms: { delayMs: 1, failureRate: 0, model: 'per-filing', random: () => 0.5, validateEcf: async (xml) => (received.push(xml), validateEcf(xml)) },
+    }).start();
+    const civil = makeDemoEnvelopes().find((d) => d.envelope.case.isNew && d.envelope.case.category === 'CV' && d.envelope.filings.some((f) => f.connectedDocuments.length > 0));
+    if (!civil) throw new Error('no new civil envelope with connected documents');
+    const clerk = new EfmClient({ endpoint: service.url, credentials: { username: 'clerk1', password: 'demo-clerk1' }, sleep: async () => undefined });
+    const lease = await clerk.claim(civil.envelope.id);
+    if (!lease.ok) throw new Error(lease.error.message);
+    const decisions = civil.envelope.filings.map((f) => ({ outcome: 'accepted' as const, filingId: f.id, correctedFilingCode: null, note: null }));
+    const caseAssignment = { caseNumber: '2026-CV-007001', trackingId: null, title: 'Hash v. Every', courtLocation: 'DT', judge: 'J-101' };
+    const submitted = await submitReview(clerk, { id: 'clerk1', name: 'Dana' }, { envelopeId: civil.envelope.id, fencingToken: lease.value.fencingToken, idempotencyKey: 'cms-hashes-1', decidedAt: new Date().toISOString(), decisions, caseAssignment, stamped: [] });
+    expect(submitted).toMatchObject({ ok: true });
+    await service.whenDocketingIdle();
+    // The record system checks what it receives and what it answers; the RecordDocketing is the one received.
+    const docketing = received.filter((xml) => xml.includes('RecordDocketingMessage'));
+    expect(docketing).toHaveLength(1);
+    const documents = civil.envelope.filings.reduce((n, f) => n + 1 + f.connectedDocuments.length, 0);
+    expect(docketing[0]?.match(/DocumentRenditionHash>[0-9a-f]{64}</g)?.length).toBe(documents);
+    expect(service.cms.statusOf(civil.envelope.filings[0]?.id ?? '')).toBe('successful');
+    for (const result of validateEcfBatch(received, 'tyler')) expect(result.valid, result.output).toBe(true);
+    await service.close();
+  });
+});
