@@ -7,10 +7,11 @@ import { descendants, text } from '../xml/xml-query';
 import { el, optional, rawXml, serializeXml } from '../xml/xml-writer';
 import type { EcfReadError } from './ecf-read-error';
 import { findFilingMessages } from './filing-message';
+import { writeCase } from './write-filing-message';
 import { ns } from './namespaces';
 import { caseFilingHeader, documentReference, filingOf, reviewDisposition, reviewedDocument, writePrefixes, type Reviewer, type ReviewHeader, type StampedRendition } from './review-parts';
 
-const { nc, j, ecf, docket } = ns;
+const { j, ecf, docket } = ns;
 
 /** The clerk's manual case assignment as it goes into docket:CorrectedCase. */
 export interface AssignedCase {
@@ -61,21 +62,19 @@ export function writeRecordDocketing(input: RecordDocketingInput): string {
       reviewedDocument(filing.leadDocument, { filingCode: decision.correctedFilingCode ?? filing.filingCode, stamped: stampedFor(filing.leadDocument.id), original: originalFor(filing.leadDocument.id) })));
 
   const assigned = input.assignedCase;
+  // The whole case as the court records it (seed 001: CorrectedCase): the filer's parties, attorneys and category,
+  // with the clerk's number, title, location and judge. Its ids are prefixed: the filing message holds the originals.
+  const envelope = input.envelope;
   const correctedCase = assigned
-    ? el(docket, 'CorrectedCase',
-        el(nc, 'CaseTitleText', assigned.title),
-        el(j, 'CaseAugmentation',
-          el(j, 'CaseCourt',
-            el(nc, 'OrganizationIdentification', el(nc, 'IdentificationID', input.header.courtId)),
-            // ECF has no court-location element on a case; the location code travels as the court's sub-unit.
-            el(nc, 'OrganizationSubUnitName', assigned.courtLocation.code),
-            optional(j, 'CourtName', input.header.courtName)),
-          el(j, 'CaseJudge',
-            el(nc, 'RoleOfPerson', el(nc, 'PersonName', el(nc, 'PersonFullName', assigned.judge.name))),
-            el(j, 'JudicialOfficialRegistrationIdentification', el(nc, 'IdentificationID', assigned.judge.code)))),
-        el(ecf, 'CaseAugmentation',
-          assigned.trackingId ? el(ecf, 'CaseTrackingID', el(nc, 'IdentificationID', assigned.trackingId)) : null,
-          el(j, 'CaseNumberText', assigned.caseNumber)))
+    ? writeCase(docket, 'CorrectedCase', {
+        case: { ...envelope.case, number: assigned.caseNumber, title: assigned.title, trackingId: assigned.trackingId ?? envelope.case.trackingId },
+        parties: envelope.parties,
+        attorneys: envelope.attorneys,
+      }, {
+        idPrefix: 'corrected-', newIndicator: false,
+        court: { id: input.header.courtId, name: input.header.courtName, location: assigned.courtLocation.code },
+        judge: assigned.judge,
+      })
     : null;
 
   return serializeXml(

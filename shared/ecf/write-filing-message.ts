@@ -33,35 +33,70 @@ export function writeFilingMessage(envelope: Envelope, sendingMde: string): stri
           el(ecf, 'ServiceRecipientID', el(nc, 'IdentificationID', contact.recipientId)))),
       connected,
       leads,
-      el(nc, 'Case',
-        optional(nc, 'CaseTitleText', envelope.case.title),
-        envelope.attorneys.length > 0
-          ? el(j, 'CaseAugmentation', envelope.attorneys.map((attorney) =>
-              el(j, 'CaseOfficial',
-                elAttrs(nc, 'RoleOfPerson', [{ ns: structures, name: 'id', value: attorney.id }], personName(attorney.name)),
-                attorney.barNumber ? el(j, 'JudicialOfficialBarMembership', el(j, 'JudicialOfficialBarIdentification', el(nc, 'IdentificationID', attorney.barNumber))) : null,
-                attorney.represents.length > 0
-                  ? el(ecf, 'CaseOfficialAugmentation', attorney.represents.map((id) => elAttrs(ecf, 'CaseRepresentedParty', [{ ns: structures, name: 'ref', value: id }])))
-                  : null)))
-          : null,
-        el(ecf, 'CaseAugmentation',
-          optional(ecf, 'CaseCategoryCode', envelope.case.category),
-          el(ecf, 'CaseNewIndicator', String(envelope.case.isNew)),
-          envelope.parties.map(party),
-          envelope.case.trackingId ? el(ecf, 'CaseTrackingID', el(nc, 'IdentificationID', envelope.case.trackingId)) : null,
-          optional(ecf, 'CaseTypeCode', envelope.case.type),
-          optional(j, 'CaseNumberText', envelope.case.number)))),
+      writeCase(nc, 'Case', envelope, { idPrefix: '', newIndicator: true })),
     prefixes,
   );
+}
+
+/** How a case is written: as filed (in the FilingMessage), or as the court records it (docket:CorrectedCase). */
+export interface CaseWriting {
+  /** Put before every structures:id and the references to them, so a second copy of the case in one message is valid. */
+  readonly idPrefix: string;
+  readonly newIndicator: boolean;
+  /** The court, its location and the judge, when the court has assigned them. */
+  readonly court?: { readonly id: string; readonly name: string | null; readonly location: string };
+  readonly judge?: { readonly code: string; readonly name: string };
+}
+
+/**
+ * The whole case of an envelope as an `nc:CaseType` element: title, court and judge, attorneys with whom they
+ * represent, category, parties with roles, tracking id, type and number, in schema order.
+ */
+export function writeCase(namespace: string, name: string, envelope: Pick<Envelope, 'case' | 'parties' | 'attorneys'>, writing: CaseWriting): XmlElement {
+  const id = (value: string): string => `${writing.idPrefix}${value}`;
+  const court = writing.court;
+  const judge = writing.judge;
+  const hasJustice = envelope.attorneys.length > 0 || court || judge;
+  return el(namespace, name,
+    optional(nc, 'CaseTitleText', envelope.case.title),
+    hasJustice
+      ? el(j, 'CaseAugmentation',
+          court
+            ? el(j, 'CaseCourt',
+                el(nc, 'OrganizationIdentification', el(nc, 'IdentificationID', court.id)),
+                // ECF has no court-location element on a case; the location code travels as the court's sub-unit.
+                el(nc, 'OrganizationSubUnitName', court.location),
+                optional(j, 'CourtName', court.name))
+            : null,
+          judge
+            ? el(j, 'CaseJudge',
+                el(nc, 'RoleOfPerson', personName(judge.name)),
+                el(j, 'JudicialOfficialRegistrationIdentification', el(nc, 'IdentificationID', judge.code)))
+            : null,
+          envelope.attorneys.map((attorney) =>
+            el(j, 'CaseOfficial',
+              elAttrs(nc, 'RoleOfPerson', [{ ns: structures, name: 'id', value: id(attorney.id) }], personName(attorney.name)),
+              attorney.barNumber ? el(j, 'JudicialOfficialBarMembership', el(j, 'JudicialOfficialBarIdentification', el(nc, 'IdentificationID', attorney.barNumber))) : null,
+              attorney.represents.length > 0
+                ? el(ecf, 'CaseOfficialAugmentation', attorney.represents.map((party) => elAttrs(ecf, 'CaseRepresentedParty', [{ ns: structures, name: 'ref', value: id(party) }])))
+                : null)))
+      : null,
+    el(ecf, 'CaseAugmentation',
+      optional(ecf, 'CaseCategoryCode', envelope.case.category),
+      writing.newIndicator ? el(ecf, 'CaseNewIndicator', String(envelope.case.isNew)) : null,
+      envelope.parties.map((p) => party(p, id(p.id))),
+      envelope.case.trackingId ? el(ecf, 'CaseTrackingID', el(nc, 'IdentificationID', envelope.case.trackingId)) : null,
+      optional(ecf, 'CaseTypeCode', envelope.case.type),
+      optional(j, 'CaseNumberText', envelope.case.number)));
 }
 
 function personName(name: string): XmlElement {
   return el(nc, 'PersonName', el(nc, 'PersonFullName', name));
 }
 
-function party(p: Party): XmlElement {
+function party(p: Party, partyId: string): XmlElement {
   const details = [el(ecf, 'CaseParticipantRoleCode', p.role ?? 'Party'), p.selfRepresented ? el(ecf, 'CasePartySelfRepresentationIndicator', 'true') : null];
-  const id = [{ ns: structures, name: 'id', value: p.id }];
+  const id = [{ ns: structures, name: 'id', value: partyId }];
   return el(ecf, 'CaseParty',
     p.kind === 'person'
       ? elAttrs(nc, 'EntityPerson', id, personName(p.name), el(ecf, 'PersonAugmentation', details))

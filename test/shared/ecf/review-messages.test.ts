@@ -47,6 +47,29 @@ describe('docket:RecordDocketingMessage', () => {
     expect(text(descendants(root.value, ns.ecf, 'RegisterActionDescriptionCode').find((e) => e.parentNode?.parentNode?.localName === 'ReviewedDocument'))).toBe('COMPLT-CIV');
   });
 
+  it('CorrectedCase is the whole case: parties, attorneys and category with the clerk\'s number, title, court and judge', async () => {
+    const { validateEcfBatch } = await import('../../fixtures/ecf-validate');
+    const { envelope, filingMessageXml } = envelopeOf(tyler);
+    const xml = writeRecordDocketing({ header, envelope, filingMessageXml, reviewer, accepted: [accepted], assignedCase, stamped });
+    for (const set of ['oasis', 'tyler'] as const) for (const result of validateEcfBatch([xml], set)) expect(result.valid, result.output).toBe(true);
+    const root = parseXml(xml);
+    if (!root.ok) throw new Error(root.error.message);
+    const corrected = descendants(root.value, ns.docket, 'CorrectedCase')[0];
+    if (!corrected) throw new Error('no CorrectedCase');
+    const texts = (local: string): string[] => descendants(corrected, '*', local).map((e) => text(e) ?? '');
+    expect(texts('CaseNumberText')).toEqual(['2026-CV-000123']);
+    expect(texts('CaseTitleText')).toEqual(['John W. Doe v. Jane Q Smith']);
+    expect(texts('CaseCategoryCode')).toEqual([envelope.case.category ?? '']);
+    expect(texts('OrganizationSubUnitName')).toEqual(['DT']);
+    expect(texts('PersonFullName')).toEqual(expect.arrayContaining(['Hon. A. Rivera', ...envelope.parties.filter((p) => p.kind === 'person').map((p) => p.name)]));
+    expect(descendants(corrected, ns.ecf, 'CaseParty')).toHaveLength(envelope.parties.length);
+    expect(descendants(corrected, ns.j, 'CaseOfficial')).toHaveLength(envelope.attorneys.length);
+    // Its ids are its own: every structures:id in the message is unique, and its references point inside it.
+    const ids = descendants(root.value, '*', '*').map((e) => e.getAttributeNS(ns.structures, 'id')).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const ref of descendants(corrected, ns.ecf, 'CaseRepresentedParty')) expect(ref.getAttributeNS(ns.structures, 'ref')).toMatch(/^corrected-/);
+  });
+
   it('validates without a case assignment (subsequent filing) and escapes what the clerk typed', () => {
     const { envelope, filingMessageXml } = envelopeOf(source);
     const decision = { ...accepted, filingId: 'Document1', correctedFilingCode: null, note: 'Fees <waived> & "noted"' };
