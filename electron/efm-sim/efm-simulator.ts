@@ -677,6 +677,7 @@ export class EfmSimulator {
           lease,
           recorded,
           assignedCase: stored.assignedCase,
+          cancelled: stored.cancelled,
         }));
       }
       case 'GetDocument': {

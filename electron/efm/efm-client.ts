@@ -59,6 +59,8 @@ export interface EfmClientOptions {
   readonly signing?: SigningKey;
   /** Told, on every answer with a WS-Security Timestamp, how far the EFM's clock is ahead of this one (ms). */
   readonly onClock?: (skewMs: number) => void;
+  /** What a court's error code means (its ErrorCodeText list), for refusals that come without a text. */
+  readonly describeErrorCode?: (code: string) => string | null;
   /** Clock difference allowed on a signed answer's Timestamp (the court's limit; default 300 s). */
   readonly maxClockSkewSeconds?: number;
   /** Waits between retries (tests pass a fast one). */
@@ -105,7 +107,7 @@ export class EfmClient {
     const payment = response.paymentMessage ? readPaymentMessage(response.paymentMessage) : null;
     if (payment && !payment.ok) return err(appError('efm-bad-response', `The EFM's PaymentMessage for ${envelopeId} cannot be read: ${payment.error.message}`));
     const filingMessageXml = new XMLSerializer().serializeToString(response.filingMessage);
-    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease, payment: payment ? payment.value : null, recorded: [...response.recorded], assignedCase: response.assignedCase, filingMessageXml });
+    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease, payment: payment ? payment.value : null, recorded: [...response.recorded], assignedCase: response.assignedCase, cancelled: response.cancelled, filingMessageXml });
   }
 
   /** A document's bytes (MTOM), refused if they do not match the SHA-256 the EFM declared. */
@@ -368,7 +370,7 @@ export class EfmClient {
     const fault = readSoapFault(message.value.body);
     if (fault) {
       const refused = fault.detail && firstChildElement(fault.detail) ? readMessageStatus(firstChildElement(fault.detail) as Element) : null;
-      if (refused?.ok && !refused.value.ok) return err(refusalError(operation, refused.value));
+      if (refused?.ok && !refused.value.ok) return err(refusalError(operation, refused.value, this.options.describeErrorCode));
       const detail = readFaultDetail(fault.detail);
       return err(appError(faultCode(detail?.code), detail?.text ?? fault.faultString, {
         ...(detail?.ecfErrorCode ? { ecfErrorCode: detail.ecfErrorCode } : {}),
@@ -382,7 +384,7 @@ export class EfmClient {
     // reads the status itself (it is the filer's receipt).
     if (isStandard(operation) && operation !== 'ReviewFiling') {
       const status = readMessageStatus(message.value.body);
-      if (status.ok && !status.value.ok) return err(refusalError(operation, status.value));
+      if (status.ok && !status.value.ok) return err(refusalError(operation, status.value, this.options.describeErrorCode));
     }
     return ok({ body: message.value.body, parts: responseParts });
   }
@@ -393,9 +395,15 @@ function isStandard(operation: Operation): operation is StandardOperation {
 }
 
 /** The error for a standard operation the court refused in a cbrn:MessageStatus (error-codes.ts). */
-function refusalError(operation: Operation, status: MessageStatus): AppError {
+/**
+ * A refusal in words: the court's own text, else what the court's ErrorCodeText list says the code means (ECF 5.0
+ * §4.5; `describe` reads the held policy), else the code itself.
+ */
+function refusalError(operation: Operation, status: MessageStatus, describe?: (code: string) => string | null): AppError {
   const code = status.errorCode === ecfErrorCodes.notFound ? 'not-found' : 'efm-fault';
-  return appError(code, status.errorText ?? `The court refused ${operation} (ECF error ${status.errorCode})`, { ecfErrorCode: status.errorCode });
+  const listed = describe?.(status.errorCode);
+  const text = status.errorText ?? (listed ? `The court refused this: ${listed}` : `The court refused ${operation} (ECF error ${status.errorCode})`);
+  return appError(code, text, { ecfErrorCode: status.errorCode });
 }
 
 function faultCode(code: string | undefined): AppError['code'] {

@@ -160,8 +160,9 @@ export class EfmService {
     const settings = await this.settings.get();
     const connection = activeConnection(settings);
     const onClock = (skewMs: number): void => this.#noteClock(skewMs);
-    if (connection) return clientForConnection(connection, this.secrets, credentials, undefined, onClock);
-    return new EfmClient({ endpoint: (await this.#demo()).url, credentials, onClock });
+    const describeErrorCode = (code: string): string | null => this.policyBook.held()?.errorCodeName(code) ?? null;
+    if (connection) return clientForConnection(connection, this.secrets, credentials, undefined, { onClock, describeErrorCode });
+    return new EfmClient({ endpoint: (await this.#demo()).url, credentials, onClock, describeErrorCode });
   }
 
   /** Keeps the EFM's clock reading; tells the screens when it moved by a second or crossed the limit. */

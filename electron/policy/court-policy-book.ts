@@ -29,6 +29,11 @@ export class CourtPolicyBook {
     return this.refresh(client, court);
   }
 
+  /** The policy held now, without asking anyone (null before the first load). */
+  held(): LoadedCourtPolicy | null {
+    return this.#loaded?.value ?? null;
+  }
+
   /** True when the held policy was last checked longer ago than {@link policyRefreshMs}. */
   due(): boolean {
     return this.#loaded !== null && this.now() - this.#loaded.checkedAt >= policyRefreshMs;

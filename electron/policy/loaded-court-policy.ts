@@ -15,6 +15,8 @@ export interface ListSummary {
 export interface LoadedCourtPolicy {
   readonly policy: CourtPolicy;
   readonly lists: readonly ListSummary[];
+  /** What the court's ErrorCodeText list says a code means; null when the list does not have it. */
+  errorCodeName(code: string): string | null;
   /** The filing codes valid for a case of this category and type, once each (ECF: unique per category and type). */
   filingCodesFor(caseCategory: string | null, caseType: string | null): CodeEntry[];
 }
@@ -44,6 +46,7 @@ export function loadCourtPolicy(identity: CourtIdentity, lists: ReadonlyMap<stri
     .update(JSON.stringify([identity.courtId, identity.policyVersion, summaries.map((s) => [s.name, s.version, s.rows])]))
     .digest('hex').slice(0, 16);
   const filingIndex = indexFilingCodes(lists.get('filing')?.rows ?? []);
+  const errorCodes = new Map(entries('error').map((entry) => [entry.code, entry.name]));
   return {
     policy: {
       courtId: identity.courtId,
@@ -59,6 +62,7 @@ export function loadCourtPolicy(identity: CourtIdentity, lists: ReadonlyMap<stri
       timeZone: single('timezone', 'UTC'),
     },
     lists: summaries,
+    errorCodeName: (code) => errorCodes.get(code) ?? null,
     filingCodesFor: (caseCategory, caseType) => {
       const found: CodeRow[] = [];
       for (const category of new Set(['', caseCategory ?? ''])) {

@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
+import { errorCodeList } from '../../shared/ecf/error-codes';
 import { writeGenericode } from '../../shared/ecf/genericode';
 import { policyCodeListEntries, policyCodeLists, type PublishedListReference } from '../../shared/ecf/policy-messages';
 import { CodeListFileReader, type NamedCodeList } from '../policy/code-list-source';
@@ -48,8 +49,10 @@ export class PublishedPolicy {
         source: { bytes },
       });
     }
+    addErrorList(files);
     const version = digest(Buffer.from(JSON.stringify(court))).slice(0, 16);
-    return new PublishedPolicy({ policy: { ...court, version }, lists: [], filingCodesFor: () => court.filingCodes }, files);
+    const errors = new Map(errorCodeList.map((entry) => [entry.code, entry.name]));
+    return new PublishedPolicy({ policy: { ...court, version }, lists: [], errorCodeName: (code) => errors.get(code) ?? null, filingCodesFor: () => court.filingCodes }, files);
   }
 
   /**
@@ -86,6 +89,8 @@ export class PublishedPolicy {
         source: { path },
       });
     }
+    // The service's own refusal codes (100 and up) are published unless the court publishes its list.
+    if (!lists.has('error')) addErrorList(files);
     const loaded = loadCourtPolicy({ courtId: court.courtId, courtName: court.courtName, policyVersion: null }, lists);
     return new PublishedPolicy(loaded, files);
   }
@@ -111,6 +116,16 @@ export class PublishedPolicy {
     response.writeHead(200, { 'Content-Type': published.contentType });
     stream.pipe(response);
   }
+}
+
+/** The ErrorCodeText list of the service's answers (ECF's 0–4 and the service's 100–199), as `error.gc`. */
+function addErrorList(files: Map<string, PublishedFile>): void {
+  const bytes = Buffer.from(writeGenericode('ErrorCodeText', 'urn:clerk-review-desk:codelist:error', errorCodeList));
+  files.set('error.gc', {
+    reference: { element: 'cbrn:ErrorCodeText', name: 'error', canonicalUri: 'urn:clerk-review-desk:codelist:error', canonicalVersionUri: versionUri('error', digest(bytes)) },
+    contentType: 'application/xml; charset=utf-8',
+    source: { bytes },
+  });
 }
 
 function digest(bytes: Buffer): string {

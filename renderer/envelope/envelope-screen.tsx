@@ -89,7 +89,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
     };
   }, [policy, caseKind]);
 
-  const readOnly = claim.status !== 'held' || submitting || finished;
+  const readOnly = claim.status !== 'held' || submitting || finished || detail?.cancelled === true;
   const earlier = { recorded: detail?.recorded ?? [], assignedCase: detail?.assignedCase ?? null };
   const isRecorded = (filingId: string): boolean => earlier.recorded.some((r) => r.filingId === filingId);
   const problems = detail ? reviewProblems(detail.envelope, decisions, assignment, policy, earlier) : [];
@@ -218,6 +218,11 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
         </span>
       </div>
       {error && <p role="alert">{error}</p>}
+      {detail?.cancelled && (
+        <p role="status" className="warning" data-testid="envelope-cancelled">
+          The filer cancelled this envelope: there is nothing to review, and it has left the queue.
+        </p>
+      )}
       {offline && <p role="status" className="hint" data-testid="offline-copy">Working on the copy taken for offline work: decisions are saved here and sent when the EFM is back.</p>}
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
       {leaving && <LeaveDialog onStay={() => setLeaving(false)} onLeave={onClose} onDiscard={() => {

@@ -320,6 +320,8 @@ export interface EnvelopeResponse {
   readonly recorded: readonly RecordedDecision[];
   /** The case assigned when a filing of this new case was first accepted. */
   readonly assignedCase: WireAssignedCase | null;
+  /** The filer cancelled the envelope (ECF 5.0 §6.1.7). */
+  readonly cancelled: boolean;
 }
 
 /** `crd:GetEnvelopeResponse` with the FilingMessage (and PaymentMessage) embedded unchanged. */
@@ -332,7 +334,8 @@ export function envelopeResponseElement(response: Omit<EnvelopeResponse, 'filing
     response.documents.map((d) => el(crd, 'Document', el(crd, 'DocumentID', d.documentId), el(crd, 'ContentType', d.contentType), d.sizeBytes === null ? null : el(crd, 'SizeBytes', String(d.sizeBytes)), optional(crd, 'SHA256', d.sha256))),
     response.lease ? leaseResponseElement(response.lease).children[0] : null,
     response.recorded.map((d) => decisionElement('RecordedDecision', d, d.reviewerId)),
-    response.assignedCase ? assignedCaseElement(response.assignedCase) : null);
+    response.assignedCase ? assignedCaseElement(response.assignedCase) : null,
+    response.cancelled ? el(crd, 'Cancelled', 'true') : null);
 }
 
 /** Reads `crd:GetEnvelopeResponse`. */
@@ -351,6 +354,7 @@ export function readEnvelopeResponse(response: Element): EnvelopeResponse {
     lease: readLease(response),
     recorded: children(response, crd, 'RecordedDecision').map((d) => ({ ...readDecision(d), reviewerId: textAt(d, [crd, 'ReviewerID']) ?? '' })),
     assignedCase: readAssignedCase(child(response, crd, 'AssignedCase')),
+    cancelled: textAt(response, [crd, 'Cancelled']) === 'true',
   };
 }
 

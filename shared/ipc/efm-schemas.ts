@@ -35,6 +35,8 @@ export const envelopeDetailSchema = z.object({
   /** Decisions already applied (multi-episode review): those filings are done. */
   recorded: z.array(recordedDecisionSchema),
   assignedCase: assignedCaseSchema.nullable(),
+  /** The filer cancelled the envelope (ECF 5.0 §6.1.7): nothing to review; it has left the queue. */
+  cancelled: z.boolean().default(false),
 });
 
 /** `document:get` result: the bytes, already checked against the EFM's SHA-256. */

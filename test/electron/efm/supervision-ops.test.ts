@@ -72,5 +72,7 @@ describe('the filer cancels an envelope while a clerk reviews it', () => {
     expect(await clerk.getFilingStatus(null, filingId)).toMatchObject({ ok: true, value: { reviewStatus: 'cancelled' } });
     const queue = await clerk.getReviewQueue({ pageSize: 10_000 });
     expect(queue.ok && queue.value.items.some((item) => item.envelopeId === demo.envelope.id)).toBe(false);
+    // Opened again (a clerk holding it, a link), it says so: the screen shows it cancelled and read-only.
+    expect(await clerk.getEnvelope(demo.envelope.id)).toMatchObject({ ok: true, value: { cancelled: true } });
   });
 });

@@ -23,11 +23,13 @@ describe("a court that publishes Tyler's lists (no judges, its own rejection rea
     await ws.signIn('clerk1');
     const counts = ws.services.efm.policyBook.counts;
     const policy = await ws.call('policy:get');
-    expect(counts).toEqual({ policyRequests: 1, listDownloads: 7 });
+    expect(counts).toEqual({ policyRequests: 1, listDownloads: 8 });
     expect(policy).toMatchObject({ courtId: 'adams', courtName: 'Adams County', judges: [] });
     expect((policy.rejectionReasons as unknown[]).length).toBe(3);
     expect((policy.caseCategories as unknown[]).length).toBe(22);
     expect((policy.filingCodes as unknown[]).length).toBe(court.filingCodes);
+    // The service publishes its ErrorCodeText list beside the court's: a refusal code reads in words (ECF 5.0 §4.5).
+    expect(ws.services.efm.policyBook.held()?.errorCodeName('101')).toBe('The filing cannot be cancelled: clerk review has started or is complete');
 
     const [first, second] = demo.envelope.filings;
     await ws.call('envelope:get', { envelopeId: demo.envelope.id });
@@ -46,11 +48,11 @@ describe("a court that publishes Tyler's lists (no judges, its own rejection rea
     const detail = await ws.call('envelope:get', { envelopeId: demo.envelope.id });
     expect(detail.assignedCase).toMatchObject({ caseNumber: 'ADAMS-26-CV-0001', judge: 'Hon. Ruth Typed-In', courtLocation: 'adams' });
     // Opening, correcting and submitting asked the court nothing more.
-    expect(counts).toEqual({ policyRequests: 1, listDownloads: 7 });
+    expect(counts).toEqual({ policyRequests: 1, listDownloads: 8 });
 
     // The court checks again on its schedule: one GetPolicy, no list downloaded (no version changed).
     expect((await ws.services.efm.refreshPolicy()).ok).toBe(true);
-    expect(counts).toEqual({ policyRequests: 2, listDownloads: 7 });
+    expect(counts).toEqual({ policyRequests: 2, listDownloads: 8 });
   });
 
   it("a reason that is not the court's, or a location the court does not have, is refused before it is sent", async () => {

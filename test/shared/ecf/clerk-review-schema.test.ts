@@ -27,13 +27,13 @@ const assignedCase = { caseNumber: '2026-CV-000042', title: 'A v. B', courtLocat
 
 describe('clerk-review extension messages against schemas/clerk-review.xsd', () => {
   it('GetEnvelopeResponse with earlier episodes validates and reads back', () => {
-    const element = envelopeResponseElement({ envelopeId: 'E1', courtLocation: 'DT', filingMessageXml: '<x:FilingMessage xmlns:x="urn:example"/>', paymentMessageXml: null, documents: [], lease: null, recorded: [recorded], assignedCase });
+    const element = envelopeResponseElement({ envelopeId: 'E1', courtLocation: 'DT', filingMessageXml: '<x:FilingMessage xmlns:x="urn:example"/>', paymentMessageXml: null, documents: [], lease: null, recorded: [recorded], assignedCase, cancelled: true });
     const result = validateCrd(element);
     expect(result.output).not.toMatch(/fails to validate/);
     expect(result.valid).toBe(true);
     const parsed = parseXml(result.xml);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    expect(readEnvelopeResponse(parsed.value)).toMatchObject({ recorded: [recorded], assignedCase });
+    expect(readEnvelopeResponse(parsed.value)).toMatchObject({ recorded: [recorded], assignedCase, cancelled: true });
   });
 
   it('ReleaseEnvelopeRequest, at once or after a submission, validates and reads back', () => {
