@@ -60,7 +60,9 @@ export class CourtPolicyBook {
     if (!summary.ok) return summary;
     const lists = new Map<string, NamedCodeList>();
     // Only the lists the desktop uses are downloaded (a policy may itemize dozens, hosted anywhere).
-    const used = summary.value.codeListReferences.filter((reference) => catalogueEntry(reference.element ?? '') ?? catalogueEntry(reference.canonicalUri ?? ''));
+    // A zip may hold several lists (each named by its file), so zips are always read.
+    const used = summary.value.codeListReferences.filter((reference) => catalogueEntry(reference.element ?? '')
+      ?? catalogueEntry(reference.canonicalUri ?? '') ?? (/\.zip$/i.test(reference.location) ? reference : null));
     for (const reference of used) {
       const batch = await this.#list(client, reference);
       if (!batch.ok) return batch;
