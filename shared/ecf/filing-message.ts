@@ -117,9 +117,16 @@ function readCase(caseElement: Element | null): Envelope['case'] {
   };
 }
 
+/** The appellate case augmentation's namespace: an appeal may add parties to the case below. */
+const appellateNs = 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/appellate';
+
 function readParties(caseElement: Element | null): Party[] {
   const augmentation = child(caseElement, ecf, 'CaseAugmentation');
-  return children(augmentation, ecf, 'CaseParty').flatMap((party, index) => {
+  // Parties an appeal adds (appellate:AppellateCaseAddedParty) are parties too, with why they were added.
+  const added = children(child(caseElement, appellateNs, 'CaseAugmentation'), appellateNs, 'AppellateCaseAddedParty')
+    .flatMap((entry) => children(entry, ecf, 'CaseParty').map((party) => ({ party, reason: textAt(entry, [appellateNs, 'AppellateCasePartyAddedReasonText']) })));
+  const all = [...children(augmentation, ecf, 'CaseParty').map((party) => ({ party, reason: null as string | null })), ...added];
+  return all.flatMap(({ party, reason }, index) => {
     const person = child(party, nc, 'EntityPerson');
     const organization = child(party, nc, 'EntityOrganization');
     const entity = person ?? organization;
@@ -130,7 +137,7 @@ function readParties(caseElement: Element | null): Party[] {
       id,
       name: person ? personName(person) ?? id : textAt(organization, [nc, 'OrganizationName']) ?? id,
       kind: person ? 'person' : 'organization',
-      role: textAt(details, [ecf, 'CaseParticipantRoleCode']),
+      role: textAt(details, [ecf, 'CaseParticipantRoleCode']) ?? (reason ? `Added on appeal: ${reason}` : null),
       selfRepresented: textAt(details, [ecf, 'CasePartySelfRepresentationIndicator']) === 'true',
     } satisfies Party];
   });

@@ -123,3 +123,10 @@ describe('names a clerk can read', () => {
     expect(read.ok && read.value.attorneys.map((a) => [a.id, a.name])).toEqual([['Attorney1', 'Attorney, bar no. 10020034']]);
   });
 });
+
+describe('appellate filings', () => {
+  it('parties an appeal adds are read with why they were added', () => {
+    const read = readEnvelopeXml(readFileSync(path.resolve('..', 'shared', 'ecf5', 'examples', 'appellate.xml'), 'utf8'));
+    expect(read.ok && read.value.parties.find((p) => p.name === 'GHI Widgets')).toMatchObject({ kind: 'organization', role: 'Added on appeal: Interested party' });
+  });
+});
