@@ -116,7 +116,6 @@ export interface MetaEntry {
  * old ones, never an edit of them, so every installed workstation upgrades in place.
  */
 export class ClerkReviewDb extends Dexie {
-  queue!: EntityTable<CachedQueueItem, 'envelopeId'>;
   savedFilters!: EntityTable<SavedFilter, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'idempotencyKey'>;
@@ -153,6 +152,8 @@ export class ClerkReviewDb extends Dexie {
       await tx.table('envelopes').clear();
       await tx.table('documents').clear();
     });
+    // v7: the queue cache moved to its own database with relaxed durability (queue-cache-db.ts); it re-syncs.
+    this.version(7).stores({ queue: null });
   }
 }
 

@@ -1,8 +1,9 @@
+import { queueCache } from '../db/queue-cache-db';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import { courtPolicy } from '../data/court-policy';
-import { db, type CachedQueueItem } from '../db/db';
+import type { CachedQueueItem } from '../db/db';
 import { matchesQueueFilter, noQueueFilter, timeInQueue, type QueueViewFilter } from './queue-filter';
 import { syncQueue } from './queue-sync';
 import { OfflineButton } from '../offline/offline-button';
@@ -23,7 +24,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
   const [syncing, setSyncing] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => setRows(await db().queue.orderBy('submittedAt').toArray()), []);
+  const load = useCallback(async () => setRows(await queueCache().queue.orderBy('submittedAt').toArray()), []);
   const refresh = useCallback(async () => {
     setSyncing(true);
     const outcome = await syncQueue();

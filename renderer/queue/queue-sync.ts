@@ -1,6 +1,6 @@
 import type { AppError } from '../../shared/errors';
 import { getApi } from '../app/api';
-import { db } from '../db/db';
+import { queueCache } from '../db/queue-cache-db';
 
 /** What a sync did. */
 export type SyncOutcome = { ok: true; total: number; removed: number; pages: number } | { ok: false; error: AppError };
@@ -11,8 +11,8 @@ export type SyncOutcome = { ok: true; total: number; removed: number; pages: num
  */
 export async function syncQueue(pageSize = 5000): Promise<SyncOutcome> {
   const api = getApi();
-  const store = db();
-  const previous = Number((await store.meta.get('syncId'))?.value ?? 0);
+  const store = queueCache();
+  const previous = Number((await store.syncState.get('syncId'))?.value ?? 0);
   const syncId = previous + 1;
   let cursor: string | null = null;
   let total = 0;
@@ -25,9 +25,9 @@ export async function syncQueue(pageSize = 5000): Promise<SyncOutcome> {
     pages += 1;
     cursor = page.value.nextCursor;
   } while (cursor);
-  const removed = await store.transaction('rw', store.queue, store.meta, async () => {
+  const removed = await store.transaction('rw', store.queue, store.syncState, async () => {
     const stale = await store.queue.where('syncId').below(syncId).delete();
-    await store.meta.bulkPut([{ key: 'syncId', value: String(syncId) }, { key: 'lastSync', value: new Date().toISOString() }]);
+    await store.syncState.bulkPut([{ key: 'syncId', value: String(syncId) }, { key: 'lastSync', value: new Date().toISOString() }]);
     return stale;
   });
   return { ok: true, total, removed, pages };

@@ -1,7 +1,8 @@
+import { queueCache } from '../db/queue-cache-db';
 import { useCallback, useEffect, useState } from 'react';
 import { clerkWorkload, type DocketingException, type WorkloadSnapshot } from '../../shared/domain/supervision';
 import { getApi } from '../app/api';
-import { db, type CachedQueueItem } from '../db/db';
+import type { CachedQueueItem } from '../db/db';
 import { syncQueue } from '../queue/queue-sync';
 import { AgingChart } from './aging-chart';
 import { AuditViewer } from './audit-viewer';
@@ -41,7 +42,7 @@ export function SupervisorScreen() {
     else setMessage(workload.error.message);
     if (open.ok) setExceptions(open.value);
     await syncQueue();
-    setQueue(await db().queue.toArray());
+    setQueue(await queueCache().queue.toArray());
     setNow(new Date());
   }, []);
   useEffect(() => {

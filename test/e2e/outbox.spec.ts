@@ -95,9 +95,11 @@ test('a workstation upgraded from the v2 store keeps its recorded reviews (Dexie
       request.onerror = () => reject(request.error);
     };
   }));
-  expect(upgraded.version).toBe(60);
+  expect(upgraded.version).toBe(70);
   expect(upgraded.stores).toContain('drafts');
   expect(upgraded.stores).not.toContain('reviews');
+  // The queue cache moved to its own, relaxed database (v7); the strict one keeps decisions, outbox and drafts.
+  expect(upgraded.stores).not.toContain('queue');
   expect(upgraded.episodes).toEqual([expect.objectContaining({ envelopeId: 'ENV-OLD', idempotencyKey: 'ENV-OLD-key-1' })]);
 });
 

@@ -42,7 +42,7 @@ test('a clerk signs in and works the whole queue: cached, counted, filtered, vir
 
   // The cache is real IndexedDB: it survives a reload before the EFM answers again.
   const cached = await page.evaluate(() => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('clerk-review-desk');
+    const open = indexedDB.open('clerk-review-desk-queue');
     open.onsuccess = () => {
       const count = open.result.transaction('queue').objectStore('queue').count();
       count.onsuccess = () => resolve(count.result);
