@@ -50,6 +50,8 @@ export async function runServer(argv: readonly string[], io: CliIo): Promise<num
   if (!demo && !options.policyFolder) throw new UsageError('A court\'s service publishes the court\'s own code lists: give --policy FOLDER (or --demo)');
   const service = await new EfmSimulator({
     ...options,
+    // One JSON line per request (who, which operation, status, time): what court IT greps and ships to its logs.
+    requestLog: (entry) => io.out(`${JSON.stringify({ event: 'request', ...entry })}\n`),
     ...('dataDir' in location ? { dataDir: location.dataDir } : { postgresUrl: location.postgresUrl }),
     // A court's service starts empty: filers file through ReviewFiling, court IT adds the accounts.
     ...(demo ? {} : { envelopes: [], users: [] }),

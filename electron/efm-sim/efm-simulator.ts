@@ -103,6 +103,11 @@ export interface SimulatorOptions {
   readonly docketingModel?: 'per-session' | 'per-envelope';
   /** Waits before each resend of a RecordDocketing the record system did not take. */
   readonly docketingRetryDelaysMs?: readonly number[];
+  /**
+   * Told of every request once answered: when, from where, which operation, which account, the HTTP status, the
+   * fault code of a refusal and how long it took. Never the message content, passwords or documents.
+   */
+  readonly requestLog?: (entry: RequestLogEntry) => void;
   /** The court's policy and code lists (default: the demo court). */
   readonly court?: CourtPolicy;
   /**
@@ -127,6 +132,20 @@ export interface SimulatorOptions {
 
 /** A review submission the service applied (as stored). */
 export type ReceivedSubmission = StoredSubmission;
+
+/** One line of the service's request log (`clerk-review server` prints each as JSON). */
+export interface RequestLogEntry {
+  readonly at: string;
+  readonly method: string;
+  readonly path: string;
+  readonly remote: string | null;
+  readonly operation: string | null;
+  readonly user: string | null;
+  readonly status: number;
+  readonly durationMs: number;
+  /** The refusal's code (`unauthorized`, `claimed-by-other`, …) when the status says it failed. */
+  readonly fault?: string | null;
+}
 
 
 /**
@@ -304,6 +323,16 @@ export class EfmSimulator {
     // instead of reading the rest.
     let unauthenticated = false;
     let version: SoapVersion = '1.1';
+    const started = performance.now();
+    const logged: { operation: string | null; user: string | null; fault: string | null } = { operation: null, user: null, fault: null };
+    const log = this.options.requestLog;
+    if (log) {
+      response.once('finish', () => log({
+        at: new Date().toISOString(), method: request.method ?? '', path: (request.url ?? '').split('?')[0] ?? '',
+        remote: request.socket.remoteAddress ?? null, operation: logged.operation, user: logged.user, status: response.statusCode,
+        durationMs: Math.round(performance.now() - started), ...(logged.fault ? { fault: logged.fault } : {}),
+      }));
+    }
     try {
       const url = new URL(request.url ?? '/', 'http://x');
       if (request.method === 'GET') {
@@ -342,12 +371,14 @@ export class EfmSimulator {
       if (message.value.version !== version) throw clientFault('invalid-request', `The HTTP content type says SOAP ${version}, the envelope is SOAP ${message.value.version}`);
       const security = readWsSecurity(message.value.header);
       const user = await this.#authenticate(security);
+      logged.user = user.username;
       await this.#checkReplay(security);
       const requestBody = this.options.requestSigners ? this.#signedBody(rootXml, this.options.requestSigners) : message.value.body;
       const operation = operationOfRequest(requestBody);
       const standard = standardOperationOf(requestBody);
       const row = operation || standard ? operationTable[(operation ?? standard) as Operation] : null;
       if (!row) throw clientFault('invalid-request', `This service does not implement ${requestBody.nodeName}`);
+      logged.operation = row.operation;
       if (row.endpoint !== endpoint) throw clientFault('invalid-request', `${row.operation} is served at ${endpointPaths[row.endpoint]}, not ${endpointPaths[endpoint]}`);
       checkSoapAction(framing.value, row.soapAction, row.operation);
       if (endpoint === 'ClerkReview' && user.role !== 'clerk' && user.role !== 'supervisor') throw clientFault('forbidden', 'Only clerks and supervisors use the clerk review service');
@@ -367,6 +398,9 @@ export class EfmSimulator {
       // The client only ever sees "failed to process"; CRD_SIM_DEBUG=1 shows the simulator's own bug on stderr.
       if (process.env.CRD_SIM_DEBUG && !(error instanceof FaultError)) console.error(error);
       const fault = error instanceof FaultError ? error.fault : { code: 'internal' as const, text: 'The EFM failed to process the request', ecfErrorCode: null, holder: null };
+      logged.fault = fault.code;
+      // The service's own failure is court IT's to see (never the request's content): one line on stderr.
+      if (!(error instanceof FaultError) && this.options.requestLog) console.error(`service error in ${logged.operation ?? 'a request'}: ${(error as Error).message}`);
       const faultCode = fault.code === 'internal' ? 'Server' : 'Client';
       const subcode = error instanceof FaultError ? error.subcode : null;
       if (unauthenticated) response.once('finish', () => request.destroy());
