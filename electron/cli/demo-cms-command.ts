@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { DemoCms } from '../cms/demo-cms';
 import { optionValue, parseCliArgs, UsageError, type CliIo, untilStopSignal } from './cli-args';
 
 /** Usage of `clerk-review demo-cms`. */
 export const demoCmsUsage = [
   'clerk-review demo-cms --service URL --user NAME [--port N] [--failure-rate 0–1] [--model per-filing|single]',
-  '    [--delay-ms N]',
+  '    [--delay-ms N] [--service-ca CA.pem]',
   '  (a demo court record system serving CourtRecordMDE RecordDocketing on loopback and calling the service back',
   '   with NotifyDocketingComplete as NAME, a record-system account whose password is CLERK_REVIEW_PASSWORD; when',
   '   CLERK_REVIEW_CMS_USER and CLERK_REVIEW_CMS_PASSWORD are set, only that account may send it RecordDocketing;',
@@ -31,7 +32,14 @@ export async function runDemoCms(argv: readonly string[], io: CliIo, env: NodeJS
   const [acceptUser, acceptPassword] = [env.CLERK_REVIEW_CMS_USER, env.CLERK_REVIEW_CMS_PASSWORD];
   const cms = new DemoCms({ delayMs, failureRate, model, random: Math.random, ...(acceptUser && acceptPassword ? { acceptFrom: { username: acceptUser, password: acceptPassword } } : {}) });
   await cms.start(port);
-  cms.connect({ serviceUrl: serviceUrl.replace(/\/+$/, ''), credentials: { username: user, password } });
+  const caFile = optionValue(args, 'service-ca');
+  let ca: string | undefined;
+  try {
+    ca = caFile ? readFileSync(caFile, 'utf8') : undefined;
+  } catch (error) {
+    throw new UsageError(`--service-ca ${caFile ?? ''} cannot be read: ${(error as Error).message}`);
+  }
+  cms.connect({ serviceUrl: serviceUrl.replace(/\/+$/, ''), credentials: { username: user, password }, ...(ca ? { ca } : {}) });
   io.out(`${JSON.stringify({ event: 'started', at: new Date().toISOString(), courtRecordMDE: cms.courtRecordUrl, service: serviceUrl })}\n`);
   await untilStopSignal();
   await cms.close();

@@ -36,6 +36,8 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   if ((key === undefined) !== (cert === undefined)) throw new UsageError('--tls-key and --tls-cert go together');
   const cms = optionValue(args, 'cms');
   if (cms !== undefined && !/^https?:\/\/[^\s]+$/.test(cms)) throw new UsageError('--cms takes the court record system\'s CourtRecordMDE address (http or https)');
+  const cmsCa = optionValue(args, 'cms-ca');
+  if (cmsCa !== undefined && cms === undefined) throw new UsageError('--cms-ca goes with --cms');
   const docketing = optionValue(args, 'docketing');
   if (docketing !== undefined && docketing !== 'per-session' && docketing !== 'per-envelope') throw new UsageError('--docketing takes per-session or per-envelope');
   // The service's account at the record system, when it asks for one: never on the command line.
@@ -51,7 +53,10 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
     ...(host !== undefined ? { host } : {}),
     ...(Object.keys(endpoints).length > 0 ? { filerCallbacks: { endpoints } } : {}),
     ...(signers.length > 0 ? { requestSigners: signers } : {}),
-    ...(cms ? { recordSystem: { url: cms, credentials: cmsUser && cmsPassword ? { username: cmsUser, password: cmsPassword } : null } } : {}),
+    ...(cms ? { recordSystem: {
+      url: cms, credentials: cmsUser && cmsPassword ? { username: cmsUser, password: cmsPassword } : null,
+      ...(cmsCa ? { ca: readFileOrUsage(readText, cmsCa, '--cms-ca') } : {}),
+    } } : {}),
     ...(docketing ? { docketingModel: docketing } : {}),
     ...(policyFolder && courtId && courtName ? { policyFolder, court: { ...demoCourtPolicy, courtId, courtName } } : {}),
     ...(key && cert ? { tls: { keyPem: readFileOrUsage(readText, key, '--tls-key'), certPem: readFileOrUsage(readText, cert, '--tls-cert') } } : {}),

@@ -10,7 +10,7 @@ const databaseOptions = '(--data DIR | --database postgres://…  or CLERK_REVIE
 export const serverUsage = [
   `clerk-review server [--port N] ${databaseOptions} [--demo] [--host ADDRESS --tls-key FILE --tls-cert FILE]`,
   '    [--filer-callback ACCOUNT=URL]... [--request-signer CERT.pem]...',
-  '    [--cms CMS-COURTRECORDMDE-URL] [--docketing per-session|per-envelope]',
+  '    [--cms CMS-COURTRECORDMDE-URL [--cms-ca CA.pem]] [--docketing per-session|per-envelope]',
   '    [--policy FOLDER --court-id ID --court-name "NAME"]',
   '  (the Filing Review service on its database; --demo adds the demo court\'s envelopes and users to an empty one;',
   '   --policy publishes and applies the court\'s own Genericode lists and zips (check them with policy inspect);',

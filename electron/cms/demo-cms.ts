@@ -43,6 +43,8 @@ export interface DemoCmsOptions {
 export interface CmsCallbackTarget {
   readonly serviceUrl: string;
   readonly credentials: UsernameCredentials | null;
+  /** PEM CA for the service's TLS certificate (a self-signed or court-CA service). */
+  readonly ca?: string;
 }
 
 /** A callback the CMS sent, as sent and as read back. */
@@ -259,6 +261,7 @@ export class DemoCms {
         soapAction: operationTable.NotifyDocketingComplete.soapAction,
         body: el(ns.wrapper, 'NotifyDocketingCompleteRequest', rawXml(xml)),
         credentials: target.credentials,
+        ...(target.ca ? { ca: target.ca } : {}),
       });
       if (outcome.ok) return true;
       if (!outcome.retryable) return false;

@@ -16,6 +16,8 @@ export interface StandardMessageCall {
   /** Attachments (MTOM, SOAP 1.1 root): documents the message refers to by `cid:`. */
   readonly parts?: readonly MimePart[];
   readonly timeoutMs?: number;
+  /** PEM CA to trust for the receiver's TLS certificate (a court's own CA), besides the system store. */
+  readonly ca?: string;
 }
 
 /** What came of one call: taken, or why not and whether sending again may help. */
@@ -38,7 +40,7 @@ export async function sendStandardMessage(call: StandardMessageCall): Promise<St
   let text: string;
   try {
     const answer = await httpPost({
-      url: call.url, body, timeoutMs: call.timeoutMs ?? 30_000, maxResponseBytes: 1024 * 1024,
+      url: call.url, body, timeoutMs: call.timeoutMs ?? 30_000, maxResponseBytes: 1024 * 1024, ...(call.ca ? { ca: call.ca } : {}),
       headers: { 'Content-Type': mtom ? mtom.contentType : 'text/xml; charset=utf-8', SOAPAction: `"${call.soapAction}"` },
     });
     status = answer.status;

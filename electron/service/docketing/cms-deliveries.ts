@@ -9,6 +9,8 @@ import type { Sql, SqlDatabase } from '../db/sql-database';
 export interface RecordSystemEndpoint {
   readonly url: string;
   readonly credentials: UsernameCredentials | null;
+  /** PEM CA for the record system's TLS certificate, when the court's own CA signed it. */
+  readonly ca?: string;
 }
 
 /** One RecordDocketing the service owes the court record system (a row of `cms_deliveries`). */
@@ -150,7 +152,7 @@ export class CmsDeliveries {
     } catch (error) {
       return { ok: false, reason: `the service could not compose RecordDocketing: ${(error as Error).message}`, retryable: false };
     }
-    return sendStandardMessage({ url: endpoint.url, soapAction: operationTable.RecordDocketing.soapAction, body: composed.body, parts: composed.parts, credentials: endpoint.credentials, timeoutMs: 120_000 });
+    return sendStandardMessage({ url: endpoint.url, soapAction: operationTable.RecordDocketing.soapAction, body: composed.body, parts: composed.parts, credentials: endpoint.credentials, timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}) });
   }
 
   async #update(messageId: string, status: CmsDelivery['status'], attempts: number, error: string | null): Promise<void> {

@@ -51,3 +51,38 @@ describe('a service configured with the court\'s own record system', () => {
     await expect(runDemoCms(['--service', service.url, '--user', 'cms1'], io, {})).rejects.toThrow(/CLERK_REVIEW_PASSWORD/);
   });
 });
+
+describe('a service on TLS with its own certificate (the court CA, or self-signed)', () => {
+  it('the record system calls back over HTTPS trusting the CA it is given; without it the callback is refused', async () => {
+    const { makeSelfSignedIdentity } = await import('../../../electron/demo/self-signed-identity');
+    const identity = makeSelfSignedIdentity('review.court.invalid', 30, '127.0.0.1');
+    const recordSystem = new DemoCms({ delayMs: 1, failureRate: 0, model: 'per-filing', random: () => 0.5, retryDelaysMs: [1] });
+    await recordSystem.start();
+    const secure = await new EfmSimulator({ tls: { keyPem: identity.keyPem, certPem: identity.certPem }, recordSystem: { url: recordSystem.courtRecordUrl, credentials: null }, envelopes: makeDemoEnvelopes(20) }).start();
+    await secure.accounts.add({ username: 'cms2', displayName: 'County CMS', role: 'record-system', password: 'tls-side-secret' });
+    const demo = makeDemoEnvelopes(20).filter((d) => !d.envelope.case.isNew && d.envelope.filings.length === 1);
+    const clerk = new EfmClient({ endpoint: secure.url, credentials: { username: 'clerk1', password: 'demo-clerk1' }, ca: identity.certPem, sleep: async () => undefined });
+    const accept = async (index: number): Promise<string> => {
+      const target = demo[index];
+      if (!target) throw new Error('not enough subsequent filings in the demo data');
+      const lease = await clerk.claim(target.envelope.id);
+      if (!lease.ok) throw new Error(lease.error.message);
+      const filingId = target.envelope.filings[0]?.id ?? '';
+      const decided = await submitReview(clerk, { id: 'clerk1', name: 'Dana' }, { envelopeId: target.envelope.id, fencingToken: lease.value.fencingToken, idempotencyKey: `tls-${index}`, decidedAt: new Date().toISOString(), decisions: [{ outcome: 'accepted', filingId, correctedFilingCode: null, note: null }], caseAssignment: null, stamped: [] });
+      expect(decided.ok).toBe(true);
+      await secure.whenDocketingIdle();
+      await recordSystem.whenIdle();
+      return target.envelope.id;
+    };
+    // Without the CA, the record system cannot reach the service: its callback is not delivered.
+    recordSystem.connect({ serviceUrl: secure.url, credentials: { username: 'cms2', password: 'tls-side-secret' } });
+    const untrusted = await accept(0);
+    expect(recordSystem.callbacks.find((c) => c.envelopeId === untrusted)?.delivered).toBe(false);
+    // With it, the callback lands.
+    recordSystem.connect({ serviceUrl: secure.url, credentials: { username: 'cms2', password: 'tls-side-secret' }, ca: identity.certPem });
+    const trusted = await accept(1);
+    expect(recordSystem.callbacks.find((c) => c.envelopeId === trusted)?.delivered).toBe(true);
+    await secure.close();
+    await recordSystem.close();
+  });
+});
