@@ -5,5 +5,9 @@ import { EfmSimulator } from '../../electron/efm-sim/efm-simulator';
 
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: policy-service.ts FOLDER');
-const service = await new EfmSimulator({ court: { ...demoCourtPolicy, courtId: 'bench', courtName: 'Bench County' }, policyFolder: folder, envelopes: [] }).start();
+const service = await new EfmSimulator({
+  court: { ...demoCourtPolicy, courtId: 'bench', courtName: 'Bench County' },
+  policyFolder: folder,
+  envelopes: [],
+}).start();
 process.stdout.write(`${service.url}\n`);

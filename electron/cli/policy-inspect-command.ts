@@ -5,7 +5,7 @@ import { parseCliArgs, UsageError, type CliIo } from './cli-args';
 /** Usage of `clerk-review policy inspect`. */
 export const policyInspectUsage = [
   'clerk-review policy inspect PATH... [--json]',
-  '  (reads Genericode code lists, zips of them or folders, as a court publishes them: each list\'s name, columns and',
+  "  (reads Genericode code lists, zips of them or folders, as a court publishes them: each list's name, columns and",
   '   rows; exit 1 when any file cannot be read)',
 ].join('\n');
 
@@ -28,10 +28,15 @@ export async function runPolicyInspect(argv: readonly string[], io: CliIo): Prom
   if (args.flags.has('json')) {
     io.out(`${JSON.stringify({ lists, problems: batch.problems })}\n`);
   } else {
-    for (const list of lists) {
-      const repeated = list.rows - list.distinctCodes;
-      io.out(`${list.file}: ${list.name}, ${list.rows} rows${repeated ? ` (${list.distinctCodes} codes, repeated per ${list.name === 'filing' ? 'case category and type' : 'qualifying column'})` : ''}; columns ${list.columns.join(', ')}\n`);
-    }
+    batch.lists.forEach((read, index) => {
+      const list = lists[index] as InspectedList;
+      // A code may repeat only across the list's qualifying columns (a filing code per case category and type).
+      const qualifiers = read.entry?.qualifiers.filter((column) => list.columns.includes(column)) ?? [];
+      const repeated = list.rows > list.distinctCodes
+        ? ` (${list.distinctCodes} codes, repeated per ${qualifiers.length > 0 ? qualifiers.join(', ') : 'row: check the list'})`
+        : '';
+      io.out(`${list.file}: ${list.name}, ${list.rows} rows${repeated}; columns ${list.columns.join(', ')}\n`);
+    });
     for (const problem of batch.problems) io.err(`${problem.file}: ${problem.reason}\n`);
   }
   return batch.problems.length === 0 ? 0 : 1;

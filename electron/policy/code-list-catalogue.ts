@@ -26,32 +26,113 @@ const decimal = 'decimal' as const;
 
 /** Every list the desktop and the service read from a court policy. */
 export const codeListCatalogue: readonly CatalogueEntry[] = [
-  { name: 'location', element: 'ecf:CourtLocationCode', shortNames: ['CourtLocationCode', 'LocationCode'], typed: {}, qualifiers: [] },
-  { name: 'casecategory', element: 'ecf:CaseCategoryCode', shortNames: ['CaseCategoryCode'], typed: {}, qualifiers: [] },
   {
-    name: 'casetype', element: 'ecf:CaseTypeCode', shortNames: ['CaseTypeCode'],
-    typed: { fee: decimal, initial: bool, willfileddate: bool }, qualifiers: ['casecategory'],
+    name: 'location',
+    element: 'ecf:CourtLocationCode',
+    shortNames: ['CourtLocationCode', 'LocationCode'],
+    typed: {},
+    qualifiers: [],
   },
   {
-    name: 'filing', element: 'ecf:RegisterActionDescriptionCode', shortNames: ['RegisterActionDescriptionCode', 'FilingCode'],
-    typed: { fee: decimal, iscourtuseonly: bool, useduedate: bool, isproposedorder: bool }, qualifiers: ['casecategory', 'casetypeid', 'filingtype'],
+    name: 'casecategory',
+    element: 'ecf:CaseCategoryCode',
+    shortNames: ['CaseCategoryCode'],
+    typed: {},
+    qualifiers: [],
   },
   {
-    name: 'documenttype', element: 'ecf:DocumentTypeCode', shortNames: ['DocumentTypeCode'],
-    typed: { iscourtuseonly: bool, isdefault: bool }, qualifiers: ['filingcodeid'],
+    name: 'casetype',
+    element: 'ecf:CaseTypeCode',
+    shortNames: ['CaseTypeCode'],
+    typed: { fee: decimal, initial: bool, willfileddate: bool },
+    qualifiers: ['casecategory'],
   },
-  { name: 'filingcomponent', element: 'ecf:FilingComponentCode', shortNames: ['FilingComponentCode'], typed: { required: bool, allowmultiple: bool }, qualifiers: ['filingcodeid'] },
-  { name: 'partytype', element: 'ecf:CaseParticipantRoleCode', shortNames: ['CaseParticipantRoleCode', 'PartyTypeCode'], typed: { isavailablefornewparties: bool, isrequired: bool }, qualifiers: ['casetypeid'] },
-  { name: 'optionalservices', element: 'ecf:OptionalServiceCode', shortNames: ['OptionalServiceCode'], typed: { fee: decimal, multiplier: bool }, qualifiers: ['filingcodeid'] },
-  { name: 'filingstatus', element: 'ecf:FilingStatusCode', shortNames: ['FilingStatusCode'], typed: {}, qualifiers: [] },
-  { name: 'servicetype', element: 'ecf:ServiceTypeCode', shortNames: ['ServiceTypeCode'], typed: { fee: decimal }, qualifiers: [] },
-  { name: 'error', element: 'cbrn:ErrorCodeText', shortNames: ['ErrorCodeText', 'ErrorCode'], typed: {}, qualifiers: [] },
-  { name: 'country', element: 'nc:LocationCountryName', shortNames: ['LocationCountryName', 'CountryCode'], typed: {}, qualifiers: [] },
-  { name: 'state', element: 'nc:LocationStateName', shortNames: ['LocationStateName', 'StateCode'], typed: {}, qualifiers: ['countrycode'] },
+  {
+    name: 'filing',
+    element: 'ecf:RegisterActionDescriptionCode',
+    shortNames: ['RegisterActionDescriptionCode', 'FilingCode'],
+    typed: { fee: decimal, iscourtuseonly: bool, useduedate: bool, isproposedorder: bool },
+    qualifiers: ['casecategory', 'casetypeid', 'filingtype'],
+  },
+  {
+    name: 'documenttype',
+    element: 'ecf:DocumentTypeCode',
+    shortNames: ['DocumentTypeCode'],
+    typed: { iscourtuseonly: bool, isdefault: bool },
+    qualifiers: ['filingcodeid'],
+  },
+  {
+    name: 'filingcomponent',
+    element: 'ecf:FilingComponentCode',
+    shortNames: ['FilingComponentCode'],
+    typed: { required: bool, allowmultiple: bool },
+    qualifiers: ['filingcodeid'],
+  },
+  {
+    name: 'partytype',
+    element: 'ecf:CaseParticipantRoleCode',
+    shortNames: ['CaseParticipantRoleCode', 'PartyTypeCode'],
+    typed: { isavailablefornewparties: bool, isrequired: bool },
+    qualifiers: ['casetypeid'],
+  },
+  {
+    name: 'optionalservices',
+    element: 'ecf:OptionalServiceCode',
+    shortNames: ['OptionalServiceCode'],
+    typed: { fee: decimal, multiplier: bool },
+    qualifiers: ['filingcodeid'],
+  },
+  {
+    name: 'filingstatus',
+    element: 'ecf:FilingStatusCode',
+    shortNames: ['FilingStatusCode'],
+    typed: {},
+    qualifiers: [],
+  },
+  {
+    name: 'servicetype',
+    element: 'ecf:ServiceTypeCode',
+    shortNames: ['ServiceTypeCode'],
+    typed: { fee: decimal },
+    qualifiers: [],
+  },
+  {
+    name: 'error',
+    element: 'cbrn:ErrorCodeText',
+    shortNames: ['ErrorCodeText', 'ErrorCode'],
+    typed: {},
+    qualifiers: [],
+  },
+  {
+    name: 'country',
+    element: 'nc:LocationCountryName',
+    shortNames: ['LocationCountryName', 'CountryCode'],
+    typed: {},
+    qualifiers: [],
+  },
+  {
+    name: 'state',
+    element: 'nc:LocationStateName',
+    shortNames: ['LocationStateName', 'StateCode'],
+    typed: {},
+    qualifiers: ['countrycode'],
+  },
   { name: 'judge', element: 'j:CaseJudge', shortNames: ['CaseJudge', 'JudgeCode'], typed: {}, qualifiers: [] },
   // ECF has no element for these three; Clerk Review Desk courts publish them as extension lists the same way.
-  { name: 'rejectionreason', element: 'crd:RejectionReasonCode', shortNames: ['RejectionReasonCode'], typed: {}, qualifiers: [] },
-  { name: 'casenumberpattern', element: 'crd:CaseNumberPattern', shortNames: ['CaseNumberPattern'], typed: {}, qualifiers: [] },
+  {
+    name: 'rejectionreason',
+    element: 'crd:RejectionReasonCode',
+    shortNames: ['RejectionReasonCode'],
+    typed: {},
+    qualifiers: [],
+  },
+  {
+    name: 'casenumberpattern',
+    element: 'crd:CaseNumberPattern',
+    shortNames: ['CaseNumberPattern'],
+    typed: {},
+    qualifiers: [],
+  },
   { name: 'timezone', element: 'crd:CourtTimeZone', shortNames: ['CourtTimeZone'], typed: {}, qualifiers: [] },
 ];
 
@@ -64,6 +145,12 @@ export function catalogueEntry(identifier: string): CatalogueEntry | null {
   // A canonical URI names the list in its last path segment (…/v5.0/CaseCategoryCode, …:gc:CaseCategoryCode).
   const last = identifier.split(/[/:#]/).filter(Boolean).at(-1) ?? identifier;
   const bare = last.replace(/\.(gc|xml|zip)$/i, '').replace(/-\d[\w.-]*$/, '');
-  return codeListCatalogue.find((entry) => entry.element === identifier || entry.name === bare.toLowerCase()
-    || entry.shortNames.some((short) => short.toLowerCase() === bare.toLowerCase())) ?? null;
+  return (
+    codeListCatalogue.find(
+      (entry) =>
+        entry.element === identifier ||
+        entry.name === bare.toLowerCase() ||
+        entry.shortNames.some((short) => short.toLowerCase() === bare.toLowerCase()),
+    ) ?? null
+  );
 }

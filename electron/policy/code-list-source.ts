@@ -38,12 +38,20 @@ export class CodeListFileReader {
   readonly #problems: UnreadableCodeList[] = [];
   #plain: { stream: GenericodeStream; identify: (header: CodeListHeader) => CatalogueEntry | null } | null = null;
   #zip: Unzip | null = null;
-  readonly #entries: { file: string; stream: GenericodeStream | null; identify: (h: CodeListHeader) => CatalogueEntry | null; done: boolean }[] = [];
+  readonly #entries: {
+    file: string;
+    stream: GenericodeStream | null;
+    identify: (h: CodeListHeader) => CatalogueEntry | null;
+    done: boolean;
+  }[] = [];
   #inflated = 0;
   #failed = false;
   #started = false;
 
-  constructor(private readonly fileName: string, private readonly hint: string | null = null) {}
+  constructor(
+    private readonly fileName: string,
+    private readonly hint: string | null = null,
+  ) {}
 
   /** Feeds the next bytes; false once the file is known to be unreadable (stop sending). */
   write(chunk: Uint8Array): boolean {
@@ -65,8 +73,11 @@ export class CodeListFileReader {
       try {
         if (this.#zip) {
           this.#zip.push(new Uint8Array(0), true);
-          for (const entry of this.#entries) if (!entry.done) this.#problems.push({ file: entry.file, reason: 'The zip ends in the middle of this file.' });
-          if (this.#entries.length === 0) this.#problems.push({ file: this.fileName, reason: 'The zip holds no code list.' });
+          for (const entry of this.#entries)
+            if (!entry.done)
+              this.#problems.push({ file: entry.file, reason: 'The zip ends in the middle of this file.' });
+          if (this.#entries.length === 0)
+            this.#problems.push({ file: this.fileName, reason: 'The zip holds no code list.' });
         } else if (this.#plain) {
           this.#finish(this.fileName, this.#plain.stream, this.#plain.identify);
         }
@@ -96,14 +107,20 @@ export class CodeListFileReader {
     // Folders, and the resource forks macOS adds to zips, hold no list.
     if (name.endsWith('/') || name.startsWith('__MACOSX/') || basename(name).startsWith('.')) return;
     const identify = identifier([name]);
-    const entry = { file: shown, stream: new GenericodeStream((header) => identify(header)?.typed ?? {}) as GenericodeStream | null, identify, done: false };
+    const entry = {
+      file: shown,
+      stream: new GenericodeStream((header) => identify(header)?.typed ?? {}) as GenericodeStream | null,
+      identify,
+      done: false,
+    };
     this.#entries.push(entry);
     file.ondata = (error, data, final) => {
       if (!entry.stream) return;
       try {
         if (error) throw new GenericodeError(`The zip entry cannot be unpacked: ${error.message}`);
         this.#inflated += data.length;
-        if (this.#inflated > maxInflatedBytes) throw new GenericodeError(`The zip unpacks to more than ${maxInflatedBytes / 1024 ** 3} GB.`);
+        if (this.#inflated > maxInflatedBytes)
+          throw new GenericodeError(`The zip unpacks to more than ${maxInflatedBytes / 1024 ** 3} GB.`);
         entry.stream.write(data);
         if (final) {
           entry.done = true;
@@ -127,7 +144,10 @@ export class CodeListFileReader {
   #fail(file: string, error: unknown): void {
     this.#failed = true;
     const zipError = this.#zip && !(error instanceof GenericodeError);
-    this.#problems.push({ file, reason: zipError ? `The zip is damaged or cut off (${(error as Error).message}).` : reasonOf(error) });
+    this.#problems.push({
+      file,
+      reason: zipError ? `The zip is damaged or cut off (${(error as Error).message}).` : reasonOf(error),
+    });
   }
 }
 
@@ -142,7 +162,12 @@ export async function readCodeListPaths(paths: readonly string[]): Promise<CodeL
       batch.problems.push({ file: path, reason: 'There is no such file or folder.' });
       continue;
     }
-    const files = info.isDirectory() ? (await readdir(path)).filter((name) => !name.startsWith('.')).sort().map((name) => join(path, name)) : [path];
+    const files = info.isDirectory()
+      ? (await readdir(path))
+          .filter((name) => !name.startsWith('.'))
+          .sort()
+          .map((name) => join(path, name))
+      : [path];
     for (const file of files) {
       const read = await readCodeListFile(file);
       batch.lists.push(...read.lists);
@@ -160,7 +185,10 @@ export async function readCodeListFile(path: string, hint: string | null = null)
       if (!reader.write(chunk as Buffer)) break;
     }
   } catch (error) {
-    return { lists: [], problems: [{ file: basename(path), reason: `The file cannot be read: ${(error as Error).message}` }] };
+    return {
+      lists: [],
+      problems: [{ file: basename(path), reason: `The file cannot be read: ${(error as Error).message}` }],
+    };
   }
   return reader.end();
 }
@@ -168,7 +196,7 @@ export async function readCodeListFile(path: string, hint: string | null = null)
 function identifier(names: readonly (string | null)[]): (header: CodeListHeader) => CatalogueEntry | null {
   return (header) => {
     for (const name of [...names, header.shortName, header.canonicalUri]) {
-      const found = name ? catalogueEntry(basename(name)) ?? catalogueEntry(name) : null;
+      const found = name ? (catalogueEntry(basename(name)) ?? catalogueEntry(name)) : null;
       if (found) return found;
     }
     return null;

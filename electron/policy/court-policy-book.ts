@@ -61,8 +61,12 @@ export class CourtPolicyBook {
     const lists = new Map<string, NamedCodeList>();
     // Only the lists the desktop uses are downloaded (a policy may itemize dozens, hosted anywhere).
     // A zip may hold several lists (each named by its file), so zips are always read.
-    const used = summary.value.codeListReferences.filter((reference) => catalogueEntry(reference.element ?? '')
-      ?? catalogueEntry(reference.canonicalUri ?? '') ?? (/\.zip$/i.test(reference.location) ? reference : null));
+    const used = summary.value.codeListReferences.filter(
+      (reference) =>
+        catalogueEntry(reference.element ?? '') ??
+        catalogueEntry(reference.canonicalUri ?? '') ??
+        (/\.zip$/i.test(reference.location) ? reference : null),
+    );
     for (const reference of used) {
       const batch = await this.#list(client, reference);
       if (!batch.ok) return batch;
@@ -74,7 +78,10 @@ export class CourtPolicyBook {
       }
     }
     const courtId = summary.value.courtId ?? client.options.courtId ?? 'court';
-    const value = loadCourtPolicy({ courtId, courtName: summary.value.courtName ?? courtId, policyVersion: summary.value.policyVersion }, lists);
+    const value = loadCourtPolicy(
+      { courtId, courtName: summary.value.courtName ?? courtId, policyVersion: summary.value.policyVersion },
+      lists,
+    );
     if (value.policy.courtId === '') return err(appError('efm-bad-response', 'The court policy names no court'));
     this.#loaded = { court, value, checkedAt: this.now() };
     return ok(value);

@@ -32,7 +32,10 @@ const maxDepth = 32;
 const maxValueChars = 64 * 1024;
 const maxRows = 5_000_000;
 const headerFields: Readonly<Record<string, keyof CodeListHeader>> = {
-  ShortName: 'shortName', Version: 'version', CanonicalUri: 'canonicalUri', CanonicalVersionUri: 'canonicalVersionUri',
+  ShortName: 'shortName',
+  Version: 'version',
+  CanonicalUri: 'canonicalUri',
+  CanonicalVersionUri: 'canonicalVersionUri',
 };
 
 /**
@@ -51,7 +54,12 @@ export class GenericodeStream {
   });
   readonly #decoder = new TextDecoder('utf-8');
   readonly #path: string[] = [];
-  readonly #header: Record<keyof CodeListHeader, string | null> = { shortName: null, version: null, canonicalUri: null, canonicalVersionUri: null };
+  readonly #header: Record<keyof CodeListHeader, string | null> = {
+    shortName: null,
+    version: null,
+    canonicalUri: null,
+    canonicalVersionUri: null,
+  };
   readonly #columns: string[] = [];
   readonly #rows: CodeRow[] = [];
   readonly #interned = new Map<string, string>();
@@ -67,8 +75,9 @@ export class GenericodeStream {
   #types: Readonly<Record<string, ColumnType>> | null = null;
 
   /** `typesFor` is asked once, when the first row starts, with what the list says about itself. */
-  constructor(private readonly typesFor: (header: CodeListHeader) => Readonly<Record<string, ColumnType>> = () => ({})) {
-  }
+  constructor(
+    private readonly typesFor: (header: CodeListHeader) => Readonly<Record<string, ColumnType>> = () => ({}),
+  ) {}
 
   /** Feeds the next bytes (UTF-8) or text. Throws {@link GenericodeError} as soon as the list is unreadable. */
   write(chunk: Uint8Array | string): void {
@@ -85,7 +94,8 @@ export class GenericodeStream {
 
   /** Ends the document and returns the list. */
   end(): CodeList {
-    if (!this.#sawRoot && !this.#failure && !this.#sawText) throw new GenericodeError('The file is empty: it holds no Genericode code list.');
+    if (!this.#sawRoot && !this.#failure && !this.#sawText)
+      throw new GenericodeError('The file is empty: it holds no Genericode code list.');
     try {
       this.#parser.write(this.#decoder.decode());
       this.#parser.end();
@@ -94,14 +104,20 @@ export class GenericodeStream {
     }
     this.#check();
     if (!this.#sawRoot) throw new GenericodeError('The file is empty: it holds no Genericode code list.');
-    return { header: { ...this.#header }, columns: [...this.#columns], rows: this.#rows, rowsWithoutCode: this.#rowsWithoutCode };
+    return {
+      header: { ...this.#header },
+      columns: [...this.#columns],
+      rows: this.#rows,
+      rowsWithoutCode: this.#rowsWithoutCode,
+    };
   }
 
   #check(): void {
     const failure = this.#failure;
     if (!failure) return;
     if (failure instanceof GenericodeError) throw failure;
-    if (failure instanceof XmlTokenError && failure.message === 'DOCTYPE') throw new GenericodeError('The list contains a DOCTYPE declaration, which is refused.');
+    if (failure instanceof XmlTokenError && failure.message === 'DOCTYPE')
+      throw new GenericodeError('The list contains a DOCTYPE declaration, which is refused.');
     const where = this.#rows.length > 0 ? ` (after row ${this.#rows.length})` : '';
     throw new GenericodeError(`The list is not well-formed XML${where}: ${failure.message.split('\n')[0] ?? ''}`);
   }
@@ -113,7 +129,8 @@ export class GenericodeStream {
     const local = colon === -1 ? name : name.slice(colon + 1);
     if (depth === 0) {
       const uri = attributeValue(attributes, colon === -1 ? 'xmlns' : `xmlns:${name.slice(0, colon)}`);
-      if (local !== 'CodeList' || uri !== ns.genericode) throw new GenericodeError(`This is not a Genericode code list: its root element is ${name}.`);
+      if (local !== 'CodeList' || uri !== ns.genericode)
+        throw new GenericodeError(`This is not a Genericode code list: its root element is ${name}.`);
       this.#sawRoot = true;
     }
     this.#path.push(local);
@@ -137,7 +154,8 @@ export class GenericodeStream {
   }
 
   #addText(text: string): void {
-    if (this.#text.length + text.length > maxValueChars) throw new GenericodeError(`A value in the list is longer than ${maxValueChars} characters.`);
+    if (this.#text.length + text.length > maxValueChars)
+      throw new GenericodeError(`A value in the list is longer than ${maxValueChars} characters.`);
     this.#text = this.#text === '' ? text : this.#text + text;
   }
 

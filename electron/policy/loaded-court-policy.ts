@@ -40,11 +40,17 @@ export function loadCourtPolicy(identity: CourtIdentity, lists: ReadonlyMap<stri
     return typeof code === 'string' && code !== '' ? code : fallback;
   };
   const summaries = [...lists.entries()].map(([name, list]) => ({
-    name, file: list.file, rows: list.rows.length, version: list.header.canonicalVersionUri ?? list.header.version,
+    name,
+    file: list.file,
+    rows: list.rows.length,
+    version: list.header.canonicalVersionUri ?? list.header.version,
   }));
   const version = createHash('sha256')
-    .update(JSON.stringify([identity.courtId, identity.policyVersion, summaries.map((s) => [s.name, s.version, s.rows])]))
-    .digest('hex').slice(0, 16);
+    .update(
+      JSON.stringify([identity.courtId, identity.policyVersion, summaries.map((s) => [s.name, s.version, s.rows])]),
+    )
+    .digest('hex')
+    .slice(0, 16);
   const filingIndex = indexFilingCodes(lists.get('filing')?.rows ?? []);
   const errorCodes = new Map(entries('error').map((entry) => [entry.code, entry.name]));
   return {

@@ -39,12 +39,14 @@ export class XmlTokenizer {
     }
     this.#buffer = buffer.slice(this.#scan(buffer));
     // A tag, comment or text run this long is not a code list: refuse it before it fills memory.
-    if (this.#buffer.length > maxPendingChars) throw new XmlTokenError(`markup or text longer than ${maxPendingChars / 1024 / 1024} M characters`);
+    if (this.#buffer.length > maxPendingChars)
+      throw new XmlTokenError(`markup or text longer than ${maxPendingChars / 1024 / 1024} M characters`);
   }
 
   /** Ends the document: every element closed, a root seen, nothing left over. */
   end(): void {
-    if (this.#buffer.trim() !== '') throw new XmlTokenError(`the document ends inside markup: "${this.#buffer.slice(0, 40)}"`);
+    if (this.#buffer.trim() !== '')
+      throw new XmlTokenError(`the document ends inside markup: "${this.#buffer.slice(0, 40)}"`);
     if (this.#stack.length > 0) throw new XmlTokenError(`the document ends before </${this.#stack.at(-1) ?? ''}>`);
     if (!this.#rootClosed) throw new XmlTokenError('the document has no root element');
   }
@@ -77,7 +79,9 @@ export class XmlTokenizer {
         } else if (buffer.length - at < 9) {
           return at;
         } else {
-          throw new XmlTokenError(buffer.startsWith('<!DOCTYPE', at) ? 'DOCTYPE' : `unexpected markup "${buffer.slice(at, at + 12)}"`);
+          throw new XmlTokenError(
+            buffer.startsWith('<!DOCTYPE', at) ? 'DOCTYPE' : `unexpected markup "${buffer.slice(at, at + 12)}"`,
+          );
         }
       } else if (next === 0x3f /* ? */) {
         const end = buffer.indexOf('?>', at + 2);
@@ -111,7 +115,8 @@ export class XmlTokenizer {
     const stop = selfClosing ? end - 1 : end;
     let nameEnd = start;
     while (nameEnd < stop && !isSpace(buffer.charCodeAt(nameEnd))) nameEnd++;
-    if (nameEnd === start) throw new XmlTokenError(`an element without a name: "<${buffer.slice(start, Math.min(end, start + 40))}>"`);
+    if (nameEnd === start)
+      throw new XmlTokenError(`an element without a name: "<${buffer.slice(start, Math.min(end, start + 40))}>"`);
     const name = buffer.slice(start, nameEnd);
     if (this.#rootClosed) throw new XmlTokenError(`a second root element <${name}>`);
     const attributes = nameEnd < stop ? readAttributes(buffer.slice(nameEnd, stop), name) : noAttributes;
@@ -194,7 +199,8 @@ function decodeEntities(text: string): string {
     if (name === undefined) throw new XmlTokenError('a bare "&" in text');
     if (name.startsWith('#')) {
       const code = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-      if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff) throw new XmlTokenError(`a bad character reference ${whole}`);
+      if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff)
+        throw new XmlTokenError(`a bad character reference ${whole}`);
       return String.fromCodePoint(code);
     }
     const known = entities[name];

@@ -41,10 +41,18 @@ export class PublishedPolicy {
   /** A policy's lists written as Genericode (the demo court, and courts configured in code). */
   static generated(court: CourtPolicy): PublishedPolicy {
     const files = new Map<string, PublishedFile>();
-    for (const [key, entries] of Object.entries(policyCodeListEntries(court)) as [keyof typeof policyCodeLists, readonly CodeEntry[]][]) {
+    for (const [key, entries] of Object.entries(policyCodeListEntries(court)) as [
+      keyof typeof policyCodeLists,
+      readonly CodeEntry[],
+    ][]) {
       const bytes = Buffer.from(writeGenericode(key, `urn:clerk-review-desk:codelist:${key}`, entries));
       files.set(`${key}.gc`, {
-        reference: { element: policyCodeLists[key], name: key, canonicalUri: `urn:clerk-review-desk:codelist:${key}`, canonicalVersionUri: versionUri(key, digest(bytes)) },
+        reference: {
+          element: policyCodeLists[key],
+          name: key,
+          canonicalUri: `urn:clerk-review-desk:codelist:${key}`,
+          canonicalVersionUri: versionUri(key, digest(bytes)),
+        },
         contentType: 'application/xml; charset=utf-8',
         source: { bytes },
       });
@@ -52,16 +60,28 @@ export class PublishedPolicy {
     addErrorList(files);
     const version = digest(Buffer.from(JSON.stringify(court))).slice(0, 16);
     const errors = new Map(errorCodeList.map((entry) => [entry.code, entry.name]));
-    return new PublishedPolicy({ policy: { ...court, version }, lists: [], errorCodeName: (code) => errors.get(code) ?? null, filingCodesFor: () => court.filingCodes }, files);
+    return new PublishedPolicy(
+      {
+        policy: { ...court, version },
+        lists: [],
+        errorCodeName: (code) => errors.get(code) ?? null,
+        filingCodesFor: () => court.filingCodes,
+      },
+      files,
+    );
   }
 
   /**
    * The court's own lists, from a folder of Genericode files and zips of them (as Tyler publishes: `filing.zip`,
    * `location.xml`, …). Every file is read before the service starts; one that cannot be read is refused by name.
    */
-  static async fromFolder(folder: string, court: { readonly courtId: string; readonly courtName: string }): Promise<PublishedPolicy> {
+  static async fromFolder(
+    folder: string,
+    court: { readonly courtId: string; readonly courtName: string },
+  ): Promise<PublishedPolicy> {
     const names = (await readdir(folder)).filter((name) => /\.(xml|gc|zip)$/i.test(name)).sort();
-    if (names.length === 0) throw new Error(`The policy folder ${folder} holds no code lists (.xml, .gc or .zip files)`);
+    if (names.length === 0)
+      throw new Error(`The policy folder ${folder} holds no code lists (.xml, .gc or .zip files)`);
     const files = new Map<string, PublishedFile>();
     const lists = new Map<string, NamedCodeList>();
     for (const name of names) {
@@ -97,7 +117,10 @@ export class PublishedPolicy {
 
   /** The lists as GetPolicy itemizes them, located under the service's URL. */
   references(baseUrl: string): PublishedListReference[] {
-    return [...this.files.entries()].map(([file, published]) => ({ ...published.reference, location: `${baseUrl}${codeListsPath}${encodeURIComponent(file)}` }));
+    return [...this.files.entries()].map(([file, published]) => ({
+      ...published.reference,
+      location: `${baseUrl}${codeListsPath}${encodeURIComponent(file)}`,
+    }));
   }
 
   /** Answers `GET /codelists/FILE`: the file as published, or 404. */
@@ -108,7 +131,9 @@ export class PublishedPolicy {
       return;
     }
     if ('bytes' in published.source) {
-      response.writeHead(200, { 'Content-Type': published.contentType, 'Content-Length': published.source.bytes.length }).end(published.source.bytes);
+      response
+        .writeHead(200, { 'Content-Type': published.contentType, 'Content-Length': published.source.bytes.length })
+        .end(published.source.bytes);
       return;
     }
     const stream = createReadStream(published.source.path);
@@ -122,7 +147,12 @@ export class PublishedPolicy {
 function addErrorList(files: Map<string, PublishedFile>): void {
   const bytes = Buffer.from(writeGenericode('ErrorCodeText', 'urn:clerk-review-desk:codelist:error', errorCodeList));
   files.set('error.gc', {
-    reference: { element: 'cbrn:ErrorCodeText', name: 'error', canonicalUri: 'urn:clerk-review-desk:codelist:error', canonicalVersionUri: versionUri('error', digest(bytes)) },
+    reference: {
+      element: 'cbrn:ErrorCodeText',
+      name: 'error',
+      canonicalUri: 'urn:clerk-review-desk:codelist:error',
+      canonicalVersionUri: versionUri('error', digest(bytes)),
+    },
     contentType: 'application/xml; charset=utf-8',
     source: { bytes },
   });

@@ -15,7 +15,8 @@ export async function courtPolicy(): Promise<CourtPolicy | null> {
   const answer = await getApi().policy.get();
   if (answer.ok) {
     const stored = await storedPolicy();
-    if (stored?.version !== answer.value.version) await db().meta.put({ key: policyKey, value: JSON.stringify(answer.value) });
+    if (stored?.version !== answer.value.version)
+      await db().meta.put({ key: policyKey, value: JSON.stringify(answer.value) });
     return answer.value;
   }
   return storedPolicy();
@@ -33,7 +34,11 @@ export async function storedPolicy(): Promise<CourtPolicy | null> {
  * The filing codes a filing of this case category and type may be corrected to (the court's list, each code once):
  * kept in IndexedDB per policy version, so they are there offline once seen. Empty when never seen and unreachable.
  */
-export async function filingCorrections(policy: CourtPolicy, caseCategory: string | null, caseType: string | null): Promise<CodeEntry[]> {
+export async function filingCorrections(
+  policy: CourtPolicy,
+  caseCategory: string | null,
+  caseType: string | null,
+): Promise<CodeEntry[]> {
   const key = correctionsKey(policy, caseCategory, caseType);
   const stored = await db().meta.get(key);
   if (stored) {

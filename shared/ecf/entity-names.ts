@@ -21,7 +21,11 @@ export function personName(person: Element | null): string | null {
   const name = child(resolveRef(person), nc, 'PersonName');
   const full = textAt(name, [nc, 'PersonFullName']);
   if (full) return full;
-  const parts = [textAt(name, [nc, 'PersonGivenName']), textAt(name, [nc, 'PersonMiddleName']), textAt(name, [nc, 'PersonSurName'])].filter(Boolean);
+  const parts = [
+    textAt(name, [nc, 'PersonGivenName']),
+    textAt(name, [nc, 'PersonMiddleName']),
+    textAt(name, [nc, 'PersonSurName']),
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : null;
 }
 

@@ -11,19 +11,37 @@ import { startLoopbackHost } from '../../electron/loopback/loopback-host';
 import { reviewRecords } from '../../electron/service/store/review-records';
 import { writeTylerCourt } from '../fixtures/tyler-code-lists';
 
-test("a court that publishes neither judges nor rejection reasons (ECF 5.0 §5.2.2): the clerk types the judge and writes the reason", async ({ page }) => {
+test('a court that publishes neither judges nor rejection reasons (ECF 5.0 §5.2.2): the clerk types the judge and writes the reason', async ({
+  page,
+}) => {
   const court = writeTylerCourt({ filingCodes: 60, perCode: 3 });
   rmSync(path.join(court.folder, 'rejectionreason.xml'));
   const simulator = await new EfmSimulator({
-    court: { ...demoCourtPolicy, courtId: 'adams', courtName: 'Adams County' }, policyFolder: court.folder, cms: { delayMs: 1, failureRate: 0, model: 'per-filing' },
+    court: { ...demoCourtPolicy, courtId: 'adams', courtName: 'Adams County' },
+    policyFolder: court.folder,
+    cms: { delayMs: 1, failureRate: 0, model: 'per-filing' },
   }).start();
-  const services = createMainServices({ dataDir: mkdtempSync(path.join(tmpdir(), 'crd-e2e-tyler-')), version: 'e2e', shell: 'loopback', sharedSimulator: Promise.resolve(simulator) });
+  const services = createMainServices({
+    dataDir: mkdtempSync(path.join(tmpdir(), 'crd-e2e-tyler-')),
+    version: 'e2e',
+    shell: 'loopback',
+    sharedSimulator: Promise.resolve(simulator),
+  });
   const paths = buildPaths(path.resolve('dist', 'electron'));
-  const host = await startLoopbackHost({ rendererDir: paths.rendererDir, bootstrapScript: paths.loopbackBootstrap, dispatch: services.dispatch, bus: services.bus });
+  const host = await startLoopbackHost({
+    rendererDir: paths.rendererDir,
+    bootstrapScript: paths.loopbackBootstrap,
+    dispatch: services.dispatch,
+    bus: services.bus,
+  });
   try {
-    const byAge = [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
+    const byAge = [...makeDemoEnvelopes()].sort((a, b) =>
+      (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''),
+    );
     const newCases = byAge.filter((d) => d.envelope.case.isNew);
-    const target = newCases.find((d) => d.envelope.filings.length === 2 && d.documents.every((doc) => doc.kind === 'plain'));
+    const target = newCases.find(
+      (d) => d.envelope.filings.length === 2 && d.documents.every((doc) => doc.kind === 'plain'),
+    );
     if (!target) throw new Error('no two-filing new case in the demo data');
     const { envelope } = target;
     const [first, second] = envelope.filings;
@@ -35,7 +53,9 @@ test("a court that publishes neither judges nor rejection reasons (ECF 5.0 §5.2
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
     await page.getByLabel('Case', { exact: true }).selectOption('new');
-    await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), newCases.indexOf(target));
+    await page
+      .getByTestId('queue-scroller')
+      .evaluate((element, index) => element.scrollTo({ top: index * 36 }), newCases.indexOf(target));
     await page.getByRole('row', { name: `Envelope ${envelope.id}` }).click();
     await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
 
@@ -44,7 +64,9 @@ test("a court that publishes neither judges nor rejection reasons (ECF 5.0 §5.2
     const rejection = page.getByTestId(`decision-${second.id}`);
     await expect(rejection.getByText('The court publishes no list of rejection reasons')).toBeVisible();
     await expect(rejection.getByLabel('Rejection reason')).toHaveCount(0);
-    await rejection.getByLabel(/Explanation for the filer/).fill('The summons names the wrong defendant; correct it and file again.');
+    await rejection
+      .getByLabel(/Explanation for the filer/)
+      .fill('The summons names the wrong defendant; correct it and file again.');
     await page.getByLabel('Case number').fill('ADAMS-26-CV-0042');
     await page.getByLabel('Court location').selectOption('adams');
     // No judge list: a text field, with why.
@@ -52,11 +74,18 @@ test("a court that publishes neither judges nor rejection reasons (ECF 5.0 §5.2
     await page.getByLabel('Judge').fill('Hon. Ruth Typed-In');
     await expect(page.getByTestId('review-problems')).toHaveCount(0);
     await page.getByRole('button', { name: 'Submit review' }).click();
-    await expect(page.getByTestId('submit-outcome')).toHaveText("Submitted 2 decisions; the envelope's review is complete.", { timeout: 30_000 });
+    await expect(page.getByTestId('submit-outcome')).toHaveText(
+      "Submitted 2 decisions; the envelope's review is complete.",
+      { timeout: 30_000 },
+    );
 
     const submission = (await simulator.submissions()).find((s) => s.envelopeId === envelope.id);
     const stored = await reviewRecords.envelope(simulator.database, envelope.id);
-    expect(stored?.assignedCase).toMatchObject({ caseNumber: 'ADAMS-26-CV-0042', judge: 'Hon. Ruth Typed-In', courtLocation: 'adams' });
+    expect(stored?.assignedCase).toMatchObject({
+      caseNumber: 'ADAMS-26-CV-0042',
+      judge: 'Hon. Ruth Typed-In',
+      courtLocation: 'adams',
+    });
     const rejected = submission?.decisions.find((d) => d.filingId === second.id);
     expect(rejected).toMatchObject({ outcome: 'rejected', reasonCode: 'OTHER' });
   } finally {

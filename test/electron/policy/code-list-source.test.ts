@@ -15,21 +15,42 @@ describe('code lists from files, zips and folders', () => {
     const batch = await readCodeListPaths([court.folder]);
     expect(batch.problems).toEqual([]);
     const byName = new Map(batch.lists.map((list) => [list.entry?.name, list]));
-    expect([...byName.keys()].sort()).toEqual(['casecategory', 'casetype', 'documenttype', 'filing', 'filingstatus', 'location', 'rejectionreason']);
+    expect([...byName.keys()].sort()).toEqual([
+      'casecategory',
+      'casetype',
+      'documenttype',
+      'filing',
+      'filingstatus',
+      'location',
+      'rejectionreason',
+    ]);
     expect(byName.get('casetype')?.file).toBe('casetype.zip/casetype.xml');
     expect(byName.get('filing')?.rows.length).toBe(court.filingRows);
-    expect(byName.get('casetype')?.rows[0]).toMatchObject({ code: '25000', casecategory: '7', initial: true, fee: 0, willfileddate: true });
+    expect(byName.get('casetype')?.rows[0]).toMatchObject({
+      code: '25000',
+      casecategory: '7',
+      initial: true,
+      fee: 0,
+      willfileddate: true,
+    });
   });
 
   it('a zip of several lists gives each; a damaged zip or list is named with the reason', () => {
     const location = tylerCodeList('CourtLocationCode', ['code', 'name'], [['a', 'A']]);
     const judges = tylerCodeList('JudgeCode', ['code', 'name'], [['J1', 'Hon. One']]);
-    const zip = zipSync({ 'location.xml': Buffer.from(location), 'judges/judge.xml': Buffer.from(judges), '__MACOSX/._location.xml': Buffer.from('x') });
+    const zip = zipSync({
+      'location.xml': Buffer.from(location),
+      'judges/judge.xml': Buffer.from(judges),
+      '__MACOSX/._location.xml': Buffer.from('x'),
+    });
     const reader = new CodeListFileReader('policy.zip');
     for (let at = 0; at < zip.length; at += 97) reader.write(zip.subarray(at, at + 97));
     const batch = reader.end();
     expect(batch.problems).toEqual([]);
-    expect(batch.lists.map((list) => [list.file, list.entry?.name, list.rows.length])).toEqual([['policy.zip/location.xml', 'location', 1], ['policy.zip/judges/judge.xml', 'judge', 1]]);
+    expect(batch.lists.map((list) => [list.file, list.entry?.name, list.rows.length])).toEqual([
+      ['policy.zip/location.xml', 'location', 1],
+      ['policy.zip/judges/judge.xml', 'judge', 1],
+    ]);
 
     const cut = new CodeListFileReader('filing.zip');
     cut.write(zip.subarray(0, Math.floor(zip.length / 3)));
@@ -37,7 +58,10 @@ describe('code lists from files, zips and folders', () => {
 
     const html = new CodeListFileReader('filing.xml');
     html.write(Buffer.from('<!DOCTYPE html><html>Service unavailable</html>'));
-    expect(html.end()).toEqual({ lists: [], problems: [{ file: 'filing.xml', reason: 'The list contains a DOCTYPE declaration, which is refused.' }] });
+    expect(html.end()).toEqual({
+      lists: [],
+      problems: [{ file: 'filing.xml', reason: 'The list contains a DOCTYPE declaration, which is refused.' }],
+    });
   });
 
   it('duplicate filing codes are resolved by case category and type; absent lists mean free entry', async () => {
@@ -51,7 +75,9 @@ describe('code lists from files, zips and folders', () => {
     expect(loaded.policy.caseCategories.length).toBe(22);
     const civil = loaded.filingCodesFor('7', '25003');
     const rows = lists.get('filing')?.rows ?? [];
-    const expected = new Set(rows.filter((row) => row.casecategory === '7' && row.casetypeid === '25003').map((row) => row.code));
+    const expected = new Set(
+      rows.filter((row) => row.casecategory === '7' && row.casetypeid === '25003').map((row) => row.code),
+    );
     expect(civil.length).toBe(expected.size);
     expect(new Set(civil.map((entry) => entry.code))).toEqual(expected);
     expect(new Set(civil.map((entry) => entry.code)).size).toBe(civil.length);
@@ -62,7 +88,10 @@ describe('code lists from files, zips and folders', () => {
     const bad = path.join(court.folder, '..', `${path.basename(court.folder)}-bad.xml`);
     writeFileSync(bad, readFileSync(path.join(court.folder, 'location.xml'), 'utf8').slice(0, 500));
     const batch = await readCodeListPaths([bad, path.join(court.folder, 'nothing-here.xml')]);
-    expect(batch.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/not well-formed/), 'There is no such file or folder.']);
+    expect(batch.problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/not well-formed/),
+      'There is no such file or folder.',
+    ]);
     rmSync(bad);
   });
 });

@@ -16,8 +16,14 @@ beforeAll(async () => {
     'judge.xml': tylerCodeList('JudgeCode', ['code', 'name'], [['J-7', 'Hon. Seven']]),
     'rejectionreason.xml': tylerCodeList('RejectionReasonCode', ['code', 'name'], [['R-1', 'Wrong court']]),
   };
-  writeFileSync(path.join(folder, 'court-policy.zip'), zipSync(Object.fromEntries(Object.entries(lists).map(([name, xml]) => [name, Buffer.from(xml)]))));
-  ws = await startWorkstation('crd-zip-policy-', { court: { ...demoCourtPolicy, courtId: 'zipped', courtName: 'Zipped County' }, policyFolder: folder });
+  writeFileSync(
+    path.join(folder, 'court-policy.zip'),
+    zipSync(Object.fromEntries(Object.entries(lists).map(([name, xml]) => [name, Buffer.from(xml)]))),
+  );
+  ws = await startWorkstation('crd-zip-policy-', {
+    court: { ...demoCourtPolicy, courtId: 'zipped', courtName: 'Zipped County' },
+    policyFolder: folder,
+  });
 });
 afterAll(async () => {
   await ws.close();
@@ -29,8 +35,10 @@ describe('a court policy published as one zip of several lists', () => {
     await ws.signIn('clerk1');
     const policy = await ws.call('policy:get');
     expect(policy).toMatchObject({
-      courtLocations: [{ code: 'north', name: 'North Courthouse' }], judges: [{ code: 'J-7', name: 'Hon. Seven' }],
-      rejectionReasons: [{ code: 'R-1', name: 'Wrong court' }], filingCodes: [],
+      courtLocations: [{ code: 'north', name: 'North Courthouse' }],
+      judges: [{ code: 'J-7', name: 'Hon. Seven' }],
+      rejectionReasons: [{ code: 'R-1', name: 'Wrong court' }],
+      filingCodes: [],
     });
   });
 });

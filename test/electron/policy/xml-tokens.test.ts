@@ -20,22 +20,36 @@ function tokens(...pieces: string[]): string[] | string {
   return events;
 }
 
-const document = '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- a court\'s list -->\n<gc:L xmlns:gc="urn:x" a=\'1\' b = "t&amp;c &#x4E2D;&#22269;">'
-  + '<R><V c="x&gt;y">Smith &amp; Sons &lt;LLC&gt; &quot;q&quot;</V><V><![CDATA[<raw> & ]]></V><E/><?pi data?></R></gc:L>\n';
+const document =
+  '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- a court\'s list -->\n<gc:L xmlns:gc="urn:x" a=\'1\' b = "t&amp;c &#x4E2D;&#22269;">' +
+  '<R><V c="x&gt;y">Smith &amp; Sons &lt;LLC&gt; &quot;q&quot;</V><V><![CDATA[<raw> & ]]></V><E/><?pi data?></R></gc:L>\n';
 
 describe('the streaming XML tokenizer', () => {
   it('reads what a code list may hold: declaration, comments, entities, character references, CDATA, empty elements', () => {
     expect(tokens(document)).toEqual([
-      '<gc:L xmlns:gc=urn:x=a=1=b=t&c 中国>', '<R>', '<V c=x>y>', '"Smith & Sons <LLC> \\"q\\""', '</V>', '<V>', '"<raw> & "', '</V>',
-      '<E>', '</E>', '</R>', '</gc:L>',
+      '<gc:L xmlns:gc=urn:x=a=1=b=t&c 中国>',
+      '<R>',
+      '<V c=x>y>',
+      '"Smith & Sons <LLC> \\"q\\""',
+      '</V>',
+      '<V>',
+      '"<raw> & "',
+      '</V>',
+      '<E>',
+      '</E>',
+      '</R>',
+      '</gc:L>',
     ]);
   });
 
   it('gives the same events wherever the text is cut', () => {
     const whole = tokens(document);
-    for (let cut = 1; cut < document.length; cut++) expect(tokens(document.slice(0, cut), document.slice(cut)), `cut at ${cut}`).toEqual(whole);
+    for (let cut = 1; cut < document.length; cut++)
+      expect(tokens(document.slice(0, cut), document.slice(cut)), `cut at ${cut}`).toEqual(whole);
     for (let size = 1; size < 12; size++) {
-      const pieces = Array.from({ length: Math.ceil(document.length / size) }, (_, i) => document.slice(i * size, (i + 1) * size));
+      const pieces = Array.from({ length: Math.ceil(document.length / size) }, (_, i) =>
+        document.slice(i * size, (i + 1) * size),
+      );
       expect(tokens(...pieces)).toEqual(whole);
     }
   });

@@ -5,11 +5,15 @@ import { EfmSimulator, type RequestLogEntry } from '../../../electron/efm-sim/ef
 const entries: RequestLogEntry[] = [];
 let service: EfmSimulator;
 beforeAll(async () => {
-  service = await new EfmSimulator({ requestLog: (entry) => entries.push(entry), cms: { delayMs: 1, failureRate: 0, model: 'per-filing' } }).start();
+  service = await new EfmSimulator({
+    requestLog: (entry) => entries.push(entry),
+    cms: { delayMs: 1, failureRate: 0, model: 'per-filing' },
+  }).start();
 });
 afterAll(() => service.close());
 
-const as = (username: string, password: string): EfmClient => new EfmClient({ endpoint: service.url, credentials: { username, password }, retries: 0 });
+const as = (username: string, password: string): EfmClient =>
+  new EfmClient({ endpoint: service.url, credentials: { username, password }, retries: 0 });
 
 describe("the service's request log (for court IT)", () => {
   it('one entry per request: operation, account, status, refusal code and time; never a password or content', async () => {
