@@ -36,10 +36,10 @@ export function AppShell() {
   const locked = session?.locked === true;
   const waiting = useWaitingCount();
   const offline = info?.connectivity === 'offline';
-  // While the EFM is away, look for it every ten seconds; the outbox pump delivers as soon as it answers.
+  // While the EFM is away, look for it every five seconds; the outbox delivers and the queue refreshes once it answers.
   useEffect(() => {
     if (!offline || !session) return;
-    const timer = setInterval(() => void getApi().efm.ping().then((result) => result.ok && void deliverPending()), 10_000);
+    const timer = setInterval(() => void getApi().efm.ping().then((result) => result.ok && void deliverPending()), 5_000);
     return () => clearInterval(timer);
   }, [offline, session]);
   return (

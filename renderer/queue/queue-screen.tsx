@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import { courtPolicy } from '../data/court-policy';
+import { getApi } from '../app/api';
 import type { CachedQueueItem } from '../db/db';
 import { matchesQueueFilter, noQueueFilter, timeInQueue, type QueueViewFilter } from './queue-filter';
 import { syncQueue } from './queue-sync';
@@ -25,9 +26,15 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
   const scroller = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => setRows(await queueCache().queue.orderBy('submittedAt').toArray()), []);
+  const inFlight = useRef(false);
   const refresh = useCallback(async () => {
+    // One sync at a time: a refresh asked for while one runs is the same refresh.
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSyncing(true);
-    const outcome = await syncQueue();
+    const outcome = await syncQueue().finally(() => {
+      inFlight.current = false;
+    });
     setSyncing(false);
     setStatus(outcome.ok ? `Updated ${new Date().toLocaleTimeString()}: ${outcome.total} envelopes` : `Could not refresh: ${outcome.error.message}`);
     await load();
@@ -37,6 +44,11 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
     void load().then(refresh);
     void courtPolicy().then((loaded) => loaded && setPolicy(loaded));
   }, [load, refresh]);
+
+  // The EFM answers again after an outage: the queue refreshes itself (the cached rows stay on screen meanwhile).
+  useEffect(() => getApi().on('connectivity:changed', (connectivity) => {
+    if (connectivity === 'online') void refresh();
+  }), [refresh]);
 
   const visible = useMemo(() => rows.filter((row) => matchesQueueFilter(row, filter, username)), [rows, filter, username]);
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });

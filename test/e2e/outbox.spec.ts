@@ -135,8 +135,9 @@ test('two copies: a wiped browser store is restored from the main process journa
     request.onerror = () => reject(request.error);
     request.onblocked = () => resolve();
   }));
-  await page.reload();
+  // The EFM is back before the restart, so the first sync after it succeeds (no race with the reload).
   await simulator.start();
+  await page.reload();
   await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
   await page.getByRole('button', { name: /^Outbox/ }).click();
   await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered', { timeout: 30_000 });
