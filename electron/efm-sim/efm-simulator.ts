@@ -260,14 +260,15 @@ export class EfmSimulator {
   async start(): Promise<this> {
     const host = this.options.host ?? '127.0.0.1';
     if (!isLoopbackHost(host) && !this.options.tls) throw new Error(`Listening on ${host} needs TLS: UsernameToken passwords travel as text`);
-    const location = this.options.postgresUrl ? { postgresUrl: this.options.postgresUrl } : this.options.dataDir ? { dataDir: this.options.dataDir } : 'memory' as const;
-    // Started again after stop() (an outage in tests and demos): the same database, nothing forgotten.
-    const database = this.#database ?? this.options.database ?? (await openDatabase(location));
-    this.#database = database;
+    // The court's lists first: a list that cannot be read stops the start before anything is opened.
     if (this.options.policyFolder) {
       this.#published = await PublishedPolicy.fromFolder(this.options.policyFolder, this.#court);
       this.#court = this.#published.loaded.policy;
     }
+    const location = this.options.postgresUrl ? { postgresUrl: this.options.postgresUrl } : this.options.dataDir ? { dataDir: this.options.dataDir } : 'memory' as const;
+    // Started again after stop() (an outage in tests and demos): the same database, nothing forgotten.
+    const database = this.#database ?? this.options.database ?? (await openDatabase(location));
+    this.#database = database;
     this.#accounts ??= new AccountStore(database, this.#now);
     await this.#accounts.seed(this.options.users ?? demoUsers);
     const envelopes = this.options.envelopes ?? makeDemoEnvelopes(200, undefined, Math.floor(this.#now() / 60_000) * 60_000);

@@ -54,4 +54,17 @@ describe('clerk-review users and server', () => {
     const badRole = io();
     expect(await runUsers(['add', 'x', '--role', 'judge', '--data', mkdtempSync(path.join(tmpdir(), 'crd-users-'))], badRole.io, { CLERK_REVIEW_NEW_PASSWORD: 'long-enough' }).catch((error: Error) => error.message)).toContain('--role takes');
   });
+
+  it("a court's server needs the court's code lists, and a policy folder needs the court named", async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'crd-server-'));
+    const noPolicy = io();
+    expect(await runCli(['server', '--data', data], noPolicy.io)).toBe(2);
+    expect(noPolicy.err()).toContain("A court's service publishes the court's own code lists: give --policy FOLDER (or --demo)");
+    const unnamed = io();
+    expect(await runCli(['server', '--data', data, '--policy', data], unnamed.io)).toBe(2);
+    expect(unnamed.err()).toContain('--policy needs --court-id and --court-name');
+    const empty = await new EfmSimulator({ dataDir: data, policyFolder: data, envelopes: [], users: [], demoRecordSystem: false }).start()
+      .then(() => 'started', (error: Error) => error.message);
+    expect(empty).toBe(`The policy folder ${data} holds no code lists (.xml, .gc or .zip files)`);
+  });
 });
