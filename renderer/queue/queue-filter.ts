@@ -7,10 +7,14 @@ export interface QueueViewFilter {
   readonly caseKind: 'all' | 'new' | 'existing';
   readonly claim: 'all' | 'mine' | 'unclaimed';
   readonly filerText: string;
+  /** The start of an envelope id or case number (what a filer quotes on the phone), any case. */
+  readonly numberText: string;
 }
 
 /** No filter: the whole queue. */
-export const noQueueFilter: QueueViewFilter = { courtLocation: '', caseCategory: '', caseKind: 'all', claim: 'all', filerText: '' };
+export const noQueueFilter: QueueViewFilter = {
+  courtLocation: '', caseCategory: '', caseKind: 'all', claim: 'all', filerText: '', numberText: '',
+};
 
 /** True when a cached row passes the on-screen filter. */
 export function matchesQueueFilter(row: CachedQueueItem, filter: QueueViewFilter, username: string): boolean {
@@ -21,6 +25,8 @@ export function matchesQueueFilter(row: CachedQueueItem, filter: QueueViewFilter
   if (filter.claim === 'mine' && row.claimedBy !== username) return false;
   if (filter.claim === 'unclaimed' && row.claimedBy !== null) return false;
   if (filter.filerText && !(row.filerName ?? '').toLowerCase().includes(filter.filerText.toLowerCase())) return false;
+  const number = filter.numberText.trim().toLowerCase();
+  if (number && !row.envelopeId.toLowerCase().startsWith(number) && !(row.caseNumber ?? '').toLowerCase().startsWith(number)) return false;
   return true;
 }
 

@@ -102,6 +102,8 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
           <option value="all">All</option><option value="mine">Mine</option><option value="unclaimed">Unclaimed</option>
         </select>
         <label htmlFor="queue-filer">Filer</label> <input id="queue-filer" value={filter.filerText} onChange={(e) => setFilter({ ...filter, filerText: e.target.value })} />
+        <label htmlFor="queue-number">Look up</label>{' '}
+        <input id="queue-number" value={filter.numberText} placeholder="envelope or case no." onChange={(e) => setFilter({ ...filter, numberText: e.target.value })} />
       </div>
       <SavedFilters filter={filter} onApply={setFilter} />
       <div role="table" aria-label="Envelopes awaiting review" aria-rowcount={visible.length + 1} className="queue-table">

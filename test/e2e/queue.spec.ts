@@ -33,6 +33,15 @@ test('a clerk signs in and works the whole queue: cached, counted, filtered, vir
   await expect(page.getByTestId('queue-count')).toHaveText(`${newCases} of 200 envelopes`);
   await page.getByLabel('Case', { exact: true }).selectOption('all');
 
+  // Looked up by number, as a filer quotes it on the phone: an envelope id, or a case number's start.
+  const existing = demo.find((d) => !d.envelope.case.isNew && d.envelope.case.number);
+  await page.getByLabel('Look up').fill(existing?.envelope.id.toLowerCase() ?? '');
+  await expect(page.getByTestId('queue-count')).toHaveText('1 of 200 envelopes');
+  const sameCase = demo.filter((d) => d.envelope.case.number === existing?.envelope.case.number).length;
+  await page.getByLabel('Look up').fill(existing?.envelope.case.number ?? '');
+  await expect(page.getByTestId('queue-count')).toHaveText(`${sameCase} of 200 envelopes`);
+  await page.getByLabel('Look up').fill('');
+
   // Refresh keeps the clerk's place.
   const scroller = page.getByTestId('queue-scroller');
   await scroller.evaluate((element) => element.scrollTo({ top: 2000 }));
