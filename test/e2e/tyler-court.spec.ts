@@ -5,11 +5,11 @@ import { expect, test } from '@playwright/test';
 import { buildPaths } from '../../electron/app/build-paths';
 import { createMainServices } from '../../electron/app/main-services';
 import { demoCourtPolicy } from '../../electron/efm-sim/demo-court';
-import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { EfmSimulator } from '../../electron/efm-sim/efm-simulator';
 import { startLoopbackHost } from '../../electron/loopback/loopback-host';
 import { reviewRecords } from '../../electron/service/store/review-records';
 import { writeTylerCourt } from '../fixtures/tyler-code-lists';
+import { demoByAge, openEnvelope, signIn } from './review-helpers';
 
 test('a court that publishes neither judges nor rejection reasons (ECF 5.0 §5.2.2): the clerk types the judge and writes the reason', async ({
   page,
@@ -35,29 +35,13 @@ test('a court that publishes neither judges nor rejection reasons (ECF 5.0 §5.2
     bus: services.bus,
   });
   try {
-    const byAge = [...makeDemoEnvelopes()].sort((a, b) =>
-      (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''),
-    );
-    const newCases = byAge.filter((d) => d.envelope.case.isNew);
-    const target = newCases.find(
-      (d) => d.envelope.filings.length === 2 && d.documents.every((doc) => doc.kind === 'plain'),
-    );
+    const target = demoByAge().find((d) => d.envelope.case.isNew && d.envelope.filings.length === 2 && d.documents.every((doc) => doc.kind === 'plain'));
     if (!target) throw new Error('no two-filing new case in the demo data');
     const { envelope } = target;
     const [first, second] = envelope.filings;
     if (!first || !second) throw new Error('two filings expected');
-
-    await page.goto(host.url);
-    await page.getByLabel('User name').fill('clerk1');
-    await page.getByLabel('Password').fill('demo-clerk1');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
-    await page.getByLabel('Case', { exact: true }).selectOption('new');
-    await page
-      .getByTestId('queue-scroller')
-      .evaluate((element, index) => element.scrollTo({ top: index * 36 }), newCases.indexOf(target));
-    await page.getByRole('row', { name: `Envelope ${envelope.id}` }).click();
-    await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+    await signIn(page, host.url);
+    await openEnvelope(page, target);
 
     await page.getByTestId(`decision-${first.id}`).getByLabel('Accept').check();
     await page.getByTestId(`decision-${second.id}`).getByLabel('Reject').check();
