@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
-import { catalogueEntry, type CatalogueEntry } from './code-list-catalogue';
+import { catalogueEntry, type CatalogueEntry } from '../../shared/ecf/code-list-catalogue';
 import { GenericodeError, GenericodeStream, type CodeList, type CodeListHeader } from './genericode-stream';
 
 /** A list read from a published file, with the catalogue list it is (null when it is none we know). */

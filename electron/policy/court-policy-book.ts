@@ -2,7 +2,7 @@ import { appError } from '../../shared/errors';
 import type { CodeListReference } from '../../shared/ecf/policy-response';
 import { err, ok, type Result } from '../../shared/result';
 import type { EfmClient } from '../efm/efm-client';
-import { catalogueEntry } from './code-list-catalogue';
+import { catalogueEntry } from '../../shared/ecf/code-list-catalogue';
 import type { CodeListBatch, NamedCodeList } from './code-list-source';
 import { loadCourtPolicy, type LoadedCourtPolicy } from './loaded-court-policy';
 

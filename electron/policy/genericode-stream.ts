@@ -1,5 +1,5 @@
 import { ns } from '../../shared/ecf/namespaces';
-import type { ColumnType } from './code-list-catalogue';
+import type { ColumnType } from '../../shared/ecf/code-list-catalogue';
 import { attributeValue, XmlTokenError, XmlTokenizer } from './xml-tokens';
 
 /** A value of a code list cell, typed by its column. */

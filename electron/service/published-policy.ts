@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
+import { catalogueEntry } from '../../shared/ecf/code-list-catalogue';
 import { errorCodeList } from '../../shared/ecf/error-codes';
 import { writeGenericode } from '../../shared/ecf/genericode';
 import { policyCodeListEntries, policyCodeLists, type PublishedListReference } from '../../shared/ecf/policy-messages';
@@ -45,13 +46,16 @@ export class PublishedPolicy {
       keyof typeof policyCodeLists,
       readonly CodeEntry[],
     ][]) {
-      const bytes = Buffer.from(writeGenericode(key, `urn:clerk-review-desk:codelist:${key}`, entries));
-      files.set(`${key}.gc`, {
+      // Named and placed as a court folder would be: Tyler's list name, the catalogue's ECF element.
+      const name = policyCodeLists[key];
+      const element = catalogueEntry(name)?.element ?? null;
+      const bytes = Buffer.from(writeGenericode(name, `urn:clerk-review-desk:codelist:${name}`, entries));
+      files.set(`${name}.gc`, {
         reference: {
-          element: policyCodeLists[key],
-          name: key,
-          canonicalUri: `urn:clerk-review-desk:codelist:${key}`,
-          canonicalVersionUri: versionUri(key, digest(bytes)),
+          element,
+          name,
+          canonicalUri: `urn:clerk-review-desk:codelist:${name}`,
+          canonicalVersionUri: versionUri(name, digest(bytes)),
         },
         contentType: 'application/xml; charset=utf-8',
         source: { bytes },

@@ -7,19 +7,18 @@ import { caseFilingHeader, webServicesProfile, type ReviewHeader } from './revie
 const { nc, ecf, policyrequest, policyresponse: pr } = ns;
 
 /**
- * Which ECF element each of the court's code lists is for. The last three are Clerk Review Desk extensions: ECF has
- * no element for rejection reasons, the case-number format or the court's time zone, so courts publish them as
- * extension code lists the same way.
+ * Which list of the catalogue (code-list-catalogue.ts: its ECF element, Tyler's name) each part of a policy is. The
+ * last three are Clerk Review Desk extension lists: ECF has no element for them.
  */
 export const policyCodeLists = {
-  caseCategories: 'ecf:CaseCategoryCode',
-  filingCodes: 'ecf:RegisterActionDescriptionCode',
-  documentTypes: 'ecf:DocumentTypeCode',
-  courtLocations: 'ecf:CourtLocationCode',
-  judges: 'j:CaseJudge',
-  rejectionReasons: 'crd:RejectionReasonCode',
-  caseNumberPattern: 'crd:CaseNumberPattern',
-  timeZone: 'crd:CourtTimeZone',
+  caseCategories: 'casecategory',
+  filingCodes: 'filing',
+  documentTypes: 'documenttype',
+  courtLocations: 'location',
+  judges: 'judge',
+  rejectionReasons: 'rejectionreason',
+  caseNumberPattern: 'casenumberpattern',
+  timeZone: 'timezone',
 } as const;
 
 /** The code lists of a policy, keyed like {@link policyCodeLists}, as the EFM publishes them. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogueEntry } from '../../../electron/policy/code-list-catalogue';
+import { catalogueEntry } from '../../../shared/ecf/code-list-catalogue';
 import { GenericodeError, GenericodeStream, type CodeList } from '../../../electron/policy/genericode-stream';
 import { filingColumns, tylerCodeList } from '../../fixtures/tyler-code-lists';
 

@@ -82,7 +82,7 @@ describe('GetPolicy messages we write', () => {
     }
     const parsed = parseXml(response);
     const summary = parsed.ok ? readPolicyResponse(parsed.value) : null;
-    expect(summary?.ok && summary.value.codeLists.get('crd:RejectionReasonCode')).toBe('https://efm.demo.invalid/codelists/rejectionReasons.gc');
+    expect(summary?.ok && summary.value.codeLists.get('crd:RejectionReasonCode')).toBe('https://efm.demo.invalid/codelists/rejectionreason.gc');
     expect(summary?.ok && summary.value.courtName).toBe('Superior Court of Demo County');
   });
 
