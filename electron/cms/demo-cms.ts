@@ -12,6 +12,7 @@ import { endpointPaths, operationTable } from '../../shared/ecf/operation-table'
 import { readRecordDocketingFacts } from '../../shared/ecf/record-docketing';
 import { standardOperationOf, wrapStandardResponse } from '../../shared/ecf/standard-operations';
 import { writeNotifyDocketingComplete, type DocketedFiling } from '../../shared/ecf/write-notify-docketing-complete';
+import { readDocumentStampInformation, writeNotifyDocumentStampInformation, type StampInformationRequest } from '../../shared/ecf/stamp-information-messages';
 import { parseXml } from '../../shared/xml/safe-xml';
 import { attr, child, children, descendants, path, textAt } from '../../shared/xml/xml-query';
 import { el, rawXml } from '../../shared/xml/xml-writer';
@@ -37,6 +38,22 @@ export interface DemoCmsOptions {
   readonly acceptFrom?: UsernameCredentials;
   /** Waits before each resend of a callback the service did not take. */
   readonly retryDelaysMs?: readonly number[];
+  /**
+   * How it opens a new case asked for with DocumentStampInformation (CMS case assignment): the court location and
+   * judge for a case category, or null to refuse with a reason. Default: location and judge left to the court.
+   */
+  readonly openCase?: (category: string | null) => { courtLocation: string | null; judge: { code: string; name: string } | null } | { refusal: string };
+  /** The court the cases are opened in (the callbacks' j:CaseCourt). */
+  readonly court?: { readonly id: string; readonly name: string };
+}
+
+/** A case the CMS opened for a DocumentStampInformation, as it answered. */
+export interface OpenedCase {
+  readonly requestMessageId: string;
+  readonly caseNumber: string | null;
+  readonly xml: string;
+  readonly schemaValid: boolean | null;
+  readonly delivered: boolean;
 }
 
 /** Where the callbacks go: the Filing Review service's base URL and the CMS's account there. */
@@ -70,7 +87,8 @@ const refusals = ['The case is sealed in the case management system', 'Duplicate
 
 /**
  * A court record system for the demo and the tests, reached only over SOAP: it serves the standard CourtRecordMDE
- * RecordDocketing (seed 000 process #4), answers it at once with `cbrn:MessageStatus`, dockets each accepted filing
+ * RecordDocketing (seed 000 process #4) and DocumentStampInformation (opening new cases, numbered in the court's
+ * format, answered with NotifyDocumentStampInformation), answers each at once with `cbrn:MessageStatus`, dockets each accepted filing
  * or refuses it at the configured rate, and calls the Filing Review service back with NotifyDocketingComplete (per
  * filing or one per message, carrying the RecordDocketing's message id as the OASIS docketcallback example does),
  * resending until the service takes it. A RecordDocketing sent again with the same message id is answered again
@@ -78,6 +96,9 @@ const refusals = ['The case is sealed in the case management system', 'Duplicate
  */
 export class DemoCms {
   readonly callbacks: DocketingCallback[] = [];
+  /** The cases it opened (or refused to) for DocumentStampInformation, in order. */
+  readonly openedCases: OpenedCase[] = [];
+  readonly #opened = new Map<string, string | null>();
   readonly #status = new Map<string, 'successful' | 'unsuccessful'>();
   readonly #taken = new Set<string>();
   readonly #pending = new Set<Promise<void>>();
@@ -166,10 +187,10 @@ export class DemoCms {
       if (!message.ok) return answer(400, soapFaultEnvelope('Client', message.error.message, null));
       if (!this.#accepts(readWsSecurity(message.value.header))) return answer(500, soapFaultEnvelope('Client', 'Unknown user or wrong password', null, [], '1.1', 'wsse:FailedAuthentication'));
       const operation = standardOperationOf(message.value.body);
-      if (operation !== 'RecordDocketing') return answer(500, soapFaultEnvelope('Client', `This record system does not implement ${message.value.body.nodeName}`, null));
-      const expected = operationTable.RecordDocketing.soapAction;
-      if (framing.value.soapAction !== expected) return answer(500, soapFaultEnvelope('Client', `The SOAPAction does not match RecordDocketing (expected "${expected}")`, null));
-      answer(200, soapEnvelope(await this.#recordDocketing(message.value.body, parts)));
+      if (operation !== 'RecordDocketing' && operation !== 'DocumentStampInformation') return answer(500, soapFaultEnvelope('Client', `This record system does not implement ${message.value.body.nodeName}`, null));
+      const expected = operationTable[operation].soapAction;
+      if (framing.value.soapAction !== expected) return answer(500, soapFaultEnvelope('Client', `The SOAPAction does not match ${operation} (expected "${expected}")`, null));
+      answer(200, soapEnvelope(operation === 'RecordDocketing' ? await this.#recordDocketing(message.value.body, parts) : await this.#stampInformation(message.value.body)));
     } catch (error) {
       if (!response.headersSent) answer(500, soapFaultEnvelope('Server', `The record system failed: ${(error as Error).message}`, null));
     }
@@ -210,6 +231,59 @@ export class DemoCms {
     return wrapStandardResponse('RecordDocketing', successStatusElement({ postedAt: at, mode: 'Test' }));
   }
 
+  /**
+   * DocumentStampInformation (seed 000, CMS Case Assignment, steps 2–4): answered at once; the case is opened with
+   * the next number in the court's format (year, category, six digits) and NotifyDocumentStampInformation follows.
+   * Asked again with the same message id, it answers again with the same case.
+   */
+  async #stampInformation(wrapper: Element): Promise<ReturnType<typeof wrapStandardResponse>> {
+    const at = new Date().toISOString();
+    const refuse = (errorCode: string, errorText: string): ReturnType<typeof wrapStandardResponse> =>
+      wrapStandardResponse('DocumentStampInformation', messageStatusElement({ at, errorCode, errorText, mode: 'Test' }));
+    const message = children(wrapper, ns.stampinformation, 'DocumentStampInformationMessage')[0];
+    if (!message) return refuse('2', 'The request holds no stampinformation:DocumentStampInformationMessage');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(message)}`;
+    if (this.options.validateEcf) {
+      const validation = await this.options.validateEcf(xml);
+      if (!validation.valid) return refuse('1', `The DocumentStampInformationMessage is not schema-valid: ${validation.output.slice(0, 300)}`);
+    }
+    const read = readDocumentStampInformation(message);
+    if (!read.ok) return refuse('2', read.error.message);
+    if (read.value.documentIds.length === 0) return refuse('2', 'The DocumentStampInformationMessage names no document to stamp');
+    const request = read.value;
+    const work = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.#timers.delete(timer);
+        void this.#answerStampInformation(request).finally(resolve);
+      }, this.options.delayMs);
+      this.#timers.add(timer);
+    });
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
+    return wrapStandardResponse('DocumentStampInformation', successStatusElement({ postedAt: at, mode: 'Test' }));
+  }
+
+  async #answerStampInformation(request: StampInformationRequest): Promise<void> {
+    const category = request.kase.case.category;
+    const decided = this.options.openCase?.(category) ?? { courtLocation: null, judge: null };
+    const known = this.#opened.get(request.messageId);
+    const caseNumber = 'refusal' in decided ? null : (known ?? `${new Date().getUTCFullYear()}-${(category ?? 'CV').toUpperCase()}-${String(900000 + ++this.#sequence).padStart(6, '0')}`);
+    this.#opened.set(request.messageId, caseNumber);
+    const court = this.options.court ?? { id: 'unknown', name: 'Court' };
+    const header = { messageId: `NDSI-${++this.#sequence}`, sendingMde: this.courtRecordUrl, courtId: court.id, courtName: court.name, postedAt: new Date().toISOString() };
+    const xml = writeNotifyDocumentStampInformation({
+      header, requestMessageId: request.messageId, kase: request.kase, documentIds: request.documentIds,
+      reviewer: { id: 'record-system', name: 'Court record system' },
+      assigned: caseNumber && !('refusal' in decided)
+        ? { caseNumber, trackingId: `CMS-${caseNumber}`, title: request.kase.case.title, courtLocation: decided.courtLocation, judge: decided.judge, courtId: court.id, courtName: court.name }
+        : null,
+      refusal: 'refusal' in decided ? decided.refusal : null,
+    });
+    const validation = this.options.validateEcf ? await this.options.validateEcf(xml) : null;
+    const delivered = await this.#deliver(xml, 'NotifyDocumentStampInformation');
+    this.openedCases.push({ requestMessageId: request.messageId, caseNumber, xml, schemaValid: validation ? validation.valid : null, delivered });
+  }
+
   #schedule(docketing: TakenDocketing): void {
     const groups = this.options.model === 'single' ? [docketing.filings] : docketing.filings.map((filing) => [filing]);
     for (const group of groups) {
@@ -243,14 +317,14 @@ export class DemoCms {
     const xml = writeNotifyDocketingComplete({ header, requestMessageId: docketing.messageId, envelope, reviewer: docketing.reviewer, filings });
     const validation = this.options.validateEcf ? await this.options.validateEcf(xml) : null;
     for (const filing of filings) this.#status.set(filing.filingId, filing.docketed ? 'successful' : 'unsuccessful');
-    const delivered = await this.#deliver(xml);
+    const delivered = await this.#deliver(xml, 'NotifyDocketingComplete');
     const parsed = parseXml(xml);
     const result = parsed.ok ? readNotifyDocketingComplete(parsed.value) : null;
     if (result?.ok) this.callbacks.push({ envelopeId: envelope.id, requestMessageId: docketing.messageId, xml, result: result.value, schemaValid: validation ? validation.valid : null, delivered });
   }
 
   /** Sends a callback until the service takes it (or refuses it for good); true when taken. */
-  async #deliver(xml: string): Promise<boolean> {
+  async #deliver(xml: string, operation: 'NotifyDocketingComplete' | 'NotifyDocumentStampInformation'): Promise<boolean> {
     const delays = this.options.retryDelaysMs ?? [200, 1000, 5000, 30_000];
     for (let attempt = 0; attempt <= delays.length && !this.#closed; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]));
@@ -258,8 +332,8 @@ export class DemoCms {
       if (!target) continue;
       const outcome = await sendStandardMessage({
         url: `${target.serviceUrl}${endpointPaths.FilingReviewMDE}`,
-        soapAction: operationTable.NotifyDocketingComplete.soapAction,
-        body: el(ns.wrapper, 'NotifyDocketingCompleteRequest', rawXml(xml)),
+        soapAction: operationTable[operation].soapAction,
+        body: el(ns.wrapper, `${operation}Request`, rawXml(xml)),
         credentials: target.credentials,
         ...(target.ca ? { ca: target.ca } : {}),
       });

@@ -7,6 +7,8 @@ export const demoCourtPolicy: CourtPolicy = {
   courtName: 'Superior Court of Demo County',
   timeZone: 'America/Chicago',
   caseNumberPattern: '^\\d{4}-(CV|CR|FA|PR|SC)-\\d{6}$',
+  // The clerk types the number (manual case assignment); `--case-numbers record-system` lets the record system.
+  caseNumbering: 'clerk',
   caseCategories: [
     { code: 'CV', name: 'Civil' },
     { code: 'CR', name: 'Criminal' },

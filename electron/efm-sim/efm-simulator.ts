@@ -4,6 +4,8 @@ import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
@@ -22,7 +24,8 @@ import { standardOperationOf, unwrapMessage, wrapStandardResponse, type Standard
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import { policyResponseMessage } from '../../shared/ecf/policy-messages';
 import { checkCaseAssignment } from '../../shared/domain/case-assignment';
-import { rejectionReasonAllowed } from '../../shared/domain/court-policy';
+import { recordSystemNumbers, rejectionReasonAllowed } from '../../shared/domain/court-policy';
+import { deferredStampSchema, type DeferredStamp } from '../../shared/stamp/deferred-stamp';
 import { codeListsPath, PublishedPolicy } from '../service/published-policy';
 import { demoCourtPolicy } from './demo-court';
 import { clientFault, FaultError, securityFault } from './sim-fault';
@@ -34,7 +37,7 @@ import { cancelFilingResponseElement, readCancelFilingRequest } from '../../shar
 import { writeCancellationNotice } from '../../shared/ecf/notify-filing-review-complete';
 import { ecfErrorCodes } from '../../shared/ecf/error-codes';
 import type { ReviewHeader } from '../../shared/ecf/review-parts';
-import type { ReviewFault } from '../../shared/ecf/clerk-review-service';
+import type { ReviewFault, WireDeferredStamp } from '../../shared/ecf/clerk-review-service';
 import { decodeMtom, encodeMtom, type MimePart } from '../soap/mtom';
 import { maxUnauthenticatedBytes, readSoapEnvelope, readSoapHeaderPrefix, soapEnvelope, soapFaultEnvelope, soapVersions, type SoapVersion } from '../soap/soap-envelope';
 import { isTimestampCurrent, readWsSecurity, wsTimestampHeader, type SecurityHeader } from '../soap/ws-security';
@@ -55,6 +58,9 @@ import { SimDocuments, type SimDocument } from './sim-documents';
 import { DemoCms, type DemoCmsOptions } from '../cms/demo-cms';
 import { CmsDeliveries, type CmsDelivery, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
 import { composeRecordDocketing } from '../service/docketing/compose-record-docketing';
+import { composeStampInformation } from '../service/docketing/compose-stamp-information';
+import { receiveCaseNumberCallback } from '../service/docketing/case-number-callback';
+import { caseAssignments } from '../service/store/case-assignments';
 import { receiveDocketingCallback, recordDocketingOutcome } from '../service/docketing/docketing-callback';
 import { successStatusElement } from '../../shared/ecf/message-status';
 import { queryQueue } from '../service/store/queue-query';
@@ -110,6 +116,11 @@ export interface SimulatorOptions {
   readonly requestLog?: (entry: RequestLogEntry) => void;
   /** The court's policy and code lists (default: the demo court). */
   readonly court?: CourtPolicy;
+  /**
+   * Who numbers new cases, over the policy's own setting: the clerk (manual case assignment), or the court record
+   * system, asked with DocumentStampInformation when a clerk accepts a new case (seed 000, CMS Case Assignment).
+   */
+  readonly caseNumbering?: 'clerk' | 'record-system';
   /**
    * A folder of the court's own Genericode lists and zips of them, published unchanged and applied by the service
    * instead of `court`'s lists (`court` still names the court).
@@ -169,6 +180,7 @@ export class EfmSimulator {
   #court: CourtPolicy;
   #published: PublishedPolicy;
   readonly #maxRequestBytes: number;
+  #openedCases = 0;
   readonly #schemas = schemasDir();
   #database: SqlDatabase | null = null;
   #accounts: AccountStore | null = null;
@@ -182,7 +194,8 @@ export class EfmSimulator {
     this.#leaseSeconds = options.leaseSeconds ?? 300;
     this.#maxRequestBytes = options.maxRequestBytes ?? 200 * 1024 * 1024;
     this.#documents = options.documents ?? new SimDocuments();
-    this.#court = options.court ?? demoCourtPolicy;
+    const court = options.court ?? demoCourtPolicy;
+    this.#court = options.caseNumbering ? { ...court, caseNumbering: options.caseNumbering } : court;
     this.#published = PublishedPolicy.generated(this.#court);
     this.#demoCms = options.recordSystem || options.demoRecordSystem === false ? null : new DemoCms({
       delayMs: 2000,
@@ -190,19 +203,25 @@ export class EfmSimulator {
       model: 'per-filing',
       random: Math.random,
       ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}),
+      // New cases it opens go to the court's first location and its judges in turn (CMS case assignment).
+      court: { id: this.#court.courtId, name: this.#court.courtName },
+      openCase: () => {
+        const judge = this.#court.judges[this.#openedCases++ % Math.max(1, this.#court.judges.length)] ?? null;
+        return { courtLocation: this.#court.courtLocations[0]?.code ?? null, judge };
+      },
       ...options.cms,
       acceptFrom: { username: embeddedServiceAccount, password: this.#cmsSecrets.service },
     });
     this.docketing = new CmsDeliveries({
       endpoint: () => this.options.recordSystem ?? (this.#demoCms?.url ? { url: this.#demoCms.courtRecordUrl, credentials: { username: embeddedServiceAccount, password: this.#cmsSecrets.service } } : null),
-      compose: (sql, delivery) => composeRecordDocketing(sql, delivery, {
-        court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, baseUrl: this.url, now: this.#now,
-        original: async (envelopeId, documentId) => {
-          const source = (await reviewRecords.envelope(sql, envelopeId))?.demo.documents.find((d) => d.documentId === documentId);
-          return source ? this.#document(source) : null;
-        },
-        ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
-      }),
+      compose: (sql, delivery) => {
+        const context = {
+          court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, baseUrl: this.url, now: this.#now,
+          original: (envelopeId: string, documentId: string) => this.#originalDocument(sql, envelopeId, documentId),
+          ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
+        };
+        return delivery.kind === 'stamp-information' ? composeStampInformation(sql, delivery, context) : composeRecordDocketing(sql, delivery, context);
+      },
       giveUp: (delivery, reason) => this.#docketingGaveUp(delivery, reason),
       ...(options.docketingRetryDelaysMs ? { retryDelaysMs: options.docketingRetryDelaysMs } : {}),
     }, () => this.database);
@@ -262,7 +281,8 @@ export class EfmSimulator {
     if (!isLoopbackHost(host) && !this.options.tls) throw new Error(`Listening on ${host} needs TLS: UsernameToken passwords travel as text`);
     // The court's lists first: a list that cannot be read stops the start before anything is opened.
     if (this.options.policyFolder) {
-      this.#published = await PublishedPolicy.fromFolder(this.options.policyFolder, this.#court);
+      const published = await PublishedPolicy.fromFolder(this.options.policyFolder, this.#court);
+      this.#published = this.options.caseNumbering ? published.withCaseNumbering(this.options.caseNumbering) : published;
       this.#court = this.#published.loaded.policy;
     }
     const location = this.options.postgresUrl ? { postgresUrl: this.options.postgresUrl } : this.options.dataDir ? { dataDir: this.options.dataDir } : 'memory' as const;
@@ -383,8 +403,8 @@ export class EfmSimulator {
       if (row.endpoint !== endpoint) throw clientFault('invalid-request', `${row.operation} is served at ${endpointPaths[row.endpoint]}, not ${endpointPaths[endpoint]}`);
       checkSoapAction(framing.value, row.soapAction, row.operation);
       if (endpoint === 'ClerkReview' && user.role !== 'clerk' && user.role !== 'supervisor') throw clientFault('forbidden', 'Only clerks and supervisors use the clerk review service');
-      if ((user.role === 'record-system') !== (row.operation === 'NotifyDocketingComplete')) {
-        throw clientFault('forbidden', user.role === 'record-system' ? 'The court record system account only sends NotifyDocketingComplete' : 'Only the court record system sends NotifyDocketingComplete');
+      if ((user.role === 'record-system') !== recordSystemCallbacks.has(row.operation)) {
+        throw clientFault('forbidden', user.role === 'record-system' ? 'The court record system account only sends its callbacks (NotifyDocketingComplete, NotifyDocumentStampInformation)' : `Only the court record system sends ${row.operation}`);
       }
       const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts, user), parts: [] };
       const xml = this.#sign(soapEnvelope(result.body, [wsTimestampHeader(new Date(this.#now()))], version));
@@ -584,8 +604,18 @@ export class EfmSimulator {
         for (const filing of docketed) await this.filerCallbacks.docketed(filing.envelopeId, filing.filingId);
         return wrapStandardResponse(operation, successStatusElement({ postedAt: header.postedAt, mode: 'Test' }));
       }
+      case 'NotifyDocumentStampInformation': {
+        await receiveCaseNumberCallback(body, {
+          database: this.database, deliveries: this.docketing, now: this.#now,
+          original: (envelopeId, documentId) => this.#originalDocument(this.database, envelopeId, documentId),
+          courtSealPng: () => courtSealPng(this.#schemas),
+          ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
+        });
+        return wrapStandardResponse(operation, successStatusElement({ postedAt: header.postedAt, mode: 'Test' }));
+      }
       case 'RecordDocketing':
-        throw clientFault('invalid-request', 'RecordDocketing is served by the court record system, not by the Filing Review service');
+      case 'DocumentStampInformation':
+        throw clientFault('invalid-request', `${operation} is served by the court record system, not by the Filing Review service`);
     }
   }
 
@@ -713,6 +743,7 @@ export class EfmSimulator {
           recorded,
           assignedCase: stored.assignedCase,
           cancelled: stored.cancelled,
+          caseNumberPending: (await caseAssignments.state(this.database, envelopeId)) === 'awaiting-record-system',
         }));
       }
       case 'GetDocument': {
@@ -806,6 +837,7 @@ export class EfmSimulator {
       if (actual !== s.sha256) throw clientFault('invalid-request', `Stamped rendition ${s.documentId}: SHA-256 ${actual} does not match the declared ${s.sha256}`);
       return { documentId: s.documentId, sha256: s.sha256, bytes: new Uint8Array(part.body) };
     });
+    const deferred = (request.deferredStamps ?? []).map(readDeferredStamp);
     const serializer = new XMLSerializer();
     const recordDocketingXml = request.recordDocketing ? serializer.serializeToString(request.recordDocketing) : null;
     const notifyXml = request.notifyFilingReviewComplete ? serializer.serializeToString(request.notifyFilingReviewComplete) : null;
@@ -832,7 +864,18 @@ export class EfmSimulator {
       const earlierCase = stored.assignedCase;
       if (earlierCase && request.assignedCase && request.assignedCase.caseNumber !== earlierCase.caseNumber) throw clientFault('invalid-request', `This new case was already opened as ${earlierCase.caseNumber}`);
       const accepts = request.decisions.some((d) => d.outcome === 'accepted');
-      if (envelope.case.isNew && !earlierCase && !request.assignedCase && accepts) throw clientFault('invalid-request', 'Accepting a filing of a new case needs the case assignment');
+      // Seed 000, CMS Case Assignment: where the record system numbers new cases, the clerk sends none; the stamps
+      // wait for the number, and so does the RecordDocketing.
+      const numbering = await caseAssignments.state(sql, request.envelopeId);
+      const awaitingNumber = envelope.case.isNew && (numbering === 'awaiting-record-system' || (numbering === null && !earlierCase && recordSystemNumbers(this.#court, true)));
+      if (numbering === 'refused-by-record-system' && accepts) throw clientFault('invalid-request', 'The court record system did not open this case; a supervisor resolves its filings in the docketing exceptions');
+      if (awaitingNumber && stamped.length > 0) throw clientFault('invalid-request', 'While the court record system numbers the case, the service stamps: send the stamps as deferred stamps');
+      if (awaitingNumber && request.assignedCase) throw clientFault('invalid-request', "This court's record system numbers new cases: the acceptance cannot carry a case number");
+      if (!awaitingNumber && deferred.length > 0) throw clientFault('invalid-request', 'Stamps wait for a case number only while the court record system numbers a new case');
+      const acceptedLeads = new Set(request.decisions.filter((d) => d.outcome === 'accepted').map((d) => envelope.filings.find((f) => f.id === d.filingId)?.leadDocument.id));
+      const stray = deferred.find((d) => !acceptedLeads.has(d.documentId));
+      if (stray) throw clientFault('invalid-request', `The stamp for ${stray.documentId} is not for the lead document of a filing accepted now`);
+      if (envelope.case.isNew && !awaitingNumber && !earlierCase && !request.assignedCase && accepts) throw clientFault('invalid-request', 'Accepting a filing of a new case needs the case assignment');
       // A new case gets a number the court does not have yet (seed 001 §6.2.2: the case number identifies one case).
       if (request.assignedCase && !earlierCase && (await reviewRecords.caseNumberTaken(sql, request.assignedCase.caseNumber, request.envelopeId))) {
         throw clientFault('invalid-request', `The court already has a case ${request.assignedCase.caseNumber}: give the new case another number, or docket the filing into that case`);
@@ -851,9 +894,14 @@ export class EfmSimulator {
       const toDocket = this.options.docketingModel === 'per-envelope'
         ? (complete ? [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId) : [])
         : recorded.filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
+      if (awaitingNumber && accepts) {
+        await caseAssignments.awaitNumber(sql, request.envelopeId, request.idempotencyKey, deferred);
+        const acceptedNow = recorded.filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
+        await this.docketing.enqueue(sql, { messageId: `DSI-${request.envelopeId}`, kind: 'stamp-information', envelopeId: request.envelopeId, filingIds: acceptedNow });
+      }
       if (toDocket.length > 0) {
         const messageId = this.options.docketingModel === 'per-envelope' ? `RD-${request.envelopeId}` : `RD-${request.idempotencyKey}`;
-        await this.docketing.enqueue(sql, { messageId, envelopeId: request.envelopeId, filingIds: toDocket });
+        await this.docketing.enqueue(sql, { messageId, envelopeId: request.envelopeId, filingIds: toDocket, held: awaitingNumber });
       }
       if (complete) await this.#leases.reassign(sql, request.envelopeId, null, 0);
       const waiting = await reviewRecords.releaseAfter(sql, request.envelopeId);
@@ -886,7 +934,14 @@ export class EfmSimulator {
     const at = new Date(this.#now()).toISOString();
     await this.database.transaction(async (sql) => {
       await reviewRecords.lockEnvelope(sql, delivery.envelopeId);
-      for (const filingId of delivery.filingIds) {
+      const filingIds = new Set(delivery.filingIds);
+      if (delivery.kind === 'stamp-information') {
+        // No case was opened: what waits to be docketed into it cannot be either.
+        for (const held of (await this.docketing.ofEnvelope(sql, delivery.envelopeId)).filter((d) => d.status === 'held')) held.filingIds.forEach((id) => filingIds.add(id));
+        await this.docketing.dropHeld(sql, delivery.envelopeId);
+        await caseAssignments.refused(sql, delivery.envelopeId);
+      }
+      for (const filingId of filingIds) {
         await recordDocketingOutcome(sql, delivery.envelopeId, { filingId, docketed: false, docketId: null, reason: `The court record system did not take it: ${reason}` }, at);
       }
     });
@@ -913,6 +968,12 @@ export class EfmSimulator {
     } catch (error) {
       if (process.env.CRD_SIM_DEBUG) console.error(error);
     }
+  }
+
+  /** A document of an envelope as filed (its bytes and SHA-256), or null when the envelope has no such document. */
+  async #originalDocument(sql: Sql, envelopeId: string, documentId: string): Promise<SimDocument | null> {
+    const source = (await reviewRecords.envelope(sql, envelopeId))?.demo.documents.find((d) => d.documentId === documentId);
+    return source ? this.#document(source) : null;
   }
 
   /** A document's bytes: as received through ReviewFiling, or generated for the demo court. */
@@ -1040,6 +1101,31 @@ function isLoopbackHost(host: string): boolean {
 
 /** The account the service presents to its embedded demo record system. */
 const embeddedServiceAccount = 'filing-review-service';
+
+/** A stamp the desktop left for the service to apply once the case is numbered; refused when it cannot be read. */
+function readDeferredStamp(wire: WireDeferredStamp): DeferredStamp {
+  let json: unknown;
+  try {
+    json = JSON.parse(wire.stamp);
+  } catch {
+    throw clientFault('invalid-request', `The stamp for ${wire.documentId} is not readable JSON`);
+  }
+  const parsed = deferredStampSchema.safeParse({ ...(typeof json === 'object' && json ? json : {}), documentId: wire.documentId, filingId: wire.filingId });
+  if (!parsed.success) throw clientFault('invalid-request', `The stamp for ${wire.documentId} cannot be applied: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/** The operations only the court record system sends: its callbacks. */
+const recordSystemCallbacks: ReadonlySet<Operation> = new Set(['NotifyDocketingComplete', 'NotifyDocumentStampInformation']);
+
+/** The court seal the service stamps with (assets/court-seal.png beside the schemas), or null when it is missing. */
+async function courtSealPng(schemas: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(path.join(schemas, '..', 'assets', 'court-seal.png')));
+  } catch {
+    return null;
+  }
+}
 
 /** The account the embedded demo record system calls the service back with (role record-system). */
 const embeddedRecordSystemAccount = 'demo-record-system';

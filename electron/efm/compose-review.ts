@@ -1,6 +1,6 @@
 import { appError } from '../../shared/errors';
 import { checkCaseAssignment } from '../../shared/domain/case-assignment';
-import { codeName, rejectionReasonAllowed, type CourtPolicy } from '../../shared/domain/court-policy';
+import { codeName, recordSystemNumbers, rejectionReasonAllowed, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { ReviewDecision } from '../../shared/domain/review-decision';
 import type { EnvelopeDetail, RecordedDecision } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
@@ -34,6 +34,8 @@ export function composeReview(input: {
   args: SubmitReviewArgs;
   earlier: readonly RecordedDecision[];
   caseOnRecord: WireAssignedCase | null;
+  /** The court record system is numbering this new case (an earlier episode accepted a filing of it). */
+  caseNumberPending?: boolean;
 }): Result<ComposedReview> {
   const { detail, policy, clerk, args } = input;
   const envelope = detail.envelope;
@@ -52,9 +54,16 @@ export function composeReview(input: {
   if (input.caseOnRecord && args.caseAssignment && args.caseAssignment.caseNumber !== input.caseOnRecord.caseNumber) {
     return err(appError('conflict', `This new case was already opened as ${input.caseOnRecord.caseNumber}`, { field: 'caseNumber' }));
   }
+  // Seed 000, CMS Case Assignment: the record system numbers the case; the clerk sends none and stamps wait for it.
+  const numberedByRecordSystem = !input.caseOnRecord && (input.caseNumberPending === true || recordSystemNumbers(policy, envelope.case.isNew));
+  if (numberedByRecordSystem && args.caseAssignment) return err(appError('invalid-arguments', "This court's record system numbers new cases: leave the case number to it", { field: 'caseNumber' }));
+  if (!numberedByRecordSystem && (args.deferredStamps ?? []).length > 0) return err(appError('invalid-arguments', 'Stamps wait for a case number only where the court record system numbers new cases'));
   const assignment = input.caseOnRecord ?? args.caseAssignment;
   let assignedCase: AssignedCase | null = null;
-  if (assignment) {
+  if (input.caseOnRecord?.assignedBy === 'record-system' && assignment) {
+    // The record system's case stands as it opened it: its location and judge are not checked against the lists.
+    assignedCase = { caseNumber: assignment.caseNumber, trackingId: null, title: assignment.title, courtLocation: { code: assignment.courtLocation, name: codeName(policy.courtLocations, assignment.courtLocation) }, judge: { code: assignment.judge, name: codeName(policy.judges, assignment.judge) } };
+  } else if (assignment) {
     const { caseNumber, courtLocation, judge, title } = assignment;
     const [issue] = checkCaseAssignment({ caseNumber, trackingId: null, courtLocation, judge, caseTitle: title }, policy);
     if (issue) return err(appError('invalid-arguments', issue.message, { field: issue.field === 'caseTitle' ? 'title' : issue.field }));
@@ -63,7 +72,7 @@ export function composeReview(input: {
       courtLocation: { code: courtLocation, name: codeName(policy.courtLocations, courtLocation) },
       judge: { code: judge, name: codeName(policy.judges, judge) },
     };
-  } else if (envelope.case.isNew && accepted.length > 0) {
+  } else if (envelope.case.isNew && accepted.length > 0 && !numberedByRecordSystem) {
     return err(appError('invalid-arguments', 'A new case needs a case number, location and judge before any filing is accepted', { field: 'caseNumber' }));
   }
   const earlier: ReviewDecision[] = input.earlier.map((r) => r.outcome === 'rejected'

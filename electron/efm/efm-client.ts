@@ -107,7 +107,7 @@ export class EfmClient {
     const payment = response.paymentMessage ? readPaymentMessage(response.paymentMessage) : null;
     if (payment && !payment.ok) return err(appError('efm-bad-response', `The EFM's PaymentMessage for ${envelopeId} cannot be read: ${payment.error.message}`));
     const filingMessageXml = new XMLSerializer().serializeToString(response.filingMessage);
-    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease, payment: payment ? payment.value : null, recorded: [...response.recorded], assignedCase: response.assignedCase, cancelled: response.cancelled, filingMessageXml });
+    return ok({ envelope: envelope.value, courtLocation: response.courtLocation, documents: [...response.documents], lease: response.lease, payment: payment ? payment.value : null, recorded: [...response.recorded], assignedCase: response.assignedCase, cancelled: response.cancelled, caseNumberPending: response.caseNumberPending ?? false, filingMessageXml });
   }
 
   /** A document's bytes (MTOM), refused if they do not match the SHA-256 the EFM declared. */

@@ -19,7 +19,7 @@ export async function submitReview(client: EfmClient, clerk: { id: string; name:
   const [detail, policy] = await Promise.all([client.getEnvelope(args.envelopeId), policyOf(client)]);
   if (!detail.ok) return detail;
   if (!policy.ok) return policy;
-  const composed = composeReview({ detail: detail.value, policy: policy.value.policy, clerk, args, earlier: detail.value.recorded, caseOnRecord: detail.value.assignedCase });
+  const composed = composeReview({ detail: detail.value, policy: policy.value.policy, clerk, args, earlier: detail.value.recorded, caseOnRecord: detail.value.assignedCase, caseNumberPending: detail.value.caseNumberPending });
   if (!composed.ok) return composed;
   const { decisions, stamped, newAssignment, recordDocketingXml, notifyFilingReviewCompleteXml } = composed.value;
   return client.submitReview(
@@ -32,6 +32,7 @@ export async function submitReview(client: EfmClient, clerk: { id: string; name:
       recordDocketingXml,
       notifyFilingReviewCompleteXml,
       stamped: stamped.map((s) => ({ documentId: s.documentId, sha256: s.sha256, contentId: s.contentId })),
+      deferredStamps: (args.deferredStamps ?? []).map(({ documentId, filingId, jobs, fields }) => ({ documentId, filingId, stamp: JSON.stringify({ jobs, fields }) })),
     },
     new Map(args.stamped.map((s) => [`stamped-${s.documentId}@clerk-review`, s.bytes])),
   );

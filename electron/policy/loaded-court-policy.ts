@@ -66,6 +66,7 @@ export function loadCourtPolicy(identity: CourtIdentity, lists: ReadonlyMap<stri
       rejectionReasons: entries('rejectionreason'),
       caseNumberPattern: single('casenumberpattern', '.+'),
       timeZone: single('timezone', 'UTC'),
+      caseNumbering: single('casenumbering', 'clerk') === 'record-system' ? 'record-system' : 'clerk',
     },
     lists: summaries,
     errorCodeName: (code) => errorCodes.get(code) ?? null,

@@ -46,20 +46,7 @@ export class PublishedPolicy {
       keyof typeof policyCodeLists,
       readonly CodeEntry[],
     ][]) {
-      // Named and placed as a court folder would be: Tyler's list name, the catalogue's ECF element.
-      const name = policyCodeLists[key];
-      const element = catalogueEntry(name)?.element ?? null;
-      const bytes = Buffer.from(writeGenericode(name, `urn:clerk-review-desk:codelist:${name}`, entries));
-      files.set(`${name}.gc`, {
-        reference: {
-          element,
-          name,
-          canonicalUri: `urn:clerk-review-desk:codelist:${name}`,
-          canonicalVersionUri: versionUri(name, digest(bytes)),
-        },
-        contentType: 'application/xml; charset=utf-8',
-        source: { bytes },
-      });
+      addGeneratedList(files, policyCodeLists[key], entries);
     }
     addErrorList(files);
     const version = digest(Buffer.from(JSON.stringify(court))).slice(0, 16);
@@ -119,6 +106,17 @@ export class PublishedPolicy {
     return new PublishedPolicy(loaded, files);
   }
 
+  /**
+   * The same policy with court IT's choice of who numbers new cases (`clerk-review server --case-numbers`),
+   * published as the `casenumbering` list in place of any the folder has.
+   */
+  withCaseNumbering(mode: 'clerk' | 'record-system'): PublishedPolicy {
+    const files = new Map([...this.files].filter(([, file]) => file.reference.name !== 'casenumbering'));
+    addGeneratedList(files, 'casenumbering', [{ code: mode, name: 'Who numbers new cases (clerk or record-system)' }]);
+    const version = digest(Buffer.from(JSON.stringify([this.loaded.policy.version, mode]))).slice(0, 16);
+    return new PublishedPolicy({ ...this.loaded, policy: { ...this.loaded.policy, caseNumbering: mode, version } }, files);
+  }
+
   /** The lists as GetPolicy itemizes them, located under the service's URL. */
   references(baseUrl: string): PublishedListReference[] {
     return [...this.files.entries()].map(([file, published]) => ({
@@ -145,6 +143,21 @@ export class PublishedPolicy {
     response.writeHead(200, { 'Content-Type': published.contentType });
     stream.pipe(response);
   }
+}
+
+/** A list written as Genericode, named and placed as a court folder would be: Tyler's name, the catalogue's element. */
+function addGeneratedList(files: Map<string, PublishedFile>, name: string, entries: readonly CodeEntry[]): void {
+  const bytes = Buffer.from(writeGenericode(name, `urn:clerk-review-desk:codelist:${name}`, entries));
+  files.set(`${name}.gc`, {
+    reference: {
+      element: catalogueEntry(name)?.element ?? null,
+      name,
+      canonicalUri: `urn:clerk-review-desk:codelist:${name}`,
+      canonicalVersionUri: versionUri(name, digest(bytes)),
+    },
+    contentType: 'application/xml; charset=utf-8',
+    source: { bytes },
+  });
 }
 
 /** The ErrorCodeText list of the service's answers (ECF's 0–4 and the service's 100–199), as `error.gc`. */

@@ -24,6 +24,11 @@ export const courtPolicySchema = z.object({
   /** A regular expression (source) every new case number must match, e.g. ^\d{4}-(CV|CR|FA)-\d{6}$. */
   caseNumberPattern: z.string().min(1),
   timeZone: z.string().min(1),
+  /**
+   * Who numbers a new case: the clerk as part of acceptance (manual case assignment), or the court's record system
+   * when the service asks it (seed 000, CMS Case Assignment: DocumentStampInformation). Absent: the clerk.
+   */
+  caseNumbering: z.enum(['clerk', 'record-system']).optional(),
 });
 
 /** A court's policy. */
@@ -47,4 +52,9 @@ export function codeName(list: readonly CodeEntry[] | undefined, code: string): 
 /** A rejection reason from the court's list, or the free-text reason when the court publishes none. */
 export function rejectionReasonAllowed(policy: Pick<CourtPolicy, 'rejectionReasons'>, code: string): boolean {
   return policy.rejectionReasons.length === 0 ? code === freeTextRejectionReason : allowsCode(policy.rejectionReasons, code);
+}
+
+/** True when the court's record system numbers this case (a new case at a court using CMS case assignment). */
+export function recordSystemNumbers(policy: Pick<CourtPolicy, 'caseNumbering'>, caseIsNew: boolean): boolean {
+  return caseIsNew && policy.caseNumbering === 'record-system';
 }

@@ -46,12 +46,21 @@ export interface RecordedDecision extends WireDecision {
   readonly reviewerId: string;
 }
 
-/** The case a clerk assigned to a new-case envelope, by code-list codes. */
+/** The case a clerk assigned to a new-case envelope, by code-list codes (or the court record system numbered). */
 export interface WireAssignedCase {
   readonly caseNumber: string;
   readonly title: string;
   readonly courtLocation: string;
   readonly judge: string;
+  /** Set when the court record system opened the case (CMS case assignment); absent: the clerk did. */
+  readonly assignedBy?: 'record-system';
+}
+
+/** A stamp the service applies once the record system numbers the case: `stamp` is a DeferredStamp's JSON. */
+export interface WireDeferredStamp {
+  readonly documentId: string;
+  readonly filingId: string;
+  readonly stamp: string;
 }
 
 /** A stamped rendition in SubmitFilingReview; its bytes are the MTOM part `contentId`. */
@@ -72,6 +81,8 @@ export interface SubmitReviewRequest {
   readonly recordDocketingXml: string | null;
   readonly notifyFilingReviewCompleteXml: string | null;
   readonly stamped: readonly WireStampedRendition[];
+  /** Stamps owed until the court record system numbers the new case (the court numbers its cases itself). */
+  readonly deferredStamps?: readonly WireDeferredStamp[];
 }
 
 /** Local name of the request element of an operation. */
@@ -187,12 +198,13 @@ function readDecision(d: Element): WireDecision {
 }
 
 function assignedCaseElement(assigned: WireAssignedCase): XmlElement {
-  return el(crd, 'AssignedCase', el(crd, 'CaseNumber', assigned.caseNumber), el(crd, 'CaseTitle', assigned.title), el(crd, 'CourtLocation', assigned.courtLocation), el(crd, 'Judge', assigned.judge));
+  return el(crd, 'AssignedCase', el(crd, 'CaseNumber', assigned.caseNumber), el(crd, 'CaseTitle', assigned.title), el(crd, 'CourtLocation', assigned.courtLocation), el(crd, 'Judge', assigned.judge), optional(crd, 'AssignedBy', assigned.assignedBy ?? null));
 }
 
 function readAssignedCase(assigned: Element | null): WireAssignedCase | null {
   if (!assigned) return null;
-  return { caseNumber: textAt(assigned, [crd, 'CaseNumber']) ?? '', title: textAt(assigned, [crd, 'CaseTitle']) ?? '', courtLocation: textAt(assigned, [crd, 'CourtLocation']) ?? '', judge: textAt(assigned, [crd, 'Judge']) ?? '' };
+  const read = { caseNumber: textAt(assigned, [crd, 'CaseNumber']) ?? '', title: textAt(assigned, [crd, 'CaseTitle']) ?? '', courtLocation: textAt(assigned, [crd, 'CourtLocation']) ?? '', judge: textAt(assigned, [crd, 'Judge']) ?? '' };
+  return textAt(assigned, [crd, 'AssignedBy']) === 'record-system' ? { ...read, assignedBy: 'record-system' } : read;
 }
 
 /** `crd:SubmitFilingReviewRequest`; stamped renditions go as MTOM parts. */
@@ -205,7 +217,8 @@ export function submitRequestElement(request: SubmitReviewRequest): XmlElement {
     request.assignedCase ? assignedCaseElement(request.assignedCase) : null,
     request.recordDocketingXml ? el(crd, 'RecordDocketing', rawXml(request.recordDocketingXml)) : null,
     request.notifyFilingReviewCompleteXml ? el(crd, 'NotifyFilingReviewComplete', rawXml(request.notifyFilingReviewCompleteXml)) : null,
-    request.stamped.map((s) => el(crd, 'StampedRendition', el(crd, 'DocumentID', s.documentId), el(crd, 'SHA256', s.sha256), xopContent(s.contentId, 'application/pdf'))));
+    request.stamped.map((s) => el(crd, 'StampedRendition', el(crd, 'DocumentID', s.documentId), el(crd, 'SHA256', s.sha256), xopContent(s.contentId, 'application/pdf'))),
+    (request.deferredStamps ?? []).map((d) => el(crd, 'DeferredStamp', el(crd, 'DocumentID', d.documentId), el(crd, 'FilingID', d.filingId), el(crd, 'StampJSON', d.stamp))));
 }
 
 /** Reads `crd:SubmitFilingReviewRequest`; the embedded ECF messages are returned as elements for validation. */
@@ -222,6 +235,11 @@ export function readSubmitRequest(request: Element): Omit<SubmitReviewRequest, '
       documentId: textAt(s, [crd, 'DocumentID']) ?? '',
       sha256: textAt(s, [crd, 'SHA256']) ?? '',
       contentId: readXopContentId(child(s, crd, 'Content')) ?? '',
+    })),
+    deferredStamps: children(request, crd, 'DeferredStamp').map((d) => ({
+      documentId: textAt(d, [crd, 'DocumentID']) ?? '',
+      filingId: textAt(d, [crd, 'FilingID']) ?? '',
+      stamp: textAt(d, [crd, 'StampJSON']) ?? '',
     })),
   };
 }
@@ -322,6 +340,8 @@ export interface EnvelopeResponse {
   readonly assignedCase: WireAssignedCase | null;
   /** The filer cancelled the envelope (ECF 5.0 §6.1.7). */
   readonly cancelled: boolean;
+  /** A filing of this new case was accepted and the court record system has not numbered the case yet. */
+  readonly caseNumberPending?: boolean;
 }
 
 /** `crd:GetEnvelopeResponse` with the FilingMessage (and PaymentMessage) embedded unchanged. */
@@ -335,7 +355,8 @@ export function envelopeResponseElement(response: Omit<EnvelopeResponse, 'filing
     response.lease ? leaseResponseElement(response.lease).children[0] : null,
     response.recorded.map((d) => decisionElement('RecordedDecision', d, d.reviewerId)),
     response.assignedCase ? assignedCaseElement(response.assignedCase) : null,
-    response.cancelled ? el(crd, 'Cancelled', 'true') : null);
+    response.cancelled ? el(crd, 'Cancelled', 'true') : null,
+    response.caseNumberPending ? el(crd, 'CaseNumberPending', 'true') : null);
 }
 
 /** Reads `crd:GetEnvelopeResponse`. */
@@ -355,6 +376,7 @@ export function readEnvelopeResponse(response: Element): EnvelopeResponse {
     recorded: children(response, crd, 'RecordedDecision').map((d) => ({ ...readDecision(d), reviewerId: textAt(d, [crd, 'ReviewerID']) ?? '' })),
     assignedCase: readAssignedCase(child(response, crd, 'AssignedCase')),
     cancelled: textAt(response, [crd, 'Cancelled']) === 'true',
+    caseNumberPending: textAt(response, [crd, 'CaseNumberPending']) === 'true',
   };
 }
 

@@ -118,7 +118,7 @@ export const codeListCatalogue: readonly CatalogueEntry[] = [
     qualifiers: ['countrycode'],
   },
   { name: 'judge', element: 'j:CaseJudge', shortNames: ['CaseJudge', 'JudgeCode'], typed: {}, qualifiers: [] },
-  // ECF has no element for these three; Clerk Review Desk courts publish them as extension lists the same way.
+  // ECF has no element for these four; Clerk Review Desk courts publish them as extension lists the same way.
   {
     name: 'rejectionreason',
     element: 'crd:RejectionReasonCode',
@@ -134,6 +134,7 @@ export const codeListCatalogue: readonly CatalogueEntry[] = [
     qualifiers: [],
   },
   { name: 'timezone', element: 'crd:CourtTimeZone', shortNames: ['CourtTimeZone'], typed: {}, qualifiers: [] },
+  { name: 'casenumbering', element: 'crd:CaseNumbering', shortNames: ['CaseNumbering'], typed: {}, qualifiers: [] },
 ];
 
 const byName = new Map(codeListCatalogue.map((entry) => [entry.name, entry]));

@@ -22,6 +22,8 @@ export const ns = {
   caseresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caseresponse',
   caselistrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistrequest',
   caselistresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistresponse',
+  stampinformation: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/stampinformation',
+  stampinformationcallback: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/stampinformationcallback',
   wrapper: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers',
   cac: 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2',
   cbc: 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2',

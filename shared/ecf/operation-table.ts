@@ -45,6 +45,9 @@ const standardEndpoint: Readonly<Record<StandardOperation, EndpointName>> = {
   RecordDocketing: 'CourtRecordMDE',
   // The record system's callback to the Filing Review MDE.
   NotifyDocketingComplete: 'FilingReviewMDE',
+  // CMS case assignment (seed 000): the service asks the record system to open a new case, which answers by callback.
+  DocumentStampInformation: 'CourtRecordMDE',
+  NotifyDocumentStampInformation: 'FilingReviewMDE',
 };
 
 // Not idempotent: ReviewFiling (a resend is answered the same only when the filer reuses its ids), ReassignEnvelope

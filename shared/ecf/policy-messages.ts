@@ -8,7 +8,7 @@ const { nc, ecf, policyrequest, policyresponse: pr } = ns;
 
 /**
  * Which list of the catalogue (code-list-catalogue.ts: its ECF element, Tyler's name) each part of a policy is. The
- * last three are Clerk Review Desk extension lists: ECF has no element for them.
+ * last four are Clerk Review Desk extension lists: ECF has no element for them.
  */
 export const policyCodeLists = {
   caseCategories: 'casecategory',
@@ -19,6 +19,7 @@ export const policyCodeLists = {
   rejectionReasons: 'rejectionreason',
   caseNumberPattern: 'casenumberpattern',
   timeZone: 'timezone',
+  caseNumbering: 'casenumbering',
 } as const;
 
 /** The code lists of a policy, keyed like {@link policyCodeLists}, as the EFM publishes them. */
@@ -32,6 +33,7 @@ export function policyCodeListEntries(policy: CourtPolicy): Record<keyof typeof 
     rejectionReasons: policy.rejectionReasons,
     caseNumberPattern: [{ code: policy.caseNumberPattern, name: 'Case number format (regular expression)' }],
     timeZone: [{ code: policy.timeZone, name: 'Court time zone' }],
+    caseNumbering: [{ code: policy.caseNumbering ?? 'clerk', name: 'Who numbers new cases (clerk or record-system)' }],
   };
 }
 

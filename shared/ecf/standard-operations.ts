@@ -5,11 +5,12 @@ import { ns } from './namespaces';
 
 /**
  * The standard ECF 5.0 operations the product sends or serves (OASIS WSDL wrappers): the desktop's and filers'
- * calls to the Filing Review service, the service's RecordDocketing to the court record system, and that system's
- * NotifyDocketingComplete callback.
+ * calls to the Filing Review service, the service's RecordDocketing and DocumentStampInformation to the court record
+ * system, and that system's NotifyDocketingComplete and NotifyDocumentStampInformation callbacks.
  */
 export const standardOperations = [
   'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'ReviewFiling', 'CancelFiling', 'GetFilingList', 'RecordDocketing', 'NotifyDocketingComplete',
+  'DocumentStampInformation', 'NotifyDocumentStampInformation',
 ] as const;
 
 /** One of {@link standardOperations}. */

@@ -19,6 +19,8 @@ const refusalPlace: Readonly<Record<StandardOperation, 'wrapper' | readonly [str
   GetFilingList: [ns.filinglistresponse, 'GetFilingListResponseMessage'],
   RecordDocketing: 'wrapper',
   NotifyDocketingComplete: 'wrapper',
+  DocumentStampInformation: 'wrapper',
+  NotifyDocumentStampInformation: 'wrapper',
 };
 
 /** A refusal of a standard operation: an answer message, or the detail of a SOAP fault. */

@@ -23,7 +23,14 @@ export const recordedDecisionSchema = z.object({
 });
 
 /** The case assigned to a new-case envelope when its first filing was accepted. */
-export const assignedCaseSchema = z.object({ caseNumber: z.string(), title: z.string(), courtLocation: z.string(), judge: z.string() });
+export const assignedCaseSchema = z.object({
+  caseNumber: z.string(),
+  title: z.string(),
+  courtLocation: z.string(),
+  judge: z.string(),
+  /** The court record system opened the case (CMS case assignment); absent: a clerk did. */
+  assignedBy: z.literal('record-system').optional(),
+});
 
 /** `envelope:get` result. */
 export const envelopeDetailSchema = z.object({
@@ -37,6 +44,8 @@ export const envelopeDetailSchema = z.object({
   assignedCase: assignedCaseSchema.nullable(),
   /** The filer cancelled the envelope (ECF 5.0 §6.1.7): nothing to review; it has left the queue. */
   cancelled: z.boolean().default(false),
+  /** A filing of this new case was accepted; the court record system has not numbered it yet. */
+  caseNumberPending: z.boolean().default(false),
 });
 
 /** `document:get` result: the bytes, already checked against the EFM's SHA-256. */

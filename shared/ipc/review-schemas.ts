@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deferredStampSchema } from '../stamp/deferred-stamp';
 
 /** One decision as the review screen submits it. */
 export const submitDecisionSchema = z.discriminatedUnion('outcome', [
@@ -27,6 +28,8 @@ export const submitReviewArgsSchema = z.object({
   decisions: z.array(submitDecisionSchema).min(1).max(100),
   caseAssignment: submitCaseAssignmentSchema.nullable(),
   stamped: z.array(z.object({ documentId: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.instanceof(Uint8Array) })).max(200),
+  /** Where the court record system numbers the new case: the stamps the service applies once it has. */
+  deferredStamps: z.array(deferredStampSchema).max(200).optional(),
   decidedAt: z.iso.datetime({ offset: true }),
 });
 

@@ -195,6 +195,24 @@ export const migrations: readonly { readonly version: number; readonly name: str
       CREATE INDEX envelopes_opened_case ON envelopes ((assigned_case->>'caseNumber'))
     `,
   },
+  {
+    version: 5,
+    name: 'CMS case assignment: DocumentStampInformation deliveries, held docketing, stamps owed until the number is known',
+    sql: `
+      ALTER TABLE cms_deliveries ADD COLUMN kind text NOT NULL DEFAULT 'record-docketing' CHECK (kind IN ('record-docketing', 'stamp-information'));
+      ALTER TABLE cms_deliveries DROP CONSTRAINT cms_deliveries_status_check;
+      ALTER TABLE cms_deliveries ADD CONSTRAINT cms_deliveries_status_check CHECK (status IN ('held', 'pending', 'sent', 'answered', 'failed'));
+      ALTER TABLE envelopes ADD COLUMN case_assignment text CHECK (case_assignment IN ('awaiting-record-system', 'record-system', 'refused-by-record-system'));
+      CREATE TABLE deferred_stamps (
+        envelope_id text NOT NULL REFERENCES envelopes,
+        document_id text NOT NULL,
+        filing_id text NOT NULL,
+        idempotency_key text NOT NULL REFERENCES submissions,
+        request jsonb NOT NULL,
+        PRIMARY KEY (envelope_id, document_id)
+      )
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */

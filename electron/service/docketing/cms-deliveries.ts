@@ -13,19 +13,24 @@ export interface RecordSystemEndpoint {
   readonly ca?: string;
 }
 
-/** One RecordDocketing the service owes the court record system (a row of `cms_deliveries`). */
+/**
+ * One message the service owes the court record system (a row of `cms_deliveries`): a RecordDocketing, or the
+ * DocumentStampInformation that asks it to open a new case (CMS case assignment). A RecordDocketing is `held`
+ * while the case it dockets into waits for its number.
+ */
 export interface CmsDelivery {
   readonly messageId: string;
+  readonly kind: 'record-docketing' | 'stamp-information';
   readonly envelopeId: string;
   readonly filingIds: readonly string[];
-  readonly status: 'pending' | 'sent' | 'answered' | 'failed';
+  readonly status: 'held' | 'pending' | 'sent' | 'answered' | 'failed';
   readonly attempts: number;
 }
 
 /** What sending one delivery takes: the message composed from the service's records when it is sent. */
 export interface CmsDeliveryOptions {
   readonly endpoint: () => RecordSystemEndpoint | null;
-  /** Builds the `wrappers:RecordDocketingRequest` and its MTOM parts; throws when it cannot be composed. */
+  /** Builds the request (`wrappers:RecordDocketingRequest`, …) and its MTOM parts; throws when it cannot be composed. */
   readonly compose: (sql: Sql, delivery: CmsDelivery) => Promise<{ body: XmlElement; parts: readonly MimePart[] }>;
   /** The record system refused it for good or never answered: the filings go to the exception queue. */
   readonly giveUp: (delivery: CmsDelivery, reason: string) => Promise<void>;
@@ -35,6 +40,7 @@ export interface CmsDeliveryOptions {
 
 const deliveryOf = (row: Record<string, unknown>): CmsDelivery => ({
   messageId: row.message_id as string,
+  kind: (row.kind as CmsDelivery['kind'] | undefined) ?? 'record-docketing',
   envelopeId: row.envelope_id as string,
   filingIds: row.filing_ids as string[],
   status: row.status as CmsDelivery['status'],
@@ -42,7 +48,7 @@ const deliveryOf = (row: Record<string, unknown>): CmsDelivery => ({
 });
 
 /**
- * RecordDocketing to the court record system (seed 000 process #4), owed durably: a delivery is written in the same
+ * RecordDocketing and DocumentStampInformation to the court record system (seed 000 process #4), owed durably: a delivery is written in the same
  * transaction as the decisions it dockets, sent after the commit, resent with the same message id after a timeout
  * or a "try again" answer, and at start for whatever a stop or a crash left unsent. After the last retry, or on a
  * refusal, its filings go to the exception queue; the record system's NotifyDocketingComplete closes it.
@@ -54,14 +60,28 @@ export class CmsDeliveries {
 
   constructor(private readonly options: CmsDeliveryOptions, private readonly database: () => SqlDatabase) {}
 
-  /** Records, in the caller's transaction, that these accepted filings are owed to the record system. */
-  async enqueue(sql: Sql, delivery: { messageId: string; envelopeId: string; filingIds: readonly string[] }): Promise<void> {
+  /**
+   * Records, in the caller's transaction, that these accepted filings are owed to the record system: docketed
+   * (default), or — for a new case the record system numbers — announced with DocumentStampInformation. `held`:
+   * not sent until {@link releaseHeld} (the case's number is not known yet).
+   */
+  async enqueue(sql: Sql, delivery: { messageId: string; envelopeId: string; filingIds: readonly string[]; kind?: CmsDelivery['kind']; held?: boolean }): Promise<void> {
     const at = new Date().toISOString();
     await sql.query(
-      `INSERT INTO cms_deliveries (message_id, envelope_id, filing_ids, status, created_at, updated_at) VALUES ($1, $2, $3, 'pending', $4, $4)
+      `INSERT INTO cms_deliveries (message_id, envelope_id, filing_ids, status, kind, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
        ON CONFLICT (message_id) DO NOTHING`,
-      [delivery.messageId, delivery.envelopeId, [...delivery.filingIds], at],
+      [delivery.messageId, delivery.envelopeId, [...delivery.filingIds], delivery.held ? 'held' : 'pending', delivery.kind ?? 'record-docketing', at],
     );
+  }
+
+  /** The envelope's case has its number: its held RecordDocketing messages may go (sent after the commit). */
+  async releaseHeld(sql: Sql, envelopeId: string): Promise<void> {
+    await sql.query("UPDATE cms_deliveries SET status = 'pending', updated_at = $2 WHERE envelope_id = $1 AND status = 'held'", [envelopeId, new Date().toISOString()]);
+  }
+
+  /** The envelope's case will not be numbered: its held RecordDocketing messages are dropped (the filings go to exceptions). */
+  async dropHeld(sql: Sql, envelopeId: string): Promise<void> {
+    await sql.query("UPDATE cms_deliveries SET status = 'failed', last_error = 'no case was opened', updated_at = $2 WHERE envelope_id = $1 AND status = 'held'", [envelopeId, new Date().toISOString()]);
   }
 
   /** The delivery a RecordDocketing message id names, or null. */
@@ -150,9 +170,11 @@ export class CmsDeliveries {
     try {
       composed = await this.options.compose(this.database(), delivery);
     } catch (error) {
-      return { ok: false, reason: `the service could not compose RecordDocketing: ${(error as Error).message}`, retryable: false };
+      const what = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : 'RecordDocketing';
+      return { ok: false, reason: `the service could not compose ${what}: ${(error as Error).message}`, retryable: false };
     }
-    return sendStandardMessage({ url: endpoint.url, soapAction: operationTable.RecordDocketing.soapAction, body: composed.body, parts: composed.parts, credentials: endpoint.credentials, timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}) });
+    const operation = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : 'RecordDocketing';
+    return sendStandardMessage({ url: endpoint.url, soapAction: operationTable[operation].soapAction, body: composed.body, parts: composed.parts, credentials: endpoint.credentials, timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}) });
   }
 
   async #update(messageId: string, status: CmsDelivery['status'], attempts: number, error: string | null): Promise<void> {
