@@ -46,6 +46,8 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   const policyFolder = optionValue(args, 'policy');
   const [courtId, courtName] = [optionValue(args, 'court-id'), optionValue(args, 'court-name')];
   if (policyFolder !== undefined && (!courtId || !courtName)) throw new UsageError('--policy needs --court-id and --court-name: the lists do not name the court');
+  const caseNumbers = optionValue(args, 'case-numbers');
+  if (caseNumbers !== undefined && caseNumbers !== 'clerk' && caseNumbers !== 'record-system') throw new UsageError('--case-numbers takes clerk or record-system');
   const host = optionValue(args, 'host');
   if (host !== undefined && !['127.0.0.1', '::1', 'localhost'].includes(host) && !(key && cert)) throw new UsageError(`--host ${host} needs --tls-key and --tls-cert: passwords travel as text`);
   return {
@@ -58,6 +60,7 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
       ...(cmsCa ? { ca: readFileOrUsage(readText, cmsCa, '--cms-ca') } : {}),
     } } : {}),
     ...(docketing ? { docketingModel: docketing } : {}),
+    ...(caseNumbers ? { caseNumbering: caseNumbers } : {}),
     ...(policyFolder && courtId && courtName ? { policyFolder, court: { ...demoCourtPolicy, courtId, courtName } } : {}),
     ...(key && cert ? { tls: { keyPem: readFileOrUsage(readText, key, '--tls-key'), certPem: readFileOrUsage(readText, cert, '--tls-cert') } } : {}),
   };

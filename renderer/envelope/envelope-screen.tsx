@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
-import { codeName, type CodeEntry, type CourtPolicy } from '../../shared/domain/court-policy';
+import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
 import { getApi } from '../app/api';
 import { useSettings } from '../settings/use-settings';
 import { useCourtSeal } from '../stamp/use-court-seal';
 import { CaseAssignmentForm } from './case-assignment-form';
+import { AssignedCaseNote, caseNumberForStamp, RecordSystemNumberNote } from './case-number-notes';
 import { DecisionPanel } from './decision-panel';
 import { DocumentViewer } from './document-viewer';
 import { EnvelopeHistory } from './envelope-history';
 import { EnvelopeSummary } from './envelope-summary';
 import { RecordedDecisionNote } from './recorded-decision-note';
-import { newlyDecided, reviewProblems, undecided } from './review-draft';
+import { newlyDecided, numberedByRecordSystem, reviewProblems, undecided } from './review-draft';
 import { submitDraft } from './submit-draft';
 import { isTyping, ShortcutsHelp } from './shortcuts-help';
 import { useClaim } from './use-claim';
@@ -90,7 +91,8 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   }, [policy, caseKind]);
 
   const readOnly = claim.status !== 'held' || submitting || finished || detail?.cancelled === true;
-  const earlier = { recorded: detail?.recorded ?? [], assignedCase: detail?.assignedCase ?? null };
+  const earlier = { recorded: detail?.recorded ?? [], assignedCase: detail?.assignedCase ?? null, caseNumberPending: detail?.caseNumberPending ?? false };
+  const byRecordSystem = detail ? numberedByRecordSystem(detail.envelope, policy, earlier) : false;
   const isRecorded = (filingId: string): boolean => earlier.recorded.some((r) => r.filingId === filingId);
   const problems = detail ? reviewProblems(detail.envelope, decisions, assignment, policy, earlier) : [];
   const episode = detail ? newlyDecided(detail.envelope, decisions, earlier).length : 0;
@@ -198,7 +200,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
           imageAspect: template.image ? (seal?.aspect ?? null) : null,
           imageUrl: template.image ? (seal?.url ?? null) : null,
         })),
-        fields: { status: 'FILED', court: policy.courtName, datetime: courtNow().toISOString(), timeZone: policy.timeZone, clerk: username, caseNumber: detail?.envelope.case.isNew ? assignment.caseNumber : (detail?.envelope.case.number ?? ''), envelopeId, filingId: stampedFiling.id },
+        fields: { status: 'FILED', court: policy.courtName, datetime: courtNow().toISOString(), timeZone: policy.timeZone, clerk: username, caseNumber: caseNumberForStamp(detail?.envelope.case, earlier.assignedCase, byRecordSystem, assignment.caseNumber), envelopeId, filingId: stampedFiling.id },
         onPlacementChange: (templateId: string, placement: StampPlacement) =>
           setPlacements(new Map(placements).set(stampedFiling.leadDocument.id, { ...placements.get(stampedFiling.leadDocument.id), [templateId]: placement })),
       }
@@ -257,8 +259,10 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
             </ol>
             <EnvelopeHistory envelopeId={envelopeId} refreshKey={`${claim.status}-${delivery?.status ?? ''}`} />
             {detail.envelope.case.isNew && (detail.assignedCase
-              ? <p data-testid="assigned-case">Opened as case <strong>{detail.assignedCase.caseNumber}</strong> ({detail.assignedCase.title}); judge {codeName(policy?.judges, detail.assignedCase.judge)}.</p>
-              : <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />)}
+              ? <AssignedCaseNote assigned={detail.assignedCase} policy={policy} />
+              : byRecordSystem
+                ? <RecordSystemNumberNote pending={earlier.caseNumberPending} />
+                : <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />)}
             <div className="submit-review">
               {problems.length > 0 && !outcome?.ok && <ul className="hint" data-testid="review-problems">{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}
               <button type="button" disabled={readOnly || problems.length > 0 || !policy || !settings} onClick={() => void submit()}>

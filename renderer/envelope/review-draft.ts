@@ -1,5 +1,5 @@
 import { checkCaseAssignment } from '../../shared/domain/case-assignment';
-import type { CourtPolicy } from '../../shared/domain/court-policy';
+import { recordSystemNumbers, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope, Filing } from '../../shared/domain/envelope';
 import type { RecordedDecision } from '../../shared/ipc/efm-schemas';
 
@@ -26,6 +26,17 @@ export const undecided: DecisionDraft = { outcome: null, reasonCode: '', note: '
 export interface EarlierEpisodes {
   readonly recorded: readonly RecordedDecision[];
   readonly assignedCase: { readonly caseNumber: string } | null;
+  /** An earlier episode accepted a filing of this new case; the court record system is numbering it. */
+  readonly caseNumberPending?: boolean;
+}
+
+/**
+ * True when the court's record system, not the clerk, numbers this envelope's case (seed 000, CMS Case
+ * Assignment): a new case at such a court, or one an earlier episode already asked it to number.
+ */
+export function numberedByRecordSystem(envelope: Envelope, policy: CourtPolicy | null, earlier: EarlierEpisodes): boolean {
+  if (!envelope.case.isNew || earlier.assignedCase) return false;
+  return earlier.caseNumberPending === true || (policy !== null && recordSystemNumbers(policy, true));
 }
 
 /** The filings the clerk has decided in this episode and not yet submitted, in envelope order. */
@@ -49,7 +60,7 @@ export function reviewProblems(envelope: Envelope, decisions: ReadonlyMap<string
     if (draft.outcome === 'rejected' && draft.note.trim().length < 10) problems.push(`Explain the rejection of ${filing.description ?? filing.id} to the filer (at least 10 characters).`);
   }
   const accepts = decided.some((filing) => decisions.get(filing.id)?.outcome === 'accepted');
-  if (envelope.case.isNew && accepts && !earlier.assignedCase) {
+  if (envelope.case.isNew && accepts && !earlier.assignedCase && !numberedByRecordSystem(envelope, policy, earlier)) {
     const { caseNumber, title, courtLocation, judge } = assignment;
     if (!caseNumber.trim()) problems.push('Enter the new case number.');
     if (!courtLocation.trim()) problems.push('Choose or enter the court location.');

@@ -8,7 +8,8 @@ import { fetchDocument } from './document-cache';
 import { db } from '../db/db';
 import { deliverPending, enqueueReview } from '../outbox/outbox';
 import { stampInWorker } from '../stamp/stamp-client';
-import { newlyDecided, type CaseAssignmentDraft, type DecisionDraft, type EarlierEpisodes } from './review-draft';
+import type { DeferredStamp } from '../../shared/stamp/deferred-stamp';
+import { newlyDecided, numberedByRecordSystem, type CaseAssignmentDraft, type DecisionDraft, type EarlierEpisodes } from './review-draft';
 
 /** The outcome of a submit, in words for the clerk. */
 export type SubmitOutcome = { ok: true; message: string; delivered: boolean; envelopeComplete: boolean } | { ok: false; message: string };
@@ -38,8 +39,19 @@ export async function submitDraft(input: {
   const filings = newlyDecided(input.envelope, input.decisions, input.earlier);
   const templates = input.settings.stampTemplates.filter((template) => input.settings.defaultStampTemplateIds.includes(template.id));
   const stamped: { documentId: string; sha256: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+  const deferredStamps: DeferredStamp[] = [];
+  // Seed 000, CMS Case Assignment: the record system numbers the case, so the service stamps once it has.
+  const byRecordSystem = numberedByRecordSystem(input.envelope, input.policy, input.earlier);
+  let accepts = false;
   for (const filing of filings) {
     if (input.decisions.get(filing.id)?.outcome !== 'accepted') continue;
+    accepts = true;
+    if (byRecordSystem) {
+      const jobs = templates.map((template) => ({ template, placement: input.placements?.get(filing.leadDocument.id)?.[template.id] ?? null }));
+      const fields = { status: 'FILED', court: input.policy.courtName, datetime: decidedAt, timeZone: input.policy.timeZone, clerk: input.username, envelopeId: input.envelope.id, filingId: filing.id };
+      if (jobs.length > 0) deferredStamps.push({ documentId: filing.leadDocument.id, filingId: filing.id, jobs, fields });
+      continue;
+    }
     const original = await fetchDocument(input.envelope.id, filing.leadDocument.id);
     if (!original.ok) return { ok: false, message: `Could not fetch ${filing.leadDocument.title ?? filing.id} to stamp it: ${original.error.message}` };
     const outcome = await stampInWorker(original.value.bytes, {
@@ -51,7 +63,6 @@ export async function submitDraft(input: {
     // Bytes from the worker are a fresh, unshared ArrayBuffer.
     stamped.push({ documentId: filing.leadDocument.id, sha256: outcome.stampedSha256, bytes: outcome.bytes as Uint8Array<ArrayBuffer> });
   }
-  const accepts = stamped.length > 0;
   const payload = {
     envelopeId: input.envelope.id,
     fencingToken: input.lease.fencingToken,
@@ -63,10 +74,11 @@ export async function submitDraft(input: {
         ? { outcome: 'rejected' as const, filingId: filing.id, reasonCode: draft.reasonCode || freeTextRejectionReason, note: draft.note.trim() }
         : { outcome: 'accepted' as const, filingId: filing.id, correctedFilingCode: draft?.correctedFilingCode || null, note: draft?.note.trim() || null };
     }),
-    caseAssignment: input.envelope.case.isNew && accepts && !input.earlier.assignedCase
+    caseAssignment: input.envelope.case.isNew && accepts && !input.earlier.assignedCase && !byRecordSystem
       ? { caseNumber, trackingId: null, title: input.assignment.title.trim(), courtLocation: input.assignment.courtLocation.trim(), judge: input.assignment.judge.trim() }
       : null,
     stamped,
+    deferredStamps,
   };
   // On disk first (review + outbox, one transaction), then delivered: a crash or an EFM outage loses nothing.
   try {

@@ -42,7 +42,7 @@ describe('electron-builder.yml', () => {
     expect(config.mac).toMatchObject({ target: ['dmg'] });
   });
 
-  it('ships only the build output, without source maps', () => {
-    expect(config.files).toEqual(['dist/**/*', '!dist/**/*.map', 'package.json', 'schemas/**/*']);
+  it('ships only the build output, without source maps, and the court seal the service stamps with', () => {
+    expect(config.files).toEqual(['dist/**/*', '!dist/**/*.map', 'package.json', 'schemas/**/*', 'assets/court-seal.png']);
   });
 });
