@@ -1,34 +1,21 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { buildPaths } from '../../electron/app/build-paths';
-import { createMainServices } from '../../electron/app/main-services';
-import { EfmSimulator } from '../../electron/efm-sim/efm-simulator';
-import { startLoopbackHost } from '../../electron/loopback/loopback-host';
 import { reviewRecords } from '../../electron/service/store/review-records';
 import { recordSystemCaseNumberPlaceholder } from '../../shared/stamp/deferred-stamp';
 import { readVisualText } from '../fixtures/pdfjs-text';
+import { startCourtHost } from './court-host';
 import { demoByAge, openEnvelope, signIn } from './review-helpers';
 
 test("a court whose record system numbers new cases: the clerk types no number, the stamp shows where it goes, the number appears once assigned", async ({
   page,
 }) => {
-  const simulator = await new EfmSimulator({ caseNumbering: 'record-system', cms: { delayMs: 1, failureRate: 0, model: 'per-filing' } }).start();
-  const services = createMainServices({
-    dataDir: mkdtempSync(path.join(tmpdir(), 'crd-e2e-cms-number-')),
-    version: 'e2e',
-    shell: 'loopback',
-    sharedSimulator: Promise.resolve(simulator),
-  });
-  const paths = buildPaths(path.resolve('dist', 'electron'));
-  const host = await startLoopbackHost({ rendererDir: paths.rendererDir, bootstrapScript: paths.loopbackBootstrap, dispatch: services.dispatch, bus: services.bus });
+  const court = await startCourtHost({ caseNumbering: 'record-system', cms: { delayMs: 1, failureRate: 0, model: 'per-filing' } }, 'cms-number');
+  const { simulator } = court;
   try {
     const target = demoByAge().find((d) => d.envelope.case.isNew && d.envelope.filings.length === 2 && d.documents.every((doc) => doc.kind === 'plain'));
     if (!target) throw new Error('no two-filing new case in the demo data');
     const [first, second] = target.envelope.filings;
     if (!first || !second) throw new Error('two filings expected');
-    await signIn(page, host.url);
+    await signIn(page, court.url);
     await openEnvelope(page, target);
 
     // No case-number form: the record system numbers the case when a filing is accepted.
@@ -53,7 +40,7 @@ test("a court whose record system numbers new cases: the clerk types no number, 
 
     // Back on the envelope (a fresh load; the clerk stays signed in), the number the record system gave shows.
     await page.goto('about:blank');
-    await page.goto(host.url);
+    await page.goto(court.url);
     await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes', { timeout: 30_000 });
     await openEnvelope(page, target);
     await expect(page.getByTestId('assigned-case')).toContainText(`Case number ${caseNumber}, assigned by the court's record system`);
@@ -63,8 +50,6 @@ test("a court whose record system numbers new cases: the clerk types no number, 
     await simulator.whenDocketingIdle();
     expect(simulator.cms.statusOf(second.id)).toBe('successful');
   } finally {
-    await host.close();
-    await services.close();
-    await simulator.close();
+    await court.close();
   }
 });
