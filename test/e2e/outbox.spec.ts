@@ -114,7 +114,8 @@ test('two copies: a wiped browser store is restored from the main process journa
     await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
   };
   const decide = async (target: typeof first, beforeDeciding: () => Promise<void> = async () => undefined): Promise<void> => {
-    await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), byAge.indexOf(target));
+    // By its id: an envelope decided before has left the queue, so row positions shift.
+    await page.getByLabel('Look up').fill(target.envelope.id);
     await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
     await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
     await beforeDeciding();
@@ -125,7 +126,11 @@ test('two copies: a wiped browser store is restored from the main process journa
   await signIn();
   const simulator = await app.services.efm.demoSimulator();
   if (!simulator) throw new Error('demo EFM not started');
-  await decide(first, () => simulator.stop());
+  // The document on screen is fetched (and cached for stamping) before the EFM goes away, however loaded the machine.
+  await decide(first, async () => {
+    await expect(page.getByTestId('pdf-page-canvas').first()).toBeVisible({ timeout: 30_000 });
+    await simulator.stop();
+  });
   await expect(page.getByTestId('submit-outcome')).toContainText('Saved on this workstation');
 
   // The browser profile loses its IndexedDB (wiped, damaged). After a restart the journal brings the decision back.
