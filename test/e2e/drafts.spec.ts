@@ -11,8 +11,12 @@ test('a draft survives Back, another tab and a reload; leaving asks first; Esc c
   await openEnvelope(page, target);
 
   // The help dialog: Esc closes it, and only it.
-  await page.keyboard.press('?');
-  await expect(page.getByTestId('shortcuts-help')).toBeVisible();
+  // The screen's keys work once the envelope is shown; on a loaded machine the first press may come before that.
+  await expect(page.getByRole('heading', { name: `Envelope ${target.envelope.id}` })).toBeVisible();
+  await expect(async () => {
+    if ((await page.getByTestId('shortcuts-help').count()) === 0) await page.keyboard.press('?');
+    await expect(page.getByTestId('shortcuts-help')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcuts-help')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: `Envelope ${target.envelope.id}` })).toBeVisible();
