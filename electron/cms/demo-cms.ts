@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Element } from '@xmldom/xmldom';
+import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { DocketingResult } from '../../shared/domain/ecf-status';
 import type { Envelope } from '../../shared/domain/envelope';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
@@ -16,7 +16,6 @@ import { readDocumentStampInformation, writeNotifyDocumentStampInformation, type
 import { parseXml } from '../../shared/xml/safe-xml';
 import { attr, child, children, descendants, path, textAt } from '../../shared/xml/xml-query';
 import { el, rawXml } from '../../shared/xml/xml-writer';
-import { XMLSerializer } from '@xmldom/xmldom';
 import { decodeMtom, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
 import { readSoapFraming } from '../soap/soap-framing';
@@ -96,6 +95,8 @@ const refusals = ['The case is sealed in the case management system', 'Duplicate
  */
 export class DemoCms {
   readonly callbacks: DocketingCallback[] = [];
+  /** Every request body it took, as it arrived (the request wrapper's XML), in order: what the court's CMS would log. */
+  readonly received: { readonly operation: 'RecordDocketing' | 'DocumentStampInformation'; readonly xml: string; readonly parts: number }[] = [];
   /** The cases it opened (or refused to) for DocumentStampInformation, in order. */
   readonly openedCases: OpenedCase[] = [];
   readonly #opened = new Map<string, string | null>();
@@ -190,6 +191,7 @@ export class DemoCms {
       if (operation !== 'RecordDocketing' && operation !== 'DocumentStampInformation') return answer(500, soapFaultEnvelope('Client', `This record system does not implement ${message.value.body.nodeName}`, null));
       const expected = operationTable[operation].soapAction;
       if (framing.value.soapAction !== expected) return answer(500, soapFaultEnvelope('Client', `The SOAPAction does not match ${operation} (expected "${expected}")`, null));
+      this.received.push({ operation, xml: new XMLSerializer().serializeToString(message.value.body), parts: parts.size });
       answer(200, soapEnvelope(operation === 'RecordDocketing' ? await this.#recordDocketing(message.value.body, parts) : await this.#stampInformation(message.value.body)));
     } catch (error) {
       if (!response.headersSent) answer(500, soapFaultEnvelope('Server', `The record system failed: ${(error as Error).message}`, null));

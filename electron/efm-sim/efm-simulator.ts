@@ -7,7 +7,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { XMLSerializer, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
 import {
   documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
@@ -30,7 +30,7 @@ import { codeListsPath, PublishedPolicy } from '../service/published-policy';
 import { demoCourtPolicy } from './demo-court';
 import { clientFault, FaultError, securityFault } from './sim-fault';
 import { supervisionResponse } from './sim-supervision';
-import { filingMessageOf, receiveFiling } from './sim-intake';
+import { filingMessageOf, paymentMessageOf, receiveFiling } from './sim-intake';
 import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
 import { standardRefusal } from '../../shared/ecf/standard-refusal';
 import { cancelFilingResponseElement, readCancelFilingRequest } from '../../shared/ecf/cancel-messages';
@@ -58,6 +58,7 @@ import { SimDocuments, type SimDocument } from './sim-documents';
 import { DemoCms, type DemoCmsOptions } from '../cms/demo-cms';
 import { CmsDeliveries, type CmsDelivery, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
 import { composeRecordDocketing } from '../service/docketing/compose-record-docketing';
+import { composeReviewComplete, type ReviewCompleteContext } from '../service/docketing/compose-review-complete';
 import { composeStampInformation } from '../service/docketing/compose-stamp-information';
 import { receiveCaseNumberCallback } from '../service/docketing/case-number-callback';
 import { caseAssignments } from '../service/store/case-assignments';
@@ -229,6 +230,8 @@ export class EfmSimulator {
       endpoints: {},
       ...options.filerCallbacks,
       onOutcome: (envelopeId, delivered, detail) => void this.#recordNow(envelopeId, 'Filing Review MDE', delivered ? 'filer-notified' : 'filer-not-notified', detail),
+      // ECF 5.0 §6.1.10: the service writes the filer's callback itself once it is owed, with the docketing in it.
+      compose: (sql, envelopeId) => composeReviewComplete(sql, envelopeId, this.#reviewCompleteContext()),
     }, () => this.database);
   }
 
@@ -256,6 +259,21 @@ export class EfmSimulator {
   get accounts(): AccountStore {
     if (!this.#accounts) throw new Error('The service is not started');
     return this.#accounts;
+  }
+
+  /**
+   * The NotifyFilingReviewCompleteRequest content the service writes for an envelope as it stands now: what its filer
+   * is sent once review and docketing are complete (demo envelopes have no filer to send it to).
+   */
+  reviewCompleteMessage(envelopeId: string): Promise<string> {
+    return this.database.transaction((sql) => composeReviewComplete(sql, envelopeId, this.#reviewCompleteContext()));
+  }
+
+  #reviewCompleteContext(): ReviewCompleteContext {
+    return {
+      court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, now: this.#now,
+      ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
+    };
   }
 
   /** Every review submission applied, in order. */
@@ -517,7 +535,7 @@ export class EfmSimulator {
     // The number is taken outside the transaction: a refused filing leaves a gap, never a reused id.
     const sequence = await reviewRecords.next(this.database, `received-${receivedAt.slice(0, 4)}`);
     const envelopeId = await this.#newEnvelopeId(`ENV-${receivedAt.slice(0, 4)}-R${String(sequence).padStart(5, '0')}`);
-    const received = receiveFiling(message, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT', envelopeId);
+    const received = receiveFiling(message, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT', envelopeId, paymentMessageOf(body));
     if (this.options.validateEcf) {
       const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${received.filingMessageXml}`);
       if (!validation.valid) throw clientFault('invalid-ecf-message', `The FilingMessage is not schema-valid: ${validation.output.slice(0, 500)}`);
@@ -838,14 +856,6 @@ export class EfmSimulator {
       return { documentId: s.documentId, sha256: s.sha256, bytes: new Uint8Array(part.body) };
     });
     const deferred = (request.deferredStamps ?? []).map(readDeferredStamp);
-    const serializer = new XMLSerializer();
-    const recordDocketingXml = request.recordDocketing ? serializer.serializeToString(request.recordDocketing) : null;
-    const notifyXml = request.notifyFilingReviewComplete ? serializer.serializeToString(request.notifyFilingReviewComplete) : null;
-    for (const xml of [recordDocketingXml, notifyXml]) {
-      if (!xml || !this.options.validateEcf) continue;
-      const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
-      if (!validation.valid) throw clientFault('invalid-ecf-message', `The ECF message is not schema-valid: ${validation.output.slice(0, 500)}`);
-    }
     const applied = await this.#withEnvelope(request.envelopeId, async (sql, stored) => {
       const previous = await reviewRecords.submission(sql, request.idempotencyKey);
       if (previous) {
@@ -881,7 +891,6 @@ export class EfmSimulator {
         throw clientFault('invalid-request', `The court already has a case ${request.assignedCase.caseNumber}: give the new case another number, or docket the filing into that case`);
       }
       const complete = envelope.filings.every((filing) => decided.has(filing.id) || request.decisions.some((d) => d.filingId === filing.id));
-      if (complete && !notifyXml) throw clientFault('invalid-ecf-message', 'The last decision of an envelope needs a reviewfilingcallback:NotifyFilingReviewCompleteMessage');
       const appliedAt = new Date(this.#now()).toISOString();
       const recorded = request.decisions.map((d) => ({ ...d, reviewerId: user.username }));
       for (const d of request.decisions) await this.#record(sql, request.envelopeId, user.username, d.outcome, d.outcome === 'rejected' ? `${d.filingId}: ${d.reasonCode ?? ''} — ${d.note ?? ''}` : `${d.filingId}${d.correctedFilingCode ? ` as ${d.correctedFilingCode}` : ''}`);
@@ -889,7 +898,7 @@ export class EfmSimulator {
       await this.#record(sql, request.envelopeId, user.username, 'submitted', complete ? 'review complete' : 'partial review');
       await reviewRecords.insertDecisions(sql, request.envelopeId, recorded, { id: user.username, name: user.displayName }, await this.#leases.heldSince(sql, request.envelopeId), appliedAt);
       await reviewRecords.updateReview(sql, request.envelopeId, request.assignedCase && !earlierCase ? request.assignedCase : null, complete);
-      await reviewRecords.insertSubmission(sql, { idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: recorded, recordDocketingXml, notifyFilingReviewCompleteXml: notifyXml, stamped, appliedAt, complete });
+      await reviewRecords.insertSubmission(sql, { idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: recorded, stamped, appliedAt, complete });
       // Seed 000 process #4: the accepted filings are owed to the record system, in this transaction.
       const toDocket = this.options.docketingModel === 'per-envelope'
         ? (complete ? [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId) : [])
@@ -912,11 +921,12 @@ export class EfmSimulator {
           await this.#record(sql, request.envelopeId, waiting.clerk, 'released', 'after the submission landed');
         }
       }
-      if (complete && notifyXml) {
-        // ECF 5.0 §6.1.10: the filer hears after NotifyDocketingComplete for what was accepted, at once otherwise.
+      if (complete) {
+        // ECF 5.0 §6.1.10: the filer hears after NotifyDocketingComplete for what was accepted, at once otherwise;
+        // the service composes the message when it is owed.
         const accepted = [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
         const docketed = await Promise.all(accepted.map(async (filingId) => ((await reviewRecords.docketing(sql, request.envelopeId, filingId)) === 'successful' ? null : filingId)));
-        await this.filerCallbacks.reviewComplete(sql, request.envelopeId, stored.filerAccount, notifyXml, docketed.filter((filingId): filingId is string => filingId !== null));
+        await this.filerCallbacks.reviewComplete(sql, request.envelopeId, stored.filerAccount, null, docketed.filter((filingId): filingId is string => filingId !== null));
       }
       return { duplicate: false as const, appliedAt, complete, stored };
     });

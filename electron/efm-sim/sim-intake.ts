@@ -3,7 +3,9 @@ import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { assignCourtIdentifiers } from '../../shared/ecf/court-identifiers';
 import { findFilingMessages, missingFilingMessageReason, readFilingMessage } from '../../shared/ecf/filing-message';
 import { ns } from '../../shared/ecf/namespaces';
-import { textAt } from '../../shared/xml/xml-query';
+import { readPaymentMessage } from '../../shared/ecf/payment-message';
+import type { PaymentSummary } from '../../shared/domain/ecf-status';
+import { children, textAt } from '../../shared/xml/xml-query';
 import type { MimePart } from '../soap/mtom';
 import type { DemoEnvelope } from './demo-envelopes';
 import { clientFault } from './sim-fault';
@@ -14,6 +16,11 @@ export interface ReceivedFiling {
   readonly demo: DemoEnvelope;
   readonly documents: ReadonlyMap<string, SimDocument>;
   readonly filingMessageXml: string;
+}
+
+/** The `payment:PaymentMessage` of a `wrappers:ReviewFilingRequest`, or null when the filer sent none. */
+export function paymentMessageOf(body: Element): Element | null {
+  return children(body, ns.payment, 'PaymentMessage')[0] ?? null;
 }
 
 /** The one `filing:FilingMessage` of a `wrappers:ReviewFilingRequest`, and the identifier its sender gave it. */
@@ -31,7 +38,7 @@ export function filingMessageOf(body: Element): { message: Element; senderId: st
  * media — sends): the FilingMessage must read, and every document rendition must come as an MTOM part named by its
  * `cid:` URI. The envelope keeps the filer's identifiers and joins the review queue.
  */
-export function receiveFiling(message: Element, parts: ReadonlyMap<string, MimePart>, receivedAt: string, defaultCourtLocation: string, envelopeId: string): ReceivedFiling {
+export function receiveFiling(message: Element, parts: ReadonlyMap<string, MimePart>, receivedAt: string, defaultCourtLocation: string, envelopeId: string, paymentMessage: Element | null = null): ReceivedFiling {
   // The court's identifiers go in beside the filer's: ids like the filer's "Document1" repeat across envelopes.
   assignCourtIdentifiers(message, envelopeId);
   const read = readFilingMessage(message);
@@ -57,7 +64,21 @@ export function receiveFiling(message: Element, parts: ReadonlyMap<string, MimeP
     envelope: { ...envelope, submittedAt: receivedAt },
     courtLocation: defaultCourtLocation,
     documents: sources,
-    payment: { totalAmount: null, currency: null, charges: [], method: null, cardType: null, cardLast4: null, payerName: null, feeExceptionReason: null },
+    payment: paymentOf(paymentMessage),
   };
   return { demo, documents, filingMessageXml: new XMLSerializer().serializeToString(message) };
+}
+
+const noPayment: PaymentSummary = { totalAmount: null, currency: null, charges: [], method: null, cardType: null, cardLast4: null, payerName: null, feeExceptionReason: null };
+
+/**
+ * What the service keeps of the filer's payment: the summary (charges, means, card type and last four digits). The
+ * card number, security code and chip data are never stored (PCI DSS): the docketing and the filer's receipt carry
+ * this summary, masked.
+ */
+function paymentOf(message: Element | null): PaymentSummary {
+  if (!message) return noPayment;
+  const read = readPaymentMessage(message);
+  if (!read.ok) throw clientFault('invalid-ecf-message', `The PaymentMessage cannot be read: ${read.error.message}`);
+  return read.value;
 }

@@ -4,7 +4,6 @@ import { codeName, recordSystemNumbers, rejectionReasonAllowed, type CourtPolicy
 import type { ReviewDecision } from '../../shared/domain/review-decision';
 import type { EnvelopeDetail, RecordedDecision } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
-import { writeNotifyFilingReviewComplete } from '../../shared/ecf/notify-filing-review-complete';
 import { writeRecordDocketing, type AssignedCase } from '../../shared/ecf/record-docketing';
 import type { StampedRendition } from '../../shared/ecf/review-parts';
 import type { WireAssignedCase } from '../../shared/ecf/clerk-review-service';
@@ -17,14 +16,15 @@ export interface ComposedReview {
   /** The case assignment to send with this episode (the one that opens a new case), else null. */
   readonly newAssignment: WireAssignedCase | null;
   readonly complete: boolean;
+  /** The episode's RecordDocketing as this workstation would write it: the offline CMS zip's request.legal.xml. */
   readonly recordDocketingXml: string | null;
-  readonly notifyFilingReviewCompleteXml: string | null;
 }
 
 /**
- * Turns the clerk's decisions of one episode into the ECF messages the EFM records: RecordDocketing for accepted
- * filings (with the manual case assignment and the stamped renditions' hashes) and, when this episode decides the
- * last filing, NotifyFilingReviewComplete covering every episode. `earlier` and `caseOnRecord` are what earlier
+ * Checks the clerk's decisions of one episode against the envelope and the court's policy and turns them into what
+ * is submitted: the decisions, the case assignment that opens a new case, and the stamped renditions. The service
+ * writes the ECF messages itself (RecordDocketing, and the filer's NotifyFilingReviewComplete after docketing); the
+ * RecordDocketing composed here serves only the offline CMS zip. `earlier` and `caseOnRecord` are what earlier
  * episodes left: decisions already applied, and the case they opened.
  */
 export function composeReview(input: {
@@ -75,10 +75,7 @@ export function composeReview(input: {
   } else if (envelope.case.isNew && accepted.length > 0 && !numberedByRecordSystem) {
     return err(appError('invalid-arguments', 'A new case needs a case number, location and judge before any filing is accepted', { field: 'caseNumber' }));
   }
-  const earlier: ReviewDecision[] = input.earlier.map((r) => r.outcome === 'rejected'
-    ? { outcome: 'rejected', envelopeId: args.envelopeId, filingId: r.filingId, reasonCode: r.reasonCode ?? '', note: r.note ?? '', reviewer: r.reviewerId, decidedAt: r.decidedAt }
-    : { outcome: 'accepted', envelopeId: args.envelopeId, filingId: r.filingId, correctedFilingCode: r.correctedFilingCode, note: r.note, reviewer: r.reviewerId, decidedAt: r.decidedAt });
-  const allDecisions = [...earlier, ...decisions];
+  const allDecisions = [...input.earlier, ...decisions];
   const stamped = args.stamped.map((s) => ({ documentId: s.documentId, contentId: `stamped-${s.documentId}@clerk-review`, sha256: s.sha256, sizeBytes: s.bytes.length }));
   const header = { messageId: `RD-${args.idempotencyKey}`, sendingMde: 'urn:clerk-review-desk', courtId: policy.courtId, courtName: policy.courtName, postedAt: args.decidedAt };
   const complete = envelope.filings.every((filing) => allDecisions.some((d) => d.filingId === filing.id));
@@ -89,7 +86,6 @@ export function composeReview(input: {
     newAssignment: assignment && !input.caseOnRecord && accepted.length > 0 ? { caseNumber: assignment.caseNumber, title: assignment.title, courtLocation: assignment.courtLocation, judge: assignment.judge } : null,
     complete,
     recordDocketingXml: accepted.length > 0 ? writeRecordDocketing({ header, envelope, filingMessageXml: detail.filingMessageXml, reviewer: clerk, accepted, assignedCase, stamped }) : null,
-    notifyFilingReviewCompleteXml: complete ? writeNotifyFilingReviewComplete({ header: { ...header, messageId: `NFRC-${args.idempotencyKey}` }, envelope, reviewer: clerk, decisions: allDecisions, rejectionReasons: policy.rejectionReasons, assignedCase, stamped }) : null,
   });
 }
 

@@ -156,8 +156,8 @@ export class EfmClient {
    * by the FilingMessage's `cid:` URIs. Returns the EFM's synchronous MessageStatus, the identifiers the court gave
    * (envelope and filings) and the response as received.
    */
-  async reviewFiling(filingMessageXml: string, attachments: readonly MimePart[]): Promise<Result<{ status: MessageStatus; courtIds: { envelopeId: string | null; filingIds: string[] }; responseXml: string }>> {
-    const result = await this.#call('ReviewFiling', reviewFilingRequestElement(filingMessageXml), attachments);
+  async reviewFiling(filingMessageXml: string, attachments: readonly MimePart[], paymentMessageXml: string | null = null): Promise<Result<{ status: MessageStatus; courtIds: { envelopeId: string | null; filingIds: string[] }; responseXml: string }>> {
+    const result = await this.#call('ReviewFiling', reviewFilingRequestElement(filingMessageXml, paymentMessageXml), attachments);
     if (!result.ok) return result;
     const status = readMessageStatus(result.value.body);
     if (!status.ok) return err(appError('efm-bad-response', `The EFM's answer to ReviewFiling has no status: ${status.error.message}`));

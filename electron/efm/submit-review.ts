@@ -21,7 +21,7 @@ export async function submitReview(client: EfmClient, clerk: { id: string; name:
   if (!policy.ok) return policy;
   const composed = composeReview({ detail: detail.value, policy: policy.value.policy, clerk, args, earlier: detail.value.recorded, caseOnRecord: detail.value.assignedCase, caseNumberPending: detail.value.caseNumberPending });
   if (!composed.ok) return composed;
-  const { decisions, stamped, newAssignment, recordDocketingXml, notifyFilingReviewCompleteXml } = composed.value;
+  const { decisions, stamped, newAssignment } = composed.value;
   return client.submitReview(
     {
       idempotencyKey: args.idempotencyKey,
@@ -29,8 +29,6 @@ export async function submitReview(client: EfmClient, clerk: { id: string; name:
       fencingToken: args.fencingToken,
       decisions: decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome, reasonCode: d.outcome === 'rejected' ? d.reasonCode : null, note: d.note, correctedFilingCode: d.outcome === 'accepted' ? d.correctedFilingCode : null, decidedAt: d.decidedAt })),
       assignedCase: newAssignment,
-      recordDocketingXml,
-      notifyFilingReviewCompleteXml,
       stamped: stamped.map((s) => ({ documentId: s.documentId, sha256: s.sha256, contentId: s.contentId })),
       deferredStamps: (args.deferredStamps ?? []).map(({ documentId, filingId, jobs, fields }) => ({ documentId, filingId, stamp: JSON.stringify({ jobs, fields }) })),
     },

@@ -14,6 +14,11 @@ export interface FilerCallbackOptions {
   readonly retryDelaysMs?: readonly number[];
   /** Told what happened to each callback (the envelope's history). */
   readonly onOutcome?: (envelopeId: string, delivered: boolean, detail: string) => void;
+  /**
+   * Composes a review's callback once it is owed (after docketing): the NotifyFilingReviewCompleteRequest's content.
+   * Callbacks recorded without XML are composed by it, once; the result is kept, so a resend is the same message.
+   */
+  readonly compose?: (sql: Sql, envelopeId: string) => Promise<string>;
 }
 
 /** A callback the service sent (or gave up on), for the record and for tests. */
@@ -46,11 +51,12 @@ export class FilerCallbacks {
   }
 
   /**
-   * Records, in the caller's transaction, that the envelope's review is complete: `xml` is its
-   * NotifyFilingReviewCompleteMessage, owed now when no accepted filing still waits for docketing, else once the last
-   * of `stillDocketing` is docketed. Call {@link FilerCallbacks.sendOwed} after the commit.
+   * Records, in the caller's transaction, that the envelope's review is complete: owed now when no accepted filing
+   * still waits for docketing, else once the last of `stillDocketing` is docketed. `xml` is the request's content
+   * when it is known now (a cancellation); null: composed by `compose` when it is owed, so it carries the docketing.
+   * Call {@link FilerCallbacks.sendOwed} after the commit.
    */
-  async reviewComplete(sql: Sql, envelopeId: string, filer: string | null, xml: string, stillDocketing: readonly string[]): Promise<void> {
+  async reviewComplete(sql: Sql, envelopeId: string, filer: string | null, xml: string | null, stillDocketing: readonly string[]): Promise<void> {
     if (!this.reaches(filer)) return;
     await sql.query(
       `INSERT INTO filer_notifications (envelope_id, filer_account, xml, waiting_for, status, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -73,11 +79,14 @@ export class FilerCallbacks {
   /** Sends the callbacks that are owed (all of them, or one envelope's); at start, those a restart interrupted. */
   sendOwed(envelopeId: string | null = null): void {
     const work = (async () => {
-      const rows = await this.database().query<{ envelope_id: string; filer_account: string; xml: string }>(
+      const rows = await this.database().query<{ envelope_id: string; filer_account: string; xml: string | null }>(
         `SELECT envelope_id, filer_account, xml FROM filer_notifications WHERE status = 'sending'${envelopeId ? ' AND envelope_id = $1' : ''}`,
         envelopeId ? [envelopeId] : [],
       );
-      for (const row of rows) this.#send(row.envelope_id, row.filer_account, row.xml);
+      for (const row of rows) {
+        const xml = row.xml ?? (await this.#composed(row.envelope_id));
+        if (xml !== null) this.#send(row.envelope_id, row.filer_account, xml);
+      }
     })().catch(() => undefined);
     this.#pending.add(work);
     void work.finally(() => this.#pending.delete(work));
@@ -106,6 +115,25 @@ export class FilerCallbacks {
   }
 
   #sending = new Set<string>();
+
+  /** Composes an owed callback and keeps it; a callback that cannot be composed is recorded as not sent. */
+  async #composed(envelopeId: string): Promise<string | null> {
+    const compose = this.options.compose;
+    try {
+      if (!compose) throw new Error('no composer is configured');
+      return await this.database().transaction(async (sql) => {
+        const [row] = await sql.query<{ xml: string | null }>('SELECT xml FROM filer_notifications WHERE envelope_id = $1 FOR UPDATE', [envelopeId]);
+        if (row?.xml) return row.xml;
+        const xml = await compose(sql, envelopeId);
+        await sql.query('UPDATE filer_notifications SET xml = $2, updated_at = $3 WHERE envelope_id = $1', [envelopeId, xml, new Date().toISOString()]);
+        return xml;
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.#record(envelopeId, '', '', false, 0, `filer not notified: the service could not write the message (${reason})`);
+      return null;
+    }
+  }
 
   #send(envelopeId: string, filer: string, xml: string): void {
     // One delivery per envelope at a time (a docketing callback and a restart may both ask).

@@ -78,8 +78,6 @@ export interface SubmitReviewRequest {
   readonly decisions: readonly WireDecision[];
   /** The manual case assignment of a new case, sent with the first accepted filing. */
   readonly assignedCase: WireAssignedCase | null;
-  readonly recordDocketingXml: string | null;
-  readonly notifyFilingReviewCompleteXml: string | null;
   readonly stamped: readonly WireStampedRendition[];
   /** Stamps owed until the court record system numbers the new case (the court numbers its cases itself). */
   readonly deferredStamps?: readonly WireDeferredStamp[];
@@ -215,22 +213,21 @@ export function submitRequestElement(request: SubmitReviewRequest): XmlElement {
     el(crd, 'FencingToken', String(request.fencingToken)),
     request.decisions.map((d) => decisionElement('Decision', d, null)),
     request.assignedCase ? assignedCaseElement(request.assignedCase) : null,
-    request.recordDocketingXml ? el(crd, 'RecordDocketing', rawXml(request.recordDocketingXml)) : null,
-    request.notifyFilingReviewCompleteXml ? el(crd, 'NotifyFilingReviewComplete', rawXml(request.notifyFilingReviewCompleteXml)) : null,
     request.stamped.map((s) => el(crd, 'StampedRendition', el(crd, 'DocumentID', s.documentId), el(crd, 'SHA256', s.sha256), xopContent(s.contentId, 'application/pdf'))),
     (request.deferredStamps ?? []).map((d) => el(crd, 'DeferredStamp', el(crd, 'DocumentID', d.documentId), el(crd, 'FilingID', d.filingId), el(crd, 'StampJSON', d.stamp))));
 }
 
-/** Reads `crd:SubmitFilingReviewRequest`; the embedded ECF messages are returned as elements for validation. */
-export function readSubmitRequest(request: Element): Omit<SubmitReviewRequest, 'recordDocketingXml' | 'notifyFilingReviewCompleteXml'> & { recordDocketing: Element | null; notifyFilingReviewComplete: Element | null } {
+/**
+ * Reads `crd:SubmitFilingReviewRequest`. It carries decisions, not ECF messages: the service writes RecordDocketing
+ * and the filer's NotifyFilingReviewComplete itself, from what it recorded (seed 000 process #4, ECF 5.0 §6.1.10).
+ */
+export function readSubmitRequest(request: Element): SubmitReviewRequest {
   return {
     idempotencyKey: textAt(request, [crd, 'IdempotencyKey']) ?? '',
     envelopeId: textAt(request, [crd, 'EnvelopeID']) ?? '',
     fencingToken: Number(textAt(request, [crd, 'FencingToken']) ?? NaN),
     decisions: children(request, crd, 'Decision').map(readDecision),
     assignedCase: readAssignedCase(child(request, crd, 'AssignedCase')),
-    recordDocketing: firstChildElement(child(request, crd, 'RecordDocketing')),
-    notifyFilingReviewComplete: firstChildElement(child(request, crd, 'NotifyFilingReviewComplete')),
     stamped: children(request, crd, 'StampedRendition').map((s) => ({
       documentId: textAt(s, [crd, 'DocumentID']) ?? '',
       sha256: textAt(s, [crd, 'SHA256']) ?? '',

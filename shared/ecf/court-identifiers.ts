@@ -70,3 +70,27 @@ export function assignCourtIdentifiers(message: Element, envelopeId: string): Co
   });
   return { envelopeId, filingIds, documentIds };
 }
+
+/** The filer's own identifiers beside the court's: the FilingMessage's and each document's, by the court's id. */
+export interface FilerIdentifiers {
+  readonly messageId: string | null;
+  readonly documents: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads, from a FilingMessage the court received (with its identifiers added), the identifiers the filer gave it and
+ * its documents: callbacks to the filer name both, as Tyler's ECF 5 messages do.
+ */
+export function filerIdentifiers(message: Element): FilerIdentifiers {
+  const filerId = (element: Element): string | null => {
+    const own = children(element, nc, 'DocumentIdentification').find((identification) => textAt(identification, [nc, 'IdentificationSourceText']) !== courtIdentifierSource);
+    return own ? textAt(own, [nc, 'IdentificationID']) : null;
+  };
+  const documents = new Map<string, string>();
+  for (const document of [...children(message, filing, 'FilingLeadDocument'), ...children(message, filing, 'FilingConnectedDocument')]) {
+    const court = courtIdentifier(document);
+    const own = filerId(document);
+    if (court && own) documents.set(court, own);
+  }
+  return { messageId: filerId(message), documents };
+}

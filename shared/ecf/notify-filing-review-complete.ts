@@ -1,8 +1,9 @@
 import type { CodeEntry } from '../domain/court-policy';
 import type { Envelope } from '../domain/envelope';
 import { envelopeReviewStatus, type ReviewDecision } from '../domain/review-decision';
-import { el, optional, serializeXml } from '../xml/xml-writer';
+import { el, optional, serializeXml, type XmlElement } from '../xml/xml-writer';
 import type { AssignedCase } from './record-docketing';
+import type { FilerIdentifiers } from './court-identifiers';
 import { ns } from './namespaces';
 import { caseFilingHeader, filingOf, rejectionText, reviewDisposition, reviewedDocument, writePrefixes, type Reviewer, type ReviewHeader, type StampedRendition } from './review-parts';
 
@@ -19,6 +20,14 @@ export interface NotifyFilingReviewCompleteInput {
   readonly rejectionReasons: readonly CodeEntry[];
   readonly assignedCase: AssignedCase | null;
   readonly stamped: readonly StampedRendition[];
+  /** Who decided, by reviewer id: episodes of one envelope may have different clerks (else `reviewer`). */
+  readonly reviewers?: ReadonlyMap<string, Reviewer>;
+  /** The docket entry the court record system gave each docketed filing, by filing id (NotifyDocketingComplete). */
+  readonly docketIds?: ReadonlyMap<string, string>;
+  /** Each document as filed, for the SHA-256 every document carries where no stamped rendition replaced it. */
+  readonly originals?: readonly StampedRendition[];
+  /** The filer's own identifiers, named beside the court's (the court's envelope id comes with them). */
+  readonly filerIds?: FilerIdentifiers & { readonly envelopeId: string };
 }
 
 /**
@@ -31,33 +40,49 @@ export function writeNotifyFilingReviewComplete(input: NotifyFilingReviewComplet
   if (missing.length > 0) throw new Error(`Review is not complete: no decision for ${missing.map((f) => f.id).join(', ')}`);
   const status = envelopeReviewStatus(input.decisions);
   const stampedFor = (documentId: string): StampedRendition | null => input.stamped.find((s) => s.documentId === documentId) ?? null;
+  const originalFor = (documentId: string): StampedRendition | null => input.originals?.find((s) => s.documentId === documentId) ?? null;
   const explain = (decision: ReviewDecision): string | null => {
     if (decision.outcome === 'accepted') return decision.note;
     const reason = input.rejectionReasons.find((entry) => entry.code === decision.reasonCode);
     return rejectionText(reason?.name ?? decision.reasonCode, decision.reasonCode, decision.note);
   };
+  const reviewerOf = (decision: ReviewDecision): Reviewer => input.reviewers?.get(decision.reviewer) ?? input.reviewer;
+  // With the filer's identifiers given, the message names the court's ones as Tyler's do, and no MTOM part travels.
+  const named = input.filerIds
+    ? (documentId: string, category: 'filingID' | 'documentID') => ({ category, filerId: input.filerIds?.documents.get(documentId) ?? null, attached: false })
+    : () => ({});
   const decided = input.decisions.map((decision) => ({ decision, filing: filingOf(input.envelope, decision.filingId) }));
 
   const connected = decided.flatMap(({ decision, filing }) =>
     filing.connectedDocuments.map((document) =>
       el(ecf, 'ConnectedDocumentReview',
-        reviewDisposition(decision.outcome, decision.outcome === 'rejected' ? explain(decision) : null, decision.decidedAt, input.reviewer),
-        reviewedDocument(document, { id: `reviewed-${document.id}`, filingCode: null, stamped: decision.outcome === 'accepted' ? stampedFor(document.id) : null }))));
+        reviewDisposition(decision.outcome, decision.outcome === 'rejected' ? explain(decision) : null, decision.decidedAt, reviewerOf(decision)),
+        reviewedDocument(document, {
+          id: `reviewed-${document.id}`, filingCode: null, ...named(document.id, 'documentID'),
+          stamped: decision.outcome === 'accepted' ? stampedFor(document.id) : null, original: originalFor(document.id),
+        }))));
   const leads = decided.map(({ decision, filing }) =>
     el(ecf, 'LeadDocumentReview',
-      reviewDisposition(decision.outcome, explain(decision), decision.decidedAt, input.reviewer),
+      reviewDisposition(decision.outcome, explain(decision), decision.decidedAt, reviewerOf(decision)),
       reviewedDocument(filing.leadDocument, {
         id: `reviewed-${filing.leadDocument.id}`,
         filingCode: decision.outcome === 'accepted' ? (decision.correctedFilingCode ?? filing.filingCode) : filing.filingCode,
         stamped: decision.outcome === 'accepted' ? stampedFor(filing.leadDocument.id) : null,
+        original: originalFor(filing.leadDocument.id),
+        docketId: decision.outcome === 'accepted' ? (input.docketIds?.get(filing.id) ?? null) : null,
+        ...named(filing.leadDocument.id, 'filingID'),
       })));
   const rejected = decided.filter(({ decision }) => decision.outcome === 'rejected');
   const summary = rejected.length > 0 ? `${rejected.length} of ${decided.length} filing(s) rejected; see each document's review status for the reason.` : null;
 
   const kase = input.envelope.case;
+  const [headerId, ...headerRest] = caseFilingHeader(input.header);
   return serializeXml(
     el(reviewfilingcallback, 'NotifyFilingReviewCompleteMessage',
-      caseFilingHeader(input.header),
+      headerId,
+      input.filerIds ? identification(input.filerIds.envelopeId, 'envelopeID', 'FilingReview') : null,
+      input.filerIds?.messageId ? identification(input.filerIds.messageId, 'messageID', 'FilingAssembly') : null,
+      headerRest,
       connected,
       el(ecf, 'FilingStatus', optional(nc, 'StatusDescriptionText', summary), el(ecf, 'FilingReviewStatusCode', status)),
       leads,
@@ -70,6 +95,11 @@ export function writeNotifyFilingReviewComplete(input: NotifyFilingReviewComplet
           optional(j, 'CaseNumberText', input.assignedCase?.caseNumber ?? kase.number)))),
     writePrefixes,
   );
+}
+
+/** An `nc:DocumentIdentification` naming what the identifier identifies and who assigned it. */
+function identification(id: string, category: string, source: 'FilingReview' | 'FilingAssembly'): XmlElement {
+  return el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', id), el(nc, 'IdentificationCategoryDescriptionText', category), el(nc, 'IdentificationSourceText', source));
 }
 
 /**

@@ -7,8 +7,8 @@ import { ns } from './namespaces';
 const { cbrn, ecf, nc, wrapper } = ns;
 
 /** `wrappers:ReviewFilingRequest` carrying a FilingMessage as it was received (standard ECF ReviewFiling). */
-export function reviewFilingRequestElement(filingMessageXml: string): XmlElement {
-  return el(wrapper, 'ReviewFilingRequest', rawXml(filingMessageXml));
+export function reviewFilingRequestElement(filingMessageXml: string, paymentMessageXml: string | null = null): XmlElement {
+  return el(wrapper, 'ReviewFilingRequest', rawXml(filingMessageXml), paymentMessageXml ? rawXml(paymentMessageXml) : null);
 }
 
 /** What the synchronous answer to ReviewFiling says. */

@@ -64,11 +64,27 @@ export function reviewDisposition(status: 'accepted' | 'rejected' | 'received', 
       el(nc, 'PersonOtherIdentification', el(nc, 'IdentificationID', reviewer.id)))));
 }
 
+/** How a reviewed document is named and what it carries beyond the document itself. */
+export interface ReviewedDocumentOptions {
+  readonly id?: string;
+  readonly filingCode: string | null;
+  readonly stamped: StampedRendition | null;
+  readonly original?: StampedRendition | null;
+  /** Names the court's identifier as Tyler's ECF 5 messages do (filingID for a lead, documentID for a connected one). */
+  readonly category?: 'filingID' | 'documentID';
+  /** The filer's own identifier of the document, written after the court's (source FilingAssembly). */
+  readonly filerId?: string | null;
+  /** The docket entry the court record system gave it (`nc:CaseDocketID`). */
+  readonly docketId?: string | null;
+  /** False where no binaries travel with the message (a callback to the filer): the rendition names no MTOM part. */
+  readonly attached?: boolean;
+}
+
 /**
  * `ecf:ReviewedDocument`: the document as the court records it, with the new file-stamped rendition and its
  * SHA-256 when there is one, and the (possibly corrected) filing code.
  */
-export function reviewedDocument(document: FilingDocument, options: { id?: string; filingCode: string | null; stamped: StampedRendition | null; original?: StampedRendition | null }): XmlElement {
+export function reviewedDocument(document: FilingDocument, options: ReviewedDocumentOptions): XmlElement {
   const attributes = options.id ? [{ ns: structures, name: 'id', value: options.id }] : [];
   const named = document.title ?? document.description ?? 'document';
   // The rendition the court records: the file-stamped one, else the document as filed; each with its SHA-256.
@@ -80,17 +96,23 @@ export function reviewedDocument(document: FilingDocument, options: { id?: strin
         el(nc, 'Attachment',
           el(nc, 'BinaryDescriptionText', options.stamped ? `File-stamped ${named}` : `${named}, as filed`),
           el(nc, 'BinaryFormatText', 'application/pdf'),
-          el(nc, 'BinaryURI', `cid:${recorded.contentId}`),
+          options.attached === false ? null : el(nc, 'BinaryURI', `cid:${recorded.contentId}`),
           el(nc, 'BinarySizeValue', String(recorded.sizeBytes))))]
     : [];
+  const courtId = options.category
+    ? el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', document.id), el(nc, 'IdentificationCategoryDescriptionText', options.category), el(nc, 'IdentificationSourceText', 'FilingReview'))
+    : el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', document.id));
+  const filerId = options.filerId ? el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', options.filerId), el(nc, 'IdentificationSourceText', 'FilingAssembly')) : null;
   return elAttrs(ecf, 'ReviewedDocument', attributes,
     optional(nc, 'DocumentDescriptionText', document.description),
-    el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', document.id)),
+    courtId,
+    filerId,
     optional(nc, 'DocumentSequenceID', document.sequence),
     optional(nc, 'DocumentTitleText', document.title),
     renditions.length > 0 || options.filingCode
       ? el(ecf, 'DocumentAugmentation', renditions, optional(ecf, 'RegisterActionDescriptionCode', options.filingCode))
-      : null);
+      : null,
+    options.docketId ? el(ecf, 'ReviewedDocumentAugmentation', el(nc, 'CaseDocketID', options.docketId)) : null);
 }
 
 /** `ecf:Document` pointing at the reviewed document in the embedded FilingMessage (concise NIEM reference). */

@@ -41,3 +41,12 @@ export function writePaymentMessage(summary: PaymentSummary, payerRole = 'Filer'
     { payment, cac, cbc, ecf, nc },
   );
 }
+
+/**
+ * The PaymentMessage that goes with the envelope to the record system and back to the filer as the receipt: the
+ * masked summary the court kept, or null when the filer paid nothing and claimed no fee exception.
+ */
+export function paymentReceiptXml(summary: PaymentSummary): string | null {
+  const paid = summary.totalAmount !== null || summary.charges.length > 0 || summary.method !== null || summary.feeExceptionReason !== null;
+  return paid ? writePaymentMessage(summary) : null;
+}

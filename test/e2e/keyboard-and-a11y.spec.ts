@@ -54,6 +54,8 @@ test('the whole review with the keyboard only, and no serious accessibility viol
   const simulator = await app.services.efm.demoSimulator();
   const submission = (await simulator?.submissions())?.find((s) => s.envelopeId === target.envelope.id);
   expect(submission?.decisions.map((d) => [d.outcome, d.reasonCode])).toEqual([['accepted', null], ['rejected', 'ILLEGIBLE']]);
-  expect(submission?.recordDocketingXml).toContain('Hon. Priya Natarajan');
+  await simulator?.whenDocketingIdle();
+  const docketed = simulator?.cms.received.find((r) => r.operation === 'RecordDocketing' && r.xml.includes(target.envelope.id));
+  expect(docketed?.xml).toContain('Hon. Priya Natarajan');
   expect(submission?.stamped).toHaveLength(1);
 });

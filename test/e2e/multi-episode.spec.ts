@@ -41,10 +41,11 @@ test('multi-episode review: accept one filing now and open the case, decide the 
   const simulator = await app.services.efm.demoSimulator();
   const submissions = (await simulator?.submissions())?.filter((s) => s.envelopeId === envelope.id) ?? [];
   expect(submissions.map((s) => s.decisions.map((d) => `${d.filingId}:${d.outcome}`))).toEqual([[`${first.id}:accepted`], [`${second.id}:rejected`]]);
-  expect(submissions[0]?.notifyFilingReviewCompleteXml).toBeNull();
-  // The filer's completion notice covers both episodes.
-  expect(submissions[1]?.notifyFilingReviewCompleteXml).toContain(first.id);
-  expect(submissions[1]?.notifyFilingReviewCompleteXml).toContain('partially-accepted');
+  // The filer's completion notice, written by the service, covers both episodes.
+  const notice = await simulator?.reviewCompleteMessage(envelope.id);
+  expect(notice).toContain(first.id);
+  expect(notice).toContain(second.id);
+  expect(notice).toContain('partially-accepted');
   await page.getByRole('button', { name: 'Back to queue' }).click();
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('row', { name: `Envelope ${envelope.id}` })).toHaveCount(0);

@@ -53,30 +53,38 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   await expect(page.getByTestId('history')).toContainText('clerk1 submitted');
   await expect(page.getByTestId('history')).toContainText('clerk1 claimed');
 
-  // What the EFM received: schema-valid ECF messages, the case assignment, a stamped rendition whose SHA-256 matches.
+  // What the service did with it: a stamped rendition whose SHA-256 matches, a schema-valid RecordDocketing to the
+  // record system with the case assignment, and the filer's schema-valid notice, both written by the service.
   const simulator = await app.services.efm.demoSimulator();
-  const submission = (await simulator?.submissions())?.find((s) => s.envelopeId === envelope.id);
-  if (!submission?.recordDocketingXml || !submission.notifyFilingReviewCompleteXml) throw new Error('no submission received');
-  for (const xml of [submission.recordDocketingXml, submission.notifyFilingReviewCompleteXml]) {
+  if (!simulator) throw new Error('no demo service');
+  const submission = (await simulator.submissions()).find((s) => s.envelopeId === envelope.id);
+  if (!submission) throw new Error('no submission received');
+  await simulator.whenDocketingIdle();
+  const docketing = simulator.cms.received.find((r) => r.operation === 'RecordDocketing' && r.xml.includes(envelope.id))?.xml ?? '';
+  const notice = await simulator.reviewCompleteMessage(envelope.id);
+  const wrappers = 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers';
+  const noticeRequest = `<wrappers:NotifyFilingReviewCompleteRequest xmlns:wrappers="${wrappers}">${notice}</wrappers:NotifyFilingReviewCompleteRequest>`;
+  for (const xml of [docketing, noticeRequest]) {
     const result = validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
     expect(result.valid, result.output).toBe(true);
   }
-  // The simulator re-serialises what it received, so elements may carry namespace declarations.
+  // Serialised from parsed XML, so elements may carry namespace declarations.
   const element = (name: string, value: string): RegExp => new RegExp(`<${name}(\\s[^>]*)?>${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</${name}>`);
-  expect(submission.recordDocketingXml).toMatch(element('j:CaseNumberText', caseNumber));
-  expect(submission.recordDocketingXml).toContain('Hon. Marcus Chen');
+  expect(docketing).toMatch(element('j:CaseNumberText', caseNumber));
+  expect(docketing).toContain('Hon. Marcus Chen');
   const stamped = submission.stamped[0];
   expect(stamped?.documentId).toBe(first.leadDocument.id);
   expect(createHash('sha256').update(stamped?.bytes ?? new Uint8Array()).digest('hex')).toBe(stamped?.sha256);
-  expect(submission.recordDocketingXml).toMatch(element('ecf:DocumentRenditionHash', stamped?.sha256 ?? 'missing'));
+  expect(docketing).toMatch(element('ecf:DocumentRenditionHash', stamped?.sha256 ?? 'missing'));
   expect(Buffer.from(stamped?.bytes ?? []).subarray(0, 5).toString()).toBe('%PDF-');
   // The stamp is where the clerk dropped it in the preview (24 pt from the top before, 124 pt after).
   const [page1] = await readVisualText(stamped?.bytes ?? new Uint8Array(), [1]);
   const filed = page1?.items.find((item) => item.text === 'FILED');
   expect(filed?.y).toBeGreaterThan(124);
   expect(filed?.y).toBeLessThan(150);
-  expect(submission.notifyFilingReviewCompleteXml).toMatch(element('ecf:FilingReviewStatusCode', 'partially-accepted'));
-  expect(submission.notifyFilingReviewCompleteXml).toContain('Pages 2 and 3 are blank; please rescan and resubmit.');
+  expect(notice).toMatch(element('ecf:FilingReviewStatusCode', 'partially-accepted'));
+  expect(notice).toContain('Pages 2 and 3 are blank; please rescan and resubmit.');
+  expect(notice).toMatch(element('ecf:DocumentRenditionHash', stamped?.sha256 ?? 'missing'));
   await keepScreenshot(page, test.info(), 'envelope-submitted');
 
   // For a court without an interactive CMS link: export the CMS zip, and open it again to inspect it.

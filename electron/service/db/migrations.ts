@@ -213,6 +213,14 @@ export const migrations: readonly { readonly version: number; readonly name: str
       )
     `,
   },
+  {
+    version: 6,
+    name: "the filer's callback composed by the service after docketing: docket ids kept, the message composed when owed",
+    sql: `
+      ALTER TABLE docketing ADD COLUMN docket_id text;
+      ALTER TABLE filer_notifications ALTER COLUMN xml DROP NOT NULL
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */

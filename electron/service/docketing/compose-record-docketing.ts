@@ -3,6 +3,7 @@ import type { ReviewDecision } from '../../../shared/domain/review-decision';
 import { ns } from '../../../shared/ecf/namespaces';
 import { writeRecordDocketing, type AssignedCase } from '../../../shared/ecf/record-docketing';
 import { writeFilingMessage } from '../../../shared/ecf/write-filing-message';
+import { paymentReceiptXml } from '../../../shared/ecf/write-payment-message';
 import { el, rawXml, type XmlElement } from '../../../shared/xml/xml-writer';
 import type { MimePart } from '../../soap/mtom';
 import type { Sql } from '../db/sql-database';
@@ -69,8 +70,10 @@ export async function composeRecordDocketing(sql: Sql, request: DocketingRequest
     const validation = await context.validateEcf(xml);
     if (!validation.valid) throw new Error(`it is not schema-valid: ${validation.output.slice(0, 300)}`);
   }
+  // Seed 000 process #4: the RecordDocketing goes with the envelope's PaymentMessage.
+  const paymentXml = paymentReceiptXml(stored.demo.payment);
   return {
-    body: el(ns.wrapper, 'RecordDocketingRequest', rawXml(xml)),
+    body: el(ns.wrapper, 'RecordDocketingRequest', rawXml(xml), paymentXml ? rawXml(paymentXml) : null),
     parts: [
       ...stamped.map((s) => ({ contentId: `stamped-${s.documentId}@clerk-review`, contentType: 'application/pdf', body: s.bytes })),
       ...originals.map((o) => ({ contentId: o.contentId, contentType: 'application/pdf', body: o.bytes })),
@@ -78,8 +81,8 @@ export async function composeRecordDocketing(sql: Sql, request: DocketingRequest
   };
 }
 
-/** The case the clerk opened, with the court's names for its location and judge. */
-function assignedCaseOf(assigned: { caseNumber: string; title: string; courtLocation: string; judge: string } | null, court: CourtPolicy): AssignedCase | null {
+/** The case the clerk (or the record system) opened, with the court's names for its location and judge. */
+export function assignedCaseOf(assigned: { caseNumber: string; title: string; courtLocation: string; judge: string } | null, court: CourtPolicy): AssignedCase | null {
   if (!assigned) return null;
   const entry = (list: readonly CodeEntry[], code: string): CodeEntry => ({ code, name: codeName(list, code) });
   return { caseNumber: assigned.caseNumber, trackingId: null, title: assigned.title, courtLocation: entry(court.courtLocations, assigned.courtLocation), judge: entry(court.judges, assigned.judge) };

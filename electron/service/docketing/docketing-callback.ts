@@ -30,7 +30,7 @@ export async function recordDocketingOutcome(sql: Sql, envelopeId: string, outco
   const detail = outcome.docketed
     ? `${outcome.filingId} docketed${outcome.docketId ? ` as ${outcome.docketId}` : ''}`
     : `${outcome.filingId}: ${outcome.reason ?? 'not docketed'}`;
-  await reviewRecords.setDocketing(sql, envelopeId, outcome.filingId, status, detail, at);
+  await reviewRecords.setDocketing(sql, envelopeId, outcome.filingId, status, detail, at, outcome.docketed ? outcome.docketId : null);
   await reviewRecords.record(sql, envelopeId, { at, actor: 'court record system', action: outcome.docketed ? 'docketed' : 'docketing-failed', detail });
   if (!outcome.docketed) {
     const next = await reviewRecords.next(sql, 'docketing-exceptions');

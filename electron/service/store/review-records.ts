@@ -21,8 +21,6 @@ export interface StoredSubmission {
   readonly envelopeId: string;
   readonly clerk: string;
   readonly decisions: readonly RecordedDecision[];
-  readonly recordDocketingXml: string | null;
-  readonly notifyFilingReviewCompleteXml: string | null;
   readonly stamped: readonly { documentId: string; sha256: string; bytes: Uint8Array }[];
   readonly appliedAt: string;
   readonly complete: boolean;
@@ -192,8 +190,8 @@ export const reviewRecords = {
   /** Records an applied submission with its stamped renditions. */
   async insertSubmission(sql: Sql, submission: StoredSubmission): Promise<void> {
     await sql.query(
-      'INSERT INTO submissions (idempotency_key, envelope_id, clerk, decisions, record_docketing_xml, notify_xml, complete, applied_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)',
-      [submission.idempotencyKey, submission.envelopeId, submission.clerk, JSON.stringify(submission.decisions), submission.recordDocketingXml, submission.notifyFilingReviewCompleteXml, submission.complete, submission.appliedAt],
+      'INSERT INTO submissions (idempotency_key, envelope_id, clerk, decisions, complete, applied_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)',
+      [submission.idempotencyKey, submission.envelopeId, submission.clerk, JSON.stringify(submission.decisions), submission.complete, submission.appliedAt],
     );
     for (const stamped of submission.stamped) {
       await sql.query('INSERT INTO stamped_documents (idempotency_key, document_id, sha256, bytes) VALUES ($1, $2, $3, $4)', [submission.idempotencyKey, stamped.documentId, stamped.sha256, stamped.bytes]);
@@ -209,8 +207,6 @@ export const reviewRecords = {
       envelopeId: row.envelope_id as string,
       clerk: row.clerk as string,
       decisions: row.decisions as RecordedDecision[],
-      recordDocketingXml: (row.record_docketing_xml as string | null) ?? null,
-      notifyFilingReviewCompleteXml: (row.notify_xml as string | null) ?? null,
       stamped: stamped.filter((s) => s.idempotency_key === row.idempotency_key).map((s) => ({ documentId: s.document_id as string, sha256: s.sha256 as string, bytes: new Uint8Array(s.bytes as Uint8Array) })),
       appliedAt: row.applied_at as string,
       complete: row.complete === true,
@@ -241,12 +237,27 @@ export const reviewRecords = {
   },
 
   /** Records what the court record system answered for a filing. */
-  async setDocketing(sql: Sql, envelopeId: string, filingId: string, status: 'successful' | 'unsuccessful', detail: string, at: string): Promise<void> {
+  async setDocketing(sql: Sql, envelopeId: string, filingId: string, status: 'successful' | 'unsuccessful', detail: string, at: string, docketId: string | null = null): Promise<void> {
     await sql.query(
-      'INSERT INTO docketing (envelope_id, filing_id, status, detail, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (envelope_id, filing_id) DO UPDATE SET status = $3, detail = $4, at = $5',
-      [envelopeId, filingId, status, detail, at],
+      `INSERT INTO docketing (envelope_id, filing_id, status, detail, at, docket_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (envelope_id, filing_id) DO UPDATE SET status = $3, detail = $4, at = $5, docket_id = $6`,
+      [envelopeId, filingId, status, detail, at, docketId],
     );
   },
+
+  /** The docket entries the court record system gave an envelope's docketed filings, by filing id. */
+  async docketIds(sql: Sql, envelopeId: string): Promise<Map<string, string>> {
+    const rows = await sql.query<{ filing_id: string; docket_id: string }>("SELECT filing_id, docket_id FROM docketing WHERE envelope_id = $1 AND status = 'successful' AND docket_id IS NOT NULL", [envelopeId]);
+    return new Map(rows.map((row) => [row.filing_id, row.docket_id]));
+  },
+
+  /** Each document of an envelope as filed: its SHA-256 and size, without the bytes. */
+  async receivedDocumentHashes(sql: Sql, envelopeId: string): Promise<{ documentId: string; sha256: string; sizeBytes: number }[]> {
+    const rows = await sql.query<{ document_id: string; sha256: string; size: number }>('SELECT document_id, sha256, octet_length(bytes)::int AS size FROM received_documents WHERE envelope_id = $1', [envelopeId]);
+    return rows.map((row) => ({ documentId: row.document_id, sha256: row.sha256, sizeBytes: row.size }));
+  },
+
+
 
   /** Every decision on an envelope with its reviewer's name, in the order they were made. */
   async decisionsWithReviewer(sql: Sql, envelopeId: string): Promise<{ decision: RecordedDecision; reviewer: { id: string; name: string } }[]> {

@@ -64,10 +64,11 @@ describe('CMS zip (non-interactive integration)', () => {
     expect(validation.valid, validation.output).toBe(true);
     expect(xml).toContain('2026-CV-000321');
     expect(xml).not.toContain('JVBERi0'); // no base64 PDF inside: binaries are files of the zip
-    // Exactly what the EFM got: the same RecordDocketing (but for the exported XML declaration).
-    const sent = (await simulator.submissions()).find((s) => s.idempotencyKey === payload.idempotencyKey);
+    // The same stamped rendition the service docketed to the record system.
+    await simulator.whenDocketingIdle();
+    const docketed = simulator.cms.received.find((r) => r.operation === 'RecordDocketing' && r.xml.includes(demo.envelope.id));
     expect(xml).toContain(stamped.stampedSha256);
-    expect(sent?.recordDocketingXml).toContain(stamped.stampedSha256);
+    expect(docketed?.xml).toContain(stamped.stampedSha256);
 
     const report = inspectCmsZip(zip.value.fileName, zip.value.bytes);
     expect(report.problems).toEqual([]);

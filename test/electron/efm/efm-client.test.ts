@@ -7,8 +7,6 @@ import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { stampPdf } from '../../../shared/pdf/stamp-pdf';
 import { loadPdf } from '../../../shared/pdf/load-pdf';
 import { stampPreset, type StampTemplate } from '../../../shared/stamp/stamp-template';
-import { writeNotifyFilingReviewComplete } from '../../../shared/ecf/notify-filing-review-complete';
-import { writeRecordDocketing } from '../../../shared/ecf/record-docketing';
 import { demoCourtPolicy } from '../../../electron/efm-sim/demo-court';
 import { validateEcf } from '../../fixtures/ecf-validate';
 
@@ -90,18 +88,14 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     const decidedAt = '2026-11-22T16:00:00Z';
     const accepted = { outcome: 'accepted' as const, envelopeId, filingId: firstFiling.id, correctedFilingCode: null, note: null, reviewer: 'clerk1', decidedAt };
     const rejected = others.map((filing) => ({ outcome: 'rejected' as const, envelopeId, filingId: filing.id, reasonCode: 'ILLEGIBLE', note: 'Pages 2 and 3 are blank scans.', reviewer: 'clerk1', decidedAt }));
-    const header = { messageId: `RD-${envelopeId}`, sendingMde: 'urn:clerk-review-desk', courtId: demoCourtPolicy.courtId, courtName: demoCourtPolicy.courtName, postedAt: decidedAt };
     const stamped = [{ documentId: firstFiling.leadDocument.id, contentId: `stamped-${firstFiling.leadDocument.id}@clerk-review`, sha256: stampedPdf.stampedSha256, sizeBytes: stampedPdf.bytes.length }];
     const assignedCase = envelope.case.isNew ? { caseNumber: '2026-CV-000999', trackingId: null, title: envelope.case.title ?? 'Untitled', courtLocation: { code: 'DT', name: 'Downtown Courthouse' }, judge: { code: 'J-101', name: 'Hon. Alicia Rivera' } } : null;
-    const filingMessageXml = (await import('../../../shared/ecf/write-filing-message')).writeFilingMessage(envelope, 'urn:x');
     const request = {
       idempotencyKey: `key-${envelopeId}`,
       envelopeId,
       fencingToken: lease.value.fencingToken,
       decisions: [accepted, ...rejected].map((d) => ({ filingId: d.filingId, outcome: d.outcome, reasonCode: 'reasonCode' in d ? d.reasonCode : null, note: d.note, correctedFilingCode: null, decidedAt })),
       assignedCase: assignedCase ? { caseNumber: assignedCase.caseNumber, title: assignedCase.title, courtLocation: assignedCase.courtLocation.code, judge: assignedCase.judge.code } : null,
-      recordDocketingXml: writeRecordDocketing({ header, envelope, filingMessageXml, reviewer: { id: 'clerk1', name: 'Dana Whitaker' }, accepted: [accepted], assignedCase, stamped }),
-      notifyFilingReviewCompleteXml: writeNotifyFilingReviewComplete({ header: { ...header, messageId: `NFRC-${envelopeId}` }, envelope, reviewer: { id: 'clerk1', name: 'Dana Whitaker' }, decisions: [accepted, ...rejected], rejectionReasons: demoCourtPolicy.rejectionReasons, assignedCase, stamped }),
       stamped: stamped.map((s) => ({ documentId: s.documentId, sha256: s.sha256, contentId: s.contentId })),
     };
     const bytes = new Map([[stamped[0]?.contentId ?? '', stampedPdf.bytes]]);

@@ -37,9 +37,11 @@ describe('multi-episode review (main-process submit against the simulator)', () 
     // Episode 1: accept the first filing and open the case.
     const one = await submitReview(efm, clerk, { ...base, idempotencyKey: `${envelopeId}-episode-1`, decisions: [{ outcome: 'accepted', filingId: first.id, correctedFilingCode: null, note: null }], caseAssignment });
     expect(one).toMatchObject({ ok: true, value: { result: 'applied', envelopeComplete: false } });
-    const afterOne = (await simulator.submissions()).at(-1);
-    expect(afterOne?.notifyFilingReviewCompleteXml).toBeNull();
-    expect(localNames(afterOne?.recordDocketingXml ?? null, 'CaseNumberText')).toContain('2026-CV-004242');
+    // The service dockets what was accepted, with the case the clerk opened (it writes the RecordDocketing itself).
+    await simulator.whenDocketingIdle();
+    const docketings = (): string[] => simulator.cms.received.filter((r) => r.operation === 'RecordDocketing' && r.xml.includes(envelopeId)).map((r) => r.xml);
+    expect(docketings()).toHaveLength(1);
+    expect(localNames(docketings()[0] ?? null, 'CaseNumberText')).toContain('2026-CV-004242');
     const queue = await efm.getReviewQueue({ pageSize: 10_000 });
     expect(queue.ok && queue.value.items.some((item) => item.envelopeId === envelopeId)).toBe(true);
 
@@ -59,12 +61,16 @@ describe('multi-episode review (main-process submit against the simulator)', () 
     const rest = demo.envelope.filings.slice(2).map((filing) => ({ outcome: 'rejected' as const, filingId: filing.id, reasonCode: 'ILLEGIBLE', note: 'The scan is unreadable; please refile.' }));
     const two = await submitReview(efm, clerk, { ...base, idempotencyKey: `${envelopeId}-episode-2`, decisions: [{ outcome: 'accepted', filingId: second.id, correctedFilingCode: null, note: null }, ...rest], caseAssignment: null });
     expect(two).toMatchObject({ ok: true, value: { result: 'applied', envelopeComplete: true } });
-    const afterTwo = (await simulator.submissions()).at(-1);
-    expect(localNames(afterTwo?.recordDocketingXml ?? null, 'CaseNumberText')).toContain('2026-CV-004242');
-    expect(localNames(afterTwo?.notifyFilingReviewCompleteXml ?? null, 'FilingReviewStatusCode').join(' ')).toMatch(/partially/i);
-    // The completion notice covers every filing of every episode.
-    const notified = localNames(afterTwo?.notifyFilingReviewCompleteXml ?? null, 'IdentificationID');
+    await simulator.whenDocketingIdle();
+    expect(docketings()).toHaveLength(2);
+    expect(localNames(docketings()[1] ?? null, 'CaseNumberText')).toContain('2026-CV-004242');
+    // The filer's notice, written by the service after docketing, covers every filing of every episode.
+    const notice = `<n xmlns:w="urn:wrap">${await simulator.reviewCompleteMessage(envelopeId)}</n>`;
+    expect(localNames(notice, 'FilingReviewStatusCode').join(' ')).toMatch(/partially/i);
+    const notified = localNames(notice, 'IdentificationID');
     for (const filing of [first, second, third]) expect(notified).toContain(filing.id);
+    // Both accepted filings carry the docket entry the record system gave them.
+    expect(localNames(notice, 'CaseDocketID')).toHaveLength(2);
     const after = await efm.getReviewQueue({ pageSize: 10_000 });
     expect(after.ok && after.value.items.some((item) => item.envelopeId === envelopeId)).toBe(false);
   });

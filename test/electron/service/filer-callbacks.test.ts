@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
@@ -16,8 +17,8 @@ import { wsSecurityHeader } from '../../../electron/soap/ws-security';
 import { messageStatusElement } from '../../../shared/ecf/message-status';
 import { ns } from '../../../shared/ecf/namespaces';
 import { el } from '../../../shared/xml/xml-writer';
-import { firstChildElement } from '../../../shared/xml/xml-query';
-import { validateEcf } from '../../fixtures/ecf-validate';
+import { children, descendants, firstChildElement, textAt } from '../../../shared/xml/xml-query';
+import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { listenOnLoopback, readRequestBody, type LoopbackServer } from '../../fixtures/loopback-server';
 
 /**
@@ -54,13 +55,15 @@ afterAll(async () => {
 const example = readFileSync(path.resolve('..', 'shared', 'ecf5', 'examples', 'civil-complaint-021-ReviewFilingRequest-Answer-04.xml'), 'utf8');
 const filingMessage = (senderId: string): string => new XMLSerializer().serializeToString(findFilingMessages(new DOMParser().parseFromString(example, 'text/xml').documentElement as unknown as Element)[0] as Element)
   .replace(/<nc:IdentificationID>[^<]*<\/nc:IdentificationID>/, `<nc:IdentificationID>${senderId}</nc:IdentificationID>`);
+const paymentMessage = new XMLSerializer().serializeToString(new DOMParser().parseFromString(example, 'text/xml').getElementsByTagNameNS(ns.payment, 'PaymentMessage')[0] as unknown as Element);
+const filedPdf = Buffer.from('%PDF-1.4\n%%EOF\n');
 const efsp = new EfmClient({ endpoint: '', credentials: { username: 'efsp', password: 'demo-efsp' } });
 const clerkIdentity = { id: 'clerk1', name: 'Dana Whitaker' };
 
 /** The filer files the example; a clerk claims it and decides its one filing. */
-async function fileAndDecide(senderId: string, decision: 'accepted' | 'rejected'): Promise<string> {
+async function fileAndDecide(senderId: string, decision: 'accepted' | 'rejected', payment: string | null = null): Promise<string> {
   const client = new EfmClient({ endpoint: simulator.url, credentials: efsp.options.credentials });
-  const filed = await client.reviewFiling(filingMessage(senderId), [{ contentId: 'Payload1', contentType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+  const filed = await client.reviewFiling(filingMessage(senderId), [{ contentId: 'Payload1', contentType: 'application/pdf', body: filedPdf }], payment);
   if (!filed.ok) throw new Error(filed.error.message);
   const envelopeId = filed.value.courtIds.envelopeId ?? '';
   const clerk = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
@@ -104,6 +107,53 @@ describe('NotifyFilingReviewComplete reaches the filer in ECF\'s order', () => {
     const history = await new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } }).getEnvelopeHistory(accepted);
     const actions = history.ok ? history.value.map((event) => event.action) : [];
     expect(actions.indexOf('filer-notified')).toBeGreaterThan(actions.indexOf('docketed'));
+  });
+});
+
+/** The request a callback carried (wrappers:NotifyFilingReviewCompleteRequest). */
+function requestOf(callback: Received | undefined): Element {
+  const message = readSoapEnvelope(callback?.body ?? '');
+  if (!message.ok) throw new Error(message.error.message);
+  return message.value.body;
+}
+
+describe('the notice the service writes after docketing (ECF 5.0 §6.1.10)', () => {
+  it("names the court's and the filer's ids, the docket entry, each document's SHA-256 and the payment receipt", async () => {
+    const before = received.length;
+    const envelopeId = await fileAndDecide('PAID-ME-1', 'accepted', paymentMessage);
+    await simulator.whenDocketingIdle();
+    await simulator.filerCallbacks.whenIdle();
+    expect(received.length).toBe(before + 1);
+    const request = requestOf(received.at(-1));
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(request)}`;
+    // Valid for both the OASIS schemas and Tyler's production ECF 5 schemas (civil is in Tyler's set).
+    expect(validateEcfBatch([xml], 'oasis')[0]).toMatchObject({ valid: true });
+    expect(validateEcfBatch([xml], 'tyler')[0]).toMatchObject({ valid: true });
+    const [notice] = children(request, ns.reviewfilingcallback, 'NotifyFilingReviewCompleteMessage');
+    if (!notice) throw new Error('no NotifyFilingReviewCompleteMessage');
+    const ids = (element: Element): string[] => children(element, ns.nc, 'DocumentIdentification')
+      .map((id) => [textAt(id, [ns.nc, 'IdentificationID']), textAt(id, [ns.nc, 'IdentificationCategoryDescriptionText']), textAt(id, [ns.nc, 'IdentificationSourceText'])].join('/'));
+    expect(ids(notice)).toEqual(expect.arrayContaining([`${envelopeId}/envelopeID/FilingReview`, 'PAID-ME-1/messageID/FilingAssembly']));
+    const [lead] = descendants(notice, ns.ecf, 'LeadDocumentReview').flatMap((review) => children(review, ns.ecf, 'ReviewedDocument'));
+    if (!lead) throw new Error('no reviewed lead document');
+    expect(ids(lead)[0]).toBe(`${envelopeId}-F1/filingID/FilingReview`);
+    expect(textAt(lead, [ns.ecf, 'ReviewedDocumentAugmentation'], [ns.nc, 'CaseDocketID'])).toMatch(/^DKT-/);
+    expect(textAt(lead, [ns.ecf, 'DocumentAugmentation'], [ns.ecf, 'DocumentRendition'], [ns.ecf, 'DocumentRenditionHash'])).toBe(createHash('sha256').update(filedPdf).digest('hex'));
+    // The receipt: what was charged, with the card masked (never its number, security code or chip data).
+    const receipt = new XMLSerializer().serializeToString(children(request, ns.payment, 'PaymentMessage')[0] as Element);
+    expect(receipt).toContain('106.00');
+    expect(receipt).toContain('5555</cbc:PrimaryAccountNumberID>');
+    expect(receipt).not.toContain('5555-555-5555');
+    expect(receipt).not.toContain('CV2ID');
+    expect(receipt).not.toContain('CardChipCode');
+  });
+
+  it('a rejected envelope gets no payment receipt', async () => {
+    const before = received.length;
+    await fileAndDecide('PAID-BUT-REJECTED-1', 'rejected', paymentMessage);
+    await simulator.filerCallbacks.whenIdle();
+    expect(received.length).toBe(before + 1);
+    expect(children(requestOf(received.at(-1)), ns.payment, 'PaymentMessage')).toHaveLength(0);
   });
 });
 

@@ -110,7 +110,7 @@ describe('kill -9 of the service during a burst of submissions', () => {
     for (const sent of answered) {
       // The workstation's outbox sends the same request again (same idempotency key) when it never saw the answer.
       const again = await client(sent.clerk).submitReview({
-        idempotencyKey: sent.key, envelopeId: sent.envelopeId, fencingToken: sent.token, assignedCase: null, recordDocketingXml: null, notifyFilingReviewCompleteXml: null, stamped: [],
+        idempotencyKey: sent.key, envelopeId: sent.envelopeId, fencingToken: sent.token, assignedCase: null, stamped: [],
         decisions: sent.args.decisions.map((d) => ({ filingId: d.filingId, outcome: d.outcome, reasonCode: d.outcome === 'rejected' ? d.reasonCode : null, note: d.note, correctedFilingCode: null, decidedAt: sent.args.decidedAt })),
       }, new Map());
       expect(again).toMatchObject({ ok: true, value: { result: 'duplicate' } });

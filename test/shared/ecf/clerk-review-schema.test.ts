@@ -47,7 +47,7 @@ describe('clerk-review extension messages against schemas/clerk-review.xsd', () 
   });
 
   it('SubmitFilingReviewRequest with a case assignment validates and reads back; the check is real', () => {
-    const request = { idempotencyKey: 'key-00000001', envelopeId: 'E1', fencingToken: 3, decisions: [{ filingId: 'F2', outcome: 'accepted' as const, reasonCode: null, note: null, correctedFilingCode: null, decidedAt: '2026-11-23T09:00:00Z' }], assignedCase, recordDocketingXml: null, notifyFilingReviewCompleteXml: null, stamped: [] };
+    const request = { idempotencyKey: 'key-00000001', envelopeId: 'E1', fencingToken: 3, decisions: [{ filingId: 'F2', outcome: 'accepted' as const, reasonCode: null, note: null, correctedFilingCode: null, decidedAt: '2026-11-23T09:00:00Z' }], assignedCase, stamped: [] };
     const result = validateCrd(submitRequestElement(request));
     expect(result.valid).toBe(true);
     const parsed = parseXml(result.xml);
