@@ -1,51 +1,21 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { EfmClient } from '../../../electron/efm/efm-client';
-import { decodeMtom, isMultipartRelated } from '../../../electron/soap/mtom';
-import { readSoapEnvelope, readSoapFault } from '../../../electron/soap/soap-envelope';
-import { firstChildElement } from '../../../shared/xml/xml-query';
+import { readSoapEnvelope } from '../../../electron/soap/soap-envelope';
 import { readMessageStatus } from '../../../shared/ecf/message-status';
 import { endpointPaths } from '../../../shared/ecf/operation-table';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { RecordingProxy } from '../../fixtures/recording-proxy';
+import { bodiesOf, callWithBody as call, exampleBody, serviceWsdl } from '../../fixtures/soap-interop';
 
 /**
  * The Filing Review service against a SOAP client we did not write: node-soap, built from the official OASIS ECF 5.0
  * WSDLs and from Tyler's production ECF 5 WSDLs, sending the TC's own example filings. Every body on the wire is
  * validated against both schema sets (#13).
  */
-const shared = path.resolve('..', 'shared');
-const examples = path.join(shared, 'ecf5', 'examples');
-const work = mkdtempSync(path.join(tmpdir(), 'crd-interop-'));
-
 let simulator: EfmSimulator;
 let proxy: RecordingProxy;
-
-/**
- * A service WSDL around an MDE WSDL that has none. The OASIS WSDLs also name their schema with Windows path
- * separators, relative to the TC's tree: the copy here points at the same schema by an absolute path.
- */
-function serviceWsdl(set: 'oasis' | 'tyler', mde: string, address: string): string {
-  let abstract = set === 'oasis' ? path.join(shared, 'ecf5', 'webservices', 'wsdl', `${mde}.wsdl`) : path.join(shared, 'tyler', 'ecf5', 'wsdl', `${mde}.wsdl`);
-  if (set === 'oasis') {
-    const fixed = readFileSync(abstract, 'utf8').replace(/schemaLocation="[^"]*wrappers\.xsd"/, `schemaLocation="${path.join(shared, 'ecf5', 'schema', 'wrappers.xsd')}"`);
-    abstract = path.join(work, `oasis-${mde}.wsdl`);
-    writeFileSync(abstract, fixed);
-  }
-  const ns = `https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/${mde}`;
-  const file = path.join(work, `${set}-${mde}-service.wsdl`);
-  writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:mde="${ns}" targetNamespace="${ns}Test">
-  <import namespace="${ns}" location="${abstract}"/>
-  <service name="${mde}Service"><port name="${mde}Port" binding="mde:${mde}Soap"><soap:address location="${address}"/></port></service>
-</definitions>`);
-  return file;
-}
 
 /** A node-soap client for one MDE, signing in as the demo filer's EFSP with a nonce (replay protection). */
 async function filerClient(set: 'oasis' | 'tyler', mde: 'FilingReviewMDE' | 'CourtPolicyMDE'): Promise<soap.Client> {
@@ -55,37 +25,7 @@ async function filerClient(set: 'oasis' | 'tyler', mde: 'FilingReviewMDE' | 'Cou
   return client;
 }
 
-/** An example message without its XML declaration and comments: what goes into a SOAP Body. */
-function exampleBody(name: string): string {
-  const document = new DOMParser().parseFromString(readFileSync(path.join(examples, name), 'utf8'), 'text/xml');
-  return new XMLSerializer().serializeToString(document.documentElement as unknown as Element);
-}
-
-/** Calls an operation with a body we give verbatim; returns the raw answer node-soap received. */
-async function call(client: soap.Client, operation: string, bodyXml: string, attachments: { contentId: string; body: Buffer }[] = []): Promise<string> {
-  const method = client[`${operation}Async`] as (args: unknown, options: unknown) => Promise<[unknown, string]>;
-  const options = attachments.length > 0 ? { attachments: attachments.map((a) => ({ mimetype: 'application/pdf', contentId: a.contentId, name: `${a.contentId}.pdf`, body: a.body })), forceMTOM: true } : {};
-  const [, raw] = await method.call(client, { _xml: bodyXml }, options);
-  return raw;
-}
-
 const pdf = (label: string): Buffer => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
-
-/** The first element of a recorded SOAP message's Body, as a standalone document. */
-function bodyOf(contentType: string, bytes: Buffer): string | null {
-  let xml = bytes.toString('utf8');
-  if (isMultipartRelated(contentType)) {
-    const mtom = decodeMtom(contentType, bytes);
-    if (!mtom.ok) return null;
-    xml = mtom.value.rootXml;
-  }
-  const message = readSoapEnvelope(xml);
-  if (!message.ok) return null;
-  // A fault is SOAP's own; the ECF content of a refusal is its detail (a cbrn:MessageStatus).
-  const fault = readSoapFault(message.value.body);
-  const ecf = fault ? (fault.detail ? firstChildElement(fault.detail) : null) : message.value.body;
-  return ecf ? `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(ecf)}` : null;
-}
 
 beforeAll(async () => {
   simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml) }).start();
@@ -184,9 +124,7 @@ describe('node-soap from the OASIS and Tyler WSDLs against the Filing Review ser
   }, 180_000);
 
   it('every SOAP body on the wire validates against the OASIS schemas, and the civil ones against Tyler\'s', () => {
-    const bodies = proxy.exchanges.filter((exchange) => exchange.method === 'POST').flatMap((exchange) => [
-      bodyOf(exchange.requestContentType, exchange.request), bodyOf(exchange.responseContentType, exchange.response),
-    ]).filter((body): body is string => body !== null);
+    const bodies = bodiesOf(proxy.exchanges);
     const oasis = validateEcfBatch(bodies, 'oasis');
     const tyler = validateEcfBatch(bodies, 'tyler');
     console.log(`interop: ${bodies.length} bodies on the wire; OASIS valid ${oasis.filter((r) => r.valid).length}/${bodies.length}, Tyler valid ${tyler.filter((r) => r.valid).length}/${bodies.length}`);
