@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     reporters: ['default'],
     testTimeout: 30_000,
+    // Set-up starts services and seeds databases: on a loaded 2-core machine that takes longer than vitest's 10 s.
+    hookTimeout: 120_000,
   },
 });

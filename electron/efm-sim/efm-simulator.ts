@@ -24,7 +24,7 @@ import { standardOperationOf, unwrapMessage, wrapStandardResponse, type Standard
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import { policyResponseMessage } from '../../shared/ecf/policy-messages';
 import { checkCaseAssignment } from '../../shared/domain/case-assignment';
-import { recordSystemNumbers, rejectionReasonAllowed } from '../../shared/domain/court-policy';
+import { awaitsRecordSystemNumber, rejectionReasonAllowed } from '../../shared/domain/court-policy';
 import { deferredStampSchema, type DeferredStamp } from '../../shared/stamp/deferred-stamp';
 import { codeListsPath, PublishedPolicy } from '../service/published-policy';
 import { demoCourtPolicy } from './demo-court';
@@ -877,7 +877,10 @@ export class EfmSimulator {
       // Seed 000, CMS Case Assignment: where the record system numbers new cases, the clerk sends none; the stamps
       // wait for the number, and so does the RecordDocketing.
       const numbering = await caseAssignments.state(sql, request.envelopeId);
-      const awaitingNumber = envelope.case.isNew && (numbering === 'awaiting-record-system' || (numbering === null && !earlierCase && recordSystemNumbers(this.#court, true)));
+      const awaitingNumber = awaitsRecordSystemNumber(this.#court, envelope.case, {
+        caseOpened: earlierCase !== null || (numbering !== null && numbering !== 'awaiting-record-system'),
+        numberPending: numbering === 'awaiting-record-system',
+      });
       if (numbering === 'refused-by-record-system' && accepts) throw clientFault('invalid-request', 'The court record system did not open this case; a supervisor resolves its filings in the docketing exceptions');
       if (awaitingNumber && stamped.length > 0) throw clientFault('invalid-request', 'While the court record system numbers the case, the service stamps: send the stamps as deferred stamps');
       if (awaitingNumber && request.assignedCase) throw clientFault('invalid-request', "This court's record system numbers new cases: the acceptance cannot carry a case number");

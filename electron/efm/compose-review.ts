@@ -1,6 +1,6 @@
 import { appError } from '../../shared/errors';
 import { checkCaseAssignment } from '../../shared/domain/case-assignment';
-import { codeName, recordSystemNumbers, rejectionReasonAllowed, type CourtPolicy } from '../../shared/domain/court-policy';
+import { awaitsRecordSystemNumber, codeName, rejectionReasonAllowed, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { ReviewDecision } from '../../shared/domain/review-decision';
 import type { EnvelopeDetail, RecordedDecision } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
@@ -55,7 +55,7 @@ export function composeReview(input: {
     return err(appError('conflict', `This new case was already opened as ${input.caseOnRecord.caseNumber}`, { field: 'caseNumber' }));
   }
   // Seed 000, CMS Case Assignment: the record system numbers the case; the clerk sends none and stamps wait for it.
-  const numberedByRecordSystem = !input.caseOnRecord && (input.caseNumberPending === true || recordSystemNumbers(policy, envelope.case.isNew));
+  const numberedByRecordSystem = awaitsRecordSystemNumber(policy, envelope.case, { caseOpened: input.caseOnRecord !== null, numberPending: input.caseNumberPending === true });
   if (numberedByRecordSystem && args.caseAssignment) return err(appError('invalid-arguments', "This court's record system numbers new cases: leave the case number to it", { field: 'caseNumber' }));
   if (!numberedByRecordSystem && (args.deferredStamps ?? []).length > 0) return err(appError('invalid-arguments', 'Stamps wait for a case number only where the court record system numbers new cases'));
   const assignment = input.caseOnRecord ?? args.caseAssignment;

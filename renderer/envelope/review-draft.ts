@@ -1,5 +1,5 @@
 import { checkCaseAssignment } from '../../shared/domain/case-assignment';
-import { recordSystemNumbers, type CourtPolicy } from '../../shared/domain/court-policy';
+import { awaitsRecordSystemNumber, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope, Filing } from '../../shared/domain/envelope';
 import type { RecordedDecision } from '../../shared/ipc/efm-schemas';
 
@@ -35,8 +35,7 @@ export interface EarlierEpisodes {
  * Assignment): a new case at such a court, or one an earlier episode already asked it to number.
  */
 export function numberedByRecordSystem(envelope: Envelope, policy: CourtPolicy | null, earlier: EarlierEpisodes): boolean {
-  if (!envelope.case.isNew || earlier.assignedCase) return false;
-  return earlier.caseNumberPending === true || (policy !== null && recordSystemNumbers(policy, true));
+  return awaitsRecordSystemNumber(policy, envelope.case, { caseOpened: earlier.assignedCase !== null, numberPending: earlier.caseNumberPending === true });
 }
 
 /** The filings the clerk has decided in this episode and not yet submitted, in envelope order. */

@@ -58,3 +58,14 @@ export function rejectionReasonAllowed(policy: Pick<CourtPolicy, 'rejectionReaso
 export function recordSystemNumbers(policy: Pick<CourtPolicy, 'caseNumbering'>, caseIsNew: boolean): boolean {
   return caseIsNew && policy.caseNumbering === 'record-system';
 }
+
+/**
+ * The one rule for "this case waits for the court record system's number" (seed 000, CMS Case Assignment), used by
+ * the review screen, the desktop's submit and the service: a new case with no case opened for it yet, where the
+ * record system was already asked (`numberPending`) or the court's record system numbers new cases. Without the
+ * policy (not loaded yet) only an earlier request counts.
+ */
+export function awaitsRecordSystemNumber(policy: Pick<CourtPolicy, 'caseNumbering'> | null, kase: { readonly isNew: boolean }, state: { readonly caseOpened: boolean; readonly numberPending: boolean }): boolean {
+  if (!kase.isNew || state.caseOpened) return false;
+  return state.numberPending || (policy !== null && recordSystemNumbers(policy, true));
+}
