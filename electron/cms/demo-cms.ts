@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { DocketingResult } from '../../shared/domain/ecf-status';
+import { caseSummaryOf } from '../../shared/domain/case-summary';
 import type { Envelope } from '../../shared/domain/envelope';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { messageStatusElement, successStatusElement } from '../../shared/ecf/message-status';
@@ -10,12 +11,14 @@ import { ns } from '../../shared/ecf/namespaces';
 import { readNotifyDocketingComplete } from '../../shared/ecf/notify-docketing-complete';
 import { endpointPaths, operationTable } from '../../shared/ecf/operation-table';
 import { readRecordDocketingFacts } from '../../shared/ecf/record-docketing';
-import { standardOperationOf, wrapStandardResponse } from '../../shared/ecf/standard-operations';
+import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
+import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
 import { writeNotifyDocketingComplete, type DocketedFiling } from '../../shared/ecf/write-notify-docketing-complete';
 import { readDocumentStampInformation, writeNotifyDocumentStampInformation, type StampInformationRequest } from '../../shared/ecf/stamp-information-messages';
 import { parseXml } from '../../shared/xml/safe-xml';
 import { attr, child, children, descendants, path, textAt } from '../../shared/xml/xml-query';
 import { el, rawXml } from '../../shared/xml/xml-writer';
+import { CaseBook } from './case-book';
 import { decodeMtom, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
 import { readSoapFraming } from '../soap/soap-framing';
@@ -82,6 +85,12 @@ interface TakenDocketing {
   readonly filings: readonly { readonly filingId: string; readonly sha256: string | null }[];
 }
 
+/** The CourtRecordMDE operations it serves. */
+const servedOperations = ['RecordDocketing', 'DocumentStampInformation', 'GetCase', 'GetCaseList'] as const;
+type ServedOperation = (typeof servedOperations)[number];
+const serves = (operation: StandardOperation | null): operation is ServedOperation =>
+  (servedOperations as readonly (string | null)[]).includes(operation);
+
 const refusals = ['The case is sealed in the case management system', 'Duplicate docket entry: the document is already on the docket', 'The party named is not on the case'];
 
 /**
@@ -96,7 +105,9 @@ const refusals = ['The case is sealed in the case management system', 'Duplicate
 export class DemoCms {
   readonly callbacks: DocketingCallback[] = [];
   /** Every request body it took, as it arrived (the request wrapper's XML), in order: what the court's CMS would log. */
-  readonly received: { readonly operation: 'RecordDocketing' | 'DocumentStampInformation'; readonly xml: string; readonly parts: number }[] = [];
+  readonly received: { readonly operation: ServedOperation; readonly xml: string; readonly parts: number }[] = [];
+  /** The cases on its record: those it was told it holds, those it opened, and those it docketed into. */
+  readonly cases = new CaseBook();
   /** The cases it opened (or refused to) for DocumentStampInformation, in order. */
   readonly openedCases: OpenedCase[] = [];
   readonly #opened = new Map<string, string | null>();
@@ -188,11 +199,11 @@ export class DemoCms {
       if (!message.ok) return answer(400, soapFaultEnvelope('Client', message.error.message, null));
       if (!this.#accepts(readWsSecurity(message.value.header))) return answer(500, soapFaultEnvelope('Client', 'Unknown user or wrong password', null, [], '1.1', 'wsse:FailedAuthentication'));
       const operation = standardOperationOf(message.value.body);
-      if (operation !== 'RecordDocketing' && operation !== 'DocumentStampInformation') return answer(500, soapFaultEnvelope('Client', `This record system does not implement ${message.value.body.nodeName}`, null));
+      if (!serves(operation)) return answer(500, soapFaultEnvelope('Client', `This record system does not implement ${message.value.body.nodeName}`, null));
       const expected = operationTable[operation].soapAction;
       if (framing.value.soapAction !== expected) return answer(500, soapFaultEnvelope('Client', `The SOAPAction does not match ${operation} (expected "${expected}")`, null));
       this.received.push({ operation, xml: new XMLSerializer().serializeToString(message.value.body), parts: parts.size });
-      answer(200, soapEnvelope(operation === 'RecordDocketing' ? await this.#recordDocketing(message.value.body, parts) : await this.#stampInformation(message.value.body)));
+      answer(200, soapEnvelope(await this.#answer(operation, message.value.body, parts)));
     } catch (error) {
       if (!response.headersSent) answer(500, soapFaultEnvelope('Server', `The record system failed: ${(error as Error).message}`, null));
     }
@@ -203,6 +214,46 @@ export class DemoCms {
     if (!expected) return true;
     const same = (a: string, b: string | null): boolean => b !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
     return same(expected.username, security.username) && same(expected.password, security.password);
+  }
+
+  async #answer(operation: ServedOperation, wrapper: Element, parts: ReadonlyMap<string, MimePart>): Promise<StandardAnswer> {
+    switch (operation) {
+      case 'RecordDocketing':
+        return this.#recordDocketing(wrapper, parts);
+      case 'DocumentStampInformation':
+        return this.#stampInformation(wrapper);
+      case 'GetCase':
+      case 'GetCaseList':
+        return this.#caseQuery(operation, wrapper);
+    }
+  }
+
+  /**
+   * GetCase and GetCaseList (seed 001 §6.1.13–6.1.14, CourtRecordMDE): the case by number, or the cases with a
+   * party of that name; an unknown number is answered with no case, a request without its criterion with error 2.
+   */
+  async #caseQuery(operation: 'GetCase' | 'GetCaseList', wrapper: Element): Promise<StandardAnswer> {
+    const court = this.options.court ?? { id: 'unknown', name: 'Court' };
+    const header = {
+      messageId: `${operation.toUpperCase()}-${++this.#sequence}`, sendingMde: this.courtRecordUrl,
+      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(),
+    };
+    const message = unwrapMessage(wrapper);
+    const refuse = (errorCode: string, errorText: string): StandardAnswer =>
+      wrapStandardResponse(operation, messageStatusElement({ at: header.postedAt, errorCode, errorText, mode: 'Test' }));
+    if (this.options.validateEcf && message) {
+      const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(message)}`;
+      const validation = await this.options.validateEcf(xml);
+      if (!validation.valid) return refuse('1', `The ${operation} request is not schema-valid: ${validation.output.slice(0, 300)}`);
+    }
+    if (operation === 'GetCase') {
+      const caseNumber = message ? readCaseRequest(message) : null;
+      if (!caseNumber) return refuse('2', 'The GetCase request names no case number (j:CaseNumberText)');
+      return wrapStandardResponse(operation, caseResponseMessage(header, this.cases.get(caseNumber)));
+    }
+    const { partyName, category } = message ? readCaseListRequest(message) : { partyName: null, category: null };
+    if (!partyName) return refuse('2', 'The GetCaseList request names no party to look for');
+    return wrapStandardResponse(operation, caseListResponseMessage(header, this.cases.withParty(partyName, category)));
   }
 
   /** Takes each RecordDocketingMessage of the request; a refusal names the first one it could not take. */
@@ -227,6 +278,8 @@ export class DemoCms {
     }
     for (const docketing of taken) {
       if (this.#taken.has(docketing.messageId)) continue;
+      const { number } = docketing.envelope.case;
+      if (number) this.cases.add(caseSummaryOf(number, docketing.envelope));
       this.#taken.add(docketing.messageId);
       this.#schedule(docketing);
     }
@@ -271,6 +324,7 @@ export class DemoCms {
     const known = this.#opened.get(request.messageId);
     const caseNumber = 'refusal' in decided ? null : (known ?? `${new Date().getUTCFullYear()}-${(category ?? 'CV').toUpperCase()}-${String(900000 + ++this.#sequence).padStart(6, '0')}`);
     this.#opened.set(request.messageId, caseNumber);
+    if (caseNumber) this.cases.add(caseSummaryOf(caseNumber, request.kase));
     const court = this.options.court ?? { id: 'unknown', name: 'Court' };
     const header = { messageId: `NDSI-${++this.#sequence}`, sendingMde: this.courtRecordUrl, courtId: court.id, courtName: court.name, postedAt: new Date().toISOString() };
     const xml = writeNotifyDocumentStampInformation({
@@ -345,6 +399,9 @@ export class DemoCms {
     return false;
   }
 }
+
+/** A standard operation's answer (the `wrappers:` response). */
+type StandardAnswer = ReturnType<typeof wrapStandardResponse>;
 
 /** What the CMS needs of one RecordDocketingMessage, or why it cannot docket it. */
 function readDocketing(message: Element): TakenDocketing | string {

@@ -7,7 +7,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Element } from '@xmldom/xmldom';
+import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
 import {
   documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
@@ -15,11 +15,11 @@ import {
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
 import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
-import type { CaseSummary } from '../../shared/domain/case-summary';
-import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { filingStatusResponseMessage, matchingFilingElement, readFilingStatusRequest, type FilingStatus } from '../../shared/ecf/filing-status-messages';
 import { filingListResponseMessage, readFilingListRequest, type FilingListCriteria } from '../../shared/ecf/filing-list-messages';
-import type { XmlElement } from '../../shared/xml/xml-writer';
+import { caseSummaryOf } from '../../shared/domain/case-summary';
+import { el, rawXml, type XmlElement } from '../../shared/xml/xml-writer';
+import { ns } from '../../shared/ecf/namespaces';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import { policyResponseMessage } from '../../shared/ecf/policy-messages';
@@ -28,7 +28,7 @@ import { awaitsRecordSystemNumber, rejectionReasonAllowed } from '../../shared/d
 import { deferredStampSchema, type DeferredStamp } from '../../shared/stamp/deferred-stamp';
 import { codeListsPath, PublishedPolicy } from '../service/published-policy';
 import { demoCourtPolicy } from './demo-court';
-import { clientFault, FaultError, securityFault } from './sim-fault';
+import { clientFault, FaultError, securityFault, serviceFault } from './sim-fault';
 import { supervisionResponse } from './sim-supervision';
 import { filingMessageOf, paymentMessageOf, receiveFiling } from './sim-intake';
 import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
@@ -42,6 +42,7 @@ import { decodeMtom, encodeMtom, type MimePart } from '../soap/mtom';
 import { maxUnauthenticatedBytes, readSoapEnvelope, readSoapHeaderPrefix, soapEnvelope, soapFaultEnvelope, soapVersions, type SoapVersion } from '../soap/soap-envelope';
 import { isTimestampCurrent, readWsSecurity, wsTimestampHeader, type SecurityHeader } from '../soap/ws-security';
 import { readSoapFraming, type SoapFraming } from '../soap/soap-framing';
+import { askStandardMessage } from '../soap/send-standard-message';
 import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
@@ -214,7 +215,7 @@ export class EfmSimulator {
       acceptFrom: { username: embeddedServiceAccount, password: this.#cmsSecrets.service },
     });
     this.docketing = new CmsDeliveries({
-      endpoint: () => this.options.recordSystem ?? (this.#demoCms?.url ? { url: this.#demoCms.courtRecordUrl, credentials: { username: embeddedServiceAccount, password: this.#cmsSecrets.service } } : null),
+      endpoint: () => this.#recordSystem(),
       compose: (sql, delivery) => {
         const context = {
           court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, baseUrl: this.url, now: this.#now,
@@ -327,6 +328,10 @@ export class EfmSimulator {
       const account = { username: embeddedRecordSystemAccount, displayName: 'Demo court record system', role: 'record-system' as const, password: this.#cmsSecrets.recordSystem };
       if (await this.accounts.get(account.username)) await this.accounts.resetPassword(account.username, account.password);
       else await this.accounts.add(account);
+      // The demo court already holds the cases its seeded envelopes are filed into (GetCase, GetCaseList).
+      for (const { envelope } of envelopes) {
+        if (envelope.case.number) this.#demoCms.cases.add(caseSummaryOf(envelope.case.number, envelope));
+      }
       await this.#demoCms.start();
       this.#demoCms.connect({ serviceUrl: this.url, credentials: { username: account.username, password: account.password } });
     }
@@ -603,16 +608,9 @@ export class EfmSimulator {
       }
       case 'GetFilingList':
         return wrapStandardResponse(operation, filingListResponseMessage(header, await this.#filingList(message ? readFilingListRequest(message) : null, user, header)));
-      case 'GetCase': {
-        const caseNumber = message ? readCaseRequest(message) : null;
-        if (!caseNumber) throw clientFault('invalid-request', 'GetCase needs a case number');
-        return wrapStandardResponse(operation, caseResponseMessage(header, (await this.#caseIndex()).get(caseNumber) ?? null));
-      }
-      case 'GetCaseList': {
-        const { partyName, category } = message ? readCaseListRequest(message) : { partyName: null, category: null };
-        if (!partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
-        return wrapStandardResponse(operation, caseListResponseMessage(header, await this.#casesWithParty(partyName, category)));
-      }
+      case 'GetCase':
+      case 'GetCaseList':
+        return this.#askRecordSystem(operation, message);
       case 'ReviewFiling':
         return this.#receive(body, parts, user);
       case 'CancelFiling':
@@ -704,22 +702,34 @@ export class EfmSimulator {
   }
 
   /** The court's existing cases, by number (from the envelopes filed into them). */
-  async #caseIndex(): Promise<Map<string, CaseSummary>> {
-    const cases = new Map<string, CaseSummary>();
-    for (const { demo: { envelope } } of await reviewRecords.allEnvelopes(this.database)) {
-      const number = envelope.case.number;
-      if (number) cases.set(number, { caseNumber: number, title: envelope.case.title, category: envelope.case.category, parties: envelope.parties.map((party) => party.name) });
+  /**
+   * GetCase and GetCaseList answered by the court record system (seed 001 §6.1.13–6.1.14: they are CourtRecordMDE
+   * operations): the request message is passed on under the service's own account and the record system's answer
+   * passed back unchanged. The service keeps no copy of the court's cases.
+   */
+  async #askRecordSystem(operation: 'GetCase' | 'GetCaseList', message: Element | null): Promise<XmlElement> {
+    if (!message) throw clientFault('invalid-request', `The ${operation} request holds no request message`);
+    const endpoint = this.#recordSystem();
+    if (!endpoint) throw serviceFault('The court record system is not connected to the Filing Review service; try again later');
+    const serialize = (node: Element): string => new XMLSerializer().serializeToString(node);
+    const answer = await askStandardMessage({
+      url: endpoint.url, soapAction: operationTable[operation].soapAction, credentials: endpoint.credentials,
+      body: el(ns.wrapper, `${operation}Request`, rawXml(serialize(message))), maxResponseBytes: 16 * 1024 * 1024,
+      ...(endpoint.ca ? { ca: endpoint.ca } : {}),
+    });
+    const response = answer.ok ? unwrapMessage(answer.body) : null;
+    if (!answer.ok && !answer.retryable) {
+      throw clientFault('invalid-request', `The court record system refused the request (${answer.reason})`);
     }
-    return cases;
+    if (!response) throw serviceFault('The court record system did not answer; try again later');
+    return el(ns.wrapper, `${operation}Response`, rawXml(serialize(response)));
   }
 
-  /** Existing cases with a party whose name contains the query (case and spacing ignored), at most 50. */
-  async #casesWithParty(partyName: string, category: string | null): Promise<CaseSummary[]> {
-    const normalise = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
-    const wanted = normalise(partyName);
-    return [...(await this.#caseIndex()).values()]
-      .filter((kase) => (!category || kase.category === category) && kase.parties.some((name) => normalise(name).includes(wanted)))
-      .slice(0, 50);
+  /** Where the service reaches the court record system: the court's, or the embedded demo one once it listens. */
+  #recordSystem(): RecordSystemEndpoint | null {
+    if (this.options.recordSystem) return this.options.recordSystem;
+    if (!this.#demoCms?.url) return null;
+    return { url: this.#demoCms.courtRecordUrl, credentials: { username: embeddedServiceAccount, password: this.#cmsSecrets.service } };
   }
 
   #sign(xml: string): string {

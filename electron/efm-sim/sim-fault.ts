@@ -13,3 +13,6 @@ export const securityFault = (subcode: string, text: string): FaultError => new 
 
 /** A fault caused by the request (SOAP `Client`). */
 export const clientFault = (code: ReviewFault['code'], text: string, holder: string | null = null): FaultError => new FaultError({ code, text, ecfErrorCode: code === 'invalid-ecf-message' ? '1' : null, holder });
+
+/** A fault on the service's side (SOAP `Server`, ECF error 199): the caller may send the request again later. */
+export const serviceFault = (text: string): FaultError => new FaultError({ code: 'internal', text, ecfErrorCode: null, holder: null });

@@ -3,6 +3,7 @@ import { readSoapEnvelope, readSoapFault, soapEnvelope } from './soap-envelope';
 import { wsSecurityHeader, type UsernameCredentials } from './ws-security';
 import { httpPost } from '../efm/http-post';
 import { encodeMtom, type MimePart } from './mtom';
+import type { Element } from '@xmldom/xmldom';
 import type { XmlElement } from '../../shared/xml/xml-writer';
 
 /** One standard ECF call whose answer is a `cbrn:MessageStatus` (callbacks, RecordDocketing). */
@@ -16,6 +17,8 @@ export interface StandardMessageCall {
   /** Attachments (MTOM, SOAP 1.1 root): documents the message refers to by `cid:`. */
   readonly parts?: readonly MimePart[];
   readonly timeoutMs?: number;
+  /** The largest answer taken (default 1 MiB). */
+  readonly maxResponseBytes?: number;
   /** PEM CA to trust for the receiver's TLS certificate (a court's own CA), besides the system store. */
   readonly ca?: string;
 }
@@ -25,12 +28,26 @@ export type StandardMessageOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: string; readonly retryable: boolean };
 
+/** The answer to one standard ECF call: its SOAP body (a success status inside), or why there is none. */
+export type StandardAnswer =
+  | { readonly ok: true; readonly body: Element }
+  | { readonly ok: false; readonly reason: string; readonly retryable: boolean };
+
 /**
  * Sends one standard ECF message and reads its `cbrn:MessageStatus`: error code 0 is success (ECF 5.0 §4.5). The
  * transport failing, the server failing, or code 199 / ResendRequestIndicator may pass; any other code is the
  * receiver's refusal of this message, and sending it again unchanged would be refused again.
  */
 export async function sendStandardMessage(call: StandardMessageCall): Promise<StandardMessageOutcome> {
+  const answer = await askStandardMessage(call);
+  return answer.ok ? { ok: true } : answer;
+}
+
+/**
+ * Sends one standard ECF request and returns the body of a successful answer (a GetCase, GetCaseList, … response
+ * whose `cbrn:MessageStatus` says 0), or the refusal as {@link sendStandardMessage} reads it.
+ */
+export async function askStandardMessage(call: StandardMessageCall): Promise<StandardAnswer> {
   const header = call.credentials ? [wsSecurityHeader(call.credentials)] : [];
   const xml = soapEnvelope(call.body, header);
   const parts = call.parts ?? [];
@@ -40,7 +57,8 @@ export async function sendStandardMessage(call: StandardMessageCall): Promise<St
   let text: string;
   try {
     const answer = await httpPost({
-      url: call.url, body, timeoutMs: call.timeoutMs ?? 30_000, maxResponseBytes: 1024 * 1024, ...(call.ca ? { ca: call.ca } : {}),
+      url: call.url, body, timeoutMs: call.timeoutMs ?? 30_000, maxResponseBytes: call.maxResponseBytes ?? 1024 * 1024,
+      ...(call.ca ? { ca: call.ca } : {}),
       headers: { 'Content-Type': mtom ? mtom.contentType : 'text/xml; charset=utf-8', SOAPAction: `"${call.soapAction}"` },
     });
     status = answer.status;
@@ -57,7 +75,7 @@ export async function sendStandardMessage(call: StandardMessageCall): Promise<St
       ? { ok: false, reason: `refused: ${fault.faultString}`, retryable: /Server|Receiver/.test(fault.faultCode) }
       : { ok: false, reason: `HTTP ${status}, no MessageStatus in the answer`, retryable: true };
   }
-  if (answer.value.ok) return { ok: true };
+  if (answer.value.ok) return { ok: true, body: message.value.body };
   const retryable = answer.value.errorCode === '199' || answer.value.resendRequested;
   return { ok: false, reason: `refused: ${answer.value.errorText ?? `error ${answer.value.errorCode}`}`, retryable };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Envelope } from './envelope';
 
 /** An existing case as a case-list lookup returns it: enough to warn a clerk about a possible duplicate. */
 export const caseSummarySchema = z.object({
@@ -16,3 +17,8 @@ export const caseLookupSchema = z.object({
   partyNames: z.array(z.string().trim().min(2).max(200)).min(1).max(10),
   category: z.string().min(1).max(50).nullable().default(null),
 });
+
+/** The summary of a case once it has a number: its title, category and the names of its parties. */
+export function caseSummaryOf(caseNumber: string, kase: Pick<Envelope, 'case' | 'parties'>): CaseSummary {
+  return { caseNumber, title: kase.case.title, category: kase.case.category, parties: kase.parties.map((party) => party.name) };
+}

@@ -120,7 +120,8 @@ function readCase(caseElement: Element | null): Envelope['case'] {
 /** The appellate case augmentation's namespace: an appeal may add parties to the case below. */
 const appellateNs = 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/appellate';
 
-function readParties(caseElement: Element | null): Party[] {
+/** The parties of an `nc:Case` (the case augmentation's, and any an appeal adds). */
+export function readParties(caseElement: Element | null): Party[] {
   const augmentation = child(caseElement, ecf, 'CaseAugmentation');
   // Parties an appeal adds (appellate:AppellateCaseAddedParty) are parties too, with why they were added.
   const added = children(child(caseElement, appellateNs, 'CaseAugmentation'), appellateNs, 'AppellateCaseAddedParty')
@@ -143,7 +144,8 @@ function readParties(caseElement: Element | null): Party[] {
   });
 }
 
-function readAttorneys(caseElement: Element | null): Attorney[] {
+/** The attorneys of an `nc:Case` (its `j:CaseOfficial`s) and the parties each represents. */
+export function readAttorneys(caseElement: Element | null): Attorney[] {
   return children(child(caseElement, j, 'CaseAugmentation'), j, 'CaseOfficial').map((official, index) => {
     const person = child(official, nc, 'RoleOfPerson');
     const id = attr(person, structures, 'id') ?? textAt(person, [nc, 'PersonOtherIdentification'], [nc, 'IdentificationID']) ?? `attorney-${index + 1}`;

@@ -7,6 +7,7 @@ import type { EcfReadError } from './ecf-read-error';
 import { personName } from './entity-names';
 import { ns } from './namespaces';
 import { caseFilingHeader, filingOf, reviewDisposition, writePrefixes, type Reviewer, type ReviewHeader } from './review-parts';
+import { readAttorneys, readParties } from './filing-message';
 import { writeCase } from './write-filing-message';
 
 const { nc, j, ecf, stampinformation, stampinformationcallback } = ns;
@@ -87,8 +88,8 @@ export function readDocumentStampInformation(root: Element): Result<StampInforma
         type: textAt(augmentation, [ecf, 'CaseTypeCode']),
         augmentations: [],
       },
-      parties: [],
-      attorneys: [],
+      parties: readParties(kase),
+      attorneys: readAttorneys(kase),
     },
   });
 }

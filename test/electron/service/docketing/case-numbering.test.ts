@@ -83,6 +83,9 @@ describe('CMS case assignment (seed 000: DocumentStampInformation before RecordD
     const detail = await clerkOf(simulator).getEnvelope(newCase.envelope.id);
     expect(detail.ok && detail.value.assignedCase).toMatchObject({ caseNumber, assignedBy: 'record-system' });
     expect(detail.ok && detail.value.caseNumberPending).toBe(false);
+    // The record system now holds the case: GetCase through the service finds it with the filer's parties.
+    const parties = newCase.envelope.parties.map((party) => party.name);
+    expect(await clerkOf(simulator).getCase(caseNumber)).toMatchObject({ ok: true, value: { caseNumber, parties: expect.arrayContaining(parties) } });
 
     // Step 5: the stamp on the lead document carries the number; step 7: RecordDocketing has it in CorrectedCase.
     const [stamped] = await (await import('../../../../electron/service/store/review-records')).reviewRecords.stampedDocuments(simulator.database, newCase.envelope.id);
