@@ -816,7 +816,7 @@ export class EfmSimulator {
         const target = to ? await this.accounts.get(to) : null;
         if (to && (!target || target.disabledAt || (target.role !== 'clerk' && target.role !== 'supervisor'))) throw clientFault('not-found', `No clerk ${to}`);
         return plain(leaseResponseElement(await this.#withEnvelope(envelopeId, async (sql) => {
-          const moved = leaseOf(await this.#leases.reassign(sql, envelopeId, to, this.#leaseSeconds));
+          const moved = leaseOf(await this.#leases.reassign(sql, envelopeId, to, this.#leaseSeconds, user.username));
           await this.#record(sql, envelopeId, user.username, 'reassigned', to ? `to ${to}` : 'back to the pool');
           return moved;
         })));

@@ -20,7 +20,8 @@ async function book() {
   const leases = {
     claim: (e: string, clerk: string, seconds: number) => book.claim(database, at(e), clerk, seconds),
     checkWrite: (e: string, clerk: string, token: number) => book.checkWrite(database, at(e), clerk, token),
-    reassign: (e: string, clerk: string | null, seconds: number) => book.reassign(database, at(e), clerk, seconds),
+    reassign: (e: string, clerk: string | null, seconds: number, by: string | null = null) => book.reassign(database, at(e), clerk, seconds, by),
+    active: async () => (await book.active(database)).filter((claim) => claim.envelopeId === id),
     release: (e: string, clerk: string, token: number) => book.release(database, at(e), clerk, token),
     current: (e: string) => book.current(database, at(e)),
   };
@@ -73,5 +74,36 @@ describe('LeaseBook', () => {
     expect(await leases.checkWrite('E1', 'ana', 1)).toMatchObject({ ok: false, fault: { code: 'stale-fencing-token' } });
     expect(await leases.current('E1')).toBeNull();
     expect(await leases.claim('E1', 'ana', 60)).toMatchObject({ lease: { fencingToken: 3 } });
+  });
+
+  it('a supervisor\'s assignment outlasts the working lease: nobody else takes it until the clerk releases it', async () => {
+    const { leases, advance } = await book();
+    await leases.claim('E1', 'ana', 300);
+    expect(await leases.reassign('E1', 'ben', 300, 'sup')).toMatchObject({ ok: true, lease: { holder: 'ben', fencingToken: 2 } });
+    advance(3600);
+    // Still ben's an hour later: in the queue, in the workload, and against another clerk's claim.
+    expect(await leases.current('E1')).toMatchObject({ holder: 'ben', fencingToken: 2 });
+    expect(await leases.active()).toMatchObject([{ holder: 'ben' }]);
+    expect(await leases.claim('E1', 'ana', 300)).toMatchObject({ ok: false, fault: { code: 'claimed-by-other', holder: 'ben', text: expect.stringContaining('assigned to ben by sup') } });
+    // Ben opens it on his workstation: the same token, a fresh working lease.
+    expect(await leases.claim('E1', 'ben', 300)).toMatchObject({ ok: true, lease: { holder: 'ben', fencingToken: 2 } });
+    advance(3600);
+    expect(await leases.current('E1')).toMatchObject({ holder: 'ben' });
+    // Released, it is back in the pool and lapses like any claim.
+    expect(await leases.release('E1', 'ben', 2)).toEqual({ ok: true, lease: null });
+    expect(await leases.claim('E1', 'ana', 60)).toMatchObject({ ok: true, lease: { holder: 'ana', fencingToken: 4 } });
+    advance(61);
+    expect(await leases.current('E1')).toBeNull();
+  });
+
+  it('an assignment moved to the pool, or to another clerk, is no longer the first clerk\'s', async () => {
+    const { leases, advance } = await book();
+    await leases.reassign('E1', 'ben', 300, 'sup');
+    await leases.reassign('E1', 'cy', 300, 'sup');
+    advance(3600);
+    expect(await leases.claim('E1', 'ben', 60)).toMatchObject({ ok: false, fault: { holder: 'cy' } });
+    expect(await leases.reassign('E1', null, 0, 'sup')).toEqual({ ok: true, lease: null });
+    expect(await leases.current('E1')).toBeNull();
+    expect(await leases.claim('E1', 'ben', 60)).toMatchObject({ ok: true, lease: { holder: 'ben' } });
   });
 });

@@ -221,6 +221,13 @@ export const migrations: readonly { readonly version: number; readonly name: str
       ALTER TABLE filer_notifications ALTER COLUMN xml DROP NOT NULL
     `,
   },
+  {
+    version: 7,
+    name: "a supervisor's assignment: the envelope stays the assigned clerk's until they release it or it is moved again",
+    sql: `
+      ALTER TABLE leases ADD COLUMN assigned_by text
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */

@@ -1,5 +1,6 @@
 import type { QueueItem, QueuePage, QueueRequest } from '../../../shared/domain/review-queue';
 import type { Sql } from '../db/sql-database';
+import { heldClause } from '../../efm-sim/lease-book';
 
 /** The keyset position after a row: its submitted time and envelope id. */
 function encodeCursor(row: Pick<QueueItem, 'submittedAt' | 'envelopeId'>): string {
@@ -36,7 +37,7 @@ export async function queryQueue(sql: Sql, request: QueueRequest, clerk: string,
   if (filter.submittedTo) where.push(`e.submitted_at <= ${param(new Date(filter.submittedTo).toISOString())}`);
   if (filter.filerText) where.push(`strpos(lower(coalesce(e.filer_name, '')), lower(${param(filter.filerText)})) > 0`);
   // Every statement names each parameter it is given: the count's parameters are the first ones of the page's.
-  const held = (): string => `l.holder IS NOT NULL AND l.expires_ms > ${param(now)}`;
+  const held = (): string => heldClause(param(now), 'l.');
   if (filter.claim === 'mine') where.push(`${held()} AND l.holder = ${param(clerk)}`);
   if (filter.claim === 'unclaimed') where.push(`NOT coalesce(${held()}, false)`);
   const from = 'FROM envelopes e LEFT JOIN leases l ON l.envelope_id = e.envelope_id';
