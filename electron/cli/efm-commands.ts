@@ -38,6 +38,8 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   if (cms !== undefined && !/^https?:\/\/[^\s]+$/.test(cms)) throw new UsageError('--cms takes the court record system\'s CourtRecordMDE address (http or https)');
   const cmsCa = optionValue(args, 'cms-ca');
   if (cmsCa !== undefined && cms === undefined) throw new UsageError('--cms-ca goes with --cms');
+  const cmsDrop = optionValue(args, 'cms-drop');
+  if (cmsDrop !== undefined && cms !== undefined) throw new UsageError('--cms-drop is for a court without an interactive record system: not with --cms');
   const docketing = optionValue(args, 'docketing');
   if (docketing !== undefined && docketing !== 'per-session' && docketing !== 'per-envelope') throw new UsageError('--docketing takes per-session or per-envelope');
   // The service's account at the record system, when it asks for one: never on the command line.
@@ -48,6 +50,7 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   if (policyFolder !== undefined && (!courtId || !courtName)) throw new UsageError('--policy needs --court-id and --court-name: the lists do not name the court');
   const caseNumbers = optionValue(args, 'case-numbers');
   if (caseNumbers !== undefined && caseNumbers !== 'clerk' && caseNumbers !== 'record-system') throw new UsageError('--case-numbers takes clerk or record-system');
+  if (cmsDrop !== undefined && caseNumbers === 'record-system') throw new UsageError('--cms-drop needs clerks to number new cases: the record system cannot be asked');
   const host = optionValue(args, 'host');
   if (host !== undefined && !['127.0.0.1', '::1', 'localhost'].includes(host) && !(key && cert)) throw new UsageError(`--host ${host} needs --tls-key and --tls-cert: passwords travel as text`);
   return {
@@ -60,6 +63,7 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
       ...(cmsCa ? { ca: readFileOrUsage(readText, cmsCa, '--cms-ca') } : {}),
     } } : {}),
     ...(docketing ? { docketingModel: docketing } : {}),
+    ...(cmsDrop ? { cmsDropFolder: cmsDrop } : {}),
     ...(caseNumbers ? { caseNumbering: caseNumbers } : {}),
     ...(policyFolder && courtId && courtName ? { policyFolder, court: { ...demoCourtPolicy, courtId, courtName } } : {}),
     ...(key && cert ? { tls: { keyPem: readFileOrUsage(readText, key, '--tls-key'), certPem: readFileOrUsage(readText, cert, '--tls-cert') } } : {}),

@@ -4,7 +4,9 @@ import type { CmsZipReport } from '../../shared/domain/cms-zip';
 import type { Envelope } from '../../shared/domain/envelope';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { readRecordDocketingFacts } from '../../shared/ecf/record-docketing';
+import { ns } from '../../shared/ecf/namespaces';
 import { parseXml } from '../../shared/xml/safe-xml';
+import { children } from '../../shared/xml/xml-query';
 import { concatBytes } from '../../shared/bytes';
 
 /** The XML file at the root of a CMS zip (seed 000, Appendix: non-interactive SFTP integration). */
@@ -66,7 +68,9 @@ export function inspectCmsZip(fileName: string, bytes: Uint8Array, limits: { rea
   if (xmlBytes) {
     if (xmlBytes.length > limits.maxXmlBytes) report.problems.push(`${cmsZipXmlName} is larger than ${limits.maxXmlBytes / 1_048_576} MB.`);
     const root = parseXml(new TextDecoder().decode(xmlBytes));
-    const facts = root.ok ? readRecordDocketingFacts(root.value) : null;
+    // The request as web-service mode sends it (wrapper with the payment), or the docketing message alone.
+    const message = root.ok && root.value.namespaceURI === ns.wrapper ? (children(root.value, ns.docket, 'RecordDocketingMessage')[0] ?? root.value) : root.ok ? root.value : null;
+    const facts = message ? readRecordDocketingFacts(message) : null;
     if (!root.ok) report.problems.push(`${cmsZipXmlName} cannot be read: ${root.error.message}`);
     else if (facts && !facts.ok) report.problems.push(`${cmsZipXmlName}: ${facts.error.message}`);
     else if (facts?.ok) {

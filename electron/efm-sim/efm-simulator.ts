@@ -18,6 +18,7 @@ import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import { filingStatusResponseMessage, matchingFilingElement, readFilingStatusRequest, type FilingStatus } from '../../shared/ecf/filing-status-messages';
 import { filingListResponseMessage, readFilingListRequest, type FilingListCriteria } from '../../shared/ecf/filing-list-messages';
 import { caseSummaryOf } from '../../shared/domain/case-summary';
+import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { el, rawXml, type XmlElement } from '../../shared/xml/xml-writer';
 import { ns } from '../../shared/ecf/namespaces';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
@@ -42,7 +43,7 @@ import { decodeMtom, encodeMtom, type MimePart } from '../soap/mtom';
 import { maxUnauthenticatedBytes, readSoapEnvelope, readSoapHeaderPrefix, soapEnvelope, soapFaultEnvelope, soapVersions, type SoapVersion } from '../soap/soap-envelope';
 import { isTimestampCurrent, readWsSecurity, wsTimestampHeader, type SecurityHeader } from '../soap/ws-security';
 import { readSoapFraming, type SoapFraming } from '../soap/soap-framing';
-import { askStandardMessage } from '../soap/send-standard-message';
+import { askStandardMessage, type StandardMessageOutcome } from '../soap/send-standard-message';
 import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
@@ -56,8 +57,10 @@ import { signerCertificate, signSoapEnvelope, verifySoapEnvelope, type SigningKe
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook, type LeaseOutcome } from './lease-book';
 import { SimDocuments, type SimDocument } from './sim-documents';
+import { CaseBook } from '../cms/case-book';
 import { DemoCms, type DemoCmsOptions } from '../cms/demo-cms';
-import { CmsDeliveries, type CmsDelivery, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
+import { CmsDeliveries, type CmsDelivery, type ComposedDocketing, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
+import { envelopeCmsZip, writeToDropFolder } from '../service/docketing/cms-drop-folder';
 import { composeRecordDocketing } from '../service/docketing/compose-record-docketing';
 import { composeReviewComplete, type ReviewCompleteContext } from '../service/docketing/compose-review-complete';
 import { composeStampInformation } from '../service/docketing/compose-stamp-information';
@@ -109,6 +112,13 @@ export interface SimulatorOptions {
    * docket as soon as it is accepted), or once per envelope when its last filing is decided.
    */
   readonly docketingModel?: 'per-session' | 'per-envelope';
+  /**
+   * A court without an interactive record-system link (seed 000, non-interactive model, Appendix A): once an
+   * envelope's last filing is decided, `ENVELOPE.zip` is written to this folder (the record system's SFTP home or a
+   * folder it watches) instead of RecordDocketing over SOAP; GetCase and GetCaseList answer from the cases the
+   * service has seen. Not with record-system case numbering (there is nobody to ask).
+   */
+  readonly cmsDropFolder?: string;
   /** Waits before each resend of a RecordDocketing the record system did not take. */
   readonly docketingRetryDelaysMs?: readonly number[];
   /**
@@ -199,7 +209,10 @@ export class EfmSimulator {
     const court = options.court ?? demoCourtPolicy;
     this.#court = options.caseNumbering ? { ...court, caseNumbering: options.caseNumbering } : court;
     this.#published = PublishedPolicy.generated(this.#court);
-    this.#demoCms = options.recordSystem || options.demoRecordSystem === false ? null : new DemoCms({
+    if (options.cmsDropFolder && (options.recordSystem || this.#court.caseNumbering === 'record-system')) {
+      throw new Error('A court with a CMS drop folder has no interactive record system: no --cms, and clerks number new cases');
+    }
+    this.#demoCms = options.recordSystem || options.demoRecordSystem === false || options.cmsDropFolder ? null : new DemoCms({
       delayMs: 2000,
       failureRate: 0.05,
       model: 'per-filing',
@@ -225,6 +238,7 @@ export class EfmSimulator {
         return delivery.kind === 'stamp-information' ? composeStampInformation(sql, delivery, context) : composeRecordDocketing(sql, delivery, context);
       },
       giveUp: (delivery, reason) => this.#docketingGaveUp(delivery, reason),
+      ...(options.cmsDropFolder ? { handOver: (delivery: CmsDelivery, composed: ComposedDocketing) => this.#dropZip(delivery, composed) } : {}),
       ...(options.docketingRetryDelaysMs ? { retryDelaysMs: options.docketingRetryDelaysMs } : {}),
     }, () => this.database);
     this.filerCallbacks = new FilerCallbacks({
@@ -710,6 +724,7 @@ export class EfmSimulator {
   async #askRecordSystem(operation: 'GetCase' | 'GetCaseList', message: Element | null): Promise<XmlElement> {
     if (!message) throw clientFault('invalid-request', `The ${operation} request holds no request message`);
     const endpoint = this.#recordSystem();
+    if (!endpoint && this.options.cmsDropFolder) return this.#answerFromHistory(operation, message);
     if (!endpoint) throw serviceFault('The court record system is not connected to the Filing Review service; try again later');
     const serialize = (node: Element): string => new XMLSerializer().serializeToString(node);
     const answer = await askStandardMessage({
@@ -723,6 +738,32 @@ export class EfmSimulator {
     }
     if (!response) throw serviceFault('The court record system did not answer; try again later');
     return el(ns.wrapper, `${operation}Response`, rawXml(serialize(response)));
+  }
+
+  /**
+   * GetCase and GetCaseList where the record system is reached only by drop folder: "validating filer-entered case
+   * information relies on the data previously passed through the EFM" (seed 000, integration models) — the cases of
+   * the envelopes the service received and the cases clerks opened.
+   */
+  async #answerFromHistory(operation: 'GetCase' | 'GetCaseList', message: Element): Promise<XmlElement> {
+    const header = {
+      messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths.CourtRecordMDE}`,
+      courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(),
+    };
+    const seen = new CaseBook();
+    for (const stored of await reviewRecords.allEnvelopes(this.database)) {
+      const { envelope } = stored.demo;
+      if (envelope.case.number) seen.add(caseSummaryOf(envelope.case.number, envelope));
+      if (stored.assignedCase) seen.add(caseSummaryOf(stored.assignedCase.caseNumber, { ...envelope, case: { ...envelope.case, title: stored.assignedCase.title } }));
+    }
+    if (operation === 'GetCase') {
+      const caseNumber = readCaseRequest(message);
+      if (!caseNumber) throw clientFault('invalid-request', 'GetCase needs a case number');
+      return wrapStandardResponse(operation, caseResponseMessage(header, seen.get(caseNumber)));
+    }
+    const { partyName, category } = readCaseListRequest(message);
+    if (!partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
+    return wrapStandardResponse(operation, caseListResponseMessage(header, seen.withParty(partyName, category)));
   }
 
   /** Where the service reaches the court record system: the court's, or the embedded demo one once it listens. */
@@ -913,7 +954,7 @@ export class EfmSimulator {
       await reviewRecords.updateReview(sql, request.envelopeId, request.assignedCase && !earlierCase ? request.assignedCase : null, complete);
       await reviewRecords.insertSubmission(sql, { idempotencyKey: request.idempotencyKey, envelopeId: request.envelopeId, clerk: user.username, decisions: recorded, stamped, appliedAt, complete });
       // Seed 000 process #4: the accepted filings are owed to the record system, in this transaction.
-      const toDocket = this.options.docketingModel === 'per-envelope'
+      const toDocket = this.#docketingModel === 'per-envelope'
         ? (complete ? [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId) : [])
         : recorded.filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
       if (awaitingNumber && accepts) {
@@ -922,7 +963,7 @@ export class EfmSimulator {
         await this.docketing.enqueue(sql, { messageId: `DSI-${request.envelopeId}`, kind: 'stamp-information', envelopeId: request.envelopeId, filingIds: acceptedNow });
       }
       if (toDocket.length > 0) {
-        const messageId = this.options.docketingModel === 'per-envelope' ? `RD-${request.envelopeId}` : `RD-${request.idempotencyKey}`;
+        const messageId = this.#docketingModel === 'per-envelope' ? `RD-${request.envelopeId}` : `RD-${request.idempotencyKey}`;
         await this.docketing.enqueue(sql, { messageId, envelopeId: request.envelopeId, filingIds: toDocket, held: awaitingNumber });
       }
       if (complete) await this.#leases.reassign(sql, request.envelopeId, null, 0);
@@ -947,6 +988,41 @@ export class EfmSimulator {
     this.docketing.sendOwed();
     if (applied.complete) this.filerCallbacks.sendOwed(request.envelopeId);
     return submitResponseElement({ result: 'applied', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
+  }
+
+  /** When accepted filings go to the record system; a drop-folder court gets one zip per envelope (seed 000 App. A). */
+  get #docketingModel(): 'per-session' | 'per-envelope' {
+    return this.options.cmsDropFolder ? 'per-envelope' : (this.options.docketingModel ?? 'per-session');
+  }
+
+  /**
+   * Non-interactive docketing (seed 000, Figures 8–9, step 5): the envelope's zip is written whole to the drop
+   * folder; the record system dockets from there and sends nothing back, so the filings count as docketed once it
+   * is written, and the filer's callback follows. A folder that cannot be written is retried, then an exception.
+   */
+  async #dropZip(delivery: CmsDelivery, composed: ComposedDocketing): Promise<StandardMessageOutcome> {
+    const folder = this.options.cmsDropFolder;
+    const stored = folder ? await reviewRecords.envelope(this.database, delivery.envelopeId) : null;
+    if (!folder || !stored) return { ok: false, reason: `no envelope ${delivery.envelopeId}`, retryable: false };
+    let file: string;
+    try {
+      file = writeToDropFolder(folder, envelopeCmsZip(stored.demo.envelope, delivery.filingIds, composed));
+    } catch (error) {
+      return { ok: false, reason: `the CMS drop folder cannot be written: ${(error as Error).message}`, retryable: true };
+    }
+    const at = new Date(this.#now()).toISOString();
+    const docketed = await this.database.transaction(async (sql) => {
+      await reviewRecords.lockEnvelope(sql, delivery.envelopeId);
+      const now: string[] = [];
+      for (const filingId of delivery.filingIds) {
+        const said = `${filingId} handed to the court record system in ${path.basename(file)}`;
+        if (await recordDocketingOutcome(sql, delivery.envelopeId, { filingId, docketed: true, docketId: null, reason: null }, at, said)) now.push(filingId);
+      }
+      await this.docketing.answered(sql, delivery.messageId);
+      return now;
+    });
+    for (const filingId of docketed) await this.filerCallbacks.docketed(delivery.envelopeId, filingId);
+    return { ok: true };
   }
 
   /**

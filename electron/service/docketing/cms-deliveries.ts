@@ -13,6 +13,12 @@ export interface RecordSystemEndpoint {
   readonly ca?: string;
 }
 
+/** A RecordDocketing or DocumentStampInformation as composed: the request wrapper and its MTOM parts. */
+export interface ComposedDocketing {
+  readonly body: XmlElement;
+  readonly parts: readonly MimePart[];
+}
+
 /**
  * One message the service owes the court record system (a row of `cms_deliveries`): a RecordDocketing, or the
  * DocumentStampInformation that asks it to open a new case (CMS case assignment). A RecordDocketing is `held`
@@ -34,6 +40,11 @@ export interface CmsDeliveryOptions {
   readonly compose: (sql: Sql, delivery: CmsDelivery) => Promise<{ body: XmlElement; parts: readonly MimePart[] }>;
   /** The record system refused it for good or never answered: the filings go to the exception queue. */
   readonly giveUp: (delivery: CmsDelivery, reason: string) => Promise<void>;
+  /**
+   * A court without an interactive record-system link (seed 000, non-interactive model): a composed RecordDocketing
+   * is handed over here (a zip written to the court's drop folder) instead of being sent over SOAP.
+   */
+  readonly handOver?: (delivery: CmsDelivery, composed: ComposedDocketing) => Promise<StandardMessageOutcome>;
   /** Waits before each resend after a failed attempt; after the last one the delivery is given up. */
   readonly retryDelaysMs?: readonly number[];
 }
@@ -164,8 +175,9 @@ export class CmsDeliveries {
   }
 
   async #attempt(delivery: CmsDelivery): Promise<StandardMessageOutcome> {
+    const handOver = delivery.kind === 'record-docketing' ? this.options.handOver : undefined;
     const endpoint = this.options.endpoint();
-    if (!endpoint) return { ok: false, reason: 'no court record system is configured (clerk-review server --cms URL)', retryable: true };
+    if (!endpoint && !handOver) return { ok: false, reason: 'no court record system is configured (clerk-review server --cms URL)', retryable: true };
     let composed: { body: XmlElement; parts: readonly MimePart[] };
     try {
       composed = await this.options.compose(this.database(), delivery);
@@ -173,6 +185,8 @@ export class CmsDeliveries {
       const what = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : 'RecordDocketing';
       return { ok: false, reason: `the service could not compose ${what}: ${(error as Error).message}`, retryable: false };
     }
+    if (handOver) return handOver(delivery, composed);
+    if (!endpoint) return { ok: false, reason: 'no court record system is configured', retryable: true };
     const operation = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : 'RecordDocketing';
     return sendStandardMessage({ url: endpoint.url, soapAction: operationTable[operation].soapAction, body: composed.body, parts: composed.parts, credentials: endpoint.credentials, timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}) });
   }

@@ -9,6 +9,11 @@ import type { MimePart } from '../../soap/mtom';
 import type { Sql } from '../db/sql-database';
 import { reviewRecords } from '../store/review-records';
 
+/** The MTOM content id a docketed document travels under: its stamped rendition, or the document as filed. */
+export function renditionContentId(kind: 'stamped' | 'filed', documentId: string): string {
+  return `${kind}-${documentId}@clerk-review`;
+}
+
 /** What a RecordDocketing is composed for: these accepted filings of one envelope, under this message id. */
 export interface DocketingRequest {
   readonly messageId: string;
@@ -47,14 +52,14 @@ export async function composeRecordDocketing(sql: Sql, request: DocketingRequest
   }));
   const documentIds = new Set(envelope.filings.filter((filing) => request.filingIds.includes(filing.id)).flatMap((filing) => [filing.leadDocument.id, ...filing.connectedDocuments.map((d) => d.id)]));
   const stamped = (await reviewRecords.stampedDocuments(sql, request.envelopeId)).filter((s) => documentIds.has(s.documentId));
-  const renditions = stamped.map((s) => ({ documentId: s.documentId, contentId: `stamped-${s.documentId}@clerk-review`, sha256: s.sha256, sizeBytes: s.bytes.length }));
+  const renditions = stamped.map((s) => ({ documentId: s.documentId, contentId: renditionContentId('stamped', s.documentId), sha256: s.sha256, sizeBytes: s.bytes.length }));
   // Every docketed document reaches the record system with its hash: the stamped rendition, or the one filed.
   const originals: { documentId: string; contentId: string; sha256: string; sizeBytes: number; bytes: Uint8Array }[] = [];
   for (const documentId of documentIds) {
     if (stamped.some((s) => s.documentId === documentId)) continue;
     const original = await context.original(request.envelopeId, documentId);
     if (!original) throw new Error(`document ${documentId} of ${request.envelopeId} is not on record`);
-    originals.push({ documentId, contentId: `filed-${documentId}@clerk-review`, sha256: original.sha256, sizeBytes: original.bytes.length, bytes: original.bytes });
+    originals.push({ documentId, contentId: renditionContentId('filed', documentId), sha256: original.sha256, sizeBytes: original.bytes.length, bytes: original.bytes });
   }
   const xml = writeRecordDocketing({
     header: { messageId: request.messageId, sendingMde: context.sendingMde, courtId: context.court.courtId, courtName: context.court.courtName, postedAt: new Date(context.now()).toISOString() },
@@ -75,7 +80,7 @@ export async function composeRecordDocketing(sql: Sql, request: DocketingRequest
   return {
     body: el(ns.wrapper, 'RecordDocketingRequest', rawXml(xml), paymentXml ? rawXml(paymentXml) : null),
     parts: [
-      ...stamped.map((s) => ({ contentId: `stamped-${s.documentId}@clerk-review`, contentType: 'application/pdf', body: s.bytes })),
+      ...stamped.map((s) => ({ contentId: renditionContentId('stamped', s.documentId), contentType: 'application/pdf', body: s.bytes })),
       ...originals.map((o) => ({ contentId: o.contentId, contentType: 'application/pdf', body: o.bytes })),
     ],
   };

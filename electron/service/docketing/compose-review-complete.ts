@@ -9,7 +9,7 @@ import { rawXml } from '../../../shared/xml/xml-writer';
 import { parseXml } from '../../../shared/xml/safe-xml';
 import type { Sql } from '../db/sql-database';
 import { reviewRecords } from '../store/review-records';
-import { assignedCaseOf } from './compose-record-docketing';
+import { assignedCaseOf, renditionContentId } from './compose-record-docketing';
 
 /** Where the filer's callback says it comes from, and how it is checked before it leaves. */
 export interface ReviewCompleteContext {
@@ -38,9 +38,9 @@ export async function composeReviewComplete(sql: Sql, envelopeId: string, contex
   const reviewers = new Map<string, Reviewer>(recorded.map(({ reviewer }) => [reviewer.id, reviewer]));
   const decisions = recorded.map(({ decision }) => reviewDecisionOf(envelopeId, decision));
   const stamped: StampedRendition[] = (await reviewRecords.stampedDocuments(sql, envelopeId))
-    .map((s) => ({ documentId: s.documentId, contentId: `stamped-${s.documentId}@clerk-review`, sha256: s.sha256, sizeBytes: s.bytes.length }));
+    .map((s) => ({ documentId: s.documentId, contentId: renditionContentId('stamped', s.documentId), sha256: s.sha256, sizeBytes: s.bytes.length }));
   const originals: StampedRendition[] = (await reviewRecords.receivedDocumentHashes(sql, envelopeId))
-    .map((d) => ({ documentId: d.documentId, contentId: `filed-${d.documentId}@clerk-review`, sha256: d.sha256, sizeBytes: d.sizeBytes }));
+    .map((d) => ({ documentId: d.documentId, contentId: renditionContentId('filed', d.documentId), sha256: d.sha256, sizeBytes: d.sizeBytes }));
   const filed = stored.filingMessageXml ? parseXml(stored.filingMessageXml) : null;
   const filer = filed?.ok ? filerIdentifiers(filed.value) : { messageId: null, documents: new Map<string, string>() };
   const xml = writeNotifyFilingReviewComplete({

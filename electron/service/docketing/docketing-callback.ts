@@ -21,15 +21,16 @@ export interface DocketingCallbackContext {
 /**
  * Records one filing's docketing outcome in the caller's transaction: its status, a history line and, when it was
  * not docketed, an exception for a supervisor. An outcome already recorded is not recorded again (a callback sent
- * twice), and a filing docketed stays docketed. True when the filing became docketed now.
+ * twice), and a filing docketed stays docketed. `said`: the history line, when not the record system's words.
+ * True when the filing became docketed now.
  */
-export async function recordDocketingOutcome(sql: Sql, envelopeId: string, outcome: FilingDocketingOutcome, at: string): Promise<boolean> {
+export async function recordDocketingOutcome(sql: Sql, envelopeId: string, outcome: FilingDocketingOutcome, at: string, said?: string): Promise<boolean> {
   const before = await reviewRecords.docketing(sql, envelopeId, outcome.filingId);
   const status = outcome.docketed ? 'successful' : 'unsuccessful';
   if (before === 'successful' || before === status) return false;
-  const detail = outcome.docketed
+  const detail = said ?? (outcome.docketed
     ? `${outcome.filingId} docketed${outcome.docketId ? ` as ${outcome.docketId}` : ''}`
-    : `${outcome.filingId}: ${outcome.reason ?? 'not docketed'}`;
+    : `${outcome.filingId}: ${outcome.reason ?? 'not docketed'}`);
   await reviewRecords.setDocketing(sql, envelopeId, outcome.filingId, status, detail, at, outcome.docketed ? outcome.docketId : null);
   await reviewRecords.record(sql, envelopeId, { at, actor: 'court record system', action: outcome.docketed ? 'docketed' : 'docketing-failed', detail });
   if (!outcome.docketed) {
