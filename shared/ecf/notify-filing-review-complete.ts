@@ -3,6 +3,7 @@ import type { Envelope } from '../domain/envelope';
 import { envelopeReviewStatus, type ReviewDecision } from '../domain/review-decision';
 import { el, optional, serializeXml, type XmlElement } from '../xml/xml-writer';
 import type { AssignedCase } from './record-docketing';
+import { caseJusticeAugmentation } from './write-filing-message';
 import type { FilerIdentifiers } from './court-identifiers';
 import { ns } from './namespaces';
 import { caseFilingHeader, filingOf, rejectionText, reviewDisposition, reviewedDocument, writePrefixes, type Reviewer, type ReviewHeader, type StampedRendition } from './review-parts';
@@ -88,6 +89,12 @@ export function writeNotifyFilingReviewComplete(input: NotifyFilingReviewComplet
       leads,
       el(nc, 'Case',
         optional(nc, 'CaseTitleText', input.assignedCase?.title ?? kase.title),
+        // The court, location and judge the case was assigned (manual or CMS case assignment, seed 000).
+        input.assignedCase
+          ? caseJusticeAugmentation(
+              { id: input.header.courtId, name: input.header.courtName, location: input.assignedCase.courtLocation.code },
+              input.assignedCase.judge)
+          : null,
         el(ecf, 'CaseAugmentation',
           optional(ecf, 'CaseCategoryCode', kase.category),
           input.assignedCase?.trackingId ? el(ecf, 'CaseTrackingID', el(nc, 'IdentificationID', input.assignedCase.trackingId)) : null,

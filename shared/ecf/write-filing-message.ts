@@ -49,6 +49,26 @@ export interface CaseWriting {
 }
 
 /**
+ * `j:CaseAugmentation` of a case: the court (its location as the court's sub-unit: ECF has no court-location element
+ * on a case), the judge by name and registration code, then the case officials given (attorneys), in schema order.
+ */
+export function caseJusticeAugmentation(court: CaseWriting['court'] | null, judge: CaseWriting['judge'] | null, officials: readonly XmlElement[] = []): XmlElement {
+  return el(j, 'CaseAugmentation',
+    court
+      ? el(j, 'CaseCourt',
+          el(nc, 'OrganizationIdentification', el(nc, 'IdentificationID', court.id)),
+          el(nc, 'OrganizationSubUnitName', court.location),
+          optional(j, 'CourtName', court.name))
+      : null,
+    judge
+      ? el(j, 'CaseJudge',
+          el(nc, 'RoleOfPerson', personName(judge.name)),
+          el(j, 'JudicialOfficialRegistrationIdentification', el(nc, 'IdentificationID', judge.code)))
+      : null,
+    officials);
+}
+
+/**
  * The whole case of an envelope as an `nc:CaseType` element: title, court and judge, attorneys with whom they
  * represent, category, parties with roles, tracking id, type and number, in schema order.
  */
@@ -60,19 +80,7 @@ export function writeCase(namespace: string, name: string, envelope: Pick<Envelo
   return el(namespace, name,
     optional(nc, 'CaseTitleText', envelope.case.title),
     hasJustice
-      ? el(j, 'CaseAugmentation',
-          court
-            ? el(j, 'CaseCourt',
-                el(nc, 'OrganizationIdentification', el(nc, 'IdentificationID', court.id)),
-                // ECF has no court-location element on a case; the location code travels as the court's sub-unit.
-                el(nc, 'OrganizationSubUnitName', court.location),
-                optional(j, 'CourtName', court.name))
-            : null,
-          judge
-            ? el(j, 'CaseJudge',
-                el(nc, 'RoleOfPerson', personName(judge.name)),
-                el(j, 'JudicialOfficialRegistrationIdentification', el(nc, 'IdentificationID', judge.code)))
-            : null,
+      ? caseJusticeAugmentation(court ?? null, judge ?? null,
           envelope.attorneys.map((attorney) =>
             el(j, 'CaseOfficial',
               elAttrs(nc, 'RoleOfPerson', [{ ns: structures, name: 'id', value: id(attorney.id) }], personName(attorney.name)),

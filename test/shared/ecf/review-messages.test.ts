@@ -9,7 +9,7 @@ import { writeRecordDocketing, type AssignedCase } from '../../../shared/ecf/rec
 import { parseXml } from '../../../shared/xml/safe-xml';
 import { child, descendants, text } from '../../../shared/xml/xml-query';
 import { ns } from '../../../shared/ecf/namespaces';
-import { validateEcf } from '../../fixtures/ecf-validate';
+import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 
 const source = readFileSync(path.resolve('..', 'shared', 'ecf5', 'examples', 'new-civil-filing.xml'), 'utf8');
 const tyler = readFileSync(path.resolve('..', 'shared', 'ecf5', 'examples', 'tyler-reviewfilingrequest.xml'), 'utf8');
@@ -48,7 +48,6 @@ describe('docket:RecordDocketingMessage', () => {
   });
 
   it('CorrectedCase is the whole case: parties, attorneys and category with the clerk\'s number, title, court and judge', async () => {
-    const { validateEcfBatch } = await import('../../fixtures/ecf-validate');
     const { envelope, filingMessageXml } = envelopeOf(tyler);
     const xml = writeRecordDocketing({ header, envelope, filingMessageXml, reviewer, accepted: [accepted], assignedCase, stamped });
     for (const set of ['oasis', 'tyler'] as const) for (const result of validateEcfBatch([xml], set)) expect(result.valid, result.output).toBe(true);
@@ -108,6 +107,13 @@ describe('reviewfilingcallback:NotifyFilingReviewCompleteMessage', () => {
     const statuses = descendants(root.value, ns.ecf, 'DocumentReviewStatus').map((s) => [text(child(s, ns.nc, 'StatusText')), text(child(s, ns.nc, 'StatusDescriptionText'))]);
     expect(statuses).toContainEqual(['rejected', 'Document not signed (MISSING-SIGNATURE): The summons is not signed by the attorney of record.']);
     expect(statuses.filter(([status]) => status === 'accepted')).toHaveLength(2);
+    // The filer learns the court, location and judge the case was assigned, valid for Tyler's schemas too.
+    const judge = descendants(root.value, ns.j, 'CaseJudge')[0];
+    expect(text(descendants(judge ?? root.value, ns.nc, 'PersonFullName')[0])).toBe('Hon. A. Rivera');
+    expect(text(descendants(judge ?? root.value, ns.nc, 'IdentificationID')[0])).toBe('J-17');
+    expect(text(descendants(root.value, ns.nc, 'OrganizationSubUnitName')[0])).toBe('DT');
+    const [tylerResult] = validateEcfBatch([xml], 'tyler');
+    expect(tylerResult?.valid, tylerResult?.output).toBe(true);
   });
 
   it('all rejected and all accepted envelopes validate too', () => {
