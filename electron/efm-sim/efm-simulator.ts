@@ -31,7 +31,7 @@ import { codeListsPath, PublishedPolicy } from '../service/published-policy';
 import { demoCourtPolicy } from './demo-court';
 import { clientFault, FaultError, securityFault, serviceFault } from './sim-fault';
 import { supervisionResponse } from './sim-supervision';
-import { filingMessageOf, paymentMessageOf, receiveFiling } from './sim-intake';
+import { filingMessagesOf, paymentMessageOf, receiveFiling } from './sim-intake';
 import { reviewFilingResponseElement } from '../../shared/ecf/review-filing-messages';
 import { standardRefusal } from '../../shared/ecf/standard-refusal';
 import { cancelFilingResponseElement, readCancelFilingRequest } from '../../shared/ecf/cancel-messages';
@@ -545,27 +545,65 @@ export class EfmSimulator {
    * documents) beside the filer's and joins the queue. A resend of a message this sender already filed (same
    * sender's message id) is answered with the same identifiers and nothing new.
    */
+  /**
+   * ReviewFiling (seed 001 §6.1.4; the schema allows several FilingMessages): each FilingMessage is a filing into one
+   * case and becomes an envelope of its own in the clerks' queue, with a court envelope id and court filing ids
+   * (§6.2), and is reviewed, docketed and answered (NotifyFilingReviewComplete) on its own. All or nothing: when one
+   * message cannot be taken, none is, and the answer says which. A message sent again (same sender id) is answered
+   * with the envelope it already became. The request's PaymentMessage goes with its first FilingMessage.
+   */
   async #receive(body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<XmlElement> {
     const receivedAt = new Date(this.#now()).toISOString();
-    const { message, senderId } = filingMessageOf(body);
-    const senderKey = senderId ? `${user.username}\u001f${senderId}` : null;
-    const known = senderKey ? await this.#resent(senderKey) : null;
-    if (known) return this.#receipt(known, receivedAt);
-    // The number is taken outside the transaction: a refused filing leaves a gap, never a reused id.
-    const sequence = await reviewRecords.next(this.database, `received-${receivedAt.slice(0, 4)}`);
-    const envelopeId = await this.#newEnvelopeId(`ENV-${receivedAt.slice(0, 4)}-R${String(sequence).padStart(5, '0')}`);
-    const received = receiveFiling(message, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT', envelopeId, paymentMessageOf(body));
-    if (this.options.validateEcf) {
-      const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${received.filingMessageXml}`);
-      if (!validation.valid) throw clientFault('invalid-ecf-message', `The FilingMessage is not schema-valid: ${validation.output.slice(0, 500)}`);
+    const messages = filingMessagesOf(body);
+    const which = (index: number): string => (messages.length > 1 ? `FilingMessage ${index + 1} of ${messages.length}: ` : '');
+    const keys = messages.map(({ senderId }) => (senderId ? `${user.username}\u001f${senderId}` : null));
+    const repeated = keys.findIndex((key, index) => key !== null && keys.indexOf(key) !== index);
+    if (repeated >= 0) throw clientFault('invalid-request', `${which(repeated)}its identifier ${messages[repeated]?.senderId ?? ''} is used by another FilingMessage of this request`);
+    const taken: ({ kind: 'known'; demo: DemoEnvelope } | { kind: 'new'; received: ReturnType<typeof receiveFiling>; senderKey: string | null })[] = [];
+    for (const [index, { message }] of messages.entries()) {
+      const senderKey = keys[index] ?? null;
+      const known = senderKey ? await this.#resent(senderKey) : null;
+      if (known) {
+        taken.push({ kind: 'known', demo: known });
+        continue;
+      }
+      // The number is taken outside the transaction: a refused filing leaves a gap, never a reused id.
+      const sequence = await reviewRecords.next(this.database, `received-${receivedAt.slice(0, 4)}`);
+      const envelopeId = await this.#newEnvelopeId(`ENV-${receivedAt.slice(0, 4)}-R${String(sequence).padStart(5, '0')}`);
+      let received: ReturnType<typeof receiveFiling>;
+      try {
+        received = receiveFiling(message, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT', envelopeId, index === 0 ? paymentMessageOf(body) : null);
+      } catch (error) {
+        if (error instanceof FaultError && messages.length > 1) throw new FaultError({ ...error.fault, text: `${which(index)}${error.fault.text}` }, error.status, error.subcode, error.detail);
+        throw error;
+      }
+      if (this.options.validateEcf) {
+        const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${received.filingMessageXml}`);
+        if (!validation.valid) throw clientFault('invalid-ecf-message', `${which(index)}The FilingMessage is not schema-valid: ${validation.output.slice(0, 500)}`);
+      }
+      taken.push({ kind: 'new', received, senderKey });
     }
     const stored = await this.database.transaction(async (sql) => {
-      // The same message sent twice at once: the first to commit is the filing, the other is answered with it.
-      const raced = senderKey ? await reviewRecords.envelopeIdOfSender(sql, senderKey) : null;
-      if (raced) return (await reviewRecords.envelope(sql, raced))?.demo ?? received.demo;
-      await reviewRecords.insertEnvelope(sql, received.demo, { filingMessageXml: received.filingMessageXml, filerAccount: user.role === 'filer' ? user.username : null, senderKey, documents: received.documents });
-      await this.#record(sql, envelopeId, user.username, 'received', `through ReviewFiling from ${user.displayName}`);
-      return received.demo;
+      const envelopes: DemoEnvelope[] = [];
+      for (const entry of taken) {
+        if (entry.kind === 'known') {
+          envelopes.push(entry.demo);
+          continue;
+        }
+        const { received, senderKey } = entry;
+        // The same message sent twice at once: the first to commit is the filing, the other is answered with it.
+        const raced = senderKey ? await reviewRecords.envelopeIdOfSender(sql, senderKey) : null;
+        const racedEnvelope = raced ? (await reviewRecords.envelope(sql, raced))?.demo : null;
+        if (racedEnvelope) {
+          envelopes.push(racedEnvelope);
+          continue;
+        }
+        await reviewRecords.insertEnvelope(sql, received.demo, { filingMessageXml: received.filingMessageXml, filerAccount: user.role === 'filer' ? user.username : null, senderKey, documents: received.documents });
+        const together = messages.length > 1 ? ` (one of ${messages.length} FilingMessages in one request)` : '';
+        await this.#record(sql, received.demo.envelope.id, user.username, 'received', `through ReviewFiling from ${user.displayName}${together}`);
+        envelopes.push(received.demo);
+      }
+      return envelopes;
     });
     return this.#receipt(stored, receivedAt);
   }
@@ -583,8 +621,9 @@ export class EfmSimulator {
     return id;
   }
 
-  #receipt(demo: DemoEnvelope, receivedAt: string): XmlElement {
-    return reviewFilingResponseElement({ receivedAt, errorCode: ecfErrorCodes.ok, errorText: 'Received for clerk review', envelopeId: demo.envelope.id, filingIds: demo.envelope.filings.map((filing) => filing.id), mode: 'Test' });
+  #receipt(envelopes: readonly DemoEnvelope[], receivedAt: string): XmlElement {
+    const ids = envelopes.map(({ envelope }) => ({ envelopeId: envelope.id, filingIds: envelope.filings.map((filing) => filing.id) }));
+    return reviewFilingResponseElement({ receivedAt, errorCode: ecfErrorCodes.ok, errorText: 'Received for clerk review', envelopes: ids, mode: 'Test' });
   }
 
   /**

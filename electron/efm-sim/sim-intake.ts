@@ -23,14 +23,14 @@ export function paymentMessageOf(body: Element): Element | null {
   return children(body, ns.payment, 'PaymentMessage')[0] ?? null;
 }
 
-/** The one `filing:FilingMessage` of a `wrappers:ReviewFilingRequest`, and the identifier its sender gave it. */
-export function filingMessageOf(body: Element): { message: Element; senderId: string | null } {
+/**
+ * The `filing:FilingMessage`s of a `wrappers:ReviewFilingRequest` (the schema allows one or more), each with the
+ * identifier its sender gave it.
+ */
+export function filingMessagesOf(body: Element): { message: Element; senderId: string | null }[] {
   const messages = findFilingMessages(body);
-  const [message] = messages;
-  if (!message) throw clientFault('invalid-ecf-message', missingFilingMessageReason(body, 'This ReviewFiling'));
-  // Never take the first and drop the rest: a filer must know.
-  if (messages.length > 1) throw clientFault('invalid-request', `This court takes one FilingMessage per ReviewFiling; this one has ${messages.length}. Send each in its own ReviewFiling.`);
-  return { message, senderId: textAt(message, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']) };
+  if (messages.length === 0) throw clientFault('invalid-ecf-message', missingFilingMessageReason(body, 'This ReviewFiling'));
+  return messages.map((message) => ({ message, senderId: textAt(message, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']) }));
 }
 
 /**

@@ -156,7 +156,7 @@ export class EfmClient {
    * by the FilingMessage's `cid:` URIs. Returns the EFM's synchronous MessageStatus, the identifiers the court gave
    * (envelope and filings) and the response as received.
    */
-  async reviewFiling(filingMessageXml: string, attachments: readonly MimePart[], paymentMessageXml: string | null = null): Promise<Result<{ status: MessageStatus; courtIds: { envelopeId: string | null; filingIds: string[] }; responseXml: string }>> {
+  async reviewFiling(filingMessageXml: string, attachments: readonly MimePart[], paymentMessageXml: string | null = null): Promise<Result<{ status: MessageStatus; courtIds: ReturnType<typeof readReviewFilingReceiptIds>; responseXml: string }>> {
     const result = await this.#call('ReviewFiling', reviewFilingRequestElement(filingMessageXml, paymentMessageXml), attachments);
     if (!result.ok) return result;
     const status = readMessageStatus(result.value.body);

@@ -11,14 +11,20 @@ export function reviewFilingRequestElement(filingMessageXml: string, paymentMess
   return el(wrapper, 'ReviewFilingRequest', rawXml(filingMessageXml), paymentMessageXml ? rawXml(paymentMessageXml) : null);
 }
 
+/** The identifiers the court gave one FilingMessage: its envelope's and each filing's. */
+export interface CourtIds {
+  readonly envelopeId: string;
+  readonly filingIds: readonly string[];
+}
+
 /** What the synchronous answer to ReviewFiling says. */
 export interface ReviewFilingReceipt {
   readonly receivedAt: string;
   /** ECF error code: 0 success. */
   readonly errorCode: string;
   readonly errorText: string;
-  readonly envelopeId: string | null;
-  readonly filingIds: readonly string[];
+  /** Each FilingMessage taken (one envelope each), with the court's filing ids; none when refused. */
+  readonly envelopes: readonly CourtIds[];
   /** Test for the demo EFM, Ops for a court's. */
   readonly mode: 'Ops' | 'Test';
 }
@@ -37,10 +43,8 @@ export function reviewFilingResponseElement(receipt: ReviewFilingReceipt): XmlEl
     errorCode: receipt.errorCode,
     errorText: receipt.errorText,
     mode: receipt.mode,
-    augmentation: [
-      ...(receipt.envelopeId ? [identification(receipt.envelopeId, 'envelopeID')] : []),
-      ...receipt.filingIds.map((id) => identification(id, 'filingID')),
-    ],
+    // Per FilingMessage, in the order sent: its envelope id, then its filings' ids.
+    augmentation: receipt.envelopes.flatMap((ids) => [identification(ids.envelopeId, 'envelopeID'), ...ids.filingIds.map((id) => identification(id, 'filingID'))]),
   }));
 }
 
@@ -50,17 +54,21 @@ export function writeReviewFilingResponse(receipt: ReviewFilingReceipt): string 
 }
 
 /**
- * The identifiers a Filing Review MDE gave in its ReviewFiling answer (`ecf:MessageStatusAugmentation`): the
- * envelope's and each filing's, in order (ECF 5.0 §6.2). Null envelope id when the answer names none.
+ * The identifiers a Filing Review MDE gave in its ReviewFiling answer (`ecf:MessageStatusAugmentation`), ECF 5.0
+ * §6.2: the first envelope's and its filings' (the usual one-message filing), and every envelope with its own filing
+ * ids when the request carried several FilingMessages. Null envelope id when the answer names none.
  */
-export function readReviewFilingReceiptIds(root: Element): { envelopeId: string | null; filingIds: string[] } {
+export function readReviewFilingReceiptIds(root: Element): { envelopeId: string | null; filingIds: string[]; envelopes: CourtIds[] } {
   const augmentation = descendants(root, ecf, 'MessageStatusAugmentation')[0] ?? null;
-  const ids = children(augmentation, nc, 'DocumentIdentification').map((identification) => ({
-    id: textAt(identification, [nc, 'IdentificationID']),
-    category: textAt(identification, [nc, 'IdentificationCategoryDescriptionText']),
-  }));
-  return {
-    envelopeId: ids.find((entry) => entry.category === 'envelopeID')?.id ?? null,
-    filingIds: ids.filter((entry) => entry.category === 'filingID' && entry.id).map((entry) => entry.id as string),
-  };
+  const envelopes: { envelopeId: string; filingIds: string[] }[] = [];
+  const loose: string[] = [];
+  for (const identification of children(augmentation, nc, 'DocumentIdentification')) {
+    const id = textAt(identification, [nc, 'IdentificationID']);
+    const category = textAt(identification, [nc, 'IdentificationCategoryDescriptionText']);
+    if (!id) continue;
+    if (category === 'envelopeID') envelopes.push({ envelopeId: id, filingIds: [] });
+    else if (category === 'filingID') (envelopes.at(-1)?.filingIds ?? loose).push(id);
+  }
+  const [first] = envelopes;
+  return { envelopeId: first?.envelopeId ?? null, filingIds: [...loose, ...(first?.filingIds ?? [])], envelopes };
 }
