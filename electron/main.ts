@@ -43,9 +43,11 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession);
       registerAppProtocol(protocol, paths.rendererDir);
       // Secrets (client keys) are sealed by the OS keychain through safeStorage, never written in plain text.
-      services = createMainServices({ dataDir: app.getPath('userData'), version: app.getVersion(), shell: 'electron', secretCipher: safeStorageCipher(safeStorage), demoEfmInDataFolder: true, warmUpDemoEfm: true });
+      services = createMainServices({ dataDir: app.getPath('userData'), version: app.getVersion(), shell: 'electron', secretCipher: safeStorageCipher(safeStorage), demoEfmInDataFolder: true });
       registerIpcHandlers(services.dispatch, services.bus);
-      createMainWindow({ BrowserWindow, openExternal, development }, paths.preload);
+      const started = services;
+      // The embedded demo service (its database) opens once the first screen has painted, never before it.
+      createMainWindow({ BrowserWindow, openExternal, development, onFirstPaint: () => void started.efm.warmUpDemo() }, paths.preload);
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) createMainWindow({ BrowserWindow, openExternal, development }, paths.preload);
       });

@@ -10,6 +10,8 @@ export interface WindowDeps {
   readonly openExternal: (url: string) => Promise<void>;
   /** A development build (devtools allowed). */
   readonly development?: boolean;
+  /** Told once, when the first screen has painted and the window is shown (background work may start then). */
+  readonly onFirstPaint?: () => void;
 }
 
 /**
@@ -26,7 +28,10 @@ export function confirmedExternalOpener(confirm: (url: string) => Promise<boolea
 export function createMainWindow(deps: WindowDeps, preloadPath: string): BrowserWindow {
   const window = new deps.BrowserWindow(mainWindowOptions(preloadPath, { development: deps.development ?? false }));
   guardWebContents(window.webContents, deps.openExternal);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    deps.onFirstPaint?.();
+  });
   void window.loadURL(appStartUrl);
   return window;
 }

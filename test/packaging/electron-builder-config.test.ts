@@ -46,3 +46,29 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(['dist/**/*', '!dist/**/*.map', 'package.json', 'schemas/**/*', 'assets/court-seal.png']);
   });
 });
+
+describe('what the packaged app loads from disk', () => {
+  const build = readFileSync('scripts/build.mjs', 'utf8');
+  const externals = [...build.matchAll(/external: \[([^\]]*)\]/g)].map((match) => (match[1] ?? '').split(',').map((name) => name.trim().replace(/'/g, '')));
+  const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+
+  it('PGlite stays outside the bundles, as a production dependency electron-builder ships', () => {
+    expect(externals.length).toBeGreaterThanOrEqual(3);
+    for (const list of externals) expect(list).toContain('@electric-sql/pglite');
+    for (const name of new Set(externals.flat())) {
+      if (name !== 'electron') expect(Object.keys(packageJson.dependencies), `${name} is loaded at run time`).toContain(name);
+    }
+  });
+
+  it('every WASM and data file PGlite opens is unpacked from the asar (it reads them with fs, not through asar)', async () => {
+    const { minimatch } = (await import('minimatch')) as { minimatch: (file: string, pattern: string) => boolean };
+    const { readdirSync } = await import('node:fs');
+    const dist = 'node_modules/@electric-sql/pglite/dist';
+    const runtimeFiles = readdirSync(dist).filter((name) => /\.(wasm|data)$/.test(name)).map((name) => `${dist}/${name}`);
+    expect(runtimeFiles).toEqual(expect.arrayContaining([`${dist}/pglite.wasm`, `${dist}/pglite.data`, `${dist}/initdb.wasm`]));
+    const unpacked = config.asarUnpack as string[];
+    for (const file of runtimeFiles) expect(unpacked.some((pattern) => minimatch(file, pattern)), file).toBe(true);
+    // The check is real: a file elsewhere is not covered.
+    expect(unpacked.some((pattern) => minimatch('node_modules/react/index.js', pattern))).toBe(false);
+  });
+});

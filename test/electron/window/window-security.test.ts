@@ -134,3 +134,15 @@ describe('hardenSession', () => {
     expect((recorded.device as unknown as () => boolean)()).toBe(false);
   });
 });
+
+describe('start order', () => {
+  it('tells the app once the first screen has painted, and only then', () => {
+    let painted = 0;
+    createMainWindow({ BrowserWindow: FakeWindow as never, openExternal: async () => undefined, onFirstPaint: () => void (painted += 1) }, '/app/preload.cjs');
+    const window = FakeWindow.last as FakeWindow;
+    expect(painted).toBe(0);
+    window.emit('ready-to-show');
+    window.emit('ready-to-show');
+    expect(painted).toBe(1);
+  });
+});
