@@ -1,6 +1,6 @@
 // Benchmarks for the EFM client against the embedded simulator:
 //  1. GetReviewQueue with 5,000 items: client-side parse time (median of 5) and end-to-end call time (median of 5).
-//  2. GetDocument of a 50 MB PDF over MTOM: time (median of 5) and the client process's peak memory.
+//  2. GetEnvelopeDocument of a 50 MB PDF over MTOM: time (median of 5) and the client process's peak memory.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { EfmClient } from '../../electron/efm/efm-client';
@@ -70,6 +70,6 @@ for (let i = 0; i < runs; i++) {
 }
 child.kill('SIGTERM');
 const mb = (n: number): string => (n / 1048576).toFixed(1);
-console.log(`GetDocument, ${mb(bytes)} MiB PDF over MTOM (server in a child process)`);
+console.log(`GetEnvelopeDocument, ${mb(bytes)} MiB PDF over MTOM (server in a child process)`);
 console.log(`  time:  ${fmt(times)}`);
 console.log(`  client peak memory above its start-up RSS: median ${mb(median(growth))} MiB = ${(median(growth) / bytes).toFixed(2)}× the document [${growth.map(mb).join(', ')}] (target < 3×)`);

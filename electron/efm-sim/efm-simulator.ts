@@ -854,7 +854,7 @@ export class EfmSimulator {
           caseNumberPending: (await caseAssignments.state(this.database, envelopeId)) === 'awaiting-record-system',
         }));
       }
-      case 'GetDocument': {
+      case 'GetEnvelopeDocument': {
         const stored = await reviewRecords.envelope(this.database, envelopeId);
         if (!stored) throw clientFault('not-found', `No envelope ${envelopeId}`);
         const source = stored.demo.documents.find((candidate) => candidate.documentId === documentId);

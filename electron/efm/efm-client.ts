@@ -112,7 +112,7 @@ export class EfmClient {
 
   /** A document's bytes (MTOM), refused if they do not match the SHA-256 the EFM declared. */
   async getDocument(envelopeId: string, documentId: string): Promise<Result<DocumentContent>> {
-    const result = await this.#call('GetDocument', documentRequestElement(envelopeId, documentId));
+    const result = await this.#call('GetEnvelopeDocument', documentRequestElement(envelopeId, documentId));
     if (!result.ok) return result;
     const response = readDocumentResponse(result.value.body);
     const part = response.contentId ? result.value.parts.get(response.contentId) : undefined;

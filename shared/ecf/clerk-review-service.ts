@@ -13,7 +13,7 @@ const { crd, xop, xmime } = ns;
 
 /** The operations of the extension service. */
 export const reviewOperations = [
-  'GetReviewQueue', 'GetEnvelope', 'GetDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview', 'GetEnvelopeHistory',
+  'GetReviewQueue', 'GetEnvelope', 'GetEnvelopeDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview', 'GetEnvelopeHistory',
   'WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'ResolveDocketingException', 'AnchorAuditLog', 'GetAuditAnchor',
 ] as const;
 
@@ -167,9 +167,9 @@ export function reassignRequestElement(envelopeId: string, toClerk: string | nul
   return el(crd, 'ReassignEnvelopeRequest', el(crd, 'EnvelopeID', envelopeId), optional(crd, 'ToClerk', toClerk));
 }
 
-/** `crd:GetDocumentRequest`. */
+/** `crd:GetEnvelopeDocumentRequest`. */
 export function documentRequestElement(envelopeId: string, documentId: string): XmlElement {
-  return el(crd, 'GetDocumentRequest', el(crd, 'EnvelopeID', envelopeId), el(crd, 'DocumentID', documentId));
+  return el(crd, 'GetEnvelopeDocumentRequest', el(crd, 'EnvelopeID', envelopeId), el(crd, 'DocumentID', documentId));
 }
 
 /** A `crd:DecisionType` element (Decision in a request, RecordedDecision with its reviewer in GetEnvelope). */
@@ -377,9 +377,9 @@ export function readEnvelopeResponse(response: Element): EnvelopeResponse {
   };
 }
 
-/** `crd:GetDocumentResponse`; the bytes are the MTOM part `contentId`. */
+/** `crd:GetEnvelopeDocumentResponse`; the bytes are the MTOM part `contentId`. */
 export function documentResponseElement(document: { documentId: string; contentType: string; sizeBytes: number; sha256: string; contentId: string }): XmlElement {
-  return el(crd, 'GetDocumentResponse',
+  return el(crd, 'GetEnvelopeDocumentResponse',
     el(crd, 'DocumentID', document.documentId),
     el(crd, 'ContentType', document.contentType),
     el(crd, 'SizeBytes', String(document.sizeBytes)),
@@ -387,7 +387,7 @@ export function documentResponseElement(document: { documentId: string; contentT
     xopContent(document.contentId, document.contentType));
 }
 
-/** Reads `crd:GetDocumentResponse`: metadata and the content id of its MTOM part. */
+/** Reads `crd:GetEnvelopeDocumentResponse`: metadata and the content id of its MTOM part. */
 export function readDocumentResponse(response: Element): { documentId: string; contentType: string; sizeBytes: number; sha256: string; contentId: string | null } {
   return {
     documentId: textAt(response, [crd, 'DocumentID']) ?? '',
