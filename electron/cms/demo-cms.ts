@@ -11,6 +11,7 @@ import { ns } from '../../shared/ecf/namespaces';
 import { readNotifyDocketingComplete } from '../../shared/ecf/notify-docketing-complete';
 import { endpointPaths, operationTable } from '../../shared/ecf/operation-table';
 import { readRecordDocketingFacts } from '../../shared/ecf/record-docketing';
+import { documentResponseMessage, readDocumentRequest } from '../../shared/ecf/document-messages';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
 import { writeNotifyDocketingComplete, type DocketedFiling } from '../../shared/ecf/write-notify-docketing-complete';
@@ -19,7 +20,7 @@ import { parseXml } from '../../shared/xml/safe-xml';
 import { attr, child, children, descendants, path, textAt } from '../../shared/xml/xml-query';
 import { el, rawXml } from '../../shared/xml/xml-writer';
 import { CaseBook } from './case-book';
-import { decodeMtom, type MimePart } from '../soap/mtom';
+import { decodeMtom, encodeMtom, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
 import { readSoapFraming } from '../soap/soap-framing';
 import { sendStandardMessage } from '../soap/send-standard-message';
@@ -82,11 +83,21 @@ interface TakenDocketing {
   readonly envelope: Envelope;
   readonly reviewer: { readonly id: string; readonly name: string };
   readonly acceptedAt: string;
-  readonly filings: readonly { readonly filingId: string; readonly sha256: string | null }[];
+  readonly filings: readonly { readonly filingId: string; readonly sha256: string | null; readonly bytes?: Uint8Array; readonly title?: string | null }[];
+  /** The case the filings go into (the corrected case of a new one, else the filed case). */
+  readonly caseNumber?: string | null;
+}
+
+/** A lead document the CMS docketed, as GetDocument serves it by its file control id (the docket entry id). */
+interface DocketedDocument {
+  readonly caseNumber: string | null;
+  readonly title: string | null;
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
 }
 
 /** The CourtRecordMDE operations it serves. */
-const servedOperations = ['RecordDocketing', 'DocumentStampInformation', 'GetCase', 'GetCaseList'] as const;
+const servedOperations = ['RecordDocketing', 'DocumentStampInformation', 'GetCase', 'GetCaseList', 'GetDocument'] as const;
 type ServedOperation = (typeof servedOperations)[number];
 const serves = (operation: StandardOperation | null): operation is ServedOperation =>
   (servedOperations as readonly (string | null)[]).includes(operation);
@@ -111,6 +122,7 @@ export class DemoCms {
   /** The cases it opened (or refused to) for DocumentStampInformation, in order. */
   readonly openedCases: OpenedCase[] = [];
   readonly #opened = new Map<string, string | null>();
+  readonly #documents = new Map<string, DocketedDocument>();
   readonly #status = new Map<string, 'successful' | 'unsuccessful'>();
   readonly #taken = new Set<string>();
   readonly #pending = new Set<Promise<void>>();
@@ -203,8 +215,15 @@ export class DemoCms {
       const expected = operationTable[operation].soapAction;
       if (framing.value.soapAction !== expected) return answer(500, soapFaultEnvelope('Client', `The SOAPAction does not match ${operation} (expected "${expected}")`, null));
       this.received.push({ operation, xml: new XMLSerializer().serializeToString(message.value.body), parts: parts.size });
-      answer(200, soapEnvelope(await this.#answer(operation, message.value.body, parts)));
+      const result = await this.#answer(operation, message.value.body, parts);
+      if ('parts' in result) {
+        const encoded = encodeMtom(soapEnvelope(result.body), result.parts, 'text/xml');
+        response.writeHead(200, { 'Content-Type': encoded.contentType, 'Content-Length': encoded.body.length }).end(encoded.body);
+        return;
+      }
+      answer(200, soapEnvelope(result));
     } catch (error) {
+      if (error instanceof CmsFault) return answer(500, soapFaultEnvelope('Client', error.message, error.detail));
       if (!response.headersSent) answer(500, soapFaultEnvelope('Server', `The record system failed: ${(error as Error).message}`, null));
     }
   }
@@ -216,7 +235,7 @@ export class DemoCms {
     return same(expected.username, security.username) && same(expected.password, security.password);
   }
 
-  async #answer(operation: ServedOperation, wrapper: Element, parts: ReadonlyMap<string, MimePart>): Promise<StandardAnswer> {
+  async #answer(operation: ServedOperation, wrapper: Element, parts: ReadonlyMap<string, MimePart>): Promise<StandardAnswer | AnswerWithParts> {
     switch (operation) {
       case 'RecordDocketing':
         return this.#recordDocketing(wrapper, parts);
@@ -225,7 +244,38 @@ export class DemoCms {
       case 'GetCase':
       case 'GetCaseList':
         return this.#caseQuery(operation, wrapper);
+      case 'GetDocument':
+        return this.#document(wrapper);
     }
+  }
+
+  /**
+   * GetDocument (seed 001 §6.1.15): a docketed lead document by its file control id — here the docket entry id the
+   * NotifyDocketingComplete gave it — answered with its bytes as an MTOM part. An unknown id, or one of another
+   * case, is a SOAP fault whose detail is the cbrn:MessageStatus (error 100): the response message must hold a
+   * document.
+   */
+  async #document(wrapper: Element): Promise<AnswerWithParts> {
+    const court = this.options.court ?? { id: 'unknown', name: 'Court' };
+    const header = {
+      messageId: `GETDOCUMENT-${++this.#sequence}`, sendingMde: this.courtRecordUrl,
+      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(),
+    };
+    const message = unwrapMessage(wrapper);
+    const query = message ? readDocumentRequest(message) : null;
+    const found = query ? this.#documents.get(query.fileControlId) : undefined;
+    if (!query || !found || (query.caseNumber && found.caseNumber && query.caseNumber !== found.caseNumber)) {
+      const text = query ? `No docketed document ${query.fileControlId}${query.caseNumber ? ` in case ${query.caseNumber}` : ''}` : 'The GetDocument request names no document (nc:DocumentFileControlID)';
+      throw new CmsFault(text, messageStatusElement({ at: header.postedAt, errorCode: query ? '100' : '2', errorText: text, mode: 'Test' }));
+    }
+    const contentId = `docketed-${query.fileControlId}@demo-cms`;
+    return {
+      body: wrapStandardResponse('GetDocument', documentResponseMessage(header, {
+        caseNumber: found.caseNumber ?? query.caseNumber ?? '', fileControlId: query.fileControlId, title: found.title, sha256: found.sha256,
+        sizeBytes: found.bytes.length, contentType: 'application/pdf', contentId,
+      })),
+      parts: [{ contentId, contentType: 'application/pdf', body: Buffer.from(found.bytes) }],
+    };
   }
 
   /**
@@ -274,7 +324,7 @@ export class DemoCms {
       if (typeof read === 'string') return refuse('2', read);
       const unmatched = renditionProblem(message, parts);
       if (unmatched) return refuse('2', unmatched);
-      taken.push(read);
+      taken.push(withLeadDocuments(read, message, parts));
     }
     for (const docketing of taken) {
       if (this.#taken.has(docketing.messageId)) continue;
@@ -359,6 +409,10 @@ export class DemoCms {
     const filings: DocketedFiling[] = group.map((filing) => {
       const refused = this.options.random() < this.options.failureRate;
       const sequence = ++this.#sequence;
+      if (!refused && filing.bytes && filing.sha256) {
+        const document = { caseNumber: docketing.caseNumber ?? docketing.envelope.case.number, title: filing.title ?? null, sha256: filing.sha256, bytes: filing.bytes };
+        this.#documents.set(`DKT-${String(sequence).padStart(7, '0')}`, document);
+      }
       return {
         filingId: filing.filingId,
         docketed: !refused,
@@ -402,6 +456,33 @@ export class DemoCms {
 
 /** A standard operation's answer (the `wrappers:` response). */
 type StandardAnswer = ReturnType<typeof wrapStandardResponse>;
+
+/** An answer with documents: sent as MTOM. */
+interface AnswerWithParts {
+  readonly body: StandardAnswer;
+  readonly parts: readonly MimePart[];
+}
+
+/** A refusal the CMS answers as a SOAP fault whose detail is its cbrn:MessageStatus. */
+class CmsFault extends Error {
+  constructor(message: string, readonly detail: ReturnType<typeof messageStatusElement>) {
+    super(message);
+  }
+}
+
+/** The docketing with each accepted lead document's bytes and title, and the case it goes into. */
+function withLeadDocuments(docketing: TakenDocketing, message: Element, parts: ReadonlyMap<string, MimePart>): TakenDocketing {
+  const facts = readRecordDocketingFacts(message);
+  const filings = docketing.filings.map((filing) => {
+    const review = children(message, ns.ecf, 'LeadDocumentReview').find((candidate) => attr(child(candidate, ns.ecf, 'Document'), ns.structures, 'ref') === filing.filingId);
+    const reviewed = review ? child(review, ns.ecf, 'ReviewedDocument') : null;
+    const uri = reviewed ? textAt(descendants(reviewed, ns.ecf, 'DocumentRendition')[0] ?? null, [ns.nc, 'Attachment'], [ns.nc, 'BinaryURI']) : null;
+    const part = uri?.startsWith('cid:') ? parts.get(uri.slice(4)) : undefined;
+    const title = docketing.envelope.filings.find((candidate) => candidate.id === filing.filingId)?.leadDocument.title ?? null;
+    return part ? { ...filing, bytes: new Uint8Array(part.body), title } : filing;
+  });
+  return { ...docketing, filings, caseNumber: facts.ok ? facts.value.caseNumber : null };
+}
 
 /** What the CMS needs of one RecordDocketingMessage, or why it cannot docket it. */
 function readDocketing(message: Element): TakenDocketing | string {

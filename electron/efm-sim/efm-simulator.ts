@@ -19,6 +19,7 @@ import { filingStatusResponseMessage, matchingFilingElement, readFilingStatusReq
 import { filingListResponseMessage, readFilingListRequest, type FilingListCriteria } from '../../shared/ecf/filing-list-messages';
 import { caseSummaryOf } from '../../shared/domain/case-summary';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
+import { readDocumentResponse } from '../../shared/ecf/document-messages';
 import { el, rawXml, type XmlElement } from '../../shared/xml/xml-writer';
 import { ns } from '../../shared/ecf/namespaces';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
@@ -443,7 +444,7 @@ export class EfmSimulator {
       if ((user.role === 'record-system') !== recordSystemCallbacks.has(row.operation)) {
         throw clientFault('forbidden', user.role === 'record-system' ? 'The court record system account only sends its callbacks (NotifyDocketingComplete, NotifyDocumentStampInformation)' : `Only the court record system sends ${row.operation}`);
       }
-      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : { body: await this.#standardOperation(standard as StandardOperation, requestBody, parts, user), parts: [] };
+      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : await this.#standardOperation(standard as StandardOperation, requestBody, parts, user);
       const xml = this.#sign(soapEnvelope(result.body, [wsTimestampHeader(new Date(this.#now()))], version));
       const soapType = soapVersions[version].contentType.split(';')[0] ?? 'text/xml';
       if (result.parts.length > 0) {
@@ -630,21 +631,22 @@ export class EfmSimulator {
    * A standard operation's answer. A refusal is answered in the message, as ECF does: the operation's response with
    * a failed cbrn:MessageStatus and the ECF or court error code (error-codes.ts), not a SOAP fault.
    */
-  async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<XmlElement> {
+  async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<{ body: XmlElement; parts: MimePart[] }> {
     const header = { messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths[operationTable[operation].endpoint]}`, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(), mode: 'Test' as const };
     try {
-      return await this.#standardAnswer(operation, body, parts, header, user);
+      const answer = await this.#standardAnswer(operation, body, parts, header, user);
+      return 'parts' in answer ? answer : { body: answer, parts: [] };
     } catch (error) {
       if (process.env.CRD_SIM_DEBUG && !(error instanceof FaultError)) console.error(error);
       const fault = error instanceof FaultError ? error.fault : null;
       const errorText = fault?.text ?? 'The court could not process the message; send it again later';
       const refusal = standardRefusal(operation, header, { errorCode: ecfCodeOf(fault), errorText, mode: 'Test' });
-      if (refusal.kind === 'answer') return refusal.body;
+      if (refusal.kind === 'answer') return { body: refusal.body, parts: [] };
       throw new FaultError(fault ?? { code: 'internal', text: errorText, ecfErrorCode: null, holder: null }, 500, null, refusal.detail);
     }
   }
 
-  async #standardAnswer(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, header: ReviewHeader, user: Account): Promise<XmlElement> {
+  async #standardAnswer(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, header: ReviewHeader, user: Account): Promise<XmlElement | { body: XmlElement; parts: MimePart[] }> {
     const message = unwrapMessage(body);
     switch (operation) {
       case 'GetPolicy': {
@@ -664,6 +666,8 @@ export class EfmSimulator {
       case 'GetCase':
       case 'GetCaseList':
         return this.#askRecordSystem(operation, message);
+      case 'GetDocument':
+        return this.#documentFromRecordSystem(message);
       case 'ReviewFiling':
         return this.#receive(body, parts, user);
       case 'CancelFiling':
@@ -803,6 +807,33 @@ export class EfmSimulator {
     const { partyName, category } = readCaseListRequest(message);
     if (!partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
     return wrapStandardResponse(operation, caseListResponseMessage(header, seen.withParty(partyName, category)));
+  }
+
+  /**
+   * GetDocument of a docketed document (seed 001 §6.1.15, CourtRecordMDE): passed on to the record system, which
+   * holds the docketed renditions; its answer and the document's MTOM part are passed back, the bytes checked
+   * against the SHA-256 the answer gives. A drop-folder court has no record system to ask.
+   */
+  async #documentFromRecordSystem(message: Element | null): Promise<{ body: XmlElement; parts: MimePart[] }> {
+    if (!message) throw clientFault('invalid-request', 'The GetDocument request holds no request message');
+    const endpoint = this.#recordSystem();
+    if (!endpoint && this.options.cmsDropFolder) throw clientFault('not-found', 'This court\'s record system serves its documents itself, not through the Filing Review service');
+    if (!endpoint) throw serviceFault('The court record system is not connected to the Filing Review service; try again later');
+    const answer = await askStandardMessage({
+      url: endpoint.url, soapAction: operationTable.GetDocument.soapAction, credentials: endpoint.credentials,
+      body: el(ns.wrapper, 'GetDocumentRequest', rawXml(new XMLSerializer().serializeToString(message))), maxResponseBytes: this.#maxRequestBytes,
+      timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}),
+    });
+    if (!answer.ok && answer.errorCode === '100') throw clientFault('not-found', answer.reason.replace(/^refused: /, ''));
+    if (!answer.ok && !answer.retryable) throw clientFault('invalid-request', `The court record system refused the request (${answer.reason})`);
+    const response = answer.ok ? unwrapMessage(answer.body) : null;
+    const served = response ? readDocumentResponse(response) : null;
+    const part = served?.contentId ? (answer.ok ? answer.parts.get(served.contentId) : undefined) : undefined;
+    if (!response || !served || !part) throw serviceFault('The court record system did not answer with the document; try again later');
+    if (served.sha256 && createHash('sha256').update(part.body).digest('hex') !== served.sha256.toLowerCase()) {
+      throw serviceFault('The document the court record system sent does not match its SHA-256; try again later');
+    }
+    return { body: el(ns.wrapper, 'GetDocumentResponse', rawXml(new XMLSerializer().serializeToString(response))), parts: [part] };
   }
 
   /** Where the service reaches the court record system: the court's, or the embedded demo one once it listens. */

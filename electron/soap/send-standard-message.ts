@@ -2,7 +2,7 @@ import { readMessageStatus } from '../../shared/ecf/message-status';
 import { readSoapEnvelope, readSoapFault, soapEnvelope } from './soap-envelope';
 import { wsSecurityHeader, type UsernameCredentials } from './ws-security';
 import { httpPost } from '../efm/http-post';
-import { encodeMtom, type MimePart } from './mtom';
+import { decodeMtom, encodeMtom, type MimePart } from './mtom';
 import type { Element } from '@xmldom/xmldom';
 import type { XmlElement } from '../../shared/xml/xml-writer';
 
@@ -30,8 +30,8 @@ export type StandardMessageOutcome =
 
 /** The answer to one standard ECF call: its SOAP body (a success status inside), or why there is none. */
 export type StandardAnswer =
-  | { readonly ok: true; readonly body: Element }
-  | { readonly ok: false; readonly reason: string; readonly retryable: boolean };
+  | { readonly ok: true; readonly body: Element; readonly parts: ReadonlyMap<string, MimePart> }
+  | { readonly ok: false; readonly reason: string; readonly retryable: boolean; readonly errorCode?: string };
 
 /**
  * Sends one standard ECF message and reads its `cbrn:MessageStatus`: error code 0 is success (ECF 5.0 §4.5). The
@@ -55,6 +55,7 @@ export async function askStandardMessage(call: StandardMessageCall): Promise<Sta
   const body = mtom ? mtom.body : Buffer.from(xml, 'utf8');
   let status: number;
   let text: string;
+  let answerParts: ReadonlyMap<string, MimePart> = new Map();
   try {
     const answer = await httpPost({
       url: call.url, body, timeoutMs: call.timeoutMs ?? 30_000, maxResponseBytes: call.maxResponseBytes ?? 1024 * 1024,
@@ -63,19 +64,27 @@ export async function askStandardMessage(call: StandardMessageCall): Promise<Sta
     });
     status = answer.status;
     text = answer.body.toString('utf8');
+    // An answer with documents (GetDocument) comes as MTOM: the SOAP envelope is its root part.
+    if (/^multipart\//i.test(answer.contentType)) {
+      const mtom = decodeMtom(answer.contentType, answer.body);
+      if (!mtom.ok) return { ok: false, reason: `HTTP ${status}, an MTOM answer that cannot be read: ${mtom.error.message}`, retryable: true };
+      text = mtom.value.rootXml;
+      answerParts = mtom.value.parts;
+    }
   } catch (error) {
     return { ok: false, reason: (error as Error).message, retryable: true };
   }
   const message = readSoapEnvelope(text);
   if (!message.ok) return { ok: false, reason: `HTTP ${status}, not a SOAP answer`, retryable: true };
   const fault = readSoapFault(message.value.body);
-  const answer = readMessageStatus(message.value.body);
+  const answer = readMessageStatus(fault ? (fault.detail ?? message.value.body) : message.value.body);
   if (!answer.ok) {
     return fault
       ? { ok: false, reason: `refused: ${fault.faultString}`, retryable: /Server|Receiver/.test(fault.faultCode) }
       : { ok: false, reason: `HTTP ${status}, no MessageStatus in the answer`, retryable: true };
   }
-  if (answer.value.ok) return { ok: true, body: message.value.body };
+  if (answer.value.ok && !fault) return { ok: true, body: message.value.body, parts: answerParts };
   const retryable = answer.value.errorCode === '199' || answer.value.resendRequested;
-  return { ok: false, reason: `refused: ${answer.value.errorText ?? `error ${answer.value.errorCode}`}`, retryable };
+  const reason = `refused: ${answer.value.errorText ?? fault?.faultString ?? `error ${answer.value.errorCode}`}`;
+  return { ok: false, reason, retryable, errorCode: answer.value.errorCode };
 }

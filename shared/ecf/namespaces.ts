@@ -22,6 +22,8 @@ export const ns = {
   caseresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caseresponse',
   caselistrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistrequest',
   caselistresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/caselistresponse',
+  documentrequest: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/documentrequest',
+  documentresponse: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/documentresponse',
   stampinformation: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/stampinformation',
   stampinformationcallback: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/stampinformationcallback',
   wrapper: 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0/wrappers',

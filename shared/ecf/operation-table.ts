@@ -48,6 +48,8 @@ const standardEndpoint: Readonly<Record<StandardOperation, EndpointName>> = {
   // CMS case assignment (seed 000): the service asks the record system to open a new case, which answers by callback.
   DocumentStampInformation: 'CourtRecordMDE',
   NotifyDocumentStampInformation: 'FilingReviewMDE',
+  // A docketed document from the court record system (seed 001 §6.1.15), passed through by the service.
+  GetDocument: 'CourtRecordMDE',
 };
 
 // Not idempotent: ReviewFiling (a resend is answered the same only when the filer reuses its ids), ReassignEnvelope

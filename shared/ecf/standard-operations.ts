@@ -10,7 +10,7 @@ import { ns } from './namespaces';
  */
 export const standardOperations = [
   'GetPolicy', 'GetCase', 'GetCaseList', 'GetFilingStatus', 'ReviewFiling', 'CancelFiling', 'GetFilingList', 'RecordDocketing', 'NotifyDocketingComplete',
-  'DocumentStampInformation', 'NotifyDocumentStampInformation',
+  'DocumentStampInformation', 'NotifyDocumentStampInformation', 'GetDocument',
 ] as const;
 
 /** One of {@link standardOperations}. */

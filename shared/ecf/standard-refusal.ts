@@ -21,6 +21,8 @@ const refusalPlace: Readonly<Record<StandardOperation, 'wrapper' | readonly [str
   NotifyDocketingComplete: 'wrapper',
   DocumentStampInformation: 'wrapper',
   NotifyDocumentStampInformation: 'wrapper',
+  // The response message must carry a case number and a document: a refusal goes in the fault.
+  GetDocument: 'fault',
 };
 
 /** A refusal of a standard operation: an answer message, or the detail of a SOAP fault. */
