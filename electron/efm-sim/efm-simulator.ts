@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { queueRequestSchema, type Lease } from '../../shared/domain/review-queue';
 import {
-  documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
+  cmsZipResponseElement, documentResponseElement, envelopeResponseElement, faultDetailElement, historyResponseElement, leaseResponseElement, operationOfRequest, queueResponseElement,
   readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type ReviewOperation,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
@@ -62,7 +62,7 @@ import { CaseBook } from '../cms/case-book';
 import { DemoCms, type DemoCmsOptions } from '../cms/demo-cms';
 import { CmsDeliveries, type CmsDelivery, type ComposedDocketing, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
 import { envelopeCmsZip, writeToDropFolder } from '../service/docketing/cms-drop-folder';
-import { composeRecordDocketing } from '../service/docketing/compose-record-docketing';
+import { composeRecordDocketing, type ComposeContext } from '../service/docketing/compose-record-docketing';
 import { composeReviewComplete, type ReviewCompleteContext } from '../service/docketing/compose-review-complete';
 import { composeStampInformation } from '../service/docketing/compose-stamp-information';
 import { receiveCaseNumberCallback } from '../service/docketing/case-number-callback';
@@ -231,11 +231,7 @@ export class EfmSimulator {
     this.docketing = new CmsDeliveries({
       endpoint: () => this.#recordSystem(),
       compose: (sql, delivery) => {
-        const context = {
-          court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, baseUrl: this.url, now: this.#now,
-          original: (envelopeId: string, documentId: string) => this.#originalDocument(sql, envelopeId, documentId),
-          ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
-        };
+        const context = this.#composeContext(sql);
         return delivery.kind === 'stamp-information' ? composeStampInformation(sql, delivery, context) : composeRecordDocketing(sql, delivery, context);
       },
       giveUp: (delivery, reason) => this.#docketingGaveUp(delivery, reason),
@@ -885,6 +881,14 @@ export class EfmSimulator {
           caseNumberPending: (await caseAssignments.state(this.database, envelopeId)) === 'awaiting-record-system',
         }));
       }
+      case 'GetCmsZip': {
+        const zip = await this.#cmsZip(envelopeId);
+        const contentId = `cms-zip-${envelopeId}@clerk-review`;
+        return {
+          body: cmsZipResponseElement({ fileName: zip.fileName, documentCount: zip.documentCount, sizeBytes: zip.bytes.length, sha256: createHash('sha256').update(zip.bytes).digest('hex'), contentId }),
+          parts: [{ contentId, contentType: 'application/zip', body: Buffer.from(zip.bytes) }],
+        };
+      }
       case 'GetEnvelopeDocument': {
         const stored = await reviewRecords.envelope(this.database, envelopeId);
         if (!stored) throw clientFault('not-found', `No envelope ${envelopeId}`);
@@ -1058,6 +1062,30 @@ export class EfmSimulator {
     this.docketing.sendOwed();
     if (applied.complete) this.filerCallbacks.sendOwed(request.envelopeId);
     return submitResponseElement({ result: 'applied', appliedAt: applied.appliedAt, envelopeComplete: applied.complete });
+  }
+
+  /** What the service composes its messages to the record system with: the court, its address, the filed documents. */
+  #composeContext(sql: Sql): ComposeContext {
+    return {
+      court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, baseUrl: this.url, now: this.#now,
+      original: (envelopeId: string, documentId: string) => this.#originalDocument(sql, envelopeId, documentId),
+      ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
+    };
+  }
+
+  /**
+   * The CMS zip of an envelope as a drop-folder court receives it (seed 000 App. A), for a clerk's copy: the
+   * RecordDocketing request for every filing accepted so far, written by the same code that writes the drop folder's.
+   */
+  async #cmsZip(envelopeId: string): Promise<{ fileName: string; bytes: Uint8Array; documentCount: number }> {
+    const stored = await reviewRecords.envelope(this.database, envelopeId);
+    if (!stored) throw clientFault('not-found', `No envelope ${envelopeId}`);
+    const accepted = (await reviewRecords.decisionsWithReviewer(this.database, envelopeId)).filter(({ decision }) => decision.outcome === 'accepted').map(({ decision }) => decision.filingId);
+    if (accepted.length === 0) throw clientFault('not-found', `Nothing in envelope ${envelopeId} was accepted: there is nothing to docket`);
+    const composed = await composeRecordDocketing(this.database, { messageId: `RD-${envelopeId}`, envelopeId, filingIds: accepted }, this.#composeContext(this.database));
+    const zip = envelopeCmsZip(stored.demo.envelope, accepted, composed);
+    const documentCount = stored.demo.envelope.filings.filter((filing) => accepted.includes(filing.id)).reduce((n, filing) => n + 1 + filing.connectedDocuments.length, 0);
+    return { ...zip, documentCount };
   }
 
   /** When accepted filings go to the record system; a drop-folder court gets one zip per envelope (seed 000 App. A). */

@@ -1,10 +1,9 @@
 import { appError } from '../../shared/errors';
 import { checkCaseAssignment } from '../../shared/domain/case-assignment';
-import { awaitsRecordSystemNumber, codeName, rejectionReasonAllowed, type CourtPolicy } from '../../shared/domain/court-policy';
+import { awaitsRecordSystemNumber, rejectionReasonAllowed, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { ReviewDecision } from '../../shared/domain/review-decision';
 import type { EnvelopeDetail, RecordedDecision } from '../../shared/ipc/efm-schemas';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
-import { writeRecordDocketing, type AssignedCase } from '../../shared/ecf/record-docketing';
 import type { StampedRendition } from '../../shared/ecf/review-parts';
 import type { WireAssignedCase } from '../../shared/ecf/clerk-review-service';
 import { err, ok, type Result } from '../../shared/result';
@@ -16,15 +15,13 @@ export interface ComposedReview {
   /** The case assignment to send with this episode (the one that opens a new case), else null. */
   readonly newAssignment: WireAssignedCase | null;
   readonly complete: boolean;
-  /** The episode's RecordDocketing as this workstation would write it: the offline CMS zip's request.legal.xml. */
-  readonly recordDocketingXml: string | null;
 }
 
 /**
  * Checks the clerk's decisions of one episode against the envelope and the court's policy and turns them into what
  * is submitted: the decisions, the case assignment that opens a new case, and the stamped renditions. The service
- * writes the ECF messages itself (RecordDocketing, and the filer's NotifyFilingReviewComplete after docketing); the
- * RecordDocketing composed here serves only the offline CMS zip. `earlier` and `caseOnRecord` are what earlier
+ * writes the ECF messages itself (RecordDocketing, the CMS zip, and the filer's NotifyFilingReviewComplete after
+ * docketing). `earlier` and `caseOnRecord` are what earlier
  * episodes left: decisions already applied, and the case they opened.
  */
 export function composeReview(input: {
@@ -59,25 +56,16 @@ export function composeReview(input: {
   if (numberedByRecordSystem && args.caseAssignment) return err(appError('invalid-arguments', "This court's record system numbers new cases: leave the case number to it", { field: 'caseNumber' }));
   if (!numberedByRecordSystem && (args.deferredStamps ?? []).length > 0) return err(appError('invalid-arguments', 'Stamps wait for a case number only where the court record system numbers new cases'));
   const assignment = input.caseOnRecord ?? args.caseAssignment;
-  let assignedCase: AssignedCase | null = null;
-  if (input.caseOnRecord?.assignedBy === 'record-system' && assignment) {
-    // The record system's case stands as it opened it: its location and judge are not checked against the lists.
-    assignedCase = { caseNumber: assignment.caseNumber, trackingId: null, title: assignment.title, courtLocation: { code: assignment.courtLocation, name: codeName(policy.courtLocations, assignment.courtLocation) }, judge: { code: assignment.judge, name: codeName(policy.judges, assignment.judge) } };
-  } else if (assignment) {
+  if (assignment && input.caseOnRecord?.assignedBy !== 'record-system') {
+    // The record system's case stands as it opened it; the clerk's is checked against the court's lists.
     const { caseNumber, courtLocation, judge, title } = assignment;
     const [issue] = checkCaseAssignment({ caseNumber, trackingId: null, courtLocation, judge, caseTitle: title }, policy);
     if (issue) return err(appError('invalid-arguments', issue.message, { field: issue.field === 'caseTitle' ? 'title' : issue.field }));
-    assignedCase = {
-      caseNumber, trackingId: args.caseAssignment?.trackingId ?? null, title,
-      courtLocation: { code: courtLocation, name: codeName(policy.courtLocations, courtLocation) },
-      judge: { code: judge, name: codeName(policy.judges, judge) },
-    };
-  } else if (envelope.case.isNew && accepted.length > 0 && !numberedByRecordSystem) {
+  } else if (!assignment && envelope.case.isNew && accepted.length > 0 && !numberedByRecordSystem) {
     return err(appError('invalid-arguments', 'A new case needs a case number, location and judge before any filing is accepted', { field: 'caseNumber' }));
   }
   const allDecisions = [...input.earlier, ...decisions];
   const stamped = args.stamped.map((s) => ({ documentId: s.documentId, contentId: `stamped-${s.documentId}@clerk-review`, sha256: s.sha256, sizeBytes: s.bytes.length }));
-  const header = { messageId: `RD-${args.idempotencyKey}`, sendingMde: 'urn:clerk-review-desk', courtId: policy.courtId, courtName: policy.courtName, postedAt: args.decidedAt };
   const complete = envelope.filings.every((filing) => allDecisions.some((d) => d.filingId === filing.id));
   return ok({
     decisions,
@@ -85,7 +73,6 @@ export function composeReview(input: {
     // Sent once, with the episode that opens the case; later episodes docket into it.
     newAssignment: assignment && !input.caseOnRecord && accepted.length > 0 ? { caseNumber: assignment.caseNumber, title: assignment.title, courtLocation: assignment.courtLocation, judge: assignment.judge } : null,
     complete,
-    recordDocketingXml: accepted.length > 0 ? writeRecordDocketing({ header, envelope, filingMessageXml: detail.filingMessageXml, reviewer: clerk, accepted, assignedCase, stamped }) : null,
   });
 }
 

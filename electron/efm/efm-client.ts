@@ -7,7 +7,7 @@ import type { DocumentContent, EnvelopeDetail } from '../../shared/ipc/efm-schem
 import { queueRequestSchema, type Lease, type QueuePage, type QueueRequest } from '../../shared/domain/review-queue';
 import { appError, type AppError } from '../../shared/errors';
 import {
-  documentRequestElement, envelopeRequestElement, fencedRequestElement, queueRequestElement, readDocumentResponse, readEnvelopeResponse, readFaultDetail,
+  documentRequestElement, envelopeRequestElement, fencedRequestElement, queueRequestElement, readCmsZipResponse, readDocumentResponse, readEnvelopeResponse, readFaultDetail,
   isReviewResponse, readHistoryResponse, readLease, readQueueResponse, readSubmitResponse, reassignRequestElement, submitRequestElement, type ReviewOperation, type SubmitReviewRequest,
 } from '../../shared/ecf/clerk-review-service';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
@@ -121,6 +121,21 @@ export class EfmClient {
     if (sha256 !== response.sha256) return err(appError('efm-bad-response', `Document ${documentId} arrived damaged: SHA-256 ${sha256} instead of ${response.sha256}`));
     // A view into the response buffer (no copy of a possibly large document); Node buffers never share memory.
     return ok({ documentId: response.documentId, contentType: response.contentType, sha256, bytes: part.body as Uint8Array<ArrayBuffer> });
+  }
+
+  /**
+   * The envelope's CMS zip as the service writes it for a court without an interactive record system (seed 000
+   * App. A): refused if its bytes do not match the SHA-256 the service declared.
+   */
+  async getCmsZip(envelopeId: string): Promise<Result<{ fileName: string; bytes: Uint8Array<ArrayBuffer>; documents: number }>> {
+    const result = await this.#call('GetCmsZip', envelopeRequestElement('GetCmsZip', envelopeId));
+    if (!result.ok) return result;
+    const response = readCmsZipResponse(result.value.body);
+    const part = response.contentId ? result.value.parts.get(response.contentId) : undefined;
+    if (!part) return err(appError('efm-bad-response', `The EFM's CMS zip for ${envelopeId} lacks its MTOM part`));
+    const sha256 = createHash('sha256').update(part.body).digest('hex');
+    if (sha256 !== response.sha256) return err(appError('efm-bad-response', `The CMS zip for ${envelopeId} arrived damaged`));
+    return ok({ fileName: response.fileName, bytes: new Uint8Array(part.body), documents: response.documentCount });
   }
 
   /** Who claimed, released, reassigned, decided, stamped and submitted what on an envelope, and when. */

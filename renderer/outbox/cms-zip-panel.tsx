@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { CmsZipReport } from '../../shared/domain/cms-zip';
 import { getApi } from '../app/api';
 import type { OutboxEntry } from '../db/db';
-import { payloadOf, summaryOf } from './outbox';
+import { summaryOf } from './outbox';
 
 /** Saves bytes as a download (the app's window and the browser alike). */
 function download(fileName: string, bytes: Uint8Array<ArrayBuffer>, type: string): void {
@@ -22,9 +22,7 @@ export function CmsZipPanel({ delivered }: { delivered: readonly OutboxEntry[] }
   const [report, setReport] = useState<CmsZipReport | null>(null);
   const exportable = delivered.filter((entry) => summaryOf(entry).decisions.some((d) => d.outcome === 'accepted')).slice(0, 50);
   const exportZip = async (entry: OutboxEntry): Promise<void> => {
-    const payload = await payloadOf(entry);
-    if (!payload) return setMessage('Not exported: this decision cannot be opened on this workstation any more.');
-    const result = await getApi().cms.exportZip({ payload });
+    const result = await getApi().cms.exportZip({ envelopeId: entry.envelopeId });
     if (!result.ok) return setMessage(`Not exported: ${result.error.message}`);
     download(result.value.fileName, result.value.bytes as Uint8Array<ArrayBuffer>, 'application/zip');
     setMessage(`Exported ${result.value.fileName} (${result.value.documents} documents).`);

@@ -13,7 +13,7 @@ const { crd, xop, xmime } = ns;
 
 /** The operations of the extension service. */
 export const reviewOperations = [
-  'GetReviewQueue', 'GetEnvelope', 'GetEnvelopeDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview', 'GetEnvelopeHistory',
+  'GetReviewQueue', 'GetEnvelope', 'GetEnvelopeDocument', 'ClaimEnvelope', 'RenewClaim', 'ReleaseEnvelope', 'ReassignEnvelope', 'SubmitFilingReview', 'GetEnvelopeHistory', 'GetCmsZip',
   'WhoAmI', 'GetWorkload', 'GetDocketingExceptions', 'ResolveDocketingException', 'AnchorAuditLog', 'GetAuditAnchor',
 ] as const;
 
@@ -150,7 +150,7 @@ export function readQueueRequest(request: Element): unknown {
 }
 
 /** A request carrying just an envelope id (GetEnvelope, ClaimEnvelope). */
-export function envelopeRequestElement(operation: 'GetEnvelope' | 'ClaimEnvelope' | 'GetEnvelopeHistory', envelopeId: string, leaseSeconds?: number): XmlElement {
+export function envelopeRequestElement(operation: 'GetEnvelope' | 'ClaimEnvelope' | 'GetEnvelopeHistory' | 'GetCmsZip', envelopeId: string, leaseSeconds?: number): XmlElement {
   return el(crd, requestElementName(operation), el(crd, 'EnvelopeID', envelopeId), operation === 'ClaimEnvelope' && leaseSeconds ? el(crd, 'LeaseSeconds', String(leaseSeconds)) : null);
 }
 
@@ -409,6 +409,26 @@ export function readSubmitResponse(response: Element): { result: 'applied' | 'du
     result: textAt(response, [crd, 'Result']) === 'duplicate' ? 'duplicate' : 'applied',
     appliedAt: textAt(response, [crd, 'AppliedDateTime']) ?? '',
     envelopeComplete: textAt(response, [crd, 'EnvelopeComplete']) === 'true',
+  };
+}
+
+/** `crd:GetCmsZipResponse`: the zip's name, how many documents it holds, and its bytes as the MTOM part `contentId`. */
+export function cmsZipResponseElement(zip: { fileName: string; documentCount: number; sizeBytes: number; sha256: string; contentId: string }): XmlElement {
+  return el(crd, 'GetCmsZipResponse',
+    el(crd, 'FileName', zip.fileName),
+    el(crd, 'DocumentCount', String(zip.documentCount)),
+    el(crd, 'SizeBytes', String(zip.sizeBytes)),
+    el(crd, 'SHA256', zip.sha256),
+    xopContent(zip.contentId, 'application/zip'));
+}
+
+/** Reads `crd:GetCmsZipResponse`. */
+export function readCmsZipResponse(response: Element): { fileName: string; documentCount: number; sha256: string; contentId: string | null } {
+  return {
+    fileName: textAt(response, [crd, 'FileName']) ?? 'envelope.zip',
+    documentCount: Number(textAt(response, [crd, 'DocumentCount']) ?? 0),
+    sha256: textAt(response, [crd, 'SHA256']) ?? '',
+    contentId: readXopContentId(child(response, crd, 'Content')),
   };
 }
 

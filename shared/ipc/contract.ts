@@ -119,7 +119,7 @@ export const channels = {
     }),
     access: 'case-content',
   }),
-  'cms:export-zip': channel({ args: z.object({ payload: submitReviewArgsSchema }), result: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array), documents: z.number().int() }), access: 'case-content', audit: { action: 'export', object: (args) => args.payload.envelopeId, detail: (_args, zip) => `CMS zip ${zip.fileName}, ${zip.documents} documents` } }),
+  'cms:export-zip': channel({ args: envelopeArgsSchema, result: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array), documents: z.number().int() }), access: 'case-content', audit: { action: 'export', object: (args) => args.envelopeId, detail: (_args, zip) => `CMS zip ${zip.fileName}, ${zip.documents} documents` } }),
   'cms:inspect-zip': channel({ args: z.object({ fileName: z.string().max(300), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 512 * 1024 * 1024, 'The zip is larger than 512 MB') }), result: cmsZipReportSchema, access: 'case-content' }),
   'media:import': channel({ args: mediaImportArgsSchema, result: mediaImportResultSchema, access: 'case-content', audit: { action: 'media-import', object: (args) => `${args.files.length} files`, detail: (_args, result) => (result.imported ? `${result.envelopeId}: ${result.message}` : result.problems.join(' | ').slice(0, 1000)) } }),
   /** The key offline copies are sealed with in IndexedDB (AES-256-GCM), held by the main process. */

@@ -1,5 +1,4 @@
 import { ok } from '../../../shared/result';
-import { exportCmsZip } from '../../cms/export-cms-zip';
 import { inspectCmsZip } from '../../cms/cms-zip';
 import type { Handlers } from '../../ipc/dispatcher';
 import { importMedium } from '../../media/import-medium';
@@ -14,11 +13,8 @@ type MediaChannel = 'cms:export-zip' | 'cms:inspect-zip' | 'media:import' | 'med
 export function mediaHandlers(c: HandlerContext): Pick<Handlers, MediaChannel> {
   const { efm } = c;
   return {
-    'cms:export-zip': async ({ payload }) => {
-      const session = efm.current();
-      const user = session?.username ?? 'unknown';
-      return efm.withClient((client) => exportCmsZip(client, { id: user, name: session?.displayName ?? user }, payload, (c) => efm.policyFor(c)));
-    },
+    // The service's own zip, as a drop-folder court receives it: one writer for both.
+    'cms:export-zip': async ({ envelopeId }) => efm.withClient((client) => client.getCmsZip(envelopeId)),
     'cms:inspect-zip': async ({ fileName, bytes }) => ok(inspectCmsZip(fileName, bytes)),
     'media:import': async ({ files }) => {
       const user = efm.current()?.username ?? 'workstation';

@@ -1,7 +1,6 @@
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectCmsZip } from '../../../electron/cms/cms-zip';
-import { exportCmsZip } from '../../../electron/cms/export-cms-zip';
 import { EfmClient } from '../../../electron/efm/efm-client';
 import { submitReview } from '../../../electron/efm/submit-review';
 import { makeDemoEnvelopes } from '../../../electron/efm-sim/demo-envelopes';
@@ -33,7 +32,7 @@ function underDeclare(zip: Uint8Array, name: string, size: number): Uint8Array {
 }
 
 describe('CMS zip (non-interactive integration)', () => {
-  it('round trip: a delivered new-case review exports as ENVELOPE.zip with a schema-valid request.legal.xml and FILING/FILING_N.pdf, and inspects clean', async () => {
+  it('round trip: a delivered new-case review exports as the ENVELOPE.zip the service writes with a schema-valid request.legal.xml and FILING/FILING_N.pdf, and inspects clean', async () => {
     const demo = makeDemoEnvelopes().find((d) => d.envelope.case.isNew && d.envelope.filings.length >= 2 && d.envelope.filings.some((f) => f.connectedDocuments.length > 0) && d.documents.every((doc) => doc.kind === 'plain'));
     if (!demo) throw new Error('no new case with a connected document');
     const client = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
@@ -53,9 +52,11 @@ describe('CMS zip (non-interactive integration)', () => {
     };
     expect((await submitReview(client, { id: 'clerk1', name: 'Dana' }, payload)).ok).toBe(true);
 
-    const zip = await exportCmsZip(client, { id: 'clerk1', name: 'Dana' }, payload);
+    // The service's own zip (what a drop-folder court receives), fetched for the clerk.
+    const zip = await client.getCmsZip(demo.envelope.id);
     if (!zip.ok) throw new Error(zip.error.message);
     expect(zip.value.fileName).toBe(`${demo.envelope.id}.zip`);
+    expect(zip.value.documents).toBe(1 + accepted.connectedDocuments.length);
     const files = unzipSync(zip.value.bytes);
     const names = Object.keys(files).sort();
     expect(names).toEqual(['request.legal.xml', ...[accepted.leadDocument, ...accepted.connectedDocuments].map((_, i) => `${accepted.id}/${accepted.id}_${i}.pdf`)].sort());
