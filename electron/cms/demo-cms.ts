@@ -6,6 +6,7 @@ import type { DocketingResult } from '../../shared/domain/ecf-status';
 import { caseSummaryOf } from '../../shared/domain/case-summary';
 import type { Envelope } from '../../shared/domain/envelope';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
+import { requestMessageIdOf } from '../../shared/ecf/review-parts';
 import { messageStatusElement, successStatusElement } from '../../shared/ecf/message-status';
 import { ns } from '../../shared/ecf/namespaces';
 import { readNotifyDocketingComplete } from '../../shared/ecf/notify-docketing-complete';
@@ -257,11 +258,11 @@ export class DemoCms {
    */
   async #document(wrapper: Element): Promise<AnswerWithParts> {
     const court = this.options.court ?? { id: 'unknown', name: 'Court' };
+    const message = unwrapMessage(wrapper);
     const header = {
       messageId: `GETDOCUMENT-${++this.#sequence}`, sendingMde: this.courtRecordUrl,
-      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(),
+      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(), inReplyTo: requestMessageIdOf(message),
     };
-    const message = unwrapMessage(wrapper);
     const query = message ? readDocumentRequest(message) : null;
     const found = query ? this.#documents.get(query.fileControlId) : undefined;
     if (!query || !found || (query.caseNumber && found.caseNumber && query.caseNumber !== found.caseNumber)) {
@@ -284,11 +285,11 @@ export class DemoCms {
    */
   async #caseQuery(operation: 'GetCase' | 'GetCaseList', wrapper: Element): Promise<StandardAnswer> {
     const court = this.options.court ?? { id: 'unknown', name: 'Court' };
+    const message = unwrapMessage(wrapper);
     const header = {
       messageId: `${operation.toUpperCase()}-${++this.#sequence}`, sendingMde: this.courtRecordUrl,
-      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(),
+      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(), inReplyTo: requestMessageIdOf(message),
     };
-    const message = unwrapMessage(wrapper);
     const refuse = (errorCode: string, errorText: string): StandardAnswer =>
       wrapStandardResponse(operation, messageStatusElement({ at: header.postedAt, errorCode, errorText, mode: 'Test' }));
     if (this.options.validateEcf && message) {

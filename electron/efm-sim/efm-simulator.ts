@@ -20,6 +20,7 @@ import { filingListResponseMessage, readFilingListRequest, type FilingListCriter
 import { caseSummaryOf } from '../../shared/domain/case-summary';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { readDocumentResponse } from '../../shared/ecf/document-messages';
+import { requestMessageIdOf } from '../../shared/ecf/review-parts';
 import { el, rawXml, type XmlElement } from '../../shared/xml/xml-writer';
 import { ns } from '../../shared/ecf/namespaces';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
@@ -628,7 +629,12 @@ export class EfmSimulator {
    * a failed cbrn:MessageStatus and the ECF or court error code (error-codes.ts), not a SOAP fault.
    */
   async #standardOperation(operation: StandardOperation, body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<{ body: XmlElement; parts: MimePart[] }> {
-    const header = { messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths[operationTable[operation].endpoint]}`, courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(), mode: 'Test' as const };
+    const header = {
+      messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths[operationTable[operation].endpoint]}`,
+      courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(), mode: 'Test' as const,
+      // Seed 001 §6.2: the request's message id goes back in the answer.
+      inReplyTo: requestMessageIdOf(unwrapMessage(body)),
+    };
     try {
       const answer = await this.#standardAnswer(operation, body, parts, header, user);
       return 'parts' in answer ? answer : { body: answer, parts: [] };
@@ -788,6 +794,7 @@ export class EfmSimulator {
     const header = {
       messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths.CourtRecordMDE}`,
       courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(),
+      inReplyTo: requestMessageIdOf(message),
     };
     const seen = new CaseBook();
     for (const stored of await reviewRecords.allEnvelopes(this.database)) {

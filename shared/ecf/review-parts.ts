@@ -1,4 +1,6 @@
 import type { Envelope, FilingDocument } from '../domain/envelope';
+import type { Element } from '@xmldom/xmldom';
+import { child, textAt } from '../xml/xml-query';
 import { el, elAttrs, optional, type XmlElement } from '../xml/xml-writer';
 import { ns } from './namespaces';
 
@@ -28,6 +30,18 @@ export interface ReviewHeader {
   readonly postedAt: string;
   /** The sender's operating mode where it answers with a cbrn:MessageStatus: Test for the demo service (default Ops). */
   readonly mode?: 'Ops' | 'Test';
+  /**
+   * The request this message answers: its message id and who assigned it. Seed 001 §6.2: a message identifier
+   * MUST be returned to the originating MDE in any response to that message.
+   */
+  readonly inReplyTo?: { readonly messageId: string; readonly source: string } | null;
+}
+
+/** The message identifier a request carries (its first nc:DocumentIdentification) and its source, or null. */
+export function requestMessageIdOf(message: Element | null): { messageId: string; source: string } | null {
+  const identification = message ? child(message, nc, 'DocumentIdentification') : null;
+  const messageId = textAt(identification, [nc, 'IdentificationID']);
+  return messageId ? { messageId, source: textAt(identification, [nc, 'IdentificationSourceText']) ?? 'FilingAssembly' } : null;
 }
 
 /** The clerk who reviewed, as `ecf:DocumentReviewer`. */
@@ -48,11 +62,14 @@ export interface StampedRendition {
 export function caseFilingHeader(header: ReviewHeader, source: 'FilingReview' | 'FilingAssembly' | 'CourtPolicy' | 'CourtRecord' = 'FilingReview'): XmlElement[] {
   return [
     el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', header.messageId), el(nc, 'IdentificationCategoryDescriptionText', 'messageID'), el(nc, 'IdentificationSourceText', source)),
+    header.inReplyTo
+      ? el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', header.inReplyTo.messageId), el(nc, 'IdentificationCategoryDescriptionText', 'messageID'), el(nc, 'IdentificationSourceText', header.inReplyTo.source))
+      : null,
     el(ecf, 'SendingMDELocationID', el(nc, 'IdentificationID', header.sendingMde)),
     el(ecf, 'ServiceInteractionProfileCode', webServicesProfile),
     el(j, 'CaseCourt', el(nc, 'OrganizationIdentification', el(nc, 'IdentificationID', header.courtId)), optional(j, 'CourtName', header.courtName)),
     el(nc, 'DocumentPostDate', el(nc, 'DateTime', header.postedAt)),
-  ];
+  ].filter((element): element is XmlElement => element !== null);
 }
 
 /** `ecf:DocumentReviewDisposition`: status text (accepted/rejected), the explanation, when, and by whom. */

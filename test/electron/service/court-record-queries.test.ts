@@ -7,6 +7,7 @@ import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { askStandardMessage } from '../../../electron/soap/send-standard-message';
 import { caseListRequestMessage, caseRequestMessage } from '../../../shared/ecf/case-messages';
 import { endpointPaths, operationTable } from '../../../shared/ecf/operation-table';
+import { policyRequestMessage } from '../../../shared/ecf/policy-messages';
 import { unwrapMessage, wrapStandardRequest } from '../../../shared/ecf/standard-operations';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 
@@ -71,9 +72,26 @@ describe('GetCase and GetCaseList at the CourtRecordMDE: answered by the court r
       await ask('GetCaseList', caseListRequestMessage(header, 'Alvarez', null)),
     ];
     expect(answers[0]).toContain(cms.courtRecordUrl);
+    // Seed 001 §6.2: every answer returns the request's message id.
+    for (const xml of answers) expect(xml).toContain('<nc:IdentificationID>Q-1</nc:IdentificationID>');
     expect(answers[2]).toContain('Brightline Storage LLC');
     for (const set of ['oasis', 'tyler'] as const) {
       for (const result of validateEcfBatch(answers, set)) expect(result.valid, `${set}: ${result.output}`).toBe(true);
+    }
+  });
+
+  it('the service\'s own answers return the request\'s message id too (GetPolicy, schema-valid)', async () => {
+    const answer = await askStandardMessage({
+      url: `${service.url}${endpointPaths.CourtPolicyMDE}`, soapAction: operationTable.GetPolicy.soapAction,
+      body: wrapStandardRequest('GetPolicy', policyRequestMessage({ ...header, messageId: 'POLICY-Q-7' })), credentials: { username: 'efsp', password: 'demo-efsp' },
+    });
+    if (!answer.ok) throw new Error(answer.reason);
+    const response = unwrapMessage(answer.body);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${response ? new XMLSerializer().serializeToString(response) : ''}`;
+    expect(xml).toContain('<nc:IdentificationID>POLICY-Q-7</nc:IdentificationID>');
+    for (const set of ['oasis', 'tyler'] as const) {
+      const [result] = validateEcfBatch([xml], set);
+      expect(result?.valid, `${set}: ${result?.output}`).toBe(true);
     }
   });
 
