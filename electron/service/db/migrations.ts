@@ -228,6 +228,14 @@ export const migrations: readonly { readonly version: number; readonly name: str
       ALTER TABLE leases ADD COLUMN assigned_by text
     `,
   },
+  {
+    version: 8,
+    name: 'the service writes RecordDocketing and the filer\'s notice itself: the desktop-written copies are gone',
+    sql: `
+      ALTER TABLE submissions DROP COLUMN record_docketing_xml;
+      ALTER TABLE submissions DROP COLUMN notify_xml
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */
