@@ -60,6 +60,7 @@ import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook, type LeaseOutcome } from './lease-book';
 import { SimDocuments, type SimDocument } from './sim-documents';
 import { CaseBook } from '../cms/case-book';
+import { docketingExceptions } from '../service/store/docketing-exceptions';
 import { DemoCms, type DemoCmsOptions } from '../cms/demo-cms';
 import { CmsDeliveries, type CmsDelivery, type ComposedDocketing, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
 import { envelopeCmsZip, writeToDropFolder } from '../service/docketing/cms-drop-folder';
@@ -242,7 +243,7 @@ export class EfmSimulator {
     this.filerCallbacks = new FilerCallbacks({
       endpoints: {},
       ...options.filerCallbacks,
-      onOutcome: (envelopeId, delivered, detail) => void this.#recordNow(envelopeId, 'Filing Review MDE', delivered ? 'filer-notified' : 'filer-not-notified', detail),
+      onOutcome: (envelopeId, delivered, detail) => this.#filerNoticeOutcome(envelopeId, delivered, detail),
       // ECF 5.0 §6.1.10: the service writes the filer's callback itself once it is owed, with the docketing in it.
       compose: (sql, envelopeId) => composeReviewComplete(sql, envelopeId, this.#reviewCompleteContext()),
     }, () => this.database);
@@ -947,7 +948,7 @@ export class EfmSimulator {
       case 'GetWorkload':
       case 'GetDocketingExceptions':
       case 'ResolveDocketingException':
-        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, redocket: (envelopeId, filingId) => this.#redocket(envelopeId, filingId), docketedByHand: (envelopeId, filingId) => void this.filerCallbacks.docketed(envelopeId, filingId) }));
+        return plain(await supervisionResponse(operation, body, user, { accounts: this.accounts, database: this.database, leases: this.#leases, redocket: (envelopeId, filingId) => this.#redocket(envelopeId, filingId), docketedByHand: (envelopeId, filingId) => void this.filerCallbacks.docketed(envelopeId, filingId), resendFilerNotice: async (envelopeId) => void (await this.filerCallbacks.resend(envelopeId)) }));
       case 'SubmitFilingReview':
         return plain(await this.#submit(body, user, parts));
       case 'AnchorAuditLog': {
@@ -1093,6 +1094,22 @@ export class EfmSimulator {
     const zip = envelopeCmsZip(stored.demo.envelope, accepted, composed);
     const documentCount = stored.demo.envelope.filings.filter((filing) => accepted.includes(filing.id)).reduce((n, filing) => n + 1 + filing.connectedDocuments.length, 0);
     return { ...zip, documentCount };
+  }
+
+  /**
+   * What came of a filer's notice goes in the envelope's history; one that did not reach the filer's EFSP (or could
+   * not be written) also opens an exception, so a supervisor sends it again or records that the filer was told.
+   */
+  async #filerNoticeOutcome(envelopeId: string, delivered: boolean, detail: string): Promise<void> {
+    await this.#recordNow(envelopeId, 'Filing Review MDE', delivered ? 'filer-notified' : 'filer-not-notified', detail);
+    if (delivered) return;
+    await this.database.transaction(async (sql) => {
+      const stored = await reviewRecords.lockEnvelope(sql, envelopeId);
+      if (!stored || (await docketingExceptions.hasOpen(sql, envelopeId, 'filer-notice'))) return;
+      const filingIds = stored.demo.envelope.filings.map((filing) => filing.id).join(', ');
+      const next = await reviewRecords.next(sql, 'docketing-exceptions');
+      await docketingExceptions.open(sql, { envelopeId, filingId: filingIds, kind: 'filer-notice' }, `The filer's EFSP was not notified of the review: ${detail}`, new Date(this.#now()).toISOString(), next);
+    }).catch(() => undefined);
   }
 
   /** When accepted filings go to the record system; a drop-folder court gets one zip per envelope (seed 000 App. A). */

@@ -20,6 +20,8 @@ export interface SupervisionContext {
   readonly redocket: (envelopeId: string, filingId: string) => Promise<void>;
   /** A supervisor recorded a filing as docketed by hand: the filer's callback may go. */
   readonly docketedByHand?: (envelopeId: string, filingId: string) => void;
+  /** Sends an envelope's undelivered notice to the filer's EFSP again (a supervisor's retry). */
+  readonly resendFilerNotice?: (envelopeId: string) => Promise<void>;
 }
 
 /**
@@ -56,12 +58,21 @@ export async function supervisionResponse(operation: Extract<ReviewOperation, 'W
         if (!done) return null;
         const { envelopeId, filingId } = done.exception;
         const at = new Date().toISOString();
+        if (done.source.kind === 'filer-notice') {
+          const detail = action === 'resolve' ? `the filer was notified by hand: ${note}` : `the filer's notice sent again: ${note}`;
+          await reviewRecords.record(sql, envelopeId, { at, actor: user.username, action: action === 'resolve' ? 'filer-notified' : 'filer-notice-resent', detail });
+          return done;
+        }
         if (action === 'resolve') await reviewRecords.setDocketing(sql, envelopeId, filingId, 'successful', `${filingId} docketed by hand: ${note}`, at);
         await reviewRecords.record(sql, envelopeId, { at, actor: user.username, action: action === 'resolve' ? 'docketed' : 'docketing-retried', detail: action === 'resolve' ? `${filingId} docketed by hand: ${note}` : `${filingId} sent to the court record system again: ${note}` });
         return done;
       });
       if (!handled) throw clientFault('not-found', `No open docketing exception ${request.exceptionId}`);
       // Sent again only once the exception is marked, so two supervisors cannot both retry it.
+      if (handled.source.kind === 'filer-notice') {
+        if (action === 'retry') await context.resendFilerNotice?.(handled.exception.envelopeId);
+        return resolveExceptionResponseElement(handled.exception);
+      }
       if (action === 'retry') await context.redocket(handled.exception.envelopeId, handled.exception.filingId);
       if (action === 'resolve') context.docketedByHand?.(handled.exception.envelopeId, handled.exception.filingId);
       return resolveExceptionResponseElement(handled.exception);

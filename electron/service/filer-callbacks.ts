@@ -13,7 +13,7 @@ export interface FilerCallbackOptions {
   /** Waits before each retry of a failed callback; after the last the callback is given up and recorded. */
   readonly retryDelaysMs?: readonly number[];
   /** Told what happened to each callback (the envelope's history). */
-  readonly onOutcome?: (envelopeId: string, delivered: boolean, detail: string) => void;
+  readonly onOutcome?: (envelopeId: string, delivered: boolean, detail: string) => void | Promise<void>;
   /**
    * Composes a review's callback once it is owed (after docketing): the NotifyFilingReviewCompleteRequest's content.
    * Callbacks recorded without XML are composed by it, once; the result is kept, so a resend is the same message.
@@ -92,6 +92,20 @@ export class FilerCallbacks {
     void work.finally(() => this.#pending.delete(work));
   }
 
+  /**
+   * A supervisor's retry of a notice that was not delivered (or could not be written): owed again, composed anew if
+   * it never was, and sent. False when the envelope has no such notice.
+   */
+  async resend(envelopeId: string): Promise<boolean> {
+    const rows = await this.database().query(
+      "UPDATE filer_notifications SET status = 'sending', attempts = 0, updated_at = $2 WHERE envelope_id = $1 AND status = 'not-reached' RETURNING envelope_id",
+      [envelopeId, new Date().toISOString()],
+    );
+    if (rows.length === 0) return false;
+    this.sendOwed(envelopeId);
+    return true;
+  }
+
   /** The accepted filings an envelope's callback still waits for. */
   async waitingFor(envelopeId: string): Promise<readonly string[]> {
     const [row] = await this.database().query<{ waiting_for: string[] }>("SELECT waiting_for FROM filer_notifications WHERE envelope_id = $1 AND status = 'waiting'", [envelopeId]);
@@ -165,11 +179,12 @@ export class FilerCallbacks {
     await this.#record(envelopeId, url, xml, false, delays.length + 1, `filer not reached at ${url}: ${reason}`);
   }
 
-  #record(envelopeId: string, url: string, xml: string, delivered: boolean, attempts: number, detail: string): Promise<void> {
+  async #record(envelopeId: string, url: string, xml: string, delivered: boolean, attempts: number, detail: string): Promise<void> {
     const at = new Date().toISOString();
     this.sent.push({ envelopeId, url, xml, delivered, at, attempts });
-    this.options.onOutcome?.(envelopeId, delivered, detail);
-    return this.database().query('UPDATE filer_notifications SET status = $2, attempts = $3, updated_at = $4 WHERE envelope_id = $1', [envelopeId, delivered ? 'delivered' : 'not-reached', attempts, at])
+    await this.database().query('UPDATE filer_notifications SET status = $2, attempts = $3, updated_at = $4 WHERE envelope_id = $1', [envelopeId, delivered ? 'delivered' : 'not-reached', attempts, at])
       .then(() => undefined, () => undefined);
+    // Told after the status is kept, so what it does (an exception for a supervisor) can send the notice again.
+    await Promise.resolve(this.options.onOutcome?.(envelopeId, delivered, detail)).catch(() => undefined);
   }
 }

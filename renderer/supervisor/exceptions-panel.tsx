@@ -8,7 +8,7 @@ export function ExceptionsPanel({ exceptions, onChanged }: { exceptions: readonl
   const [message, setMessage] = useState<string | null>(null);
   const act = async (exception: DocketingException, action: 'retry' | 'resolve'): Promise<void> => {
     const result = await getApi().supervisor.resolveException({ exceptionId: exception.exceptionId, action, note: notes[exception.exceptionId] ?? '' });
-    setMessage(result.ok ? `${exception.exceptionId}: ${action === 'retry' ? 'sent to the court record system again' : 'marked resolved'}.` : result.error.message);
+    setMessage(result.ok ? `${exception.exceptionId}: ${action === 'retry' ? 'sent again' : 'marked resolved'}.` : result.error.message);
     if (result.ok) onChanged();
   };
   return (

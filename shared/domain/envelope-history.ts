@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What happened to an envelope. */
-export const historyActions = ['received', 'claimed', 'released', 'reassigned', 'accepted', 'rejected', 'stamped', 'submitted', 'case-numbered', 'docketed', 'docketing-failed', 'docketing-retried', 'cancelled', 'filer-notified', 'filer-not-notified'] as const;
+export const historyActions = ['received', 'claimed', 'released', 'reassigned', 'accepted', 'rejected', 'stamped', 'submitted', 'case-numbered', 'docketed', 'docketing-failed', 'docketing-retried', 'cancelled', 'filer-notified', 'filer-not-notified', 'filer-notice-resent'] as const;
 
 /** One event of an envelope's history, as the EFM records it. */
 export const historyEventSchema = z.object({

@@ -1,10 +1,14 @@
 import type { DocketingException } from '../../../shared/domain/supervision';
 import type { Sql } from '../db/sql-database';
 
-/** The filing a retry sends to the court record system again (composed afresh from the service's records). */
+/**
+ * What a retry does again: send the filing to the court record system (composed afresh from the service's records),
+ * or — `kind` filer-notice — send the envelope's NotifyFilingReviewComplete to the filer's EFSP again.
+ */
 export interface RetrySource {
   readonly envelopeId: string;
   readonly filingId: string;
+  readonly kind?: 'docketing' | 'filer-notice';
 }
 
 const exceptionOf = (row: Record<string, unknown>): DocketingException => ({
@@ -19,8 +23,8 @@ const exceptionOf = (row: Record<string, unknown>): DocketingException => ({
 });
 
 /**
- * The exception queue: filings the court record system did not docket, for a supervisor to send again or to record
- * as docketed by hand, with a note. Kept in the service's database with what a retry needs.
+ * The exception queue: filings the court record system did not docket, and filers' notices their EFSP did not take,
+ * for a supervisor to send again or to record as done by hand, with a note. Kept in the service's database with what a retry needs.
  */
 export const docketingExceptions = {
   /** Opens an exception for a filing the CMS refused. */
@@ -40,11 +44,17 @@ export const docketingExceptions = {
   },
 
   /** Marks an open exception retried or resolved; null when there is no such open exception. */
-  async handle(sql: Sql, exceptionId: string, action: 'retry' | 'resolve', note: string, by: string): Promise<{ exception: DocketingException } | null> {
+  async handle(sql: Sql, exceptionId: string, action: 'retry' | 'resolve', note: string, by: string): Promise<{ exception: DocketingException; source: RetrySource } | null> {
     const [row] = await sql.query(
       "UPDATE docketing_exceptions SET status = $2, note = $3, handled_by = $4 WHERE exception_id = $1 AND status = 'open' RETURNING *",
       [exceptionId, action === 'retry' ? 'retried' : 'resolved', note, by],
     );
-    return row ? { exception: exceptionOf(row) } : null;
+    return row ? { exception: exceptionOf(row), source: row.retry as RetrySource } : null;
+  },
+
+  /** True while an envelope has an open exception of this kind (one is enough for a supervisor to act on). */
+  async hasOpen(sql: Sql, envelopeId: string, kind: NonNullable<RetrySource['kind']>): Promise<boolean> {
+    const rows = await sql.query("SELECT retry FROM docketing_exceptions WHERE envelope_id = $1 AND status = 'open'", [envelopeId]);
+    return rows.some((row) => ((row.retry as RetrySource).kind ?? 'docketing') === kind);
   },
 };

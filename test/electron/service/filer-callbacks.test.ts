@@ -28,6 +28,8 @@ import { listenOnLoopback, readRequestBody, type LoopbackServer } from '../../fi
  */
 interface Received { readonly soapAction: string; readonly body: string; readonly docketingCallbacksThen: number }
 const received: Received[] = [];
+/** While true the filer's EFSP answers 503: its endpoint is down. */
+let filerDown = false;
 let filer: LoopbackServer;
 let simulator: EfmSimulator;
 /** The standalone FilerCallbacks tests' own database. */
@@ -36,6 +38,7 @@ let database: SqlDatabase;
 beforeAll(async () => {
   database = await openTestDatabase();
   filer = await listenOnLoopback((request, response) => void readRequestBody(request).then((body) => {
+    if (filerDown) return void response.writeHead(503, { 'Content-Type': 'text/plain' }).end('down for maintenance');
     received.push({ soapAction: String(request.headers.soapaction ?? ''), body: body.toString('utf8'), docketingCallbacksThen: simulator.cms.callbacks.length });
     const answer = el(ns.wrapper, 'NotifyFilingReviewCompleteResponse', messageStatusElement({ at: new Date().toISOString(), errorCode: '0', errorText: 'Received', mode: 'Test' }));
     response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(soapEnvelope(answer));
@@ -230,5 +233,28 @@ describe('FilerCallbacks on its own', () => {
     await restarted.whenIdle();
     expect(restarted.sent).toMatchObject([{ envelopeId: 'E-4', delivered: true }]);
     expect(received.length).toBe(before + 1);
+  });
+
+  it('a notice the filer\'s EFSP did not take opens an exception; a supervisor\'s retry delivers it', async () => {
+    filerDown = true;
+    const envelopeId = await fileAndDecide('DOWN-0001', 'rejected');
+    await simulator.filerCallbacks.whenIdle();
+    const supervisor = new EfmClient({ endpoint: simulator.url, credentials: { username: 'supervisor', password: 'demo-supervisor' } });
+    const open = await supervisor.getDocketingExceptions(false);
+    if (!open.ok) throw new Error(open.error.message);
+    const exception = open.value.find((e) => e.envelopeId === envelopeId);
+    expect(exception?.reason).toMatch(/^The filer's EFSP was not notified of the review: filer not reached/);
+    expect(received.some((r) => r.body.includes(envelopeId))).toBe(false);
+
+    filerDown = false;
+    const retried = await supervisor.resolveDocketingException(exception?.exceptionId ?? '', 'retry', 'EFSP back after maintenance');
+    expect(retried).toMatchObject({ ok: true, value: { status: 'retried' } });
+    await simulator.filerCallbacks.whenIdle();
+    expect(received.filter((r) => r.body.includes(envelopeId))).toHaveLength(1);
+    const history = await supervisor.getEnvelopeHistory(envelopeId);
+    expect(history.ok && history.value.map((e) => e.action)).toEqual(expect.arrayContaining(['filer-not-notified', 'filer-notice-resent', 'filer-notified']));
+    // Nothing left open for this envelope, and the retried notice is not sent a second time.
+    const after = await supervisor.getDocketingExceptions(false);
+    expect(after.ok && after.value.filter((e) => e.envelopeId === envelopeId)).toEqual([]);
   });
 });
