@@ -6,19 +6,19 @@ import type { DocketingResult } from '../../shared/domain/ecf-status';
 import { caseSummaryOf } from '../../shared/domain/case-summary';
 import type { Envelope } from '../../shared/domain/envelope';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
-import { requestMessageIdOf } from '../../shared/ecf/review-parts';
+import { requestMessageIdOf, type ReviewHeader } from '../../shared/ecf/review-parts';
 import { messageStatusElement, successStatusElement } from '../../shared/ecf/message-status';
 import { ns } from '../../shared/ecf/namespaces';
 import { readNotifyDocketingComplete } from '../../shared/ecf/notify-docketing-complete';
 import { endpointPaths, operationTable } from '../../shared/ecf/operation-table';
-import { readRecordDocketingFacts } from '../../shared/ecf/record-docketing';
+import { readRecordDocketingFacts, readReviewedRenditions } from '../../shared/ecf/record-docketing';
 import { documentResponseMessage, readDocumentRequest } from '../../shared/ecf/document-messages';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
 import { writeNotifyDocketingComplete, type DocketedFiling } from '../../shared/ecf/write-notify-docketing-complete';
 import { readDocumentStampInformation, writeNotifyDocumentStampInformation, type StampInformationRequest } from '../../shared/ecf/stamp-information-messages';
 import { parseXml } from '../../shared/xml/safe-xml';
-import { attr, child, children, descendants, path, textAt } from '../../shared/xml/xml-query';
+import { child, children, path, textAt } from '../../shared/xml/xml-query';
 import { el, rawXml } from '../../shared/xml/xml-writer';
 import { CaseBook } from './case-book';
 import { decodeMtom, encodeMtom, type MimePart } from '../soap/mtom';
@@ -84,9 +84,9 @@ interface TakenDocketing {
   readonly envelope: Envelope;
   readonly reviewer: { readonly id: string; readonly name: string };
   readonly acceptedAt: string;
-  readonly filings: readonly { readonly filingId: string; readonly sha256: string | null; readonly bytes?: Uint8Array; readonly title?: string | null }[];
+  readonly filings: readonly { readonly filingId: string; readonly sha256: string | null; readonly bytes?: Uint8Array; readonly title: string | null }[];
   /** The case the filings go into (the corrected case of a new one, else the filed case). */
-  readonly caseNumber?: string | null;
+  readonly caseNumber: string | null;
 }
 
 /** A lead document the CMS docketed, as GetDocument serves it by its file control id (the docket entry id). */
@@ -250,6 +250,15 @@ export class DemoCms {
     }
   }
 
+  /** The header of its answer to a query: its own message id, and the request's returned (seed 001 §6.2). */
+  #answerHeader(operation: StandardOperation, request: Element | null): ReviewHeader {
+    const court = this.options.court ?? { id: 'unknown', name: 'Court' };
+    return {
+      messageId: `${operation.toUpperCase()}-${++this.#sequence}`, sendingMde: this.courtRecordUrl,
+      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(), inReplyTo: requestMessageIdOf(request),
+    };
+  }
+
   /**
    * GetDocument (seed 001 §6.1.15): a docketed lead document by its file control id — here the docket entry id the
    * NotifyDocketingComplete gave it — answered with its bytes as an MTOM part. An unknown id, or one of another
@@ -257,12 +266,8 @@ export class DemoCms {
    * document.
    */
   async #document(wrapper: Element): Promise<AnswerWithParts> {
-    const court = this.options.court ?? { id: 'unknown', name: 'Court' };
     const message = unwrapMessage(wrapper);
-    const header = {
-      messageId: `GETDOCUMENT-${++this.#sequence}`, sendingMde: this.courtRecordUrl,
-      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(), inReplyTo: requestMessageIdOf(message),
-    };
+    const header = this.#answerHeader('GetDocument', message);
     const query = message ? readDocumentRequest(message) : null;
     const found = query ? this.#documents.get(query.fileControlId) : undefined;
     if (!query || !found || (query.caseNumber && found.caseNumber && query.caseNumber !== found.caseNumber)) {
@@ -284,12 +289,8 @@ export class DemoCms {
    * party of that name; an unknown number is answered with no case, a request without its criterion with error 2.
    */
   async #caseQuery(operation: 'GetCase' | 'GetCaseList', wrapper: Element): Promise<StandardAnswer> {
-    const court = this.options.court ?? { id: 'unknown', name: 'Court' };
     const message = unwrapMessage(wrapper);
-    const header = {
-      messageId: `${operation.toUpperCase()}-${++this.#sequence}`, sendingMde: this.courtRecordUrl,
-      courtId: court.id, courtName: court.name, postedAt: new Date().toISOString(), inReplyTo: requestMessageIdOf(message),
-    };
+    const header = this.#answerHeader(operation, message);
     const refuse = (errorCode: string, errorText: string): StandardAnswer =>
       wrapStandardResponse(operation, messageStatusElement({ at: header.postedAt, errorCode, errorText, mode: 'Test' }));
     if (this.options.validateEcf && message) {
@@ -321,11 +322,11 @@ export class DemoCms {
         const validation = await this.options.validateEcf(xml);
         if (!validation.valid) return refuse('1', `The RecordDocketingMessage is not schema-valid: ${validation.output.slice(0, 300)}`);
       }
-      const read = readDocketing(message);
+      const read = readDocketing(message, parts);
       if (typeof read === 'string') return refuse('2', read);
       const unmatched = renditionProblem(message, parts);
       if (unmatched) return refuse('2', unmatched);
-      taken.push(withLeadDocuments(read, message, parts));
+      taken.push(read);
     }
     for (const docketing of taken) {
       if (this.#taken.has(docketing.messageId)) continue;
@@ -411,7 +412,7 @@ export class DemoCms {
       const refused = this.options.random() < this.options.failureRate;
       const sequence = ++this.#sequence;
       if (!refused && filing.bytes && filing.sha256) {
-        const document = { caseNumber: docketing.caseNumber ?? docketing.envelope.case.number, title: filing.title ?? null, sha256: filing.sha256, bytes: filing.bytes };
+        const document = { caseNumber: docketing.caseNumber ?? docketing.envelope.case.number, title: filing.title, sha256: filing.sha256, bytes: filing.bytes };
         this.#documents.set(`DKT-${String(sequence).padStart(7, '0')}`, document);
       }
       return {
@@ -471,22 +472,8 @@ class CmsFault extends Error {
   }
 }
 
-/** The docketing with each accepted lead document's bytes and title, and the case it goes into. */
-function withLeadDocuments(docketing: TakenDocketing, message: Element, parts: ReadonlyMap<string, MimePart>): TakenDocketing {
-  const facts = readRecordDocketingFacts(message);
-  const filings = docketing.filings.map((filing) => {
-    const review = children(message, ns.ecf, 'LeadDocumentReview').find((candidate) => attr(child(candidate, ns.ecf, 'Document'), ns.structures, 'ref') === filing.filingId);
-    const reviewed = review ? child(review, ns.ecf, 'ReviewedDocument') : null;
-    const uri = reviewed ? textAt(descendants(reviewed, ns.ecf, 'DocumentRendition')[0] ?? null, [ns.nc, 'Attachment'], [ns.nc, 'BinaryURI']) : null;
-    const part = uri?.startsWith('cid:') ? parts.get(uri.slice(4)) : undefined;
-    const title = docketing.envelope.filings.find((candidate) => candidate.id === filing.filingId)?.leadDocument.title ?? null;
-    return part ? { ...filing, bytes: new Uint8Array(part.body), title } : filing;
-  });
-  return { ...docketing, filings, caseNumber: facts.ok ? facts.value.caseNumber : null };
-}
-
 /** What the CMS needs of one RecordDocketingMessage, or why it cannot docket it. */
-function readDocketing(message: Element): TakenDocketing | string {
+function readDocketing(message: Element, parts: ReadonlyMap<string, MimePart>): TakenDocketing | string {
   const facts = readRecordDocketingFacts(message);
   if (!facts.ok) return facts.error.message;
   const messageId = textAt(message, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']);
@@ -504,13 +491,15 @@ function readDocketing(message: Element): TakenDocketing | string {
     name: textAt(person, [ns.nc, 'PersonName'], [ns.nc, 'PersonFullName']) ?? 'Clerk',
   };
   const acceptedAt = textAt(disposition, [ns.ecf, 'DocumentReviewStatus'], [ns.nc, 'StatusDate'], [ns.nc, 'DateTime']) ?? new Date().toISOString();
-  const filings = reviews.map((review) => ({
-    filingId: attr(child(review, ns.ecf, 'Document'), ns.structures, 'ref') ?? '',
-    sha256: descendants(review, ns.ecf, 'DocumentRenditionHash')[0]?.textContent?.trim() ?? null,
-  }));
+  // Each accepted lead document with the bytes it is docketed with, so GetDocument can serve it later.
+  const filings = readReviewedRenditions(message).filter((rendition) => rendition.lead).map((rendition) => {
+    const part = rendition.contentId ? parts.get(rendition.contentId) : undefined;
+    const title = envelope.value.filings.find((candidate) => candidate.id === rendition.filingId)?.leadDocument.title ?? null;
+    return { filingId: rendition.filingId, sha256: rendition.sha256, title, ...(part ? { bytes: new Uint8Array(part.body) } : {}) };
+  });
   const unknown = filings.find((filing) => !envelope.value.filings.some((candidate) => candidate.id === filing.filingId));
   if (unknown) return `The RecordDocketingMessage reviews a document the filing message does not hold (${unknown.filingId || 'no reference'})`;
-  return { messageId, envelope: envelope.value, reviewer, acceptedAt, filings };
+  return { messageId, envelope: envelope.value, reviewer, acceptedAt, filings, caseNumber: facts.value.caseNumber };
 }
 
 /**
@@ -518,17 +507,12 @@ function readDocketing(message: Element): TakenDocketing | string {
  * bytes are in an MTOM part and hash to the SHA-256 the message gives (seed 001 §6.1.9). Null when all do.
  */
 function renditionProblem(message: Element, parts: ReadonlyMap<string, MimePart>): string | null {
-  const reviews = [...children(message, ns.ecf, 'LeadDocumentReview'), ...children(message, ns.ecf, 'ConnectedDocumentReview')];
-  for (const review of reviews) {
-    const reviewed = child(review, ns.ecf, 'ReviewedDocument');
-    const id = textAt(reviewed, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']) ?? 'a document';
-    const rendition = (reviewed ? descendants(reviewed, ns.ecf, 'DocumentRendition')[0] : undefined);
-    const hash = textAt(rendition ?? null, [ns.ecf, 'DocumentRenditionHash'])?.toLowerCase();
-    const uri = textAt(rendition ?? null, [ns.nc, 'Attachment'], [ns.nc, 'BinaryURI']);
-    if (!rendition || !hash || !uri?.startsWith('cid:')) return `Document ${id} comes without a rendition to docket (its bytes and SHA-256)`;
-    const part = parts.get(uri.slice(4));
-    if (!part) return `Document ${id} names ${uri}, which is not in the message`;
-    if (createHash('sha256').update(part.body).digest('hex') !== hash) return `Document ${id}: its bytes do not match the SHA-256 the message gives`;
+  for (const rendition of readReviewedRenditions(message)) {
+    const id = rendition.documentId ?? 'a document';
+    if (!rendition.sha256 || !rendition.contentId) return `Document ${id} comes without a rendition to docket (its bytes and SHA-256)`;
+    const part = parts.get(rendition.contentId);
+    if (!part) return `Document ${id} names cid:${rendition.contentId}, which is not in the message`;
+    if (createHash('sha256').update(part.body).digest('hex') !== rendition.sha256) return `Document ${id}: its bytes do not match the SHA-256 the message gives`;
   }
   return null;
 }

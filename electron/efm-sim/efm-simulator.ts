@@ -62,7 +62,7 @@ import { SimDocuments, type SimDocument } from './sim-documents';
 import { CaseBook } from '../cms/case-book';
 import { docketingExceptions } from '../service/store/docketing-exceptions';
 import { DemoCms, type DemoCmsOptions } from '../cms/demo-cms';
-import { CmsDeliveries, type CmsDelivery, type ComposedDocketing, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
+import { CmsDeliveries, type CmsDelivery, type RecordSystemEndpoint } from '../service/docketing/cms-deliveries';
 import { envelopeCmsZip, writeToDropFolder } from '../service/docketing/cms-drop-folder';
 import { composeRecordDocketing, type ComposeContext } from '../service/docketing/compose-record-docketing';
 import { composeReviewComplete, type ReviewCompleteContext } from '../service/docketing/compose-review-complete';
@@ -237,7 +237,7 @@ export class EfmSimulator {
         return delivery.kind === 'stamp-information' ? composeStampInformation(sql, delivery, context) : composeRecordDocketing(sql, delivery, context);
       },
       giveUp: (delivery, reason) => this.#docketingGaveUp(delivery, reason),
-      ...(options.cmsDropFolder ? { handOver: (delivery: CmsDelivery, composed: ComposedDocketing) => this.#dropZip(delivery, composed) } : {}),
+      ...(options.cmsDropFolder ? { handOver: (delivery: CmsDelivery) => this.#dropZip(delivery) } : {}),
       ...(options.docketingRetryDelaysMs ? { retryDelaysMs: options.docketingRetryDelaysMs } : {}),
     }, () => this.database);
     this.filerCallbacks = new FilerCallbacks({
@@ -540,11 +540,6 @@ export class EfmSimulator {
   }
 
   /**
-   * Standard ReviewFiling (ECF 5.0 §6.1.1, §6.2): the envelope gets the court's identifiers (envelope, filings,
-   * documents) beside the filer's and joins the queue. A resend of a message this sender already filed (same
-   * sender's message id) is answered with the same identifiers and nothing new.
-   */
-  /**
    * ReviewFiling (seed 001 §6.1.4; the schema allows several FilingMessages): each FilingMessage is a filing into one
    * case and becomes an envelope of its own in the clerks' queue, with a court envelope id and court filing ids
    * (§6.2), and is reviewed, docketed and answered (NotifyFilingReviewComplete) on its own. All or nothing: when one
@@ -668,7 +663,7 @@ export class EfmSimulator {
         return wrapStandardResponse(operation, filingListResponseMessage(header, await this.#filingList(message ? readFilingListRequest(message) : null, user, header)));
       case 'GetCase':
       case 'GetCaseList':
-        return this.#askRecordSystem(operation, message);
+        return this.#askRecordSystem(operation, message, header);
       case 'GetDocument':
         return this.#documentFromRecordSystem(message);
       case 'ReviewFiling':
@@ -761,29 +756,36 @@ export class EfmSimulator {
     return matches;
   }
 
-  /** The court's existing cases, by number (from the envelopes filed into them). */
   /**
    * GetCase and GetCaseList answered by the court record system (seed 001 §6.1.13–6.1.14: they are CourtRecordMDE
    * operations): the request message is passed on under the service's own account and the record system's answer
    * passed back unchanged. The service keeps no copy of the court's cases.
    */
-  async #askRecordSystem(operation: 'GetCase' | 'GetCaseList', message: Element | null): Promise<XmlElement> {
+  async #askRecordSystem(operation: 'GetCase' | 'GetCaseList', message: Element | null, header: ReviewHeader): Promise<XmlElement> {
     if (!message) throw clientFault('invalid-request', `The ${operation} request holds no request message`);
+    if (!this.#recordSystem() && this.options.cmsDropFolder) return this.#answerFromHistory(operation, message, header);
+    return (await this.#passToRecordSystem(operation, message)).body;
+  }
+
+  /**
+   * Passes a CourtRecordMDE request on to the court record system under the service's account and its answer back
+   * (hub pass-through, seed 001 §5): the request message unchanged, the response message and its MTOM parts as
+   * they came. A refusal is the caller's (100 is not found); no answer is error 199, to be tried again.
+   */
+  async #passToRecordSystem(operation: 'GetCase' | 'GetCaseList' | 'GetDocument', message: Element): Promise<{ body: XmlElement; response: Element; parts: ReadonlyMap<string, MimePart> }> {
     const endpoint = this.#recordSystem();
-    if (!endpoint && this.options.cmsDropFolder) return this.#answerFromHistory(operation, message);
     if (!endpoint) throw serviceFault('The court record system is not connected to the Filing Review service; try again later');
     const serialize = (node: Element): string => new XMLSerializer().serializeToString(node);
     const answer = await askStandardMessage({
       url: endpoint.url, soapAction: operationTable[operation].soapAction, credentials: endpoint.credentials,
-      body: el(ns.wrapper, `${operation}Request`, rawXml(serialize(message))), maxResponseBytes: 16 * 1024 * 1024,
-      ...(endpoint.ca ? { ca: endpoint.ca } : {}),
+      body: el(ns.wrapper, `${operation}Request`, rawXml(serialize(message))), maxResponseBytes: this.#maxRequestBytes,
+      timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}),
     });
+    if (!answer.ok && answer.errorCode === ecfErrorCodes.notFound) throw clientFault('not-found', answer.reason.replace(/^refused: /, ''));
+    if (!answer.ok && !answer.retryable) throw clientFault('invalid-request', `The court record system refused the request (${answer.reason})`);
     const response = answer.ok ? unwrapMessage(answer.body) : null;
-    if (!answer.ok && !answer.retryable) {
-      throw clientFault('invalid-request', `The court record system refused the request (${answer.reason})`);
-    }
-    if (!response) throw serviceFault('The court record system did not answer; try again later');
-    return el(ns.wrapper, `${operation}Response`, rawXml(serialize(response)));
+    if (!answer.ok || !response) throw serviceFault('The court record system did not answer; try again later');
+    return { body: el(ns.wrapper, `${operation}Response`, rawXml(serialize(response))), response, parts: answer.parts };
   }
 
   /**
@@ -791,12 +793,7 @@ export class EfmSimulator {
    * information relies on the data previously passed through the EFM" (seed 000, integration models) — the cases of
    * the envelopes the service received and the cases clerks opened.
    */
-  async #answerFromHistory(operation: 'GetCase' | 'GetCaseList', message: Element): Promise<XmlElement> {
-    const header = {
-      messageId: `${operation.toUpperCase()}-${randomUUID()}`, sendingMde: `${this.url}${endpointPaths.CourtRecordMDE}`,
-      courtId: this.#court.courtId, courtName: this.#court.courtName, postedAt: new Date(this.#now()).toISOString(),
-      inReplyTo: requestMessageIdOf(message),
-    };
+  async #answerFromHistory(operation: 'GetCase' | 'GetCaseList', message: Element, header: ReviewHeader): Promise<XmlElement> {
     const seen = new CaseBook();
     for (const stored of await reviewRecords.allEnvelopes(this.database)) {
       const { envelope } = stored.demo;
@@ -820,24 +817,15 @@ export class EfmSimulator {
    */
   async #documentFromRecordSystem(message: Element | null): Promise<{ body: XmlElement; parts: MimePart[] }> {
     if (!message) throw clientFault('invalid-request', 'The GetDocument request holds no request message');
-    const endpoint = this.#recordSystem();
-    if (!endpoint && this.options.cmsDropFolder) throw clientFault('not-found', 'This court\'s record system serves its documents itself, not through the Filing Review service');
-    if (!endpoint) throw serviceFault('The court record system is not connected to the Filing Review service; try again later');
-    const answer = await askStandardMessage({
-      url: endpoint.url, soapAction: operationTable.GetDocument.soapAction, credentials: endpoint.credentials,
-      body: el(ns.wrapper, 'GetDocumentRequest', rawXml(new XMLSerializer().serializeToString(message))), maxResponseBytes: this.#maxRequestBytes,
-      timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}),
-    });
-    if (!answer.ok && answer.errorCode === '100') throw clientFault('not-found', answer.reason.replace(/^refused: /, ''));
-    if (!answer.ok && !answer.retryable) throw clientFault('invalid-request', `The court record system refused the request (${answer.reason})`);
-    const response = answer.ok ? unwrapMessage(answer.body) : null;
-    const served = response ? readDocumentResponse(response) : null;
-    const part = served?.contentId ? (answer.ok ? answer.parts.get(served.contentId) : undefined) : undefined;
-    if (!response || !served || !part) throw serviceFault('The court record system did not answer with the document; try again later');
+    if (!this.#recordSystem() && this.options.cmsDropFolder) throw clientFault('not-found', 'This court\'s record system serves its documents itself, not through the Filing Review service');
+    const { body, response, parts } = await this.#passToRecordSystem('GetDocument', message);
+    const served = readDocumentResponse(response);
+    const part = served?.contentId ? parts.get(served.contentId) : undefined;
+    if (!served || !part) throw serviceFault('The court record system did not answer with the document; try again later');
     if (served.sha256 && createHash('sha256').update(part.body).digest('hex') !== served.sha256.toLowerCase()) {
       throw serviceFault('The document the court record system sent does not match its SHA-256; try again later');
     }
-    return { body: el(ns.wrapper, 'GetDocumentResponse', rawXml(new XMLSerializer().serializeToString(response))), parts: [part] };
+    return { body, parts: [part] };
   }
 
   /** Where the service reaches the court record system: the court's, or the embedded demo one once it listens. */
@@ -893,7 +881,7 @@ export class EfmSimulator {
         const zip = await this.#cmsZip(envelopeId);
         const contentId = `cms-zip-${envelopeId}@clerk-review`;
         return {
-          body: cmsZipResponseElement({ fileName: zip.fileName, documentCount: zip.documentCount, sizeBytes: zip.bytes.length, sha256: createHash('sha256').update(zip.bytes).digest('hex'), contentId }),
+          body: cmsZipResponseElement({ fileName: zip.fileName, documentCount: zip.documents, sizeBytes: zip.bytes.length, sha256: createHash('sha256').update(zip.bytes).digest('hex'), contentId }),
           parts: [{ contentId, contentType: 'application/zip', body: Buffer.from(zip.bytes) }],
         };
       }
@@ -1085,15 +1073,13 @@ export class EfmSimulator {
    * The CMS zip of an envelope as a drop-folder court receives it (seed 000 App. A), for a clerk's copy: the
    * RecordDocketing request for every filing accepted so far, written by the same code that writes the drop folder's.
    */
-  async #cmsZip(envelopeId: string): Promise<{ fileName: string; bytes: Uint8Array; documentCount: number }> {
+  async #cmsZip(envelopeId: string): Promise<EnvelopeCmsZip> {
     const stored = await reviewRecords.envelope(this.database, envelopeId);
     if (!stored) throw clientFault('not-found', `No envelope ${envelopeId}`);
     const accepted = (await reviewRecords.decisionsWithReviewer(this.database, envelopeId)).filter(({ decision }) => decision.outcome === 'accepted').map(({ decision }) => decision.filingId);
     if (accepted.length === 0) throw clientFault('not-found', `Nothing in envelope ${envelopeId} was accepted: there is nothing to docket`);
     const composed = await composeRecordDocketing(this.database, { messageId: `RD-${envelopeId}`, envelopeId, filingIds: accepted }, this.#composeContext(this.database));
-    const zip = envelopeCmsZip(stored.demo.envelope, accepted, composed);
-    const documentCount = stored.demo.envelope.filings.filter((filing) => accepted.includes(filing.id)).reduce((n, filing) => n + 1 + filing.connectedDocuments.length, 0);
-    return { ...zip, documentCount };
+    return { ...envelopeCmsZip(stored.demo.envelope, accepted, composed), filingIds: accepted };
   }
 
   /**
@@ -1120,15 +1106,21 @@ export class EfmSimulator {
   /**
    * Non-interactive docketing (seed 000, Figures 8–9, step 5): the envelope's zip is written whole to the drop
    * folder; the record system dockets from there and sends nothing back, so the filings count as docketed once it
-   * is written, and the filer's callback follows. A folder that cannot be written is retried, then an exception.
+   * is written, and the filer's callback follows. The zip always holds every filing accepted in the envelope, so a
+   * rewrite (a supervisor's retry, a restart) never replaces it with less. A folder that cannot be written is
+   * retried, then an exception; a zip that cannot be composed is an exception at once.
    */
-  async #dropZip(delivery: CmsDelivery, composed: ComposedDocketing): Promise<StandardMessageOutcome> {
-    const folder = this.options.cmsDropFolder;
-    const stored = folder ? await reviewRecords.envelope(this.database, delivery.envelopeId) : null;
-    if (!folder || !stored) return { ok: false, reason: `no envelope ${delivery.envelopeId}`, retryable: false };
+  async #dropZip(delivery: CmsDelivery): Promise<StandardMessageOutcome> {
+    const folder = this.options.cmsDropFolder ?? '';
+    let zip: EnvelopeCmsZip;
+    try {
+      zip = await this.#cmsZip(delivery.envelopeId);
+    } catch (error) {
+      return { ok: false, reason: `the service could not write the CMS zip: ${(error as Error).message}`, retryable: false };
+    }
     let file: string;
     try {
-      file = writeToDropFolder(folder, envelopeCmsZip(stored.demo.envelope, delivery.filingIds, composed));
+      file = writeToDropFolder(folder, zip);
     } catch (error) {
       return { ok: false, reason: `the CMS drop folder cannot be written: ${(error as Error).message}`, retryable: true };
     }
@@ -1136,7 +1128,7 @@ export class EfmSimulator {
     const docketed = await this.database.transaction(async (sql) => {
       await reviewRecords.lockEnvelope(sql, delivery.envelopeId);
       const now: string[] = [];
-      for (const filingId of delivery.filingIds) {
+      for (const filingId of zip.filingIds) {
         const said = `${filingId} handed to the court record system in ${path.basename(file)}`;
         if (await recordDocketingOutcome(sql, delivery.envelopeId, { filingId, docketed: true, docketId: null, reason: null }, at, said)) now.push(filingId);
       }
@@ -1318,6 +1310,14 @@ function ecfCodeOf(fault: ReviewFault | null): string {
 /** True for addresses only this machine can reach. */
 function isLoopbackHost(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}
+
+/** An envelope's CMS zip with the filings it holds. */
+interface EnvelopeCmsZip {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly documents: number;
+  readonly filingIds: readonly string[];
 }
 
 /** The account the service presents to its embedded demo record system. */

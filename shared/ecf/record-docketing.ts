@@ -3,7 +3,7 @@ import type { CodeEntry } from '../domain/court-policy';
 import type { Envelope } from '../domain/envelope';
 import type { ReviewDecision } from '../domain/review-decision';
 import { err, ok, type Result } from '../result';
-import { descendants, text } from '../xml/xml-query';
+import { attr, child, children, descendants, text, textAt } from '../xml/xml-query';
 import { el, optional, rawXml, serializeXml } from '../xml/xml-writer';
 import type { EcfReadError } from './ecf-read-error';
 import { findFilingMessages } from './filing-message';
@@ -105,5 +105,37 @@ export function readRecordDocketingFacts(root: Element): Result<RecordDocketingF
     caseNumber: text(descendants(root, j, 'CaseNumberText')[0] ?? null),
     renditionHashes: new Set(descendants(root, ecf, 'DocumentRenditionHash').map((hash) => (text(hash) ?? '').toLowerCase())),
     filingMessage: findFilingMessages(root)[0] ?? null,
+  });
+}
+
+/** One document a RecordDocketing reviews: the filing it belongs to and the rendition it is to be docketed with. */
+export interface ReviewedRendition {
+  /** The filing (lead document) the review is about: `ecf:Document/@structures:ref`. */
+  readonly filingId: string;
+  readonly documentId: string | null;
+  readonly lead: boolean;
+  /** Lower-case SHA-256 the message gives the rendition; null when it gives none. */
+  readonly sha256: string | null;
+  /** The MTOM part (`cid:`) the rendition's bytes travel in; null when it names none. */
+  readonly contentId: string | null;
+}
+
+/** Every lead and connected document a `docket:RecordDocketingMessage` reviews, with its rendition, in order. */
+export function readReviewedRenditions(message: Element): ReviewedRendition[] {
+  const reviews = [
+    ...children(message, ns.ecf, 'LeadDocumentReview').map((review) => ({ review, lead: true })),
+    ...children(message, ns.ecf, 'ConnectedDocumentReview').map((review) => ({ review, lead: false })),
+  ];
+  return reviews.map(({ review, lead }) => {
+    const reviewed = child(review, ns.ecf, 'ReviewedDocument');
+    const rendition = reviewed ? (descendants(reviewed, ns.ecf, 'DocumentRendition')[0] ?? null) : null;
+    const uri = textAt(rendition, [ns.nc, 'Attachment'], [ns.nc, 'BinaryURI']);
+    return {
+      filingId: attr(child(review, ns.ecf, 'Document'), ns.structures, 'ref') ?? '',
+      documentId: textAt(reviewed, [ns.nc, 'DocumentIdentification'], [ns.nc, 'IdentificationID']),
+      lead,
+      sha256: textAt(rendition, [ns.ecf, 'DocumentRenditionHash'])?.toLowerCase() ?? null,
+      contentId: uri?.startsWith('cid:') ? uri.slice(4) : null,
+    };
   });
 }

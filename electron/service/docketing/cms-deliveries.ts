@@ -37,14 +37,14 @@ export interface CmsDelivery {
 export interface CmsDeliveryOptions {
   readonly endpoint: () => RecordSystemEndpoint | null;
   /** Builds the request (`wrappers:RecordDocketingRequest`, …) and its MTOM parts; throws when it cannot be composed. */
-  readonly compose: (sql: Sql, delivery: CmsDelivery) => Promise<{ body: XmlElement; parts: readonly MimePart[] }>;
+  readonly compose: (sql: Sql, delivery: CmsDelivery) => Promise<ComposedDocketing>;
   /** The record system refused it for good or never answered: the filings go to the exception queue. */
   readonly giveUp: (delivery: CmsDelivery, reason: string) => Promise<void>;
   /**
-   * A court without an interactive record-system link (seed 000, non-interactive model): a composed RecordDocketing
-   * is handed over here (a zip written to the court's drop folder) instead of being sent over SOAP.
+   * A court without an interactive record-system link (seed 000, non-interactive model): a RecordDocketing is handed
+   * over here (the envelope's zip written to the court's drop folder) instead of being composed and sent over SOAP.
    */
-  readonly handOver?: (delivery: CmsDelivery, composed: ComposedDocketing) => Promise<StandardMessageOutcome>;
+  readonly handOver?: (delivery: CmsDelivery) => Promise<StandardMessageOutcome>;
   /** Waits before each resend after a failed attempt; after the last one the delivery is given up. */
   readonly retryDelaysMs?: readonly number[];
 }
@@ -176,17 +176,16 @@ export class CmsDeliveries {
 
   async #attempt(delivery: CmsDelivery): Promise<StandardMessageOutcome> {
     const handOver = delivery.kind === 'record-docketing' ? this.options.handOver : undefined;
+    if (handOver) return handOver(delivery);
     const endpoint = this.options.endpoint();
-    if (!endpoint && !handOver) return { ok: false, reason: 'no court record system is configured (clerk-review server --cms URL)', retryable: true };
-    let composed: { body: XmlElement; parts: readonly MimePart[] };
+    if (!endpoint) return { ok: false, reason: 'no court record system is configured (clerk-review server --cms URL)', retryable: true };
+    let composed: ComposedDocketing;
     try {
       composed = await this.options.compose(this.database(), delivery);
     } catch (error) {
       const what = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : 'RecordDocketing';
       return { ok: false, reason: `the service could not compose ${what}: ${(error as Error).message}`, retryable: false };
     }
-    if (handOver) return handOver(delivery, composed);
-    if (!endpoint) return { ok: false, reason: 'no court record system is configured', retryable: true };
     const operation = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : 'RecordDocketing';
     return sendStandardMessage({ url: endpoint.url, soapAction: operationTable[operation].soapAction, body: composed.body, parts: composed.parts, credentials: endpoint.credentials, timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}) });
   }

@@ -1,10 +1,13 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../../shared/domain/envelope';
+import { XMLSerializer } from '@xmldom/xmldom';
+import { binaryReferences } from '../../../shared/ecf/filing-message';
 import { ns } from '../../../shared/ecf/namespaces';
-import { serializeXml, type XmlElement } from '../../../shared/xml/xml-writer';
+import { parseXml } from '../../../shared/xml/safe-xml';
+import { serializeXml } from '../../../shared/xml/xml-writer';
 import { buildCmsZip } from '../../cms/cms-zip';
-import type { MimePart } from '../../soap/mtom';
+import type { ComposedDocketing } from './cms-deliveries';
 import { renditionContentId } from './compose-record-docketing';
 
 /**
@@ -13,27 +16,30 @@ import { renditionContentId } from './compose-record-docketing';
  * PaymentMessage — as `request.legal.xml`, each document referenced by its path in the zip instead of an MTOM
  * part, and one folder per accepted filing with `FILING_N.pdf` (the lead document first, then connected ones).
  */
-export function envelopeCmsZip(envelope: Envelope, filingIds: readonly string[], composed: { body: XmlElement; parts: readonly MimePart[] }): { fileName: string; bytes: Uint8Array<ArrayBuffer> } {
+export function envelopeCmsZip(envelope: Envelope, filingIds: readonly string[], composed: ComposedDocketing): { fileName: string; bytes: Uint8Array<ArrayBuffer>; documents: number } {
   const parts = new Map(composed.parts.map((part) => [part.contentId, part.body]));
-  let xml = serializeXml(composed.body, { wrappers: ns.wrapper });
+  // Every cid: the request names (ours and the filer's, in the embedded FilingMessage) → the file's path in the zip.
+  const pathOf = new Map<string, string>();
   const filings = envelope.filings.filter((filing) => filingIds.includes(filing.id)).map((filing) => {
     const documents = [filing.leadDocument, ...filing.connectedDocuments].map((document, index) => {
       const contentId = [renditionContentId('stamped', document.id), renditionContentId('filed', document.id)].find((id) => parts.has(id));
       const bytes = contentId ? parts.get(contentId) : undefined;
       if (!contentId || !bytes) throw new Error(`document ${document.id} of filing ${filing.id} is not in the docketing message`);
-      const inZip = `${filing.id}/${filing.id}_${index}.pdf<`;
-      xml = xml.split(`cid:${contentId}<`).join(inZip);
-      // The filing message as received names the filer's MTOM parts: in the zip they are these files.
-      for (const rendition of document.renditions) {
-        if (rendition.attachment.kind !== 'cid') continue;
-        const filed = rendition.attachment.contentId;
-        for (const form of [`cid:${filed}<`, `cid://${filed}<`]) xml = xml.split(form).join(inZip);
-      }
+      const inZip = `${filing.id}/${filing.id}_${index}.pdf`;
+      pathOf.set(contentId, inZip);
+      for (const rendition of document.renditions) if (rendition.attachment.kind === 'cid') pathOf.set(rendition.attachment.contentId, inZip);
       return bytes;
     });
     return { filingId: filing.id, documents };
   });
-  return buildCmsZip(envelope, xml, filings);
+  const request = parseXml(serializeXml(composed.body, { wrappers: ns.wrapper }));
+  if (!request.ok) throw new Error(`the docketing request cannot be read back: ${request.error.message}`);
+  for (const reference of binaryReferences(request.value)) {
+    const inZip = pathOf.get(reference.reference.replace(/^cid:(\/\/)?/, ''));
+    if (inZip && reference.reference.startsWith('cid:')) reference.rebind(inZip);
+  }
+  const xml = new XMLSerializer().serializeToString(request.value);
+  return { ...buildCmsZip(envelope, xml, filings), documents: filings.reduce((n, filing) => n + filing.documents.length, 0) };
 }
 
 /**

@@ -94,7 +94,7 @@ describe('a court without an interactive record system: one CMS zip per envelope
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
-  it('a drop folder that cannot be written is retried, then the filings go to the exception queue', async () => {
+  it('a drop folder that cannot be written is retried, then the filings go to the exception queue; a retry writes the whole envelope', async () => {
     if (!twoFilings) throw new Error('no envelope');
     const parent = mkdtempSync(path.join(tmpdir(), 'crd-drop-'));
     folders.push(parent);
@@ -107,6 +107,16 @@ describe('a court without an interactive record system: one CMS zip per envelope
     expect(open.filter((e) => e.envelopeId === twoFilings.envelope.id).map((e) => e.reason)).toEqual(
       twoFilings.envelope.filings.map(() => expect.stringContaining('the CMS drop folder cannot be written')));
     expect(existsSync(path.join(parent, `${twoFilings.envelope.id}.zip`))).toBe(false);
+
+    // The folder is back; a supervisor retries one filing's exception: the zip still holds the whole envelope.
+    rmSync(blocked);
+    const supervisor = new EfmClient({ endpoint: service.url, credentials: { username: 'supervisor', password: 'demo-supervisor' }, sleep: async () => undefined });
+    const first = open.find((e) => e.envelopeId === twoFilings.envelope.id);
+    expect(await supervisor.resolveDocketingException(first?.exceptionId ?? '', 'retry', 'drop folder remounted')).toMatchObject({ ok: true });
+    await service.whenDocketingIdle();
+    const report = inspectCmsZip('retry.zip', readFileSync(path.join(blocked, `${twoFilings.envelope.id}.zip`)));
+    expect(report.problems).toEqual([]);
+    expect(report.filings.map((f) => f.filingId).sort()).toEqual(twoFilings.envelope.filings.map((f) => f.id).sort());
   });
 
   it('refuses to start with both a record system and a drop folder', () => {
