@@ -15,12 +15,17 @@ export const queueFilterSchema = z.object({
 /** A queue filter. */
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
-/** A page request: filter, sort, page size and the cursor of the previous page (no cap on the queue's length). */
+/**
+ * A page request: filter, sort, page size and the cursor of the previous page (no cap on the queue's length). With
+ * `changedSince` (the change token of an earlier answer) the pages list only what changed since: envelopes to put,
+ * in envelope-id order, and the ids of those that left the queue or no longer match the filter.
+ */
 export const queueRequestSchema = z.object({
   filter: queueFilterSchema.default(queueFilterSchema.parse({})),
   sort: z.enum(['oldest-first', 'newest-first']).default('oldest-first'),
   pageSize: z.number().int().min(1).max(10_000).default(500),
   cursor: z.string().max(500).nullable().default(null),
+  changedSince: z.string().max(500).nullable().default(null),
 });
 
 /** A queue page request. */
@@ -45,8 +50,20 @@ export const queueItemSchema = z.object({
 /** A queue item. */
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
-/** One page of the queue. */
-export const queuePageSchema = z.object({ totalCount: z.number().int().nonnegative(), items: z.array(queueItemSchema), nextCursor: z.string().nullable() });
+/**
+ * One page of the queue. `changeToken` marks the moment just before the answer was read: given back as
+ * `changedSince` (the first page's token of a run), it asks for what changed after. `changesOnly` is true when the
+ * pages list changes (items to put, `removed` ids to drop); false when they are the whole queue (a first sync, or a
+ * token the EFM could not honour), in which case rows missing from the run have left the queue.
+ */
+export const queuePageSchema = z.object({
+  totalCount: z.number().int().nonnegative(),
+  items: z.array(queueItemSchema),
+  nextCursor: z.string().nullable(),
+  changeToken: z.string().nullable().default(null),
+  changesOnly: z.boolean().default(false),
+  removed: z.array(z.string()).default([]),
+});
 
 /** A queue page. */
 export type QueuePage = z.infer<typeof queuePageSchema>;

@@ -125,7 +125,8 @@ export function queueRequestElement(request: QueueRequest): XmlElement {
       el(crd, 'Claim', f.claim)),
     el(crd, 'Sort', request.sort),
     el(crd, 'PageSize', String(request.pageSize)),
-    optional(crd, 'Cursor', request.cursor));
+    optional(crd, 'Cursor', request.cursor),
+    optional(crd, 'ChangedSince', request.changedSince));
 }
 
 /** Reads `crd:GetReviewQueueRequest` (already schema-shaped; values are checked by the caller's zod schema). */
@@ -146,6 +147,7 @@ export function readQueueRequest(request: Element): unknown {
     sort: textAt(request, [crd, 'Sort']) ?? 'oldest-first',
     pageSize: Number(textAt(request, [crd, 'PageSize']) ?? 500),
     cursor: textAt(request, [crd, 'Cursor']),
+    changedSince: textAt(request, [crd, 'ChangedSince']),
   };
 }
 
@@ -260,7 +262,10 @@ export function queueResponseElement(page: QueuePage): XmlElement {
       el(crd, 'FilingCount', String(item.filingCount)),
       optional(crd, 'ClaimedBy', item.claimedBy),
       optional(crd, 'ClaimExpiresDateTime', item.claimExpiresAt))),
-    optional(crd, 'NextCursor', page.nextCursor));
+    page.removed.map((envelopeId) => el(crd, 'RemovedEnvelopeID', envelopeId)),
+    optional(crd, 'NextCursor', page.nextCursor),
+    optional(crd, 'ChangeToken', page.changeToken),
+    el(crd, 'ChangesOnly', String(page.changesOnly)));
 }
 
 /** Reads `crd:GetReviewQueueResponse`. */
@@ -282,6 +287,9 @@ export function readQueueResponse(response: Element): QueuePage {
       claimExpiresAt: textAt(item, [crd, 'ClaimExpiresDateTime']),
     })),
     nextCursor: textAt(response, [crd, 'NextCursor']),
+    changeToken: textAt(response, [crd, 'ChangeToken']),
+    changesOnly: textAt(response, [crd, 'ChangesOnly']) === 'true',
+    removed: children(response, crd, 'RemovedEnvelopeID').map((e) => text(e) ?? '').filter(Boolean),
   };
 }
 

@@ -4,7 +4,12 @@ import type { Sql, SqlDatabase } from './sql-database';
  * The service's schema, one step per release; a step is never edited once shipped, only followed by another. The
  * database records which steps it has, so `server` brings an older data folder or PostgreSQL database up to date.
  */
-export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+export const migrations: readonly {
+  readonly version: number;
+  readonly name: string;
+  /** Statements separated by `;`, or a list of statements (for function bodies, which hold `;` themselves). */
+  readonly sql: string | readonly string[];
+}[] = [
   {
     version: 1,
     name: 'review state',
@@ -236,6 +241,28 @@ export const migrations: readonly { readonly version: number; readonly name: str
       ALTER TABLE submissions DROP COLUMN notify_xml
     `,
   },
+  {
+    version: 9,
+    name: "queue changes: each envelope row knows the transaction that last changed it or its claim (incremental sync)",
+    sql: [
+      'ALTER TABLE envelopes ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id()',
+      'CREATE INDEX envelopes_changed ON envelopes (change_xid)',
+      'CREATE INDEX leases_expiry ON leases (expires_ms)',
+      `CREATE FUNCTION envelopes_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN NEW.change_xid := pg_current_xact_id(); RETURN NEW; END $$`,
+      'CREATE TRIGGER envelopes_touch BEFORE UPDATE ON envelopes FOR EACH ROW EXECUTE FUNCTION envelopes_touch()',
+      `CREATE FUNCTION leases_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         UPDATE envelopes SET change_xid = pg_current_xact_id()
+          WHERE envelope_id = CASE WHEN TG_OP = 'DELETE' THEN OLD.envelope_id ELSE NEW.envelope_id END;
+         RETURN NULL;
+       END $$`,
+      'CREATE TRIGGER leases_touch AFTER INSERT OR UPDATE OR DELETE ON leases FOR EACH ROW EXECUTE FUNCTION leases_touch()',
+      // Names this database in change tokens: a token from another database (a reset demo, a restored copy) is
+      // answered with the whole queue, never with a wrong list of changes.
+      "INSERT INTO counters (name, value) VALUES ('queue-epoch', floor(random() * 1e15)::bigint) ON CONFLICT (name) DO NOTHING",
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */
@@ -246,7 +273,8 @@ export async function migrate(database: SqlDatabase): Promise<void> {
       if (database.kind === 'postgres') await sql.query('SELECT pg_advisory_xact_lock(4242001)');
       const done = await sql.query('SELECT 1 FROM schema_migrations WHERE version = $1', [step.version]);
       if (done.length > 0) return;
-      for (const statement of step.sql.split(';').map((text) => text.trim()).filter(Boolean)) await sql.query(statement);
+      const statements = typeof step.sql === 'string' ? step.sql.split(';').map((text) => text.trim()).filter(Boolean) : step.sql;
+      for (const statement of statements) await sql.query(statement);
       await sql.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [step.version, step.name, new Date().toISOString()]);
     });
   }

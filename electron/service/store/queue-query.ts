@@ -16,18 +16,43 @@ function decodeCursor(cursor: string): { submittedAt: string; envelopeId: string
   }
 }
 
+/** What a change token holds: the database it came from, the oldest transaction not yet seen, and the time. */
+interface ChangeToken {
+  readonly epoch: string;
+  readonly xmin: string;
+  readonly atMs: number;
+}
+
+function encodeToken(token: ChangeToken): string {
+  return Buffer.from(JSON.stringify([token.epoch, token.xmin, token.atMs])).toString('base64url');
+}
+
+function decodeToken(text: string): ChangeToken | null {
+  try {
+    const [epoch, xmin, atMs] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
+    const valid = typeof epoch === 'string' && typeof xmin === 'string' && /^\d{1,20}$/.test(xmin) && Number.isSafeInteger(atMs);
+    return valid ? { epoch, xmin, atMs: atMs as number } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The review queue in SQL: envelopes still to review (not cancelled, not complete), filtered, oldest (or newest)
- * first, one page by keyset (submitted time + id) from the open-envelope index — no re-sort of the whole queue per
- * page, and rows added meanwhile do not shift the pages — with the matching total counted by the database.
+ * The token for "now": this database's epoch and the oldest transaction still running (so a change committed after
+ * this read, even one begun before it, is listed next time). Read before the answer's rows: changes made while the
+ * pages are read are listed again by the next sync, never missed.
  */
-export async function queryQueue(sql: Sql, request: QueueRequest, clerk: string, now: number): Promise<QueuePage> {
-  const params: unknown[] = [];
-  const param = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where = ['NOT e.cancelled', 'NOT e.complete'];
+async function currentToken(sql: Sql, now: number): Promise<ChangeToken> {
+  const [row] = await sql.query<{ epoch: string | null; xmin: string }>(
+    `SELECT (SELECT value::text FROM counters WHERE name = 'queue-epoch') AS epoch,
+            pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`,
+  );
+  return { epoch: row?.epoch ?? '', xmin: row?.xmin ?? '0', atMs: now };
+}
+
+/** The SQL of a queue filter over `envelopes e LEFT JOIN leases l`, its parameters numbered through `param`. */
+function filterConditions(request: QueueRequest, clerk: string, now: number, param: (value: unknown) => string): string[] {
+  const where: string[] = [];
   const { filter } = request;
   if (filter.courtLocations.length > 0) where.push(`e.court_location = ANY(${param(filter.courtLocations)}::text[])`);
   if (filter.caseCategories.length > 0) where.push(`e.case_category = ANY(${param(filter.caseCategories)}::text[])`);
@@ -36,26 +61,19 @@ export async function queryQueue(sql: Sql, request: QueueRequest, clerk: string,
   if (filter.submittedFrom) where.push(`e.submitted_at >= ${param(new Date(filter.submittedFrom).toISOString())}`);
   if (filter.submittedTo) where.push(`e.submitted_at <= ${param(new Date(filter.submittedTo).toISOString())}`);
   if (filter.filerText) where.push(`strpos(lower(coalesce(e.filer_name, '')), lower(${param(filter.filerText)})) > 0`);
-  // Every statement names each parameter it is given: the count's parameters are the first ones of the page's.
   const held = (): string => heldClause(param(now), 'l.');
   if (filter.claim === 'mine') where.push(`${held()} AND l.holder = ${param(clerk)}`);
   if (filter.claim === 'unclaimed') where.push(`NOT coalesce(${held()}, false)`);
-  const from = 'FROM envelopes e LEFT JOIN leases l ON l.envelope_id = e.envelope_id';
-  const [counted] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n ${from} WHERE ${where.join(' AND ')}`, [...params]);
-  const after = request.cursor ? decodeCursor(request.cursor) : null;
-  const ascending = request.sort === 'oldest-first';
-  if (after) where.push(`(e.submitted_at, e.envelope_id) ${ascending ? '>' : '<'} (${param(after.submittedAt)}, ${param(after.envelopeId)})`);
-  const order = ascending ? 'e.submitted_at, e.envelope_id' : 'e.submitted_at DESC, e.envelope_id DESC';
-  const heldNow = held();
-  const rows = await sql.query(
-    `SELECT e.envelope_id, e.submitted_at, e.court_location, e.case_category, e.new_case, e.filer_name, e.filing_codes,
-            e.demo->'envelope'->'case'->>'number' AS case_number, e.demo->'envelope'->'case'->>'title' AS case_title,
-            jsonb_array_length(e.demo->'envelope'->'filings') AS filing_count,
-            CASE WHEN ${heldNow} THEN l.holder END AS claimed_by, CASE WHEN ${heldNow} THEN l.expires_ms END AS claim_expires_ms
-     ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(request.pageSize + 1)}`,
-    params,
-  );
-  const items: QueueItem[] = rows.slice(0, request.pageSize).map((row) => ({
+  return where;
+}
+
+const queueColumns = (heldNow: string): string => `e.envelope_id, e.submitted_at, e.court_location, e.case_category, e.new_case,
+  e.filer_name, e.filing_codes, e.demo->'envelope'->'case'->>'number' AS case_number,
+  e.demo->'envelope'->'case'->>'title' AS case_title, jsonb_array_length(e.demo->'envelope'->'filings') AS filing_count,
+  CASE WHEN ${heldNow} THEN l.holder END AS claimed_by, CASE WHEN ${heldNow} THEN l.expires_ms END AS claim_expires_ms`;
+
+function queueItem(row: Record<string, unknown>): QueueItem {
+  return {
     envelopeId: row.envelope_id as string,
     submittedAt: row.submitted_at as string,
     courtLocation: row.court_location as string,
@@ -68,7 +86,76 @@ export async function queryQueue(sql: Sql, request: QueueRequest, clerk: string,
     filingCount: Number(row.filing_count),
     claimedBy: (row.claimed_by as string | null) ?? null,
     claimExpiresAt: row.claim_expires_ms === null || row.claim_expires_ms === undefined ? null : new Date(Number(row.claim_expires_ms)).toISOString(),
-  }));
+  };
+}
+
+const from = 'FROM envelopes e LEFT JOIN leases l ON l.envelope_id = e.envelope_id';
+const open = ['NOT e.cancelled', 'NOT e.complete'];
+
+/**
+ * The review queue in SQL: envelopes still to review (not cancelled, not complete), filtered, oldest (or newest)
+ * first, one page by keyset (submitted time + id) from the open-envelope index — no re-sort of the whole queue per
+ * page, and rows added meanwhile do not shift the pages — with the matching total counted by the database. With a
+ * change token from this database, only what changed since ({@link queryQueueChanges}).
+ */
+export async function queryQueue(sql: Sql, request: QueueRequest, clerk: string, now: number): Promise<QueuePage> {
+  const token = await currentToken(sql, now);
+  const since = request.changedSince ? decodeToken(request.changedSince) : null;
+  if (since && since.epoch === token.epoch && BigInt(since.xmin) <= BigInt(token.xmin))
+    return queryQueueChanges(sql, request, since, token, clerk, now);
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = [...open, ...filterConditions(request, clerk, now, param)];
+  // Every statement names each parameter it is given: the count's parameters are the first ones of the page's.
+  const [counted] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n ${from} WHERE ${where.join(' AND ')}`, [...params]);
+  const after = request.cursor ? decodeCursor(request.cursor) : null;
+  const ascending = request.sort === 'oldest-first';
+  if (after) where.push(`(e.submitted_at, e.envelope_id) ${ascending ? '>' : '<'} (${param(after.submittedAt)}, ${param(after.envelopeId)})`);
+  const order = ascending ? 'e.submitted_at, e.envelope_id' : 'e.submitted_at DESC, e.envelope_id DESC';
+  const rows = await sql.query(
+    `SELECT ${queueColumns(heldClause(param(now), 'l.'))} ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(request.pageSize + 1)}`,
+    params,
+  );
+  const items = rows.slice(0, request.pageSize).map(queueItem);
   const last = items.at(-1);
-  return { totalCount: counted?.n ?? 0, items, nextCursor: rows.length > request.pageSize && last ? encodeCursor(last) : null };
+  const nextCursor = rows.length > request.pageSize && last ? encodeCursor(last) : null;
+  return { totalCount: counted?.n ?? 0, items, nextCursor, changeToken: encodeToken(token), changesOnly: false, removed: [] };
+}
+
+/**
+ * What changed since a token, in envelope-id order by keyset: every envelope whose row or claim was written by a
+ * transaction the token had not seen, or whose claim ran out since the token's time. Each is listed as an item when
+ * it is still in the queue and matches the filter, else as removed.
+ */
+async function queryQueueChanges(
+  sql: Sql, request: QueueRequest, since: ChangeToken, token: ChangeToken, clerk: string, now: number,
+): Promise<QueuePage> {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const listed = [...open, ...filterConditions(request, clerk, now, param)].join(' AND ');
+  const [counted] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n ${from} WHERE ${listed}`, [...params]);
+  const changed = [`(e.change_xid >= ${param(since.xmin)}::xid8 OR (l.expires_ms > ${param(since.atMs)} AND l.expires_ms <= ${param(now)}))`];
+  const after = request.cursor ? decodeCursor(request.cursor) : null;
+  if (after) changed.push(`e.envelope_id > ${param(after.envelopeId)}`);
+  const rows = await sql.query(
+    `SELECT ${queueColumns(heldClause(param(now), 'l.'))}, (${listed}) AS listed
+       ${from} WHERE ${changed.join(' AND ')} ORDER BY e.envelope_id LIMIT ${param(request.pageSize + 1)}`,
+    params,
+  );
+  const page = rows.slice(0, request.pageSize);
+  const last = page.at(-1);
+  return {
+    totalCount: counted?.n ?? 0,
+    items: page.filter((row) => row.listed === true).map(queueItem),
+    removed: page.filter((row) => row.listed !== true).map((row) => row.envelope_id as string),
+    nextCursor: rows.length > request.pageSize && last ? encodeCursor({ submittedAt: '', envelopeId: last.envelope_id as string }) : null,
+    changeToken: encodeToken(token),
+    changesOnly: true,
+  };
 }
