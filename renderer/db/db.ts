@@ -1,17 +1,11 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Lease, QueueItem } from '../../shared/domain/review-queue';
+import type { Lease } from '../../shared/domain/review-queue';
 import type { Sealed } from '../offline/at-rest-cipher';
 import type { SubmitReviewArgs } from '../../shared/ipc/review-schemas';
 import type { OutboxState } from '../../shared/outbox/outbox-state';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import type { CaseAssignmentDraft, DecisionDraft } from '../envelope/review-draft';
 import { requestPersistentStorage } from './persistent-storage';
-
-/** A queue row as cached locally: the EFM's item plus when this workstation last saw it. */
-export interface CachedQueueItem extends QueueItem {
-  /** Sync run that last confirmed the row; rows from older runs left the EFM's queue. */
-  readonly syncId: number;
-}
 
 /** A named queue filter a clerk saved. */
 export interface SavedFilter {
@@ -152,7 +146,7 @@ export class ClerkReviewDb extends Dexie {
       await tx.table('envelopes').clear();
       await tx.table('documents').clear();
     });
-    // v7: the queue cache moved to its own database with relaxed durability (queue-cache-db.ts); it re-syncs.
+    // v7: the queue cache moved to its own database with relaxed durability (data/queue-cache-db.ts); it re-syncs.
     this.version(7).stores({ queue: null });
   }
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CachedQueueItem } from '../db/db';
+import { queueRepository, type QueueView } from '../data/queue-repository';
 import { makeAvailableOffline } from './offline-store';
 
 const batch = 10;
@@ -8,11 +8,11 @@ const batch = 10;
  * "Make available offline": claims the oldest unclaimed envelopes of the clerk's current view (ten at a time) and
  * stores them with their documents and the court's code lists, for work without the EFM.
  */
-export function OfflineButton({ visible, username }: { visible: readonly CachedQueueItem[]; username: string }) {
+export function OfflineButton({ view, username }: { view: QueueView; username: string }) {
   const [busy, setBusy] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const take = async (): Promise<void> => {
-    const ids = visible.filter((row) => !row.claimedBy).slice(0, batch).map((row) => row.envelopeId);
+    const ids = (await queueRepository.unclaimed(view, batch)).map((row) => row.envelopeId);
     setBusy(0);
     const outcome = await makeAvailableOffline(ids, username, setBusy);
     setBusy(null);

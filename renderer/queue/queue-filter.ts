@@ -1,33 +1,26 @@
-import type { CachedQueueItem } from '../db/db';
+import { noQueueFilter, type QueueViewFilter } from '../data/queue-keys';
 
-/** The queue filters a clerk sets on screen. */
-export interface QueueViewFilter {
-  readonly courtLocation: string;
-  readonly caseCategory: string;
-  readonly caseKind: 'all' | 'new' | 'existing';
-  readonly claim: 'all' | 'mine' | 'unclaimed';
-  readonly filerText: string;
-  /** The start of an envelope id or case number (what a filer quotes on the phone), any case. */
-  readonly numberText: string;
-}
-
-/** No filter: the whole queue. */
-export const noQueueFilter: QueueViewFilter = {
-  courtLocation: '', caseCategory: '', caseKind: 'all', claim: 'all', filerText: '', numberText: '',
-};
-
-/** True when a cached row passes the on-screen filter. */
-export function matchesQueueFilter(row: CachedQueueItem, filter: QueueViewFilter, username: string): boolean {
-  if (filter.courtLocation && row.courtLocation !== filter.courtLocation) return false;
-  if (filter.caseCategory && row.caseCategory !== filter.caseCategory) return false;
-  if (filter.caseKind === 'new' && !row.newCase) return false;
-  if (filter.caseKind === 'existing' && row.newCase) return false;
-  if (filter.claim === 'mine' && row.claimedBy !== username) return false;
-  if (filter.claim === 'unclaimed' && row.claimedBy !== null) return false;
-  if (filter.filerText && !(row.filerName ?? '').toLowerCase().includes(filter.filerText.toLowerCase())) return false;
-  const number = filter.numberText.trim().toLowerCase();
-  if (number && !row.envelopeId.toLowerCase().startsWith(number) && !(row.caseNumber ?? '').toLowerCase().startsWith(number)) return false;
-  return true;
+/**
+ * A saved filter as stored (JSON), read with today's fields: one saved by an older version, with separate filer and
+ * number boxes, gets their text as its search words. Null when it cannot be read.
+ */
+export function savedFilterFrom(json: string): QueueViewFilter | null {
+  try {
+    const stored = JSON.parse(json) as Partial<QueueViewFilter> & { filerText?: string; numberText?: string };
+    const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+    const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+      allowed.includes(value as T) ? (value as T) : fallback;
+    return {
+      ...noQueueFilter,
+      courtLocation: text(stored.courtLocation),
+      caseCategory: text(stored.caseCategory),
+      caseKind: oneOf(stored.caseKind, ['all', 'new', 'existing'], 'all'),
+      claim: oneOf(stored.claim, ['all', 'mine', 'unclaimed'], 'all'),
+      search: text(stored.search) || text(stored.numberText) || text(stored.filerText),
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** "3 d 4 h" style time in queue, for the clerk's glance at aging. */

@@ -1,61 +1,75 @@
-import { queueCache } from '../db/queue-cache-db';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
-import { courtPolicy } from '../data/court-policy';
 import { getApi } from '../app/api';
-import type { CachedQueueItem } from '../db/db';
-import { matchesQueueFilter, noQueueFilter, timeInQueue, type QueueViewFilter } from './queue-filter';
-import { syncQueue } from './queue-sync';
-import { OfflineButton } from '../offline/offline-button';
+import { courtPolicy } from '../data/court-policy';
+import { noQueueFilter, searchWords, type QueueSort, type QueueViewFilter } from '../data/queue-keys';
+import type { QueueView } from '../data/queue-repository';
+import { syncQueue } from '../data/queue-sync';
 import { ImportMediumButton } from '../media/import-medium-button';
+import { OfflineButton } from '../offline/offline-button';
+import { timeInQueue } from './queue-filter';
 import { SavedFilters } from './saved-filters';
+import { useQueueView } from './use-queue-view';
 
 const rowHeight = 36;
 
+/** A column the clerk can sort by: which sorts its header switches between. */
+const sortable: Readonly<Record<string, readonly [QueueSort, QueueSort]>> = { Submitted: ['oldest', 'newest'], Filer: ['filer', 'filer-desc'] };
+const headings = ['Envelope', 'Submitted', 'In queue', 'Location', 'Case', 'Category', 'Filing codes', 'Filer', 'Filings', 'Claimed by'];
+
+/** Why the queue shows no rows, in the clerk's words. */
+function emptyReason(total: number, filter: QueueViewFilter, synced: boolean): string {
+  if (!synced && total === 0) return 'Reading the queue from the court…';
+  if (total === 0) return 'No envelopes are waiting for review.';
+  if (searchWords(filter.search).length > 0) return `No envelope in the queue matches "${filter.search.trim()}" with these filters.`;
+  return 'No envelope matches these filters. Choose "All" in a filter to see more.';
+}
+
 /**
  * The review queue: every envelope awaiting review (cached in IndexedDB, refreshed from the EFM without losing the
- * clerk's place), oldest first, filtered, counted, and virtualised so tens of thousands of rows scroll smoothly.
+ * clerk's place), read page by page from the cache's indexes for any filter and sort, searched by envelope id, case
+ * number, party or filer, and virtualised so hundreds of thousands of rows scroll smoothly.
  */
 export function QueueScreen({ username, onOpen }: { username: string; onOpen: (envelopeId: string) => void }) {
-  const [rows, setRows] = useState<CachedQueueItem[]>([]);
   const [filter, setFilter] = useState<QueueViewFilter>(noQueueFilter);
+  const [sort, setSort] = useState<QueueSort>('oldest');
   const [policy, setPolicy] = useState<CourtPolicy | null>(null);
   const [status, setStatus] = useState<string>('');
   const [syncing, setSyncing] = useState(false);
+  const [synced, setSynced] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
+  const view: QueueView = useMemo(() => ({ filter, sort, username }), [filter, sort, username]);
+  const rows = useQueueView(view);
 
-  const load = useCallback(async () => setRows(await queueCache().queue.orderBy('submittedAt').toArray()), []);
-  const inFlight = useRef(false);
   const refresh = useCallback(async () => {
-    // One sync at a time: a refresh asked for while one runs is the same refresh.
-    if (inFlight.current) return;
-    inFlight.current = true;
     setSyncing(true);
-    const outcome = await syncQueue().finally(() => {
-      inFlight.current = false;
-    });
+    const outcome = await syncQueue();
     setSyncing(false);
-    setStatus(outcome.ok ? `Updated ${new Date().toLocaleTimeString()}: ${outcome.total} envelopes` : `Could not refresh: ${outcome.error.message}`);
-    await load();
-  }, [load]);
+    setSynced(true);
+    setStatus(outcome.ok ? `Updated ${new Date().toLocaleTimeString()}` : `Could not refresh: ${outcome.error.message}`);
+  }, []);
 
   useEffect(() => {
-    void load().then(refresh);
+    void refresh();
     void courtPolicy().then((loaded) => loaded && setPolicy(loaded));
-  }, [load, refresh]);
+  }, [refresh]);
 
   // The EFM answers again after an outage: the queue refreshes itself (the cached rows stay on screen meanwhile).
   useEffect(() => getApi().on('connectivity:changed', (connectivity) => {
     if (connectivity === 'online') void refresh();
   }), [refresh]);
 
-  const visible = useMemo(() => rows.filter((row) => matchesQueueFilter(row, filter, username)), [rows, filter, username]);
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.matching, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? 0;
+  const { ensure } = rows;
+  useEffect(() => ensure(firstIndex, lastIndex), [ensure, firstIndex, lastIndex]);
   const now = Date.now();
   // Keyboard: arrows move between rows (scrolling the virtual list), Enter opens.
   const focusRow = (index: number): void => {
-    const target = Math.min(Math.max(0, index), visible.length - 1);
+    const target = Math.min(Math.max(0, index), rows.matching - 1);
     const row = (): HTMLElement | null | undefined => scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
     // A rendered row takes the focus at once (fast key repeats must not lose steps); others after scrolling.
     const rendered = row();
@@ -67,54 +81,74 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
     window.setTimeout(() => row()?.focus(), 30);
   };
   const firstLoad = useRef(true);
+  const firstRow = rows.rowAt(0);
   useEffect(() => {
     // On first display, put the keyboard on the oldest envelope (unless the clerk is already somewhere).
-    if (firstLoad.current && visible.length > 0 && document.activeElement === document.body) {
+    if (firstLoad.current && firstRow && document.activeElement === document.body) {
       firstLoad.current = false;
       focusRow(0);
     }
   });
   const name = (list: CourtPolicy['courtLocations'] | undefined, code: string): string => list?.find((entry) => entry.code === code)?.name ?? code;
+  const set = (change: Partial<QueueViewFilter>): void => setFilter({ ...filter, ...change });
+  const matching = `${rows.matching.toLocaleString('en-US')}${rows.capped ? '+' : ''}`;
+  const sortOf = (heading: string): 'ascending' | 'descending' | undefined => {
+    const pair = sortable[heading];
+    if (!pair) return undefined;
+    return sort === pair[0] ? 'ascending' : sort === pair[1] ? 'descending' : undefined;
+  };
 
   return (
     <section aria-labelledby="queue-title" className="queue">
       <div className="queue-header">
         <h2 id="queue-title">Review queue</h2>
-        <span role="status" data-testid="queue-count">{visible.length} of {rows.length} envelopes</span>
+        <span role="status" data-testid="queue-count">{matching} of {rows.total.toLocaleString('en-US')} envelopes</span>
         <button type="button" onClick={() => void refresh()} disabled={syncing}>{syncing ? 'Refreshing…' : 'Refresh'}</button>
         <span className="hint">{status}</span>
-        <OfflineButton visible={visible} username={username} />
+        <OfflineButton view={view} username={username} />
         <ImportMediumButton onImported={() => void refresh()} />
       </div>
       <div className="queue-filters" role="group" aria-label="Filters">
-        <label htmlFor="queue-location">Location</label> <select id="queue-location" value={filter.courtLocation} onChange={(e) => setFilter({ ...filter, courtLocation: e.target.value })}>
+        <label htmlFor="queue-search">Search</label>{' '}
+        <input id="queue-search" type="search" value={filter.search} placeholder="envelope, case no., party or filer" maxLength={200}
+          onChange={(e) => set({ search: e.target.value })} />
+        <label htmlFor="queue-location">Location</label> <select id="queue-location" value={filter.courtLocation} onChange={(e) => set({ courtLocation: e.target.value })}>
           <option value="">All</option>
           {policy?.courtLocations.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
         </select>
-        <label htmlFor="queue-category">Category</label> <select id="queue-category" value={filter.caseCategory} onChange={(e) => setFilter({ ...filter, caseCategory: e.target.value })}>
+        <label htmlFor="queue-category">Category</label> <select id="queue-category" value={filter.caseCategory} onChange={(e) => set({ caseCategory: e.target.value })}>
           <option value="">All</option>
           {policy?.caseCategories.map((entry) => <option key={entry.code} value={entry.code}>{entry.name}</option>)}
         </select>
-        <label htmlFor="queue-case">Case</label> <select id="queue-case" value={filter.caseKind} onChange={(e) => setFilter({ ...filter, caseKind: e.target.value as QueueViewFilter['caseKind'] })}>
+        <label htmlFor="queue-case">Case</label> <select id="queue-case" value={filter.caseKind} onChange={(e) => set({ caseKind: e.target.value as QueueViewFilter['caseKind'] })}>
           <option value="all">New and existing</option><option value="new">New cases</option><option value="existing">Existing cases</option>
         </select>
-        <label htmlFor="queue-claim">Claimed</label> <select id="queue-claim" value={filter.claim} onChange={(e) => setFilter({ ...filter, claim: e.target.value as QueueViewFilter['claim'] })}>
+        <label htmlFor="queue-claim">Claimed</label> <select id="queue-claim" value={filter.claim} onChange={(e) => set({ claim: e.target.value as QueueViewFilter['claim'] })}>
           <option value="all">All</option><option value="mine">Mine</option><option value="unclaimed">Unclaimed</option>
         </select>
-        <label htmlFor="queue-filer">Filer</label> <input id="queue-filer" value={filter.filerText} onChange={(e) => setFilter({ ...filter, filerText: e.target.value })} />
-        <label htmlFor="queue-number">Look up</label>{' '}
-        <input id="queue-number" value={filter.numberText} placeholder="envelope or case no." onChange={(e) => setFilter({ ...filter, numberText: e.target.value })} />
       </div>
       <SavedFilters filter={filter} onApply={setFilter} />
-      <div role="table" aria-label="Envelopes awaiting review" aria-rowcount={visible.length + 1} className="queue-table">
+      <div role="table" aria-label="Envelopes awaiting review" aria-rowcount={rows.matching + 1} className="queue-table">
         <div role="row" className="queue-row queue-head">
-          {['In queue', 'Location', 'Case', 'Category', 'Filing codes', 'Filer', 'Filings', 'Claimed by'].map((heading) => <span role="columnheader" key={heading}>{heading}</span>)}
+          {headings.map((heading) => {
+            const pair = sortable[heading];
+            return (
+              <span role="columnheader" key={heading} aria-sort={pair ? (sortOf(heading) ?? 'none') : undefined}>
+                {pair ? (
+                  <button type="button" className="sort-button" onClick={() => setSort(sort === pair[0] ? pair[1] : pair[0])}>
+                    {heading}{sortOf(heading) === 'ascending' ? ' ▲' : sortOf(heading) === 'descending' ? ' ▼' : ''}
+                  </button>
+                ) : heading}
+              </span>
+            );
+          })}
         </div>
+        {rows.matching === 0 && !rows.loading && <p className="queue-empty" data-testid="queue-empty">{emptyReason(rows.total, filter, synced)}</p>}
         <div ref={scroller} className="queue-scroller" data-testid="queue-scroller">
           <div className="queue-spacer" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((virtual) => {
-              const row = visible[virtual.index];
-              if (!row) return null;
+            {items.map((virtual) => {
+              const row = rows.rowAt(virtual.index);
+              if (!row) return <div role="row" key={`pending-${virtual.index}`} className="queue-row queue-pending" style={{ transform: `translateY(${virtual.start}px)` }} aria-busy="true" />;
               return (
                 <div role="row" aria-rowindex={virtual.index + 2} key={row.envelopeId} className="queue-row" data-testid="queue-row" tabIndex={0}
                   aria-label={`Envelope ${row.envelopeId}`} style={{ transform: `translateY(${virtual.start}px)` }}
@@ -127,7 +161,9 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
                       focusRow(virtual.index + (event.key === 'ArrowDown' ? 1 : -1));
                     }
                   }}>
-                  <span role="cell" title={row.submittedAt}>{timeInQueue(row.submittedAt, now)}</span>
+                  <span role="cell" title={row.envelopeId}>{row.envelopeId}</span>
+                  <span role="cell" title={row.submittedAt}>{new Date(row.submittedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}</span>
+                  <span role="cell">{timeInQueue(row.submittedAt, now)}</span>
                   <span role="cell">{name(policy?.courtLocations, row.courtLocation)}</span>
                   <span role="cell">{row.newCase ? 'New case' : row.caseNumber}</span>
                   <span role="cell">{name(policy?.caseCategories, row.caseCategory)}</span>

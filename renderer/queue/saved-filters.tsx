@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { db, type SavedFilter } from '../db/db';
-import { noQueueFilter, type QueueViewFilter } from './queue-filter';
+import type { QueueViewFilter } from '../data/queue-keys';
+import { savedFilterFrom } from './queue-filter';
 
 /** Named queue filters kept on this workstation: save the current one, apply or delete a saved one. */
 export function SavedFilters({ filter, onApply }: { filter: QueueViewFilter; onApply: (filter: QueueViewFilter) => void }) {
@@ -24,11 +25,9 @@ export function SavedFilters({ filter, onApply }: { filter: QueueViewFilter; onA
   const apply = (id: string): void => {
     const entry = saved.find((candidate) => String(candidate.id) === id);
     if (!entry) return;
-    try {
-      onApply({ ...noQueueFilter, ...(JSON.parse(entry.filter) as Partial<QueueViewFilter>) });
-    } catch {
-      setMessage(`"${entry.name}" could not be read; delete it and save it again.`);
-    }
+    const filter = savedFilterFrom(entry.filter);
+    if (filter) onApply(filter);
+    else setMessage(`"${entry.name}" could not be read; delete it and save it again.`);
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { queueAging } from '../../shared/domain/supervision';
-import type { CachedQueueItem } from '../db/db';
+import type { CachedQueueItem } from '../data/queue-cache-db';
 
 /** Time-in-queue histogram of the cached queue, per court location and category, with the oldest envelopes. */
 export function AgingChart({ items, now, selected, onToggle }: { items: readonly CachedQueueItem[]; now: Date; selected: ReadonlySet<string>; onToggle: (envelopeId: string) => void }) {

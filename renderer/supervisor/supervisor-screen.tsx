@@ -1,9 +1,9 @@
-import { queueCache } from '../db/queue-cache-db';
 import { useCallback, useEffect, useState } from 'react';
 import { clerkWorkload, type DocketingException, type WorkloadSnapshot } from '../../shared/domain/supervision';
 import { getApi } from '../app/api';
-import type { CachedQueueItem } from '../db/db';
-import { syncQueue } from '../queue/queue-sync';
+import type { CachedQueueItem } from '../data/queue-cache-db';
+import { queueRepository } from '../data/queue-repository';
+import { syncQueue } from '../data/queue-sync';
 import { AgingChart } from './aging-chart';
 import { AuditViewer } from './audit-viewer';
 import { ClaimsPanel } from './claims-panel';
@@ -42,7 +42,7 @@ export function SupervisorScreen() {
     else setMessage(workload.error.message);
     if (open.ok) setExceptions(open.value);
     await syncQueue();
-    setQueue(await queueCache().queue.toArray());
+    setQueue(await queueRepository.everything());
     setNow(new Date());
   }, []);
   useEffect(() => {

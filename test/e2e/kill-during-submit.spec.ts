@@ -37,7 +37,7 @@ test('the browser killed at points during submit: after a restart nothing the cl
   for (const [index, target] of targets.entries()) {
     await expect(page.getByTestId('queue-count')).toContainText('envelopes');
     // Found by its id: envelopes applied before a kill have left the queue, so row positions shift from run to run.
-    await page.getByLabel('Look up').fill(target.envelope.id);
+    await page.getByLabel('Search', { exact: true }).fill(target.envelope.id);
     await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
     await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
     await page.getByTestId(`decision-${target.envelope.filings[0]?.id ?? ''}`).getByLabel('Accept').check();

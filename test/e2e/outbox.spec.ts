@@ -115,7 +115,7 @@ test('two copies: a wiped browser store is restored from the main process journa
   };
   const decide = async (target: typeof first, beforeDeciding: () => Promise<void> = async () => undefined): Promise<void> => {
     // By its id: an envelope decided before has left the queue, so row positions shift.
-    await page.getByLabel('Look up').fill(target.envelope.id);
+    await page.getByLabel('Search', { exact: true }).fill(target.envelope.id);
     await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
     await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
     await beforeDeciding();

@@ -35,12 +35,35 @@ test('a clerk signs in and works the whole queue: cached, counted, filtered, vir
 
   // Looked up by number, as a filer quotes it on the phone: an envelope id, or a case number's start.
   const existing = demo.find((d) => !d.envelope.case.isNew && d.envelope.case.number);
-  await page.getByLabel('Look up').fill(existing?.envelope.id.toLowerCase() ?? '');
+  await page.getByLabel('Search', { exact: true }).fill(existing?.envelope.id.toLowerCase() ?? '');
   await expect(page.getByTestId('queue-count')).toHaveText('1 of 200 envelopes');
   const sameCase = demo.filter((d) => d.envelope.case.number === existing?.envelope.case.number).length;
-  await page.getByLabel('Look up').fill(existing?.envelope.case.number ?? '');
+  await page.getByLabel('Search', { exact: true }).fill(existing?.envelope.case.number ?? '');
   await expect(page.getByTestId('queue-count')).toHaveText(`${sameCase} of 200 envelopes`);
-  await page.getByLabel('Look up').fill('');
+  // Party and filer names are found by the start of any of their words.
+  const filerWord = (existing?.envelope.filer ?? '').split(' ')[0] ?? '';
+  const byFiler = demo.filter((d) => (d.envelope.filer ?? '').split(' ').some((w) => w.toLowerCase().startsWith(filerWord.toLowerCase()))
+    || (d.envelope.case.title ?? '').split(/[^\p{L}\p{N}]+/u).some((w) => w.toLowerCase().startsWith(filerWord.toLowerCase()))).length;
+  await page.getByLabel('Search', { exact: true }).fill(filerWord.toUpperCase());
+  await expect(page.getByTestId('queue-count')).toHaveText(`${byFiler} of 200 envelopes`);
+  await page.getByLabel('Search', { exact: true }).fill('nothing-filed-like-this');
+  await expect(page.getByTestId('queue-empty')).toHaveText('No envelope in the queue matches "nothing-filed-like-this" with these filters.');
+  await page.getByLabel('Search', { exact: true }).fill('');
+
+  // Columns sort: Submitted switches to newest first.
+  await page.getByRole('button', { name: 'Submitted' }).click();
+  await expect(page.getByRole('columnheader', { name: /Submitted/ })).toHaveAttribute('aria-sort', 'descending');
+  const newest = [...demo].sort((a, b) => (b.envelope.submittedAt ?? '').localeCompare(a.envelope.submittedAt ?? ''))[0];
+  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('aria-label', `Envelope ${newest?.envelope.id ?? ''}`);
+  await page.getByRole('button', { name: /Submitted/ }).click();
+
+  // A claim taken elsewhere reaches the cache with the next (incremental) refresh.
+  const claimed = await app.services.efm.withClient((client) => client.claim(oldest?.envelope.id ?? ''));
+  expect(claimed.ok).toBe(true);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByLabel('Claimed', { exact: true }).selectOption('mine');
+  await expect(page.getByTestId('queue-count')).toHaveText('1 of 200 envelopes');
+  await page.getByLabel('Claimed', { exact: true }).selectOption('all');
 
   // Refresh keeps the clerk's place.
   const scroller = page.getByTestId('queue-scroller');

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CachedQueueItem } from '../../../renderer/db/db';
-import { matchesQueueFilter, noQueueFilter } from '../../../renderer/queue/queue-filter';
+import { noQueueFilter } from '../../../renderer/data/queue-keys';
+import { savedFilterFrom } from '../../../renderer/queue/queue-filter';
 
-const row = (envelopeId: string, caseNumber: string | null): CachedQueueItem => ({
-  envelopeId, caseNumber, submittedAt: '2026-12-01T09:00:00Z', courtLocation: 'DT', newCase: caseNumber === null, caseCategory: 'CV',
-  caseTitle: null, filingCodes: [], filerName: 'Acme Law', filingCount: 1, claimedBy: null, claimExpiresAt: null, syncId: 1,
-});
+describe('saved queue filters', () => {
+  it('reads a filter saved by an older version: its number or filer text becomes the search words', () => {
+    expect(savedFilterFrom(JSON.stringify({ caseKind: 'new', filerText: '', numberText: '2026-CV' })))
+      .toEqual({ ...noQueueFilter, caseKind: 'new', search: '2026-CV' });
+    expect(savedFilterFrom(JSON.stringify({ claim: 'mine', filerText: 'Acme' }))).toEqual({ ...noQueueFilter, claim: 'mine', search: 'Acme' });
+  });
 
-describe('finding an envelope in the queue by number', () => {
-  it('matches the start of the envelope id or of the case number, any case, spaces ignored', () => {
-    const rows = [row('ENV-2026-000123', '2026-CV-000777'), row('ENV-2026-000456', null), row('ENV-2026-001230', '2026-FA-000001')];
-    const find = (numberText: string): string[] => rows.filter((r) => matchesQueueFilter(r, { ...noQueueFilter, numberText }, 'clerk1')).map((r) => r.envelopeId);
-    expect(find('env-2026-0001')).toEqual(['ENV-2026-000123']);
-    expect(find(' 2026-CV ')).toEqual(['ENV-2026-000123']);
-    expect(find('2026-fa-000001')).toEqual(['ENV-2026-001230']);
-    expect(find('ENV-2026-00')).toHaveLength(3);
-    expect(find('000777')).toEqual([]);
-    expect(find('')).toHaveLength(3);
+  it('keeps only values the screen offers, and says when the text is not a filter at all', () => {
+    expect(savedFilterFrom(JSON.stringify({ caseKind: 'both', claim: 7, courtLocation: ['DT'] }))).toEqual(noQueueFilter);
+    expect(savedFilterFrom('{not json')).toBeNull();
   });
 });

@@ -1,0 +1,90 @@
+import type { QueueItem } from '../../shared/domain/review-queue';
+
+/** How the queue is ordered on screen. */
+export type QueueSort = 'oldest' | 'newest' | 'filer' | 'filer-desc';
+
+/** The filters a clerk sets on the queue screen. */
+export interface QueueViewFilter {
+  readonly courtLocation: string;
+  readonly caseCategory: string;
+  readonly caseKind: 'all' | 'new' | 'existing';
+  readonly claim: 'all' | 'mine' | 'unclaimed';
+  /** Words to find: an envelope id or case number (or their start), a party's or filer's name (word starts). */
+  readonly search: string;
+}
+
+/** No filter: the whole queue. */
+export const noQueueFilter: QueueViewFilter = { courtLocation: '', caseCategory: '', caseKind: 'all', claim: 'all', search: '' };
+
+/**
+ * One combination of the queue's facets (location, category, new/existing, holder), `null` meaning "any". Rows are
+ * indexed under all 16 combinations of their own values, so every filter the screen offers reads one index range.
+ */
+type Facet = readonly [string | null, string | null, 'new' | 'existing' | null, string | null];
+
+const facetKey = (facet: Facet): string => JSON.stringify(facet);
+
+/** Who holds the row's envelope ('' when nobody): the EFM says so with each sync, claims ending included. */
+const holderOf = (item: QueueItem): string => item.claimedBy ?? '';
+
+/** The 16 facet keys a row is indexed and counted under. */
+export function facetKeysOf(item: QueueItem): string[] {
+  const values: Facet = [item.courtLocation, item.caseCategory, item.newCase ? 'new' : 'existing', holderOf(item)];
+  const keys: string[] = [];
+  for (let mask = 0; mask < 16; mask++) {
+    keys.push(facetKey(values.map((value, bit) => (mask & (1 << bit) ? null : value)) as unknown as Facet));
+  }
+  return keys;
+}
+
+/** The facet key of what the clerk filters on (the search words aside). */
+export function facetKeyOfFilter(filter: QueueViewFilter, username: string): string {
+  const claim = filter.claim === 'all' ? null : filter.claim === 'mine' ? username : '';
+  return facetKey([filter.courtLocation || null, filter.caseCategory || null, filter.caseKind === 'all' ? null : filter.caseKind, claim]);
+}
+
+/** The facet key of the whole queue. */
+export const wholeQueueKey = facetKey([null, null, null, null]);
+
+/** Invisible characters a pasted text may carry: zero-width spaces and joiners, bidirectional controls, BOM. */
+const invisible = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** Text as searched: compatibility forms folded, accents and invisible characters dropped, lower case. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(invisible, '').toLowerCase();
+}
+
+/** The words of a search box, folded; punctuation around a word dropped, inside kept ("2026-cv-000123"). */
+export function searchWords(text: string): string[] {
+  return foldForSearch(text).split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+}
+
+/** The terms a row is found by: its envelope id, its case number, and every word of the filer's name and case title. */
+export function searchTermsOf(item: QueueItem): string[] {
+  const words = [item.filerName ?? '', item.caseTitle ?? ''].flatMap((text) => foldForSearch(text).split(/[^\p{L}\p{N}]+/u));
+  return [...new Set([foldForSearch(item.envelopeId), foldForSearch(item.caseNumber ?? ''), ...words].filter(Boolean))];
+}
+
+/** True when every search word starts one of the row's terms. */
+export function matchesSearch(terms: readonly string[], words: readonly string[]): boolean {
+  return words.every((word) => terms.some((term) => term.startsWith(word)));
+}
+
+/** True when a row passes the facet filters (the search words aside). */
+export function matchesFacets(item: QueueItem, filter: QueueViewFilter, username: string): boolean {
+  return facetKeysOf(item).includes(facetKeyOfFilter(filter, username));
+}
+
+/** Sort key of a row's filer, for the Filer column ('' sorts first). */
+export const filerSortKey = (item: QueueItem): string => foldForSearch(item.filerName ?? '');
+
+/** Orders rows as a sort asks, ties by submitted time and then envelope id (as the index does). */
+export function compareForSort(sort: QueueSort): (a: QueueItem, b: QueueItem) => number {
+  // Code-unit order, as IndexedDB orders string keys.
+  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const bySubmitted = (a: QueueItem, b: QueueItem): number => order(a.submittedAt, b.submittedAt) || order(a.envelopeId, b.envelopeId);
+  const byFiler = (a: QueueItem, b: QueueItem): number => order(filerSortKey(a), filerSortKey(b)) || bySubmitted(a, b);
+  const ascending = sort === 'oldest' || sort === 'filer' ? 1 : -1;
+  const compare = sort === 'oldest' || sort === 'newest' ? bySubmitted : byFiler;
+  return (a, b) => ascending * compare(a, b);
+}

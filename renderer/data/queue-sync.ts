@@ -1,0 +1,121 @@
+import type { AppError } from '../../shared/errors';
+import type { QueuePage, QueueRequest } from '../../shared/domain/review-queue';
+import type { Result } from '../../shared/result';
+import { getApi } from '../app/api';
+import { cachedRow, queueCache, type CachedQueueItem, type QueueCacheDb } from './queue-cache-db';
+import { facetKeysOf } from './queue-keys';
+
+/** What a sync did: the whole queue read again, or only its changes since the last sync. */
+export type SyncOutcome =
+  | { ok: true; kind: 'full' | 'changes'; total: number; written: number; removed: number; pages: number }
+  | { ok: false; error: AppError };
+
+/** Asks the EFM for one page of its queue (the app's `queue:page`; tests give the service directly). */
+export type QueuePageSource = (request: Pick<QueueRequest, 'pageSize' | 'cursor' | 'changedSince'>) => Promise<Result<QueuePage>>;
+
+const fromEfm: QueuePageSource = (request) => getApi().queue.page({ ...request, sort: 'oldest-first' });
+
+/** The sync bookkeeping kept beside the rows. */
+interface SyncState {
+  syncId: number;
+  token: string | null;
+  counts: Map<string, number>;
+  revision: number;
+}
+
+async function readState(store: QueueCacheDb): Promise<SyncState> {
+  const entries = new Map((await store.syncState.toArray()).map((entry) => [entry.key, entry.value]));
+  const counts = JSON.parse(entries.get('counts') ?? '{}') as Record<string, number>;
+  return {
+    syncId: Number(entries.get('syncId') ?? 0),
+    token: entries.get('changeToken') || null,
+    counts: new Map(Object.entries(counts)),
+    revision: Number(entries.get('revision') ?? 0),
+  };
+}
+
+const countsEntry = (state: SyncState) => ({ key: 'counts', value: JSON.stringify(Object.fromEntries(state.counts)) });
+
+function count(state: SyncState, row: CachedQueueItem, delta: 1 | -1): void {
+  for (const key of facetKeysOf(row)) {
+    const next = (state.counts.get(key) ?? 0) + delta;
+    if (next > 0) state.counts.set(key, next);
+    else state.counts.delete(key);
+  }
+}
+
+/** Writes one page in one transaction: rows put, ids dropped, the counts per facet moved with them. */
+async function applyPage(store: QueueCacheDb, state: SyncState, rows: readonly CachedQueueItem[], removed: readonly string[]): Promise<number> {
+  return store.transaction('rw', store.queue, store.syncState, async () => {
+    const before = await store.queue.bulkGet([...rows.map((row) => row.envelopeId), ...removed]);
+    for (const row of before) if (row) count(state, row, -1);
+    for (const row of rows) count(state, row, 1);
+    await store.queue.bulkPut([...rows]);
+    const gone = before.slice(rows.length).filter((row) => row !== undefined).length;
+    if (removed.length > 0) await store.queue.bulkDelete([...removed]);
+    state.revision += 1;
+    await store.syncState.bulkPut([countsEntry(state), { key: 'revision', value: String(state.revision) }]);
+    return gone;
+  });
+}
+
+let running: Promise<SyncOutcome> | null = null;
+
+/**
+ * Brings the local queue cache up to the EFM's queue. With the change token of the last complete sync, only what
+ * changed since is read and written (envelopes changed, claims taken or run out, envelopes gone); otherwise the
+ * whole queue, page by page (no cap), after which rows the EFM no longer lists are dropped. The next page is asked
+ * for while the current one is written. The token is kept only once a run is complete, so an interrupted run is
+ * repeated, never half-applied. One run at a time: asking while one runs joins it.
+ */
+export function syncQueue(pageSize = 5000, source: QueuePageSource = fromEfm): Promise<SyncOutcome> {
+  running ??= runSync(pageSize, source).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function runSync(pageSize: number, source: QueuePageSource): Promise<SyncOutcome> {
+  const store = queueCache();
+  const state = await readState(store);
+  const first = await source({ pageSize, cursor: null, changedSince: state.token });
+  if (!first.ok) return first;
+  const changesOnly = first.value.changesOnly;
+  if (!changesOnly) {
+    // A new full run gets its own number before any row is written: rows an interrupted run wrote stay older.
+    state.syncId += 1;
+    await store.syncState.put({ key: 'syncId', value: String(state.syncId) });
+  }
+  let page = first.value;
+  let written = 0;
+  let removed = 0;
+  let pages = 0;
+  for (;;) {
+    const cursor = page.nextCursor;
+    const next = cursor ? source({ pageSize, cursor, changedSince: changesOnly ? state.token : null }) : null;
+    removed += await applyPage(store, state, page.items.map((item) => cachedRow(item, state.syncId)), page.removed);
+    written += page.items.length;
+    pages += 1;
+    if (!next) break;
+    const answer = await next;
+    if (!answer.ok) return answer;
+    page = answer.value;
+  }
+  removed += await store.transaction('rw', store.queue, store.syncState, async () => {
+    let stale: CachedQueueItem[] = [];
+    if (!changesOnly) {
+      stale = await store.queue.where('syncId').below(state.syncId).toArray();
+      for (const row of stale) count(state, row, -1);
+      await store.queue.bulkDelete(stale.map((row) => row.envelopeId));
+    }
+    state.revision += 1;
+    await store.syncState.bulkPut([
+      countsEntry(state),
+      { key: 'revision', value: String(state.revision) },
+      { key: 'changeToken', value: first.value.changeToken ?? '' },
+      { key: 'lastSync', value: new Date().toISOString() },
+    ]);
+    return stale.length;
+  });
+  return { ok: true, kind: changesOnly ? 'changes' : 'full', total: first.value.totalCount, written, removed, pages };
+}
