@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { QueueItem } from '../../shared/domain/review-queue';
-import { facetKeysOf, filerSortKey, searchTermsOf } from './queue-keys';
+import { facetKeysOf, filerFacetKeysOf, filerSortKey, searchTermsOf } from './queue-keys';
 
 /** A queue row as cached: the EFM's item, the sync that last confirmed it, and its index entries. */
 export interface CachedQueueItem extends QueueItem {
@@ -8,7 +8,7 @@ export interface CachedQueueItem extends QueueItem {
   readonly syncId: number;
   /** `[facet, submittedAt, envelopeId]` under each of the row's 16 facets: every filter, oldest or newest first. */
   readonly bySubmitted: readonly (readonly [string, string, string])[];
-  /** `[facet, filer, submittedAt, envelopeId]`: every filter, by filer. */
+  /** `[facet, filer, submittedAt, envelopeId]` under the whole queue and the row's location: by filer. */
   readonly byFiler: readonly (readonly [string, string, string, string])[];
   /** Envelope id, case number and name words, folded (search by their start). */
   readonly terms: readonly string[];
@@ -28,7 +28,7 @@ export function cachedRow(item: QueueItem, syncId: number): CachedQueueItem {
     ...item,
     syncId,
     bySubmitted: facets.map((facet) => [facet, item.submittedAt, item.envelopeId] as const),
-    byFiler: facets.map((facet) => [facet, filer, item.submittedAt, item.envelopeId] as const),
+    byFiler: filerFacetKeysOf(item).map((facet) => [facet, filer, item.submittedAt, item.envelopeId] as const),
     terms: searchTermsOf(item),
   };
 }

@@ -20,16 +20,20 @@ export const noQueueFilter: QueueViewFilter = { courtLocation: '', caseCategory:
  * One combination of the queue's facets (location, category, new/existing, holder), `null` meaning "any". Rows are
  * indexed under all 16 combinations of their own values, so every filter the screen offers reads one index range.
  */
-type Facet = readonly [string | null, string | null, 'new' | 'existing' | null, string | null];
+type Facet = readonly [string | null, string | null, 'n' | 'e' | null, string | null];
 
-const facetKey = (facet: Facet): string => JSON.stringify(facet);
+/**
+ * A facet as an index key: short (every row stores 16), unambiguous because its markers (NUL for "any", US between
+ * values) are characters XML cannot carry, so no code or name from the EFM contains them.
+ */
+const facetKey = (facet: Facet): string => facet.map((value) => value ?? '\u0000').join('\u001f');
 
 /** Who holds the row's envelope ('' when nobody): the EFM says so with each sync, claims ending included. */
 const holderOf = (item: QueueItem): string => item.claimedBy ?? '';
 
 /** The 16 facet keys a row is indexed and counted under. */
 export function facetKeysOf(item: QueueItem): string[] {
-  const values: Facet = [item.courtLocation, item.caseCategory, item.newCase ? 'new' : 'existing', holderOf(item)];
+  const values: Facet = [item.courtLocation, item.caseCategory, item.newCase ? 'n' : 'e', holderOf(item)];
   const keys: string[] = [];
   for (let mask = 0; mask < 16; mask++) {
     keys.push(facetKey(values.map((value, bit) => (mask & (1 << bit) ? null : value)) as unknown as Facet));
@@ -40,11 +44,25 @@ export function facetKeysOf(item: QueueItem): string[] {
 /** The facet key of what the clerk filters on (the search words aside). */
 export function facetKeyOfFilter(filter: QueueViewFilter, username: string): string {
   const claim = filter.claim === 'all' ? null : filter.claim === 'mine' ? username : '';
-  return facetKey([filter.courtLocation || null, filter.caseCategory || null, filter.caseKind === 'all' ? null : filter.caseKind, claim]);
+  const kind = filter.caseKind === 'all' ? null : filter.caseKind === 'new' ? 'n' : 'e';
+  return facetKey([filter.courtLocation || null, filter.caseCategory || null, kind, claim]);
 }
 
+/** The facet keys a row is indexed under for the Filer sort: the whole queue and its location (kept few: each costs a write). */
+export function filerFacetKeysOf(item: QueueItem): string[] {
+  return [wholeQueueKeyOf(), facetKey([item.courtLocation, null, null, null])];
+}
+
+/** The Filer-sort facet a filter reads, when it is one of those indexed; null otherwise. */
+export function filerFacetKeyOfFilter(filter: QueueViewFilter): string | null {
+  if (filter.caseCategory || filter.caseKind !== 'all' || filter.claim !== 'all') return null;
+  return filter.courtLocation ? facetKey([filter.courtLocation, null, null, null]) : wholeQueueKeyOf();
+}
+
+const wholeQueueKeyOf = (): string => facetKey([null, null, null, null]);
+
 /** The facet key of the whole queue. */
-export const wholeQueueKey = facetKey([null, null, null, null]);
+export const wholeQueueKey = wholeQueueKeyOf();
 
 /** Invisible characters a pasted text may carry: zero-width spaces and joiners, bidirectional controls, BOM. */
 const invisible = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;

@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { queueCache, type CachedQueueItem } from './queue-cache-db';
 import {
-  compareForSort, facetKeyOfFilter, matchesFacets, matchesSearch, searchWords, wholeQueueKey, type QueueSort, type QueueViewFilter,
+  compareForSort, facetKeyOfFilter, filerFacetKeyOfFilter, matchesFacets, matchesSearch, noQueueFilter, searchWords, wholeQueueKey,
+  type QueueSort, type QueueViewFilter,
 } from './queue-keys';
 
 /** What the queue screen shows: a filter, a sort, for a clerk ('mine' is theirs). */
@@ -13,6 +14,9 @@ export interface QueueView {
 
 /** Where a page starts: after a row already shown (keyset), or at a position (a jump down the scrollbar). */
 export type PageStart = { readonly after: CachedQueueItem } | { readonly offset: number };
+
+/** Tuning: a Filer-sorted view with no index of its own and at most this many rows is read whole and sorted here. */
+export const queueReadTuning = { sortInMemoryUpTo: 1000 };
 
 /** The most rows one search collects; more matches are reported as "at least". */
 export const searchCap = 2000;
@@ -27,10 +31,28 @@ export interface SearchResult {
 const indexOf = (sort: QueueSort): 'bySubmitted' | 'byFiler' => (sort === 'filer' || sort === 'filer-desc' ? 'byFiler' : 'bySubmitted');
 const reversed = (sort: QueueSort): boolean => sort === 'newest' || sort === 'filer-desc';
 
-/** The index key a row has under a facet, in a sort's index. */
-function keyOf(row: CachedQueueItem, facet: string, sort: QueueSort): unknown[] {
-  const entries = indexOf(sort) === 'byFiler' ? row.byFiler : row.bySubmitted;
+/** The key a row has under a facet in an index. */
+function keyOf(row: CachedQueueItem, facet: string, index: 'bySubmitted' | 'byFiler'): unknown[] {
+  const entries = index === 'byFiler' ? row.byFiler : row.bySubmitted;
   return [...(entries.find((entry) => entry[0] === facet) ?? [facet])];
+}
+
+/** Reads `limit` rows of one facet range of an index, in a sort's direction, from a start; `pass` skips rows. */
+async function readRange(
+  index: 'bySubmitted' | 'byFiler', facet: string, sort: QueueSort, start: PageStart, limit: number,
+  pass?: (row: CachedQueueItem) => boolean,
+): Promise<CachedQueueItem[]> {
+  const reverse = reversed(sort);
+  let lower: unknown[] = [facet, Dexie.minKey];
+  let upper: unknown[] = [facet, Dexie.maxKey];
+  const after = 'after' in start ? keyOf(start.after, facet, index) : null;
+  if (after && reverse) upper = after;
+  else if (after) lower = after;
+  let rows = queueCache().queue.where(index).between(lower, upper, !(after && !reverse), !(after && reverse));
+  if (reverse) rows = rows.reverse();
+  if (pass) rows = rows.filter(pass);
+  if ('offset' in start && start.offset > 0) rows = rows.offset(start.offset);
+  return rows.limit(limit).toArray();
 }
 
 /**
@@ -48,16 +70,19 @@ export const queueRepository = {
   /** One page of a view (the search words aside), `limit` rows from `start`. */
   async page(view: QueueView, start: PageStart, limit: number): Promise<CachedQueueItem[]> {
     const facet = facetKeyOfFilter(view.filter, view.username);
-    const reverse = reversed(view.sort);
-    let lower: unknown[] = [facet, Dexie.minKey];
-    let upper: unknown[] = [facet, Dexie.maxKey];
-    const after = 'after' in start ? keyOf(start.after, facet, view.sort) : null;
-    if (after && reverse) upper = after;
-    else if (after) lower = after;
-    let rows = queueCache().queue.where(indexOf(view.sort)).between(lower, upper, !(after && !reverse), !(after && reverse));
-    if (reverse) rows = rows.reverse();
-    if ('offset' in start && start.offset > 0) rows = rows.offset(start.offset);
-    return rows.limit(limit).toArray();
+    if (indexOf(view.sort) === 'bySubmitted') return readRange('bySubmitted', facet, view.sort, start, limit);
+    const filerFacet = filerFacetKeyOfFilter(view.filter);
+    if (filerFacet !== null) return readRange('byFiler', filerFacet, view.sort, start, limit);
+    // Filer order under a filter the Filer index does not carry: a small view is read whole (one facet range) and
+    // sorted here; a large one is read in Filer order over the whole queue, skipping rows the filter does not pass.
+    const { matching } = await queueRepository.counts(view);
+    if (matching <= queueReadTuning.sortInMemoryUpTo) {
+      const rows = (await readRange('bySubmitted', facet, 'oldest', { offset: 0 }, matching + 1)).sort(compareForSort(view.sort));
+      const from = 'after' in start ? rows.findIndex((row) => row.envelopeId === start.after.envelopeId) + 1 : start.offset;
+      return rows.slice(from, from + limit);
+    }
+    const scanned = filerFacetKeyOfFilter({ ...noQueueFilter, courtLocation: view.filter.courtLocation }) ?? wholeQueueKey;
+    return readRange('byFiler', scanned, view.sort, start, limit, (row) => matchesFacets(row, view.filter, view.username));
   },
 
   /**

@@ -31,7 +31,10 @@ export function PdfPageCanvas({ document, pageNumber, scale, onRendered, label }
       target.style.width = `${viewport.width}px`;
       target.style.height = `${viewport.height}px`;
       task = page.render({ canvas: target, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+      target.dataset.rendered = 'false';
       await task.promise;
+      // Set once pdf.js has drawn the page (not when the canvas got its size): what tests and benches wait for.
+      target.dataset.rendered = 'true';
       if (!cancelled) onRendered?.({ width: viewport.width, height: viewport.height });
     };
     render().catch((cause: unknown) => {

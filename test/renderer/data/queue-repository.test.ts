@@ -10,7 +10,7 @@ import { queryQueue } from '../../../electron/service/store/queue-query';
 import { reviewRecords } from '../../../electron/service/store/review-records';
 import { queueCache, type CachedQueueItem } from '../../../renderer/data/queue-cache-db';
 import { compareForSort, noQueueFilter, type QueueSort, type QueueViewFilter } from '../../../renderer/data/queue-keys';
-import { queueRepository, type QueueView } from '../../../renderer/data/queue-repository';
+import { queueReadTuning, queueRepository, type QueueView } from '../../../renderer/data/queue-repository';
 import { syncQueue, type QueuePageSource } from '../../../renderer/data/queue-sync';
 import { openTestDatabase } from '../../fixtures/service-database';
 
@@ -89,6 +89,12 @@ describe('the queue cache and its repository', () => {
       }
     }
     expect(views).toBeGreaterThan(100);
+    // Filer order under filters its index does not carry, for a view too large to sort in memory: read in order.
+    queueReadTuning.sortInMemoryUpTo = 0;
+    for (const filter of [{ ...noQueueFilter, caseKind: 'new' as const }, { ...noQueueFilter, claim: 'unclaimed' as const, caseCategory: categories[1] ?? '' }, { ...noQueueFilter, courtLocation: locations[1] ?? '', caseKind: 'existing' as const }]) {
+      for (const sort of ['filer', 'filer-desc'] as const) expect(await readView({ filter, sort, username: 'clerk1' })).toEqual(expected(all, { filter, sort, username: 'clerk1' }));
+    }
+    queueReadTuning.sortInMemoryUpTo = 1000;
     // A jump down the scrollbar reads from a position.
     const view = { filter: noQueueFilter, sort: 'newest' as const, username: 'clerk1' };
     expect((await queueRepository.page(view, { offset: 250 }, 10)).map(itemOf)).toEqual(expected(all, view).slice(250, 260));
