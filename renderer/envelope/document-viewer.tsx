@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
-import { fetchDocument } from './document-cache';
+import { fetchDocument } from '../data/document-cache';
 import { openPdf } from '../pdf/pdfjs';
 import { PdfPageCanvas } from '../pdf/pdf-page-canvas';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';

@@ -4,7 +4,7 @@ import type { Envelope } from '../../shared/domain/envelope';
 import type { Lease } from '../../shared/domain/review-queue';
 import type { Settings } from '../../shared/settings';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
-import { fetchDocument } from './document-cache';
+import { fetchDocument } from '../data/document-cache';
 import { db } from '../db/db';
 import { deliverPending, enqueueReview } from '../outbox/outbox';
 import { stampInWorker } from '../stamp/stamp-client';

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import { getApi } from '../app/api';
 import { courtPolicy } from '../data/court-policy';
+import { prefetchFirstDocument } from '../data/envelope-prefetch';
 import { noQueueFilter, searchWords, type QueueSort, type QueueViewFilter } from '../data/queue-keys';
 import type { QueueView } from '../data/queue-repository';
 import { syncQueue } from '../data/queue-sync';
@@ -154,6 +155,8 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
                   aria-label={`Envelope ${row.envelopeId}`} style={{ transform: `translateY(${virtual.start}px)` }}
                   data-index={virtual.index}
                   onClick={() => onOpen(row.envelopeId)}
+                  onPointerEnter={() => prefetchFirstDocument(row.envelopeId)}
+                  onFocus={() => prefetchFirstDocument(row.envelopeId)}
                   onKeyDown={(event) => {
                     if (event.key === 'Enter') onOpen(row.envelopeId);
                     else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
