@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envelopeResponseElement, fencedRequestElement, readEnvelopeResponse, readReviewRequestFields, readSubmitRequest, submitRequestElement } from '../../../shared/ecf/clerk-review-service';
+import {
+  envelopeResponseElement, fencedRequestElement, queueRequestElement, queueResponseElement, readEnvelopeResponse, readQueueRequest,
+  readQueueResponse, readReviewRequestFields, readSubmitRequest, submitRequestElement,
+} from '../../../shared/ecf/clerk-review-service';
+import { queueRequestSchema } from '../../../shared/domain/review-queue';
 import { anchorRequestElement, anchorResponseElement, getAnchorRequestElement, readAnchorRequest, readAnchorResponse } from '../../../shared/ecf/audit-anchor-messages';
 import { ns } from '../../../shared/ecf/namespaces';
 import { parseXml } from '../../../shared/xml/safe-xml';
@@ -70,5 +74,23 @@ describe('clerk-review extension messages against schemas/clerk-review.xsd', () 
     if (!response.ok) throw new Error(response.error.message);
     expect(readAnchorResponse(response.value)).toEqual(anchor);
     expect(validateCrd(anchorRequestElement({ ...head, hash: 'not-a-sha' })).valid).toBe(false);
+  });
+
+  it('GetReviewQueue with ChangedSince, and a changes-only answer with removals, validate and read back', () => {
+    const request = queueRequestSchema.parse({ pageSize: 500, cursor: 'abc', changedSince: 'token-1' });
+    const sent = validateCrd(queueRequestElement(request));
+    expect(sent.valid, sent.output).toBe(true);
+    const parsedRequest = parseXml(sent.xml);
+    if (!parsedRequest.ok) throw new Error(parsedRequest.error.message);
+    expect(queueRequestSchema.parse(readQueueRequest(parsedRequest.value))).toEqual(request);
+    const item = { envelopeId: 'E1', submittedAt: '2026-12-02T09:00:00Z', courtLocation: 'DT', caseNumber: null, newCase: true, caseCategory: 'CV', caseTitle: null, filingCodes: ['MOT'], filerName: 'Acme Law', filingCount: 1, claimedBy: 'clerk1', claimExpiresAt: '2026-12-02T09:05:00Z' };
+    const page = { totalCount: 7, items: [item], nextCursor: 'next', changeToken: 'token-2', changesOnly: true, removed: ['E2', 'E3'] };
+    const answered = validateCrd(queueResponseElement(page));
+    expect(answered.valid, answered.output).toBe(true);
+    const parsedAnswer = parseXml(answered.xml);
+    if (!parsedAnswer.ok) throw new Error(parsedAnswer.error.message);
+    expect(readQueueResponse(parsedAnswer.value)).toEqual(page);
+    // A removal is an envelope id: an empty one does not validate.
+    expect(validateCrd(queueResponseElement({ ...page, removed: [''] })).valid).toBe(false);
   });
 });
