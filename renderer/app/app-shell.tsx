@@ -1,22 +1,24 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { deliverPending, startOutboxPump } from '../outbox/outbox';
 import { wipeOffline } from '../offline/offline-store';
 import { signOut } from '../session/sign-out';
 import { getApi } from './api';
-import { EnvelopeScreen } from '../envelope/envelope-screen';
 import { QueueScreen } from '../queue/queue-screen';
 import { SignInScreen } from '../session/sign-in-screen';
 import { useSession } from '../session/use-session';
-import { SettingsScreen } from '../settings/settings-screen';
-import { StampToolScreen } from '../stamp/stamp-tool-screen';
-import { SupervisorScreen } from '../supervisor/supervisor-screen';
-import { StatusScreen } from './status-screen';
 import { useAppInfo } from './use-app-info';
-import { OutboxScreen } from '../outbox/outbox-screen';
 import { useWaitingCount } from '../outbox/use-outbox';
 import { LockScreen } from '../session/lock-screen';
 import { useIdleLock } from '../session/use-idle-lock';
 import { useSettings } from '../settings/use-settings';
+
+// Loaded when first opened: the sign-in screen and the queue paint without pdf.js, pdf-lib or the other screens.
+const EnvelopeScreen = lazy(() => import('../envelope/envelope-screen').then((m) => ({ default: m.EnvelopeScreen })));
+const OutboxScreen = lazy(() => import('../outbox/outbox-screen').then((m) => ({ default: m.OutboxScreen })));
+const SupervisorScreen = lazy(() => import('../supervisor/supervisor-screen').then((m) => ({ default: m.SupervisorScreen })));
+const StatusScreen = lazy(() => import('./status-screen').then((m) => ({ default: m.StatusScreen })));
+const StampToolScreen = lazy(() => import('../stamp/stamp-tool-screen').then((m) => ({ default: m.StampToolScreen })));
+const SettingsScreen = lazy(() => import('../settings/settings-screen').then((m) => ({ default: m.SettingsScreen })));
 
 type Screen = 'queue' | 'outbox' | 'supervisor' | 'status' | 'stamp' | 'settings';
 
@@ -110,12 +112,14 @@ export function AppShell() {
             <QueueScreen username={session.username} onOpen={setOpenEnvelope} />
           </div>
         )}
+        <Suspense fallback={<p>Loading…</p>}>
         {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
         {info && screen === 'outbox' && session && <OutboxScreen username={session.username} supervisor={session.role === 'supervisor'} />}
         {info && screen === 'supervisor' && session?.role === 'supervisor' && <SupervisorScreen />}
         {info && screen === 'status' && <StatusScreen info={info} />}
         {info && screen === 'stamp' && <StampToolScreen />}
         {info && screen === 'settings' && <SettingsScreen />}
+        </Suspense>
       </main>
       </div>
     </div>
