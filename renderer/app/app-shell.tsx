@@ -1,18 +1,16 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { deliverPending, startOutboxPump } from '../outbox/outbox';
-import { wipeOffline } from '../offline/offline-store';
 import { signOut } from '../session/sign-out';
 import { getApi } from './api';
-import { QueueScreen } from '../queue/queue-screen';
 import { SignInScreen } from '../session/sign-in-screen';
 import { useSession } from '../session/use-session';
 import { useAppInfo } from './use-app-info';
-import { useWaitingCount } from '../outbox/use-outbox';
+import { useWaitingCount } from '../outbox/use-waiting-count';
 import { LockScreen } from '../session/lock-screen';
 import { useIdleLock } from '../session/use-idle-lock';
 import { useSettings } from '../settings/use-settings';
 
-// Loaded when first opened: the sign-in screen and the queue paint without pdf.js, pdf-lib or the other screens.
+// Loaded when first opened: the sign-in screen paints with React alone (no IndexedDB code, pdf.js or pdf-lib).
+const QueueScreen = lazy(() => import('../queue/queue-screen').then((m) => ({ default: m.QueueScreen })));
 const EnvelopeScreen = lazy(() => import('../envelope/envelope-screen').then((m) => ({ default: m.EnvelopeScreen })));
 const OutboxScreen = lazy(() => import('../outbox/outbox-screen').then((m) => ({ default: m.OutboxScreen })));
 const SupervisorScreen = lazy(() => import('../supervisor/supervisor-screen').then((m) => ({ default: m.SupervisorScreen })));
@@ -29,19 +27,37 @@ export function AppShell() {
   const [screen, setScreen] = useState<Screen>('queue');
   const [openEnvelope, setOpenEnvelope] = useState<string | null>(null);
   // Mirror the main process's deliveries (it delivers what earlier sittings left as soon as the clerk signs in).
-  useEffect(() => (session ? startOutboxPump() : undefined), [session]);
-  // Offline copies past the court's days are wiped as soon as the app runs.
-  useEffect(() => void wipeOffline('expired').catch(() => undefined), []);
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    let stop: (() => void) | null = null;
+    void import('../outbox/outbox').then((outbox) => {
+      if (live) stop = outbox.startOutboxPump();
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [session]);
   const info = state.status === 'ready' ? state.info : null;
+  const ready = info !== null;
+  // Offline copies past the court's days are wiped as soon as the app runs: a second after the first screen is up,
+  // so the IndexedDB code loads after the sign-in screen has painted (an expired copy is never read meanwhile).
+  useEffect(() => {
+    if (!ready) return;
+    const timer = window.setTimeout(() => void import('../offline/offline-store').then((store) => store.wipeOffline('expired')).catch(() => undefined), 1000);
+    return () => window.clearTimeout(timer);
+  }, [ready]);
   const settings = useSettings();
   useIdleLock(settings?.idleLockMinutes ?? null, !!session && !session.locked);
   const locked = session?.locked === true;
-  const waiting = useWaitingCount();
+  const waiting = useWaitingCount(!!session);
   const offline = info?.connectivity === 'offline';
   // While the EFM is away, look for it every five seconds; the outbox delivers and the queue refreshes once it answers.
   useEffect(() => {
     if (!offline || !session) return;
-    const timer = setInterval(() => void getApi().efm.ping().then((result) => result.ok && void deliverPending()), 5_000);
+    const deliver = (): void => void import('../outbox/outbox').then((outbox) => outbox.deliverPending());
+    const timer = setInterval(() => void getApi().efm.ping().then((result) => result.ok && deliver()), 5_000);
     return () => clearInterval(timer);
   }, [offline, session]);
   return (
@@ -107,12 +123,12 @@ export function AppShell() {
         )}
         {info && screen === 'queue' && session === null && <SignInScreen demo={info.efmMode === 'demo'} />}
         {/* The queue stays mounted while an envelope is open, so the clerk comes back to the same place. */}
+        <Suspense fallback={<p>Loading…</p>}>
         {info && screen === 'queue' && session && (
           <div hidden={openEnvelope !== null}>
             <QueueScreen username={session.username} onOpen={setOpenEnvelope} />
           </div>
         )}
-        <Suspense fallback={<p>Loading…</p>}>
         {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
         {info && screen === 'outbox' && session && <OutboxScreen username={session.username} supervisor={session.role === 'supervisor'} />}
         {info && screen === 'supervisor' && session?.role === 'supervisor' && <SupervisorScreen />}

@@ -16,8 +16,3 @@ export function useOutbox(): OutboxEntry[] {
     return [...open, ...sent].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }, [], 1000);
 }
-
-/** The number of decisions waiting to be sent, re-counted every second (an index count, cheap however long the record). */
-export function useWaitingCount(): number {
-  return usePolled(() => db().outbox.where('status').equals('pending').count(), 0, 1000);
-}
