@@ -38,6 +38,8 @@ import { readSoapEnvelope, readSoapFault, soapEnvelope } from '../soap/soap-enve
 import { isTimestampCurrent, readWsSecurity, wsSecurityHeader, type UsernameCredentials } from '../soap/ws-security';
 import { signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { httpPost, TransportError } from './http-post';
+import { readQueueAnswerStream } from '../../shared/ecf/queue-answer-stream';
+import { parseXml } from '../../shared/xml/safe-xml';
 
 /** Largest code list download (a court's zipped lists run to tens of MB; streamed, so this bounds time, not memory). */
 const maxCodeListBytes = 1024 * 1024 * 1024;
@@ -89,8 +91,20 @@ export class EfmClient {
 
   /** One page of the review queue. */
   async getReviewQueue(request: Partial<QueueRequest> = {}): Promise<Result<QueuePage>> {
-    const result = await this.#call('GetReviewQueue', queueRequestElement(queueRequestSchema.parse(request)));
-    return result.ok ? ok(readQueueResponse(result.value.body)) : result;
+    let streamed: QueuePage | null = null;
+    // An unsigned answer is read in one streaming pass (a sync's 5,000-item pages); a signed one from the DOM its
+    // signature was checked over; anything else (a fault) by the DOM reader.
+    const fast = this.options.pinnedEfmCertPem ? undefined : (xml: string, receivedAt: number): boolean => {
+      const answer = readQueueAnswerStream(xml);
+      if (!answer.ok || answer.value.kind !== 'page') return false;
+      const created = Date.parse(answer.value.created ?? '');
+      if (!Number.isNaN(created)) this.options.onClock?.(created - receivedAt);
+      streamed = answer.value.page;
+      return true;
+    };
+    const result = await this.#call('GetReviewQueue', queueRequestElement(queueRequestSchema.parse(request)), [], fast);
+    if (!result.ok) return result;
+    return ok(streamed ?? readQueueResponse(result.value.body));
   }
 
   /**
@@ -319,12 +333,12 @@ export class EfmClient {
     return { ...(this.options.ca ? { ca: this.options.ca } : {}), ...(this.options.signing ? { clientCert: this.options.signing } : {}) };
   }
 
-  async #call(operation: Operation, body: XmlElement, parts: readonly MimePart[] = []): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
+  async #call(operation: Operation, body: XmlElement, parts: readonly MimePart[] = [], fast?: FastRead): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
     const attempts = operationTable[operation].idempotent ? this.#retries + 1 : 1;
     let last: AppError = appError('efm-unreachable', 'The EFM was not called');
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await this.#sleep(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
-      const outcome = await this.#once(operation, body, parts);
+      const outcome = await this.#once(operation, body, parts, fast);
       if (outcome.ok) return outcome;
       last = outcome.error;
       if (!isRetryable(outcome.error)) break;
@@ -332,7 +346,7 @@ export class EfmClient {
     return err(last);
   }
 
-  async #once(operation: Operation, body: XmlElement, parts: readonly MimePart[]): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
+  async #once(operation: Operation, body: XmlElement, parts: readonly MimePart[], fast?: FastRead): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
     // A fresh WS-Security timestamp per attempt: a retried message must not look stale.
     const unsigned = soapEnvelope(body, [wsSecurityHeader(this.options.credentials)]);
     const xml = this.options.signing ? signSoapEnvelope(unsigned, this.options.signing) : unsigned;
@@ -355,6 +369,8 @@ export class EfmClient {
     // Only the SOAP part becomes a string; an MTOM document stays bytes (a 50 MB string would cost 100 MB).
     if (!isMultipartRelated(response.contentType)) {
       rootXml = response.body.toString('utf8');
+      // The caller read the answer itself: the body it gets is a placeholder.
+      if (response.status === 200 && fast?.(rootXml, Date.now())) return ok({ body: streamedBody, parts: responseParts });
     } else {
       const mtom = decodeMtom(response.contentType, response.body);
       if (!mtom.ok) return err(appError('efm-bad-response', `The EFM's MTOM answer is broken: ${mtom.error.message}`, { reason: mtom.error.kind }));
@@ -404,6 +420,19 @@ export class EfmClient {
     return ok({ body: message.value.body, parts: responseParts });
   }
 }
+
+/**
+ * A caller's own reader for an answer (one streaming pass instead of the DOM): true when it read it, false to leave it
+ * to the DOM path (faults, anything unexpected).
+ */
+type FastRead = (xml: string, receivedAt: number) => boolean;
+
+/** The body handed back when a {@link FastRead} took the answer: the caller has its value already. */
+const streamedBody = (() => {
+  const parsed = parseXml('<read-by-the-caller/>');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+})();
 
 function isStandard(operation: Operation): operation is StandardOperation {
   return (standardOperations as readonly string[]).includes(operation);

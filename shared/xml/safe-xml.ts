@@ -68,6 +68,62 @@ export function parseXmlPrefix(text: string, stopAt: StopAt, limits: XmlLimits =
   return err({ kind: 'too-large', message: `The message's header does not end within its first ${text.length} characters.` });
 }
 
+/** What a streaming pass is told: each element opened (namespace and local name), its text, and each close. */
+export interface XmlStreamHandlers {
+  open(uri: string, local: string, depth: number): void;
+  text(value: string): void;
+  close(uri: string, local: string, depth: number): void;
+}
+
+/**
+ * Reads untrusted XML in one streaming pass, without building a DOM, under the same refusals as {@link parseXml}
+ * (no DOCTYPE, size, depth and attribute limits, well-formedness): for bulk answers whose fields the caller collects
+ * itself. A handler may throw to stop; its error is returned as not-well-formed. Never throws.
+ */
+export function streamXml(text: string, handlers: XmlStreamHandlers, limits: XmlLimits = defaultXmlLimits): Result<void, XmlError> {
+  if (text.length > limits.maxChars) return err({ kind: 'too-large', message: `The message is ${text.length} characters; the limit is ${limits.maxChars}.` });
+  if (text.trim() === '') return err({ kind: 'empty', message: 'The message is empty.' });
+  if (hasDoctype(text)) return err({ kind: 'doctype', message: 'The message contains a DOCTYPE declaration, which is refused (entity expansion risk).' });
+  const perElement = limits.maxAttributesPerElement ?? Infinity;
+  let attributesLeft = limits.maxAttributes ?? Infinity;
+  // No line and column tracking: a bulk pass is read for its values, and refusals name what is wrong, not where.
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  let failure: Error | null = null;
+  let depth = 0;
+  let onThisElement = 0;
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  parser.on('opentagstart', () => {
+    onThisElement = 0;
+  });
+  parser.on('attribute', () => {
+    if (++onThisElement > perElement) throw new TooManyAttributesError(`An element carries more than ${perElement} attributes, the limit.`);
+    if (--attributesLeft < 0) throw new TooManyAttributesError(`The message carries more than ${limits.maxAttributes ?? 0} attributes, the limit.`);
+  });
+  parser.on('opentag', (tag) => {
+    if (++depth > limits.maxDepth) throw new TooDeepError();
+    handlers.open(tag.uri ?? '', tag.local ?? tag.name, depth);
+  });
+  parser.on('closetag', (tag) => {
+    handlers.close(tag.uri ?? '', tag.local ?? tag.name, depth);
+    depth -= 1;
+  });
+  parser.on('text', (value) => handlers.text(value));
+  parser.on('cdata', (value) => handlers.text(value));
+  try {
+    parser.write(text);
+    if (failure) throw failure;
+    parser.close();
+    if (failure) throw failure;
+  } catch (error) {
+    if (error instanceof TooManyAttributesError) return err({ kind: 'too-many-attributes', message: error.message });
+    if (error instanceof TooDeepError) return err({ kind: 'too-deep', message: `The message nests elements more than ${limits.maxDepth} levels deep.` });
+    return err({ kind: 'not-well-formed', message: `The message is not well-formed XML: ${firstLine(error)}` });
+  }
+  return ok(undefined);
+}
+
 /**
  * True when the prolog (before the root element) holds a DOCTYPE. Scanned by hand: a regular expression over
  * comments and processing instructions backtracks exponentially on hostile input.
