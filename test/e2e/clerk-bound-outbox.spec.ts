@@ -41,7 +41,7 @@ test("a clerk's waiting decision is never sent under the next clerk's session; i
 
   // Clerk A signs in again: delivered, once, under A.
   await signOut(page);
-  await signIn(page, app.url, 'clerk1');
+  await signIn(page, app.url, 'clerk1', false);
   await page.getByRole('button', { name: /^Outbox/ }).click();
   await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered recently');
   const submitted = (await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id);
@@ -63,7 +63,7 @@ test('a supervisor gives a waiting decision to another clerk with a note; it goe
   expect((await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id)).toHaveLength(0);
 
   await signOut(page);
-  await signIn(page, app.url, 'clerk2');
+  await signIn(page, app.url, 'clerk2', false);
   await page.getByRole('button', { name: /^Outbox/ }).click();
   await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered recently');
   expect((await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id).map((s) => s.clerk)).toEqual(['clerk2']);
