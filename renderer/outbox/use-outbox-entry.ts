@@ -1,7 +1,7 @@
 import { db, type OutboxEntry } from '../db/db';
-import { usePolled } from '../db/use-polled';
+import { useLiveQuery } from '../data/use-live-query';
 
-/** The latest outbox entry of an envelope, re-read every half second while shown. */
+/** The latest outbox entry of an envelope, kept current as the pump writes it (a live query). */
 export function useOutboxEntry(envelopeId: string): OutboxEntry | null {
-  return usePolled(async () => (await db().outbox.where('envelopeId').equals(envelopeId).sortBy('createdAt')).at(-1) ?? null, null, 500, envelopeId);
+  return useLiveQuery(async () => (await db().outbox.where('envelopeId').equals(envelopeId).sortBy('createdAt')).at(-1) ?? null, envelopeId, null);
 }

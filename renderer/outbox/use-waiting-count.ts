@@ -1,10 +1,22 @@
-import { usePolled } from '../db/use-polled';
+import { useEffect, useState } from 'react';
+import type { ClerkReviewDb } from '../db/db';
+import { useLiveQuery } from '../data/use-live-query';
 
 /**
- * The number of decisions waiting to be sent, re-counted every second (an index count, cheap however long the
- * record), while someone is signed in. The database code is imported on the first count, after sign-in.
+ * The number of decisions waiting to be sent while someone is signed in, kept current as the pump writes the outbox
+ * (a live query over an index count, cheap however long the record). The database code is imported at sign-in, so
+ * the sign-in screen paints without it.
  */
 export function useWaitingCount(active: boolean): number {
-  const count = async (): Promise<number> => (active ? (await import('../db/db')).db().outbox.where('status').equals('pending').count() : 0);
-  return usePolled(count, 0, 1000, String(active));
+  const [store, setStore] = useState<ClerkReviewDb | null>(null);
+  useEffect(() => {
+    if (!active || store) return;
+    let live = true;
+    void import('../db/db').then((module) => live && setStore(module.db()));
+    return () => {
+      live = false;
+    };
+  }, [active, store]);
+  const ready = active && store !== null;
+  return useLiveQuery(async () => (ready && store ? store.outbox.where('status').equals('pending').count() : 0), String(ready), 0);
 }

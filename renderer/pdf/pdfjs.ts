@@ -16,6 +16,11 @@ function pdfWorker(): PDFWorker {
   return sessionWorker;
 }
 
+/** Starts the session's pdf.js worker ahead of the first document (called when the clerk's queue is idle). */
+export function warmPdfWorker(): void {
+  pdfWorker();
+}
+
 /** Opens PDF bytes for viewing. No eval (CSP), no network fetches: everything comes from the bytes given. */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   // pdf.js takes ownership of (transfers) the buffer it is given; keep the caller's bytes intact.

@@ -56,6 +56,16 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
     void courtPolicy().then((loaded) => loaded && setPolicy(loaded));
   }, [refresh]);
 
+  // Once the queue is up and the window idle, load the envelope screen's code and start pdf.js, so the first
+  // envelope opened does not wait for them.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => {
+      void import('../envelope/envelope-screen');
+      void import('../pdf/pdfjs').then((pdf) => pdf.warmPdfWorker());
+    });
+    return () => cancelIdleCallback(idle);
+  }, []);
+
   // The EFM answers again after an outage: the queue refreshes itself (the cached rows stay on screen meanwhile).
   useEffect(() => getApi().on('connectivity:changed', (connectivity) => {
     if (connectivity === 'online') void refresh();
