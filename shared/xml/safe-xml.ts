@@ -84,23 +84,9 @@ export function streamXml(text: string, handlers: XmlStreamHandlers, limits: Xml
   if (text.length > limits.maxChars) return err({ kind: 'too-large', message: `The message is ${text.length} characters; the limit is ${limits.maxChars}.` });
   if (text.trim() === '') return err({ kind: 'empty', message: 'The message is empty.' });
   if (hasDoctype(text)) return err({ kind: 'doctype', message: 'The message contains a DOCTYPE declaration, which is refused (entity expansion risk).' });
-  const perElement = limits.maxAttributesPerElement ?? Infinity;
-  let attributesLeft = limits.maxAttributes ?? Infinity;
   // No line and column tracking: a bulk pass is read for its values, and refusals name what is wrong, not where.
-  const parser = new SaxesParser({ xmlns: true, position: false });
-  let failure: Error | null = null;
+  const { parser, failure } = guardedParser(limits, false);
   let depth = 0;
-  let onThisElement = 0;
-  parser.on('error', (error) => {
-    failure ??= error;
-  });
-  parser.on('opentagstart', () => {
-    onThisElement = 0;
-  });
-  parser.on('attribute', () => {
-    if (++onThisElement > perElement) throw new TooManyAttributesError(`An element carries more than ${perElement} attributes, the limit.`);
-    if (--attributesLeft < 0) throw new TooManyAttributesError(`The message carries more than ${limits.maxAttributes ?? 0} attributes, the limit.`);
-  });
   parser.on('opentag', (tag) => {
     if (++depth > limits.maxDepth) throw new TooDeepError();
     handlers.open(tag.uri ?? '', tag.local ?? tag.name, depth);
@@ -113,9 +99,11 @@ export function streamXml(text: string, handlers: XmlStreamHandlers, limits: Xml
   parser.on('cdata', (value) => handlers.text(value));
   try {
     parser.write(text);
-    if (failure) throw failure;
+    const broken = failure();
+    if (broken) throw broken;
     parser.close();
-    if (failure) throw failure;
+    const atEnd = failure();
+    if (atEnd) throw atEnd;
   } catch (error) {
     if (error instanceof TooManyAttributesError) return err({ kind: 'too-many-attributes', message: error.message });
     if (error instanceof TooDeepError) return err({ kind: 'too-deep', message: `The message nests elements more than ${limits.maxDepth} levels deep.` });
@@ -146,6 +134,30 @@ function hasDoctype(text: string): boolean {
   }
 }
 
+/**
+ * A namespace-aware saxes parser with the attribute limits installed, and the first error it reported. Attributes
+ * are counted as each is read, so a hostile tag is refused at the first attribute over a limit, before saxes has
+ * read (and checked for duplicates) the rest of it.
+ */
+function guardedParser(limits: XmlLimits, position: boolean): { parser: SaxesParser<{ xmlns: true; position: boolean }>; failure: () => Error | null } {
+  const perElement = limits.maxAttributesPerElement ?? Infinity;
+  let attributesLeft = limits.maxAttributes ?? Infinity;
+  const parser = new SaxesParser({ xmlns: true, position });
+  let failure: Error | null = null;
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  let onThisElement = 0;
+  parser.on('opentagstart', () => {
+    onThisElement = 0;
+  });
+  parser.on('attribute', () => {
+    if (++onThisElement > perElement) throw new TooManyAttributesError(`An element carries more than ${perElement} attributes, the limit.`);
+    if (--attributesLeft < 0) throw new TooManyAttributesError(`The message carries more than ${limits.maxAttributes ?? 0} attributes, the limit.`);
+  });
+  return { parser, failure: () => failure };
+}
+
 class TooDeepError extends Error {}
 class TooManyAttributesError extends Error {}
 class StopParsing extends Error {
@@ -161,25 +173,9 @@ class StopParsing extends Error {
  */
 function buildDom(text: string, limits: XmlLimits, stopAt?: StopAt): Element {
   const maxDepth = limits.maxDepth;
-  const perElement = limits.maxAttributesPerElement ?? Infinity;
-  let attributesLeft = limits.maxAttributes ?? Infinity;
   const document = new DOMImplementation().createDocument(null, '');
   const stack: (Document | Element)[] = [document];
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  let failure: Error | null = null;
-  parser.on('error', (error) => {
-    failure ??= error;
-  });
-  // Counted as each attribute is read, so a hostile tag is refused at the first attribute over a limit, before saxes
-  // has read (and checked for duplicates) the rest of it.
-  let onThisElement = 0;
-  parser.on('opentagstart', () => {
-    onThisElement = 0;
-  });
-  parser.on('attribute', () => {
-    if (++onThisElement > perElement) throw new TooManyAttributesError(`An element carries more than ${perElement} attributes, the limit.`);
-    if (--attributesLeft < 0) throw new TooManyAttributesError(`The message carries more than ${limits.maxAttributes ?? 0} attributes, the limit.`);
-  });
+  const { parser, failure } = guardedParser(limits, true);
   parser.on('opentag', (tag) => {
     if (stack.length > maxDepth) throw new TooDeepError();
     if (stopAt && document.documentElement && tag.local === stopAt.local && stopAt.uris.includes(tag.uri)) throw new StopParsing(document.documentElement);
@@ -200,10 +196,12 @@ function buildDom(text: string, limits: XmlLimits, stopAt?: StopAt): Element {
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.write(text);
-  if (failure) throw failure;
+  const broken = failure();
+  if (broken) throw broken;
   // A prefix has no end to check: only what it holds must be well-formed.
   if (!stopAt) parser.close();
-  if (failure) throw failure;
+  const atEnd = failure();
+  if (atEnd) throw atEnd;
   const root = document.documentElement;
   if (!root) throw new Error('missing root element');
   return root;
