@@ -1,104 +1,146 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFObject } from '@cantoo/pdf-lib';
+import { sha256Hex } from '../crypto/sha256';
 import { checkDetachedCms } from './cms-signature';
-import { checkCrossReference } from './cross-reference';
+import { checkCrossReference, findStartXref } from './cross-reference';
+import { LazyPdf, type PdfPageNode } from './lazy-pdf';
 import { describePdfKind, type PdfInspection, type PdfKind, type PdfSignature } from './pdf-inspection';
+import { indexOfBytes } from './syntax/pdf-parser';
+import { asName, asNumber, PdfDict, PdfString, PdfSyntaxError, type PdfValue } from './syntax/pdf-values';
 
 /** A PDF that was read and classified; `document` is null when it cannot be stamped. */
 export interface LoadedPdf {
   readonly inspection: PdfInspection;
-  readonly document: PDFDocument | null;
+  /** The file read on demand (over repaired bytes when its cross-reference table was damaged). */
+  readonly document: LazyPdf | null;
+  /** SHA-256 of the bytes as received (hex); null when the file was refused before it was hashed. */
+  readonly sha256: string | null;
 }
+
+/** Which pages the page checks (size, form-field widgets) look at: all of them, or the ones about to be stamped. */
+export type PageScope = 'all' | ((pageCount: number) => readonly number[]);
 
 const latin1 = new TextDecoder('latin1');
 
 /**
  * Reads and classifies a PDF: not a PDF / damaged (truncated, broken cross-reference) / encrypted / signed /
- * with form fields / ok. Never throws on bad input.
+ * with form fields / ok. Only the trailer, the catalog, the form and the pages in `scope` are read, so the cost of
+ * stamping one page does not grow with the page count. `knownSha256` (the bytes' digest, when the caller has it)
+ * spares hashing them again. Never throws on bad input.
  */
-export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
-  const head = latin1.decode(bytes.subarray(0, 1024));
-  const versionMatch = /%PDF-(\d\.\d)/.exec(head);
+export async function loadPdf(bytes: Uint8Array, scope: PageScope = 'all', knownSha256?: string): Promise<LoadedPdf> {
+  const versionMatch = /%PDF-(\d\.\d)/.exec(latin1.decode(bytes.subarray(0, 1024)));
   if (!versionMatch) return failed('not-pdf', bytes, null);
   const version = versionMatch[1] ?? null;
-
   const structural = checkTrailer(bytes);
   if (structural) return failed('corrupt', bytes, version, structural);
   // Seen in the trailer (classic or cross-reference stream) before parsing: encrypted objects do not parse.
   if (declaresEncryption(bytes)) return failed('encrypted', bytes, version, undefined, true);
 
-  let document: PDFDocument;
+  const sha256 = knownSha256 ?? (await sha256Hex(bytes));
+  let triage = triageCache.get(sha256);
+  let document: LazyPdf;
+  let signatures: FoundSignature[];
   try {
-    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
+    const crossReferenceProblems = triage?.crossReferenceProblems ?? checkCrossReference(bytes).problems;
+    document = crossReferenceProblems.length > 0 ? LazyPdf.open(await rewriteWhole(bytes)) : LazyPdf.open(bytes);
+    if (document.trailer.has('Encrypt')) return failed('encrypted', bytes, version, undefined, true);
+    signatures = readSignatures(document, bytes.length);
+    triage ??= await triageSignatures(bytes, sha256, crossReferenceProblems, signatures);
   } catch (error) {
-    return failed('corrupt', bytes, version, `unreadable: ${(error as Error).message.split('\n')[0]?.slice(0, 120)}`);
+    return failed('corrupt', bytes, version, reasonOf(error));
   }
-  if (document.isEncrypted) return failed('encrypted', bytes, version, undefined, true);
 
   let pageCount: number;
+  let widgets = false;
   try {
-    pageCount = document.getPageCount();
-    const empty = document.getPages().findIndex((page) => {
-      const box = page.getMediaBox();
-      return !(box.width > 0 && box.height > 0);
-    });
-    if (empty >= 0) return failed('corrupt', bytes, version, `page ${empty + 1} has no size (its MediaBox is empty)`);
+    const pages = scope === 'all' ? document.allPages() : null;
+    pageCount = pages ? pages.length : document.pageCount();
+    if (pageCount === 0) return failed('corrupt', bytes, version, 'it has no pages');
+    const checked = pages ? pages.map((_, i) => i + 1) : (scope as Exclude<PageScope, 'all'>)(pageCount);
+    for (const number of checked) {
+      const page = pages ? (pages[number - 1] as PdfPageNode) : document.page(number - 1);
+      if (!pageSize(document, page)) return failed('corrupt', bytes, version, `page ${number} has no size (its MediaBox is empty)`);
+      widgets ||= pageHasWidgets(document, page);
+    }
   } catch (error) {
-    return failed('corrupt', bytes, version, `page tree damaged: ${(error as Error).message.slice(0, 120)}`);
+    return failed('corrupt', bytes, version, `page tree damaged: ${reasonOf(error)}`);
   }
-  if (pageCount === 0) return failed('corrupt', bytes, version, 'it has no pages');
 
-  const found = readSignatures(document, bytes.length);
-  // The costly checks (every cross-reference entry, every signature digest) run once per file, by SHA-256.
-  const triage = await triageOnce(bytes, found);
-  const signatures: PdfSignature[] = found.map((signature, i) => ({ ...signature.facts, ...(triage.signatures[i] ?? unchecked) }));
+  const checkedSignatures: PdfSignature[] = signatures.map((signature, i) => ({ ...signature.facts, ...(triage.signatures[i] ?? unchecked) }));
   const repairedCrossReference = triage.crossReferenceProblems.length > 0;
   // A signed file cannot be rewritten without breaking its signatures: a damaged table there is refused.
-  if (repairedCrossReference && signatures.length > 0) return failed('corrupt', bytes, version, `its cross-reference table is damaged (${triage.crossReferenceProblems[0]})`);
-  const brokenSignatures = signatures.filter((s) => s.digest === 'mismatch' || s.signatureCheck === 'invalid').length;
+  if (repairedCrossReference && checkedSignatures.length > 0) {
+    return failed('corrupt', bytes, version, `its cross-reference table is damaged (${triage.crossReferenceProblems[0]})`);
+  }
+  const brokenSignatures = checkedSignatures.filter((s) => s.digest === 'mismatch' || s.signatureCheck === 'invalid').length;
   const certifiedNoChanges = readDocMdpNoChanges(document);
-  const formFieldCount = countFormFields(document) - signatures.length;
-  const kind: PdfKind = signatures.length > 0 ? 'signed' : formFieldCount > 0 || hasWidgets(document) ? 'form-fields' : 'ok';
+  const formFieldCount = Math.max(0, acroFormFields(document).length - checkedSignatures.length);
+  const kind: PdfKind = checkedSignatures.length > 0 ? 'signed' : formFieldCount > 0 || widgets ? 'form-fields' : 'ok';
+  const detail = { signatures: checkedSignatures.length, certifiedNoChanges, brokenSignatures, repairedCrossReference };
   return {
     document,
+    sha256,
     inspection: {
       kind,
-      ...describePdfKind(kind, { signatures: signatures.length, certifiedNoChanges, brokenSignatures, repairedCrossReference }),
+      ...describePdfKind(kind, detail),
       repairedCrossReference,
       pdfVersion: version,
       pageCount,
       encrypted: false,
-      signatures,
+      signatures: checkedSignatures,
       certifiedNoChanges,
-      formFieldCount: Math.max(0, formFieldCount),
+      formFieldCount,
       sizeBytes: bytes.length,
     },
   };
 }
 
+/** Forgets the cached verdicts (benchmarks measure a file met for the first time). */
+export function forgetPdfVerdicts(): void {
+  triageCache.clear();
+}
+
 /** True when a page has form-field widgets (their appearance is drawn above page content). */
-export function pageHasWidgets(document: PDFDocument, pageIndex: number): boolean {
-  const page = document.getPage(pageIndex);
-  const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-  if (!annots) return false;
-  for (let i = 0; i < annots.size(); i++) {
-    const annot = annots.lookupMaybe(i, PDFDict);
-    if (annot?.get(PDFName.of('Subtype')) === PDFName.of('Widget')) return true;
+export function pageHasWidgets(document: LazyPdf, page: PdfPageNode): boolean {
+  for (const annot of document.array(page.dict, 'Annots') ?? []) {
+    const dict = document.resolve(annot);
+    if (dict instanceof PdfDict && asName(dict.get('Subtype')) === 'Widget') return true;
   }
   return false;
 }
 
-function hasWidgets(document: PDFDocument): boolean {
-  for (let i = 0; i < document.getPageCount(); i++) if (pageHasWidgets(document, i)) return true;
-  return false;
+/** The page's MediaBox as [x1, y1, x2, y2] when it has a size; null when it is empty or unreadable. */
+export function pageSize(document: LazyPdf, page: PdfPageNode): [number, number, number, number] | null {
+  const box = numbersOf(document, page.inherited('MediaBox'));
+  if (!box) return null;
+  const [x1, y1, x2, y2] = box;
+  return Math.abs(x2 - x1) > 0 && Math.abs(y2 - y1) > 0 ? box : null;
 }
 
-/** A truncated file or one whose startxref points nowhere is refused before parsing (pdf-lib would guess). */
+/** Four numbers from a (possibly indirect) array, or null. */
+export function numbersOf(document: LazyPdf, value: PdfValue | undefined): [number, number, number, number] | null {
+  const array = document.resolve(value);
+  if (!Array.isArray(array) || array.length !== 4) return null;
+  const numbers = array.map((item) => asNumber(document.resolve(item)));
+  return numbers.every((n) => n !== null) ? (numbers as [number, number, number, number]) : null;
+}
+
+/** The file written whole by pdf-lib, which reads objects where they are rather than where the table says. */
+async function rewriteWhole(bytes: Uint8Array): Promise<Uint8Array> {
+  const { PDFDocument } = await import('@cantoo/pdf-lib');
+  const document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
+  return new Uint8Array(await document.save({ objectsPerTick: Infinity, useObjectStreams: false }));
+}
+
+function reasonOf(error: unknown): string {
+  const message = (error as Error).message?.split('\n')[0]?.slice(0, 120) ?? 'unreadable';
+  return error instanceof PdfSyntaxError ? message : `unreadable: ${message}`;
+}
+
+/** A truncated file or one whose startxref points nowhere is refused before parsing (readers would guess). */
 function checkTrailer(bytes: Uint8Array): string | undefined {
-  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
-  if (!tail.includes('%%EOF')) return 'the file is truncated: no end-of-file marker';
-  const matches = [...tail.matchAll(/startxref\s+(\d+)/g)];
-  const offset = Number(matches.at(-1)?.[1] ?? NaN);
-  if (!Number.isInteger(offset) || offset <= 0 || offset >= bytes.length) return 'its cross-reference offset is missing or outside the file';
+  if (indexOfBytes(bytes, '%%EOF', Math.max(0, bytes.length - 4096)) < 0) return 'the file is truncated: no end-of-file marker';
+  const offset = findStartXref(bytes);
+  if (offset === null || offset <= 0 || offset >= bytes.length) return 'its cross-reference offset is missing or outside the file';
   const at = latin1.decode(bytes.subarray(offset, offset + 32));
   if (!/^\s*(xref|\d+\s+\d+\s+obj)/.test(at)) return 'its cross-reference table is not where the file says';
   return undefined;
@@ -106,8 +148,8 @@ function checkTrailer(bytes: Uint8Array): string | undefined {
 
 function declaresEncryption(bytes: Uint8Array): boolean {
   const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
-  const offset = Number([...tail.matchAll(/startxref\s+(\d+)/g)].at(-1)?.[1] ?? NaN);
-  const atXref = Number.isInteger(offset) ? latin1.decode(bytes.subarray(offset, offset + 8192)) : '';
+  const offset = findStartXref(bytes);
+  const atXref = offset !== null ? latin1.decode(bytes.subarray(offset, offset + 8192)) : '';
   const pattern = /\/Encrypt\s*(\d+\s+\d+\s+R|<<)/;
   return pattern.test(tail) || pattern.test(atXref);
 }
@@ -115,6 +157,7 @@ function declaresEncryption(bytes: Uint8Array): boolean {
 function failed(kind: PdfKind, bytes: Uint8Array, version: string | null, reason?: string, encrypted = false): LoadedPdf {
   return {
     document: null,
+    sha256: null,
     inspection: {
       kind,
       ...describePdfKind(kind, reason === undefined ? {} : { reason }),
@@ -146,11 +189,8 @@ const unchecked = { digest: 'unknown', signatureCheck: 'unchecked' } as const;
 const triageCache = new Map<string, Triage>();
 const triageCacheSize = 32;
 
-/** The full checks of a file, from the cache when the same bytes were triaged before (opening, then stamping). */
-async function triageOnce(bytes: Uint8Array, signatures: readonly FoundSignature[]): Promise<Triage> {
-  const key = hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
-  const cached = triageCache.get(key);
-  if (cached) return cached;
+/** The costly checks (every signature digest), run once per file by SHA-256: opening, then stamping. */
+async function triageSignatures(bytes: Uint8Array, key: string, crossReferenceProblems: string[], signatures: readonly FoundSignature[]): Promise<Triage> {
   const checks = await Promise.all(signatures.map(async ({ contents, ranges }) => {
     const [a = 0, b = 0, c = 0, d = 0] = ranges;
     if (!contents || ranges.length !== 4 || a !== 0 || b < 0 || c < b || c + d > bytes.length) return unchecked;
@@ -160,30 +200,26 @@ async function triageOnce(bytes: Uint8Array, signatures: readonly FoundSignature
     const check = await checkDetachedCms(contents, signed);
     return { digest: check.digest, signatureCheck: check.signature };
   }));
-  const triage = { crossReferenceProblems: checkCrossReference(bytes).problems, signatures: checks };
+  const triage = { crossReferenceProblems, signatures: checks };
   if (triageCache.size >= triageCacheSize) triageCache.delete(triageCache.keys().next().value as string);
   triageCache.set(key, triage);
   return triage;
 }
 
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function acroFormFields(document: PDFDocument): PDFDict[] {
-  const acroForm = document.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  const roots = acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  const fields: PDFDict[] = [];
-  const seen = new Set<PDFDict>();
-  const walk = (array: PDFArray | undefined, depth: number): void => {
+function acroFormFields(document: LazyPdf): PdfDict[] {
+  const acroForm = document.dict(document.catalog, 'AcroForm');
+  const roots = acroForm ? document.array(acroForm, 'Fields') : null;
+  const fields: PdfDict[] = [];
+  const seen = new Set<PdfDict>();
+  const walk = (array: PdfValue[] | null, depth: number): void => {
     if (!array || depth > 32) return;
-    for (let i = 0; i < array.size(); i++) {
-      const field = array.lookupMaybe(i, PDFDict);
-      if (!field || seen.has(field)) continue;
+    for (const item of array) {
+      const field = document.resolve(item);
+      if (!(field instanceof PdfDict) || seen.has(field)) continue;
       seen.add(field);
-      const kids = field.lookupMaybe(PDFName.of('Kids'), PDFArray);
+      const kids = document.array(field, 'Kids');
       // A field with kids that are widgets only is still one field; kids with their own /T are fields.
-      const kidFields = kids ? Array.from({ length: kids.size() }, (_, k) => kids.lookupMaybe(k, PDFDict)).filter((kid) => kid?.has(PDFName.of('T'))) : [];
+      const kidFields = (kids ?? []).map((kid) => document.resolve(kid)).filter((kid) => kid instanceof PdfDict && kid.has('T'));
       if (kidFields.length > 0) walk(kids, depth + 1);
       else fields.push(field);
     }
@@ -192,45 +228,40 @@ function acroFormFields(document: PDFDocument): PDFDict[] {
   return fields;
 }
 
-function countFormFields(document: PDFDocument): number {
-  return acroFormFields(document).length;
-}
-
-function readSignatures(document: PDFDocument, fileLength: number): FoundSignature[] {
+function readSignatures(document: LazyPdf, fileLength: number): FoundSignature[] {
   const signatures: FoundSignature[] = [];
   for (const field of acroFormFields(document)) {
-    if (field.get(PDFName.of('FT')) !== PDFName.of('Sig')) continue;
-    const value = field.lookupMaybe(PDFName.of('V'), PDFDict);
+    if (asName(field.get('FT')) !== 'Sig') continue;
+    const value = document.dict(field, 'V');
     if (!value) continue;
-    const byteRange = value.lookupMaybe(PDFName.of('ByteRange'), PDFArray);
-    const ranges = byteRange ? byteRange.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0)) : [];
+    const byteRange = document.array(value, 'ByteRange');
+    const ranges = byteRange ? byteRange.map((n) => asNumber(document.resolve(n)) ?? 0) : [];
     const end = (ranges[2] ?? 0) + (ranges[3] ?? 0);
-    const contents = value.get(PDFName.of('Contents'));
+    const contents = value.get('Contents');
     signatures.push({
       facts: {
-        field: text(field.get(PDFName.of('T'))) ?? 'Signature',
-        signer: text(value.get(PDFName.of('Name'))),
-        signedAt: text(value.get(PDFName.of('M'))),
-        subFilter: value.get(PDFName.of('SubFilter'))?.toString().replace(/^\//, '') ?? null,
+        field: text(field.get('T')) ?? 'Signature',
+        signer: text(value.get('Name')),
+        signedAt: text(value.get('M')),
+        subFilter: asName(value.get('SubFilter')),
         coversWholeFile: end === fileLength,
       },
-      contents: contents instanceof PDFHexString || contents instanceof PDFString ? contents.asBytes() : null,
+      contents: contents instanceof PdfString ? contents.bytes : null,
       ranges,
     });
   }
   return signatures;
 }
 
-function readDocMdpNoChanges(document: PDFDocument): boolean {
-  const perms = document.catalog.lookupMaybe(PDFName.of('Perms'), PDFDict);
-  const docMdp = perms?.lookupMaybe(PDFName.of('DocMDP'), PDFDict);
-  const reference = docMdp?.lookupMaybe(PDFName.of('Reference'), PDFArray)?.lookupMaybe(0, PDFDict);
-  const p = reference?.lookupMaybe(PDFName.of('TransformParams'), PDFDict)?.get(PDFName.of('P'));
-  return p instanceof PDFNumber && p.asNumber() === 1;
+function readDocMdpNoChanges(document: LazyPdf): boolean {
+  const perms = document.dict(document.catalog, 'Perms');
+  const docMdp = perms ? document.dict(perms, 'DocMDP') : null;
+  const references = docMdp ? document.array(docMdp, 'Reference') : null;
+  const reference = document.resolve(references?.[0]);
+  const params = reference instanceof PdfDict ? document.dict(reference, 'TransformParams') : null;
+  return params ? asNumber(document.resolve(params.get('P'))) === 1 : false;
 }
 
-function text(value: PDFObject | undefined): string | null {
-  if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
-  if (value instanceof PDFRef) return null;
-  return null;
+function text(value: PdfValue | undefined): string | null {
+  return value instanceof PdfString ? value.text() : null;
 }

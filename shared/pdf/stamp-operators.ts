@@ -28,7 +28,7 @@ export function stampOperators(template: StampTemplate, layout: StampLayout, nam
   }
   out.push(`BT ${rgb(template.color)} rg`);
   for (const line of layout.lines) {
-    const hex = standardFont(line.font).encodeText(toStandardFontText(line.text, line.font)).toString();
+    const hex = standardFont(line.font).encodeText(toStandardFontText(line.text, line.font));
     out.push(`/${names.font(line.font)} ${num(line.size)} Tf 1 0 0 1 ${num(line.x)} ${num(line.baseline)} Tm ${hex} Tj`);
   }
   out.push('ET', 'Q');

@@ -1,12 +1,15 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFImage, type PDFPage } from '@cantoo/pdf-lib';
-import { sha256Hex } from '../crypto/sha256';
+import { sha256Hex, type Sha256Stream } from '../crypto/sha256';
 import { boxFromArray, normaliseRotation, type PageGeometry, type StampLayout, type StampPlacement, type VisualRect } from '../stamp/stamp-layout';
 import { planStamp } from '../stamp/stamp-plan';
 import { stampFieldValuesSchema, type StampFieldValues } from '../stamp/stamp-text';
 import { stampPageNumbers, type StampFont, type StampTemplate } from '../stamp/stamp-template';
-import { loadPdf, pageHasWidgets } from './load-pdf';
+import { IncrementalUpdate } from './incremental-update';
+import type { LazyPdf, PdfPageNode } from './lazy-pdf';
+import { loadPdf, numbersOf, pageHasWidgets } from './load-pdf';
 import type { PdfInspection } from './pdf-inspection';
+import { embedPng, type EmbeddedImage } from './png-image';
 import { stampOperators, type StampResourceNames } from './stamp-operators';
+import { asNumber, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './syntax/pdf-values';
 
 /** One template to apply, optionally at a position the clerk dragged it to. */
 export interface StampJob {
@@ -38,104 +41,128 @@ export type StampOutcome =
   | { readonly ok: false; readonly inspection: PdfInspection; readonly message: string };
 
 /**
+ * The stamped rendition in two parts, `base` then `increment`, for callers that write or hash them without
+ * joining them in memory (a 50 MB scan is not copied). `base` is the original, or the original rewritten whole
+ * when its cross-reference table was damaged.
+ */
+export type StampIncrement =
+  | { readonly ok: true; readonly base: Uint8Array; readonly increment: Uint8Array; readonly originalSha256: string; readonly inspection: PdfInspection; readonly placed: readonly PlacedStamp[] }
+  | { readonly ok: false; readonly inspection: PdfInspection; readonly message: string };
+
+/**
  * Applies stamp templates to a PDF and returns the stamped bytes as an **incremental update**: the original file is
  * an exact prefix of the output, so existing digital signatures stay valid. Encrypted, damaged and non-PDF files
  * are refused with the classification's message. Runs in Node and in a browser worker.
  */
-export async function stampPdf(original: Uint8Array, request: StampRequest): Promise<StampOutcome> {
-  const fields = stampFieldValuesSchema.parse(request.fields);
-  const { document, inspection } = await loadPdf(original);
-  if (!document || !inspection.canStamp) return { ok: false, inspection, message: inspection.message };
+export async function stampPdf(original: Uint8Array, request: StampRequest, sha256Stream?: () => Sha256Stream): Promise<StampOutcome> {
+  // With a streaming hash the original is read once: its digest, then on through the update for the rendition's.
+  const hash = sha256Stream?.();
+  hash?.update(original);
+  const stamped = await stampIncrement(original, request, hash?.hexSoFar());
+  if (!stamped.ok) return stamped;
+  const bytes = new Uint8Array(stamped.base.length + stamped.increment.length);
+  bytes.set(stamped.base);
+  bytes.set(stamped.increment, stamped.base.length);
+  const { base, increment, ...rest } = stamped;
+  return { ...rest, bytes, stampedSha256: await stampedDigest(base, increment, original, hash, sha256Stream) };
+}
 
-  const snapshot = document.takeSnapshot();
-  const writer = new StampWriter(document, snapshot, await embedImages(document, request));
-  const pageCount = document.getPageCount();
-  const pages = document.getPages();
+/** SHA-256 of base + increment: continuing the original's hash when base is the original. */
+export async function stampedDigest(base: Uint8Array, increment: Uint8Array, original: Uint8Array, hash?: Sha256Stream, sha256Stream?: () => Sha256Stream): Promise<string> {
+  if (hash && sha256Stream) {
+    const stream = base === original ? hash : sha256Stream();
+    if (base !== original) stream.update(base);
+    stream.update(increment);
+    return stream.hexSoFar();
+  }
+  const bytes = new Uint8Array(base.length + increment.length);
+  bytes.set(base);
+  bytes.set(increment, base.length);
+  return sha256Hex(bytes);
+}
+
+/**
+ * The stamping itself: reads the trailer, the catalog, the form and the stamped pages only (a page-1 stamp costs
+ * the same at 300 and at 2,000 pages), and writes the new and changed objects as one incremental section.
+ * `originalSha256`, when the caller has it, spares hashing the original again.
+ */
+export async function stampIncrement(original: Uint8Array, request: StampRequest, originalSha256?: string): Promise<StampIncrement> {
+  const fields = stampFieldValuesSchema.parse(request.fields);
+  const scope = (pageCount: number): number[] => [...new Set(request.jobs.flatMap((job) => stampPageNumbers(job.template.pages, pageCount)))];
+  const { document, inspection, sha256 } = await loadPdf(original, scope, originalSha256);
+  if (!document || !sha256 || !inspection.canStamp) return { ok: false, inspection, message: inspection.message };
+
+  const update = new IncrementalUpdate(document);
+  const writer = new StampWriter(document, update, embedImages(update, request));
+  const pageCount = inspection.pageCount;
   const placed: PlacedStamp[] = [];
   const perPage = new Map<number, { job: StampJob; layout: StampLayout }[]>();
-
   for (const job of request.jobs) {
     const image = writer.imageFor(job.template);
-    const imageAspect = image ? { aspect: image.width / image.height } : null;
     for (const pageNumber of stampPageNumbers(job.template.pages, pageCount)) {
-      const page = pages[pageNumber - 1] as PDFPage;
-      const layout = planStamp(job.template, fields, pageGeometry(page), pageNumber, pageCount, imageAspect?.aspect ?? null, job.placement ?? null);
+      const page = document.page(pageNumber - 1);
+      const aspect = image ? image.width / image.height : null;
+      const layout = planStamp(job.template, fields, pageGeometry(document, page), pageNumber, pageCount, aspect, job.placement ?? null);
       const list = perPage.get(pageNumber) ?? [];
       list.push({ job, layout });
       perPage.set(pageNumber, list);
     }
   }
-
   for (const [pageNumber, stamps] of perPage) {
-    const page = pages[pageNumber - 1] as PDFPage;
-    const aboveFields = pageHasWidgets(document, pageNumber - 1);
+    const page = document.page(pageNumber - 1);
+    const aboveFields = pageHasWidgets(document, page);
     if (aboveFields) for (const stamp of stamps) writer.addAnnotation(page, stamp.job.template, stamp.layout);
     else writer.addContent(page, stamps.map((stamp) => ({ template: stamp.job.template, layout: stamp.layout })));
-    for (const stamp of stamps) placed.push({ page: pageNumber, templateId: stamp.job.template.id, visualRect: stamp.layout.visualRect, mode: aboveFields ? 'annotation' : 'content' });
+    for (const stamp of stamps) {
+      placed.push({ page: pageNumber, templateId: stamp.job.template.id, visualRect: stamp.layout.visualRect, mode: aboveFields ? 'annotation' : 'content' });
+    }
   }
-
-  // A damaged cross-reference table is not carried forward: the file is written whole with a repaired one.
-  let bytes: Uint8Array<ArrayBuffer>;
-  if (inspection.repairedCrossReference) {
-    bytes = new Uint8Array(await document.save({ objectsPerTick: Infinity, useObjectStreams: false }));
-  } else {
-    const increment = await document.saveIncremental(snapshot, { objectsPerTick: Infinity });
-    bytes = new Uint8Array(original.length + increment.length);
-    bytes.set(original);
-    bytes.set(increment, original.length);
-  }
-  const [originalSha256, stampedSha256] = await Promise.all([sha256Hex(original), sha256Hex(bytes)]);
-  return { ok: true, bytes, originalSha256, stampedSha256, inspection, placed };
+  return { ok: true, base: document.bytes, increment: update.toBytes(), originalSha256: sha256, inspection, placed };
 }
 
 /** Reads a page's visible box (CropBox within MediaBox, inherited or not) and its /Rotate. */
-export function pageGeometry(page: PDFPage): PageGeometry {
-  const media = boxFromArray(numbers(page.node.MediaBox()));
-  const cropArray = page.node.CropBox();
-  const crop = cropArray ? boxFromArray(numbers(cropArray)) : media;
+export function pageGeometry(document: LazyPdf, page: PdfPageNode): PageGeometry {
+  const media = boxFromArray(numbersOf(document, page.inherited('MediaBox')) ?? [0, 0, 612, 792]);
+  const cropNumbers = numbersOf(document, page.inherited('CropBox'));
+  const crop = cropNumbers ? boxFromArray(cropNumbers) : media;
   // The visible area is the crop box clipped to the media box.
   const x1 = Math.max(crop.x, media.x);
   const y1 = Math.max(crop.y, media.y);
   const x2 = Math.min(crop.x + crop.width, media.x + media.width);
   const y2 = Math.min(crop.y + crop.height, media.y + media.height);
   const cropBox = x2 > x1 && y2 > y1 ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : media;
-  const rotate = page.node.Rotate();
-  return { cropBox, rotation: normaliseRotation(rotate ? rotate.asNumber() : 0) };
-}
-
-function numbers(array: PDFArray): number[] {
-  return array.asArray().map((value) => (value instanceof PDFNumber ? value.asNumber() : 0));
+  return { cropBox, rotation: normaliseRotation(asNumber(document.resolve(page.inherited('Rotate'))) ?? 0) };
 }
 
 /** Embeds each template's image once: the court seal (shared) or the template's own PNG. */
-async function embedImages(document: PDFDocument, request: StampRequest): Promise<Map<string, PDFImage>> {
-  const images = new Map<string, PDFImage>();
-  let seal: PDFImage | null = null;
+function embedImages(update: IncrementalUpdate, request: StampRequest): Map<string, EmbeddedImage> {
+  const images = new Map<string, EmbeddedImage>();
+  let seal: EmbeddedImage | null = null;
   for (const { template } of request.jobs) {
     if (template.image?.kind === 'court-seal' && request.courtSealPng) {
-      seal ??= await document.embedPng(request.courtSealPng);
+      seal ??= embedPng(update, request.courtSealPng);
       images.set(template.id, seal);
     } else if (template.image?.kind === 'custom') {
-      images.set(template.id, await document.embedPng(base64ToBytes(template.image.pngBase64)));
+      images.set(template.id, embedPng(update, base64ToBytes(template.image.pngBase64)));
     }
   }
   return images;
 }
 
-/** Low-level writes for one stamping: shared fonts/states/images, page content and annotations, marked for save. */
+/** The writes of one stamping: shared fonts/states/images, page content and annotations, all in one update. */
 class StampWriter {
-  readonly #fonts = new Map<StampFont, PDFRef>();
-  readonly #states = new Map<number, PDFRef>();
-  #saveRef: PDFRef | null = null;
+  readonly #fonts = new Map<StampFont, PdfRef>();
+  readonly #states = new Map<number, PdfRef>();
+  #saveRef: PdfRef | null = null;
 
   constructor(
-    readonly document: PDFDocument,
-    readonly snapshot: ReturnType<PDFDocument['takeSnapshot']>,
-    readonly images: ReadonlyMap<string, PDFImage>,
+    readonly document: LazyPdf,
+    readonly update: IncrementalUpdate,
+    readonly images: ReadonlyMap<string, EmbeddedImage>,
   ) {}
 
   /** The embedded image a template draws, if any (a seal template without seal bytes draws none). */
-  imageFor(template: StampTemplate): PDFImage | null {
+  imageFor(template: StampTemplate): EmbeddedImage | null {
     return this.images.get(template.id) ?? null;
   }
 
@@ -144,142 +171,143 @@ class StampWriter {
     return {
       font: (font) => `CRD_${font}`,
       opacity: template.opacity < 1 ? `CRD_GS${Math.round(template.opacity * 100)}` : null,
-      image: image ? `CRD_Img${image.ref.objectNumber}` : null,
+      image: image ? `CRD_Img${image.ref.num}` : null,
     };
   }
 
   /** Wraps the existing content in q…Q (so its graphics state cannot leak into the stamp) and appends the stamp. */
-  addContent(page: PDFPage, stamps: readonly { template: StampTemplate; layout: StampLayout }[]): void {
-    const context = this.document.context;
+  addContent(page: PdfPageNode, stamps: readonly { template: StampTemplate; layout: StampLayout }[]): void {
+    const dict = this.#page(page);
     const operators = stamps.map(({ template, layout }) => stampOperators(template, layout, this.resourceNamesFor(template), true)).join('\n');
-    const existing = page.node.get(PDFName.of('Contents'));
-    const refs: PDFRef[] = [];
-    if (existing instanceof PDFRef) {
-      const target = context.lookup(existing);
-      if (target instanceof PDFArray) refs.push(...target.asArray().filter((v): v is PDFRef => v instanceof PDFRef));
-      else refs.push(existing);
-    } else if (existing instanceof PDFArray) {
-      refs.push(...existing.asArray().filter((v): v is PDFRef => v instanceof PDFRef));
+    const existing = dict.get('Contents');
+    const refs: PdfRef[] = [];
+    if (existing instanceof PdfRef) {
+      const target = this.document.resolve(existing);
+      if (Array.isArray(target)) refs.push(...target.filter((v): v is PdfRef => v instanceof PdfRef));
+      else if (target instanceof PdfStream) refs.push(existing);
+    } else if (Array.isArray(existing)) {
+      refs.push(...existing.filter((v): v is PdfRef => v instanceof PdfRef));
     }
     // Stamp streams are a few hundred bytes: compressing them costs more time than the bytes it saves.
-    const stampRef = context.register(context.stream(`${refs.length > 0 ? 'Q\n' : ''}${operators}\n`));
-    const contents = refs.length > 0 ? [this.#saveStateRef(), ...refs, stampRef] : [stampRef];
-    page.node.set(PDFName.of('Contents'), context.obj(contents));
-    this.#fillResources(this.#pageResources(page), stamps.map((stamp) => stamp.template));
-    this.snapshot.markRefForSave(page.ref);
+    const stampRef = this.update.add(stream(`${refs.length > 0 ? 'Q\n' : ''}${operators}\n`));
+    dict.set('Contents', refs.length > 0 ? [this.#saveStateRef(), ...refs, stampRef] : [stampRef]);
+    this.#fillResources(this.#pageResources(page, dict), stamps.map((stamp) => stamp.template));
   }
 
   /** Adds a locked, printable stamp annotation after the page's other annotations, so it is drawn above form fields. */
-  addAnnotation(page: PDFPage, template: StampTemplate, layout: StampLayout): void {
-    const context = this.document.context;
-    const names = this.resourceNamesFor(template);
-    const resources = context.obj({});
+  addAnnotation(page: PdfPageNode, template: StampTemplate, layout: StampLayout): void {
+    const dict = this.#page(page);
+    const resources = new PdfDict();
     this.#fillResources(resources, [template]);
     const [a, b, c, d] = layout.matrix;
-    const appearance = context.register(
-      context.flateStream(stampOperators(template, layout, names, false), {
-        Type: 'XObject',
-        Subtype: 'Form',
-        BBox: [0, 0, layout.width, layout.height],
-        Matrix: [a, b, c, d, 0, 0],
-        Resources: resources,
-      }),
+    const appearance = this.update.add(
+      stream(stampOperators(template, layout, this.resourceNamesFor(template), false), [
+        ['Type', PdfName.of('XObject')],
+        ['Subtype', PdfName.of('Form')],
+        ['BBox', [0, 0, layout.width, layout.height]],
+        ['Matrix', [a, b, c, d, 0, 0]],
+        ['Resources', resources],
+      ]),
     );
     const { x, y, width, height } = layout.userRect;
-    const annotation = context.register(
-      context.obj({
-        Type: 'Annot',
-        Subtype: 'Stamp',
-        Rect: [x, y, x + width, y + height],
-        // Print, ReadOnly, Locked: printed with the page, not editable or movable by the reader.
-        F: 4 | 64 | 128,
-        NM: PDFString.of(`crd-stamp-${template.id}`),
-        Contents: PDFString.of(layout.lines.map((line) => line.text).join(' / ')),
-        P: page.ref,
-        AP: { N: appearance },
-      }),
-    );
-    const annots = page.node.get(PDFName.of('Annots'));
-    if (annots instanceof PDFRef) {
-      context.lookup(annots, PDFArray).push(annotation);
-      this.snapshot.markRefForSave(annots);
-    } else if (annots instanceof PDFArray) {
-      annots.push(annotation);
-    } else {
-      page.node.set(PDFName.of('Annots'), context.obj([annotation]));
-    }
-    this.snapshot.markRefForSave(page.ref);
+    const annotation = this.update.add(new PdfDict([
+      ['Type', PdfName.of('Annot')],
+      ['Subtype', PdfName.of('Stamp')],
+      ['Rect', [x, y, x + width, y + height]],
+      // Print, ReadOnly, Locked: printed with the page, not editable or movable by the reader.
+      ['F', 4 | 64 | 128],
+      ['NM', PdfString.latin1(`crd-stamp-${template.id}`)],
+      ['Contents', PdfString.fromText(layout.lines.map((line) => line.text).join(' / '))],
+      ['P', page.ref],
+      ['AP', new PdfDict([['N', appearance]])],
+    ]));
+    const annots = dict.get('Annots');
+    const shared = annots instanceof PdfRef ? this.update.edit<PdfValue[]>(annots, 'array') : null;
+    if (shared) shared.push(annotation);
+    else if (Array.isArray(annots)) annots.push(annotation);
+    else dict.set('Annots', [annotation]);
   }
 
-  #saveStateRef(): PDFRef {
-    this.#saveRef ??= this.document.context.register(this.document.context.stream('q\n'));
+  /** The page's dictionary as this update will write it. */
+  #page(page: PdfPageNode): PdfDict {
+    const dict = this.update.edit<PdfDict>(page.ref, 'dict');
+    if (!dict) throw new Error('a page to stamp is not a dictionary');
+    return dict;
+  }
+
+  #saveStateRef(): PdfRef {
+    this.#saveRef ??= this.update.add(stream('q\n'));
     return this.#saveRef;
   }
 
-  #fontRef(font: StampFont): PDFRef {
+  #fontRef(font: StampFont): PdfRef {
     let ref = this.#fonts.get(font);
     if (!ref) {
-      ref = this.document.context.register(this.document.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: font, Encoding: 'WinAnsiEncoding' }));
+      ref = this.update.add(new PdfDict([
+        ['Type', PdfName.of('Font')],
+        ['Subtype', PdfName.of('Type1')],
+        ['BaseFont', PdfName.of(font)],
+        ['Encoding', PdfName.of('WinAnsiEncoding')],
+      ]));
       this.#fonts.set(font, ref);
     }
     return ref;
   }
 
-  #stateRef(opacity: number): PDFRef {
+  #stateRef(opacity: number): PdfRef {
     const key = Math.round(opacity * 100);
     let ref = this.#states.get(key);
     if (!ref) {
-      ref = this.document.context.register(this.document.context.obj({ Type: 'ExtGState', ca: key / 100, CA: key / 100 }));
+      ref = this.update.add(new PdfDict([['Type', PdfName.of('ExtGState')], ['ca', key / 100], ['CA', key / 100]]));
       this.#states.set(key, ref);
     }
     return ref;
   }
 
   /**
-   * Adds the stamp's fonts, graphics state and image to the page's resources, writing as little as possible: a
-   * shared resources object is updated in place (one write for all pages); inherited resources are copied onto
-   * the page first so other pages are untouched.
+   * The resources the stamp's names go into, writing as little as possible: a shared resources object is updated
+   * in place (one write for all pages); inherited resources are copied onto the page so other pages are untouched.
    */
-  #pageResources(page: PDFPage): PDFDict {
-    const context = this.document.context;
-    const own = page.node.get(PDFName.of('Resources'));
-    let resources: PDFDict;
-    if (own instanceof PDFRef) {
-      resources = context.lookup(own, PDFDict);
-      this.snapshot.markRefForSave(own);
-    } else if (own instanceof PDFDict) {
-      resources = own;
-    } else {
-      const inherited = page.node.Resources();
-      resources = inherited ? inherited.clone(context) : context.obj({});
-      page.node.set(PDFName.of('Resources'), resources);
+  #pageResources(page: PdfPageNode, dict: PdfDict): PdfDict {
+    const own = dict.get('Resources');
+    if (own instanceof PdfRef) {
+      const shared = this.update.edit<PdfDict>(own, 'dict');
+      if (shared) return shared;
+    } else if (own instanceof PdfDict) {
+      return own;
     }
+    const inherited = this.document.resolve(page.inherited('Resources'));
+    const resources = inherited instanceof PdfDict ? inherited.clone() : new PdfDict();
+    dict.set('Resources', resources);
     return resources;
   }
 
-  #fillResources(resources: PDFDict, templates: readonly StampTemplate[]): void {
+  #fillResources(resources: PdfDict, templates: readonly StampTemplate[]): void {
     for (const template of templates) {
       const names = this.resourceNamesFor(template);
       const image = this.imageFor(template);
       const fonts = new Set<StampFont>([template.font, ...template.lines.map((line) => line.font ?? template.font)]);
-      for (const font of fonts) this.#subDict(resources, 'Font').set(PDFName.of(names.font(font)), this.#fontRef(font));
-      if (names.opacity) this.#subDict(resources, 'ExtGState').set(PDFName.of(names.opacity), this.#stateRef(template.opacity));
-      if (names.image && image) this.#subDict(resources, 'XObject').set(PDFName.of(names.image), image.ref);
+      for (const font of fonts) this.#subDict(resources, 'Font').set(names.font(font), this.#fontRef(font));
+      if (names.opacity) this.#subDict(resources, 'ExtGState').set(names.opacity, this.#stateRef(template.opacity));
+      if (names.image && image) this.#subDict(resources, 'XObject').set(names.image, image.ref);
     }
   }
 
-  #subDict(resources: PDFDict, key: string): PDFDict {
-    const context = this.document.context;
-    const raw = resources.get(PDFName.of(key));
-    if (raw instanceof PDFRef) {
-      this.snapshot.markRefForSave(raw);
-      return context.lookup(raw, PDFDict);
+  #subDict(resources: PdfDict, key: string): PdfDict {
+    const raw = resources.get(key);
+    if (raw instanceof PdfRef) {
+      const shared = this.update.edit<PdfDict>(raw, 'dict');
+      if (shared) return shared;
     }
-    if (raw instanceof PDFDict) return raw;
-    const created = context.obj({});
-    resources.set(PDFName.of(key), created);
+    if (raw instanceof PdfDict) return raw;
+    const created = new PdfDict();
+    resources.set(key, created);
     return created;
   }
+}
+
+function stream(content: string, entries: Iterable<readonly [string, PdfValue]> = []): PdfStream {
+  return new PdfStream(new PdfDict(entries), new TextEncoder().encode(content));
 }
 
 function base64ToBytes(base64: string): Uint8Array {

@@ -1,26 +1,49 @@
-import { StandardFontEmbedder, StandardFonts } from '@cantoo/pdf-lib';
+import { Encodings, Font } from '@cantoo/pdf-lib/standard-fonts';
 import type { StampFont } from './stamp-template';
 
-const fontNames: Record<StampFont, StandardFonts> = {
-  Helvetica: StandardFonts.Helvetica,
-  'Helvetica-Bold': StandardFonts.HelveticaBold,
-  'Times-Roman': StandardFonts.TimesRoman,
-  'Times-Bold': StandardFonts.TimesRomanBold,
-  Courier: StandardFonts.Courier,
-  'Courier-Bold': StandardFonts.CourierBold,
-};
+/** A standard font's metrics and its WinAnsi encoding: all the stamp needs to measure and write text. */
+export interface StandardFont {
+  readonly encoding: typeof Encodings.WinAnsi;
+  /** The text as a PDF hexadecimal string of WinAnsi codes (characters it lacks become "?"). */
+  encodeText(text: string): string;
+  /** Width of the text in points at `size`, kerning included. */
+  widthOfTextAtSize(text: string, size: number): number;
+}
 
-const embedders = new Map<StampFont, StandardFontEmbedder>();
+const fonts = new Map<StampFont, StandardFont>();
 
-/** The metrics and WinAnsi encoder of a standard font (cached). */
-export function standardFont(font: StampFont): StandardFontEmbedder {
-  let embedder = embedders.get(font);
-  if (!embedder) {
-    // StandardFonts values are the font names the embedder's own enum uses.
-    embedder = StandardFontEmbedder.for(fontNames[font] as unknown as Parameters<typeof StandardFontEmbedder.for>[0]);
-    embedders.set(font, embedder);
+/** The metrics and WinAnsi encoder of a standard font (cached; only the font metrics package, not pdf-lib). */
+export function standardFont(font: StampFont): StandardFont {
+  let found = fonts.get(font);
+  if (!found) {
+    found = loadFont(font);
+    fonts.set(font, found);
   }
-  return embedder;
+  return found;
+}
+
+function loadFont(name: StampFont): StandardFont {
+  const metrics = Font.load(name);
+  const encoding = Encodings.WinAnsi;
+  const glyphs = (text: string): { code: number; name: string }[] =>
+    Array.from(text, (char) => {
+      const code = char.codePointAt(0) ?? 63;
+      return encoding.encodeUnicodeCodePoint(encoding.canEncodeUnicodeCodePoint(code) ? code : 63);
+    });
+  return {
+    encoding,
+    encodeText: (text) => `<${glyphs(text).map((glyph) => glyph.code.toString(16).padStart(2, '0').toUpperCase()).join('')}>`,
+    widthOfTextAtSize(text, size) {
+      const list = glyphs(text);
+      let width = 0;
+      list.forEach((glyph, i) => {
+        const next = list[i + 1];
+        // Fonts without a width for a glyph count it as 250 units, as pdf-lib does.
+        width += (metrics.getWidthOfGlyph(glyph.name) || 250) + (next ? metrics.getXAxisKerningForPair(glyph.name, next.name) || 0 : 0);
+      });
+      return (width * size) / 1000;
+    },
+  };
 }
 
 /**

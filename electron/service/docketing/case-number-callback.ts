@@ -4,6 +4,7 @@ import type { WireAssignedCase } from '../../../shared/ecf/clerk-review-service'
 import { ns } from '../../../shared/ecf/namespaces';
 import { readNotifyDocumentStampInformation, type RecordSystemCase } from '../../../shared/ecf/stamp-information-messages';
 import { stampPdf } from '../../../shared/pdf/stamp-pdf';
+import { nodeSha256Stream } from '../../app/node-sha256';
 import type { DeferredStamp } from '../../../shared/stamp/deferred-stamp';
 import { children } from '../../../shared/xml/xml-query';
 import { clientFault } from '../../efm-sim/sim-fault';
@@ -103,6 +104,6 @@ async function stampFor(stamp: DeferredStamp, caseNumber: string, envelopeId: st
   const original = await context.original(envelopeId, stamp.documentId);
   if (!original) return 'the document is not on record';
   const needsSeal = stamp.jobs.some((job) => job.template.image?.kind === 'court-seal');
-  const outcome = await stampPdf(original.bytes, { jobs: stamp.jobs, fields: { ...stamp.fields, caseNumber }, courtSealPng: needsSeal ? await context.courtSealPng() : null });
+  const outcome = await stampPdf(original.bytes, { jobs: stamp.jobs, fields: { ...stamp.fields, caseNumber }, courtSealPng: needsSeal ? await context.courtSealPng() : null }, nodeSha256Stream);
   return outcome.ok ? { sha256: outcome.stampedSha256, bytes: outcome.bytes } : outcome.message;
 }
