@@ -1,9 +1,18 @@
 // One build command: the renderer with Vite, the main process, preload, CLI and loopback bootstrap with esbuild.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { zodEnglishOnlyEsbuild } from './zod-english-only.mjs';
 
 const started = Date.now();
+const cliBanner = [
+  "import { createRequire as __crdCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __crdFileUrlToPath } from 'node:url';",
+  'const require = __crdCreateRequire(import.meta.url);',
+  'const __filename = __crdFileUrlToPath(import.meta.url);',
+  "const __dirname = __filename.slice(0, Math.max(__filename.lastIndexOf('/'), __filename.lastIndexOf('\\\\')));",
+].join('\n');
+rmSync('dist/cli', { recursive: true, force: true });
 await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
@@ -16,12 +25,33 @@ await Promise.all([
   // Plain Node entry points: no Electron at all.
   esbuild({
     ...node,
-    entryPoints: { launcher: 'electron/launcher.ts', 'start-browser': 'electron/start-browser.ts', cli: 'electron/cli-main.ts' },
+    entryPoints: { launcher: 'electron/launcher.ts', 'start-browser': 'electron/start-browser.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
+    external: ['electron', '@electric-sql/pglite', 'pg'],
+  }),
+  // The CLI as ES modules split per command: `clerk-review stamp` loads the stamping code, not the server's.
+  // CommonJS packages bundled into them get a `require`, and the code its `__dirname` (dist/cli: two levels down).
+  esbuild({
+    ...node,
+    format: 'esm',
+    splitting: true,
+    entryPoints: { cli: 'electron/cli-main.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
+    banner: { js: cliBanner },
+    plugins: [zodEnglishOnlyEsbuild],
     external: ['electron', '@electric-sql/pglite', 'pg'],
   }),
   // The loopback bootstrap: the browser's stand-in for the preload, minified for the same reason.
   esbuild({ bundle: true, minify: true, plugins: [zodEnglishOnlyEsbuild], platform: 'browser', target: 'chrome120', format: 'iife', sourcemap: true, logLevel: 'warning', entryPoints: { 'loopback-api': 'renderer/loopback/loopback-api.ts' }, outdir: 'dist/loopback' }),
 ]);
+// `clerk-review` (package.json bin) stays dist/electron/cli.cjs: a two-line loader of the split CLI.
+mkdirSync('dist/electron', { recursive: true });
+writeFileSync('dist/electron/cli.cjs', [
+  '#!/usr/bin/env node',
+  "import(require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'cli', 'cli.mjs')).href);",
+  '',
+].join('\n'), { mode: 0o755 });
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stampPdf, type StampJob } from '../../shared/pdf/stamp-pdf';
+import { stampedDigest, stampIncrement, type StampJob } from '../../shared/pdf/stamp-pdf';
+import { nodeSha256Stream } from '../app/node-sha256';
 import { stampFieldNames, stampFieldValuesSchema, type StampFieldValues } from '../../shared/stamp/stamp-text';
 import { stampPreset, stampPresets } from '../../shared/stamp/stamp-template';
 import { writeFileAtomic } from '../settings/atomic-file';
@@ -28,16 +29,22 @@ export async function runStamp(argv: readonly string[], io: CliIo): Promise<numb
   const fields = fieldValues(args.options.get('field') ?? [], optionValue(args, 'time') ?? new Date().toISOString(), optionValue(args, 'tz') ?? 'America/Chicago');
   const courtSealPng = jobs.some((job) => job.template.image?.kind === 'court-seal') ? new Uint8Array(await readFile(path.join(io.appRoot, 'assets', 'court-seal.png'))) : null;
 
-  const outcome = await stampPdf(new Uint8Array(await readFile(input)), { jobs, fields, courtSealPng });
+  // The file is read once into memory and hashed once (on through the update for the stamped copy's digest).
+  const buffer = await readFile(input);
+  const original = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const hash = nodeSha256Stream();
+  hash.update(original);
+  const outcome = await stampIncrement(original, { jobs, fields, courtSealPng }, hash.hexSoFar());
   if (!outcome.ok) {
     if (args.flags.has('json')) io.out(`${JSON.stringify({ ok: false, input, inspection: outcome.inspection }, null, 2)}\n`);
     else io.err(`${input}: ${outcome.message}\n  ${outcome.inspection.suggestedAction}\n`);
     return 1;
   }
-  await writeFileAtomic(output, outcome.bytes);
-  const summary = { ok: true, input, output, kind: outcome.inspection.kind, originalSha256: outcome.originalSha256, stampedSha256: outcome.stampedSha256, stamps: outcome.placed };
+  await writeFileAtomic(output, [outcome.base, outcome.increment]);
+  const stampedSha256 = await stampedDigest(outcome.base, outcome.increment, original, hash, nodeSha256Stream);
+  const summary = { ok: true, input, output, kind: outcome.inspection.kind, originalSha256: outcome.originalSha256, stampedSha256, stamps: outcome.placed };
   if (args.flags.has('json')) io.out(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.out(`${output}: ${outcome.placed.length} stamp(s) on ${new Set(outcome.placed.map((p) => p.page)).size} page(s); sha256 ${outcome.stampedSha256}\n${outcome.inspection.kind === 'ok' ? '' : `  ${outcome.inspection.message}\n`}`);
+  else io.out(`${output}: ${outcome.placed.length} stamp(s) on ${new Set(outcome.placed.map((p) => p.page)).size} page(s); sha256 ${stampedSha256}\n${outcome.inspection.kind === 'ok' ? '' : `  ${outcome.inspection.message}\n`}`);
   return 0;
 }
 

@@ -3,13 +3,15 @@ import path from 'node:path';
 
 /**
  * Writes a file so that a crash or power cut leaves either the old or the new content, never half of it:
- * write a temporary file beside it, fsync it, rename it over the target, fsync the folder.
+ * write a temporary file beside it, fsync it, rename it over the target, fsync the folder. `data` may come in parts.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(data);
+    // Parts are written one after the other: a stamped scan is its original plus the update, never joined in memory.
+    if (Array.isArray(data)) for (const part of data as readonly Uint8Array[]) await handle.write(part);
+    else await handle.writeFile(data as string | Uint8Array);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,46 +1,46 @@
-import { Encodings, Font } from '@cantoo/pdf-lib/standard-fonts';
+import { standardFontMetrics, winAnsiCodes, type FontMetrics } from './standard-font-metrics';
 import type { StampFont } from './stamp-template';
+
+/** The characters a standard font can print: WinAnsi (PDF 32000-1, annex D). */
+export interface WinAnsiEncoding {
+  canEncodeUnicodeCodePoint(codePoint: number): boolean;
+}
 
 /** A standard font's metrics and its WinAnsi encoding: all the stamp needs to measure and write text. */
 export interface StandardFont {
-  readonly encoding: typeof Encodings.WinAnsi;
+  readonly encoding: WinAnsiEncoding;
   /** The text as a PDF hexadecimal string of WinAnsi codes (characters it lacks become "?"). */
   encodeText(text: string): string;
   /** Width of the text in points at `size`, kerning included. */
   widthOfTextAtSize(text: string, size: number): number;
 }
 
+const encoding: WinAnsiEncoding = { canEncodeUnicodeCodePoint: (codePoint) => codePoint in winAnsiCodes };
 const fonts = new Map<StampFont, StandardFont>();
 
-/** The metrics and WinAnsi encoder of a standard font (cached; only the font metrics package, not pdf-lib). */
+/** The metrics and WinAnsi encoder of a standard font (cached; generated tables, a few kilobytes per font). */
 export function standardFont(font: StampFont): StandardFont {
   let found = fonts.get(font);
   if (!found) {
-    found = loadFont(font);
+    found = fontFrom(standardFontMetrics[font] as FontMetrics);
     fonts.set(font, found);
   }
   return found;
 }
 
-function loadFont(name: StampFont): StandardFont {
-  const metrics = Font.load(name);
-  const encoding = Encodings.WinAnsi;
-  const glyphs = (text: string): { code: number; name: string }[] =>
-    Array.from(text, (char) => {
-      const code = char.codePointAt(0) ?? 63;
-      return encoding.encodeUnicodeCodePoint(encoding.canEncodeUnicodeCodePoint(code) ? code : 63);
-    });
+function fontFrom(metrics: FontMetrics): StandardFont {
+  const codes = (text: string): number[] => Array.from(text, (char) => winAnsiCodes[char.codePointAt(0) ?? 63] ?? 63);
   return {
     encoding,
-    encodeText: (text) => `<${glyphs(text).map((glyph) => glyph.code.toString(16).padStart(2, '0').toUpperCase()).join('')}>`,
+    encodeText: (text) => `<${codes(text).map((code) => code.toString(16).padStart(2, '0').toUpperCase()).join('')}>`,
     widthOfTextAtSize(text, size) {
-      const list = glyphs(text);
+      const list = codes(text);
       let width = 0;
-      list.forEach((glyph, i) => {
+      for (let i = 0; i < list.length; i++) {
+        const code = list[i] as number;
         const next = list[i + 1];
-        // Fonts without a width for a glyph count it as 250 units, as pdf-lib does.
-        width += (metrics.getWidthOfGlyph(glyph.name) || 250) + (next ? metrics.getXAxisKerningForPair(glyph.name, next.name) || 0 : 0);
-      });
+        width += (metrics.widths[code] ?? 250) + (next === undefined ? 0 : (metrics.kerning[code * 256 + next] ?? 0));
+      }
       return (width * size) / 1000;
     },
   };
