@@ -7,14 +7,21 @@ const kept = 20;
 /**
  * Fetches, in the background, the first document of an envelope the clerk is about to open (the queue row under
  * the pointer or the keyboard), so the viewer draws it from memory. Only the document is kept: it is immutable and
- * checked against the EFM's hash; the envelope itself (claims, decisions) is always read fresh when opened.
+ * checked against the EFM's hash; the envelope itself (claims, decisions) is always read fresh when opened. Opening
+ * an envelope calls it too, so the document downloads while the envelope and the claim are asked for.
  */
-export function prefetchFirstDocument(envelopeId: string): void {
+export function prefetchFirstDocument(envelopeId: string, firstDocumentId?: string | null): void {
   if (started.has(envelopeId)) return;
   started.add(envelopeId);
   if (started.size > kept) started.delete(started.values().next().value as string);
-  void getApi().envelope.get({ envelopeId }).then(async (answer) => {
-    const documentId = answer.ok ? answer.value.envelope.filings[0]?.leadDocument.id : undefined;
-    if (documentId) await fetchDocument(envelopeId, documentId);
+  // The queue names the first document (services since FirstDocumentID): fetched at once. Otherwise the envelope
+  // says which it is.
+  const documentId = firstDocumentId
+    ? Promise.resolve(firstDocumentId)
+    : getApi().envelope.get({ envelopeId }).then((answer) => (answer.ok ? answer.value.envelope.filings[0]?.leadDocument.id : undefined));
+  void documentId.then(async (id) => {
+    if (!id) return;
+    const result = await fetchDocument(envelopeId, id);
+    if (!result.ok) started.delete(envelopeId);
   }).catch(() => started.delete(envelopeId));
 }

@@ -4,6 +4,7 @@ import type { CourtPolicy } from '../../shared/domain/court-policy';
 import { getApi } from '../app/api';
 import { courtPolicy } from '../data/court-policy';
 import { prefetchFirstDocument } from '../data/envelope-prefetch';
+import type { CachedQueueItem } from '../data/queue-cache-db';
 import { noQueueFilter, searchWords, type QueueSort, type QueueViewFilter } from '../data/queue-keys';
 import type { QueueView } from '../data/queue-repository';
 import { syncQueue } from '../data/queue-sync';
@@ -42,6 +43,11 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
   const scroller = useRef<HTMLDivElement>(null);
   const view: QueueView = useMemo(() => ({ filter, sort, username }), [filter, sort, username]);
   const rows = useQueueView(view);
+  // Opening starts the first document's download too: it runs beside the envelope and claim requests.
+  const open = (row: CachedQueueItem): void => {
+    prefetchFirstDocument(row.envelopeId, row.firstDocumentId);
+    onOpen(row.envelopeId);
+  };
 
   const refresh = useCallback(async () => {
     setSyncing(true);
@@ -164,11 +170,11 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
                 <div role="row" aria-rowindex={virtual.index + 2} key={row.envelopeId} className="queue-row" data-testid="queue-row" tabIndex={0}
                   aria-label={`Envelope ${row.envelopeId}`} style={{ transform: `translateY(${virtual.start}px)` }}
                   data-index={virtual.index}
-                  onClick={() => onOpen(row.envelopeId)}
-                  onPointerEnter={() => prefetchFirstDocument(row.envelopeId)}
-                  onFocus={() => prefetchFirstDocument(row.envelopeId)}
+                  onClick={() => open(row)}
+                  onPointerEnter={() => prefetchFirstDocument(row.envelopeId, row.firstDocumentId)}
+                  onFocus={() => prefetchFirstDocument(row.envelopeId, row.firstDocumentId)}
                   onKeyDown={(event) => {
-                    if (event.key === 'Enter') onOpen(row.envelopeId);
+                    if (event.key === 'Enter') open(row);
                     else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
                       event.preventDefault();
                       focusRow(virtual.index + (event.key === 'ArrowDown' ? 1 : -1));

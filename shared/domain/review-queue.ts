@@ -43,6 +43,8 @@ export const queueItemSchema = z.object({
   filingCodes: z.array(z.string()),
   filerName: z.string().nullable(),
   filingCount: z.number().int().positive(),
+  /** The first filing's lead document: the desk fetches it while the envelope opens (null from older services). */
+  firstDocumentId: z.string().nullable().default(null),
   claimedBy: z.string().nullable(),
   claimExpiresAt: z.string().nullable(),
 });

@@ -249,43 +249,64 @@ export function readSubmitRequest(request: Element): SubmitReviewRequest {
 export function queueResponseElement(page: QueuePage): XmlElement {
   return el(crd, 'GetReviewQueueResponse',
     el(crd, 'TotalCount', String(page.totalCount)),
-    page.items.map((item) => el(crd, 'Item',
-      el(crd, 'EnvelopeID', item.envelopeId),
-      el(crd, 'SubmittedDateTime', item.submittedAt),
-      el(crd, 'CourtLocation', item.courtLocation),
-      optional(crd, 'CaseNumber', item.caseNumber),
-      el(crd, 'NewCase', String(item.newCase)),
-      el(crd, 'CaseCategory', item.caseCategory),
-      optional(crd, 'CaseTitle', item.caseTitle),
-      item.filingCodes.map((code) => el(crd, 'FilingCode', code)),
-      optional(crd, 'FilerName', item.filerName),
-      el(crd, 'FilingCount', String(item.filingCount)),
-      optional(crd, 'ClaimedBy', item.claimedBy),
-      optional(crd, 'ClaimExpiresDateTime', item.claimExpiresAt))),
+    page.items.map(queueItemElement),
     page.removed.map((envelopeId) => el(crd, 'RemovedEnvelopeID', envelopeId)),
     optional(crd, 'NextCursor', page.nextCursor),
     optional(crd, 'ChangeToken', page.changeToken),
     el(crd, 'ChangesOnly', String(page.changesOnly)));
 }
 
+/**
+ * The elements of a `crd:Item` (QueueItemType), in schema order, each with the queue item field it carries and how:
+ * the one table the writer, the DOM reader and the streaming reader (queue-answer-stream.ts) share.
+ */
+export const queueItemFields = [
+  { element: 'EnvelopeID', field: 'envelopeId', kind: 'text' },
+  { element: 'SubmittedDateTime', field: 'submittedAt', kind: 'text' },
+  { element: 'CourtLocation', field: 'courtLocation', kind: 'text' },
+  { element: 'CaseNumber', field: 'caseNumber', kind: 'optional' },
+  { element: 'NewCase', field: 'newCase', kind: 'boolean' },
+  { element: 'CaseCategory', field: 'caseCategory', kind: 'text' },
+  { element: 'CaseTitle', field: 'caseTitle', kind: 'optional' },
+  { element: 'FilingCode', field: 'filingCodes', kind: 'list' },
+  { element: 'FilerName', field: 'filerName', kind: 'optional' },
+  { element: 'FilingCount', field: 'filingCount', kind: 'count' },
+  { element: 'FirstDocumentID', field: 'firstDocumentId', kind: 'optional' },
+  { element: 'ClaimedBy', field: 'claimedBy', kind: 'optional' },
+  { element: 'ClaimExpiresDateTime', field: 'claimExpiresAt', kind: 'optional' },
+] as const satisfies readonly { element: string; field: keyof QueueItem; kind: 'text' | 'optional' | 'boolean' | 'count' | 'list' }[];
+
+/** `crd:Item`: one queue item, fields in schema order. */
+export function queueItemElement(item: QueueItem): XmlElement {
+  return el(crd, 'Item', queueItemFields.flatMap(({ element, field, kind }) => {
+    const value = item[field];
+    if (kind === 'list') return (value as readonly string[]).map((code) => el(crd, element, code));
+    if (kind === 'optional') return [optional(crd, element, value as string | null)];
+    return [el(crd, element, String(value))];
+  }));
+}
+
+/**
+ * A queue item from its elements' text (`text`: the first element of that name, trimmed, null when absent or empty;
+ * `list`: every element of that name), as both readers find them.
+ */
+export function queueItemFrom(text: (element: string) => string | null, list: (element: string) => string[]): QueueItem {
+  const item: Record<string, unknown> = {};
+  for (const { element, field, kind } of queueItemFields) {
+    const value = text(element);
+    item[field] = kind === 'list' ? list(element) : kind === 'optional' ? value : kind === 'boolean' ? value === 'true' : kind === 'count' ? Number(value ?? 1) : (value ?? '');
+  }
+  return item as unknown as QueueItem;
+}
+
 /** Reads `crd:GetReviewQueueResponse`. */
 export function readQueueResponse(response: Element): QueuePage {
   return {
     totalCount: Number(textAt(response, [crd, 'TotalCount']) ?? 0),
-    items: children(response, crd, 'Item').map((item): QueueItem => ({
-      envelopeId: textAt(item, [crd, 'EnvelopeID']) ?? '',
-      submittedAt: textAt(item, [crd, 'SubmittedDateTime']) ?? '',
-      courtLocation: textAt(item, [crd, 'CourtLocation']) ?? '',
-      caseNumber: textAt(item, [crd, 'CaseNumber']),
-      newCase: textAt(item, [crd, 'NewCase']) === 'true',
-      caseCategory: textAt(item, [crd, 'CaseCategory']) ?? '',
-      caseTitle: textAt(item, [crd, 'CaseTitle']),
-      filingCodes: children(item, crd, 'FilingCode').map((e) => text(e) ?? ''),
-      filerName: textAt(item, [crd, 'FilerName']),
-      filingCount: Number(textAt(item, [crd, 'FilingCount']) ?? 1),
-      claimedBy: textAt(item, [crd, 'ClaimedBy']),
-      claimExpiresAt: textAt(item, [crd, 'ClaimExpiresDateTime']),
-    })),
+    items: children(response, crd, 'Item').map((item) => queueItemFrom(
+      (name) => textAt(item, [crd, name]),
+      (name) => children(item, crd, name).map((e) => text(e) ?? ''),
+    )),
     nextCursor: textAt(response, [crd, 'NextCursor']),
     changeToken: textAt(response, [crd, 'ChangeToken']),
     changesOnly: textAt(response, [crd, 'ChangesOnly']) === 'true',

@@ -1,6 +1,7 @@
 import type { QueueItem, QueuePage } from '../domain/review-queue';
 import type { Result } from '../result';
 import { streamXml, type XmlError } from '../xml/safe-xml';
+import { queueItemFields, queueItemFrom } from './clerk-review-service';
 import { ns } from './namespaces';
 
 /** What one streaming pass over a GetReviewQueue answer found. */
@@ -11,8 +12,8 @@ export type StreamedQueueAnswer =
   | { readonly kind: 'other' };
 
 const envelopes = new Set<string>([ns.soap, ns.soap12]);
-const itemFields = new Set(['EnvelopeID', 'SubmittedDateTime', 'CourtLocation', 'CaseNumber', 'NewCase', 'CaseCategory', 'CaseTitle',
-  'FilingCode', 'FilerName', 'FilingCount', 'ClaimedBy', 'ClaimExpiresDateTime']);
+const itemFields = new Set<string>(queueItemFields.map((field) => field.element));
+const listFields = new Set<string>(queueItemFields.filter((field) => field.kind === 'list').map((field) => field.element));
 const pageFields = new Set(['TotalCount', 'RemovedEnvelopeID', 'NextCursor', 'ChangeToken', 'ChangesOnly']);
 
 class NotSoap extends Error {}
@@ -30,7 +31,7 @@ export function readQueueAnswerStream(xml: string): Result<StreamedQueueAnswer, 
   let inBody = false;
   let other = false;
   let page: { totalCount: number; items: QueueItem[]; removed: string[]; nextCursor: string | null; changeToken: string | null; changesOnly: boolean } | null = null;
-  let item: { fields: Map<string, string>; codes: string[] } | null = null;
+  let item: { fields: Map<string, string>; lists: Map<string, string[]> } | null = null;
   let notSoap = false;
   const seen = new Set<string>();
   let created: string | null = null;
@@ -52,7 +53,7 @@ export function readQueueAnswerStream(xml: string): Result<StreamedQueueAnswer, 
         else other = true;
       }
       if (depth === 4 && page && !other && uri === ns.crd) {
-        if (local === 'Item') item = { fields: new Map(), codes: [] };
+        if (local === 'Item') item = { fields: new Map(), lists: new Map() };
         else if (pageFields.has(local)) collecting = true;
       }
       if (depth === 5 && item && uri === ns.crd && itemFields.has(local)) collecting = true;
@@ -68,7 +69,7 @@ export function readQueueAnswerStream(xml: string): Result<StreamedQueueAnswer, 
       const value = textOf.trim();
       if (collecting && depth === 5 && !inBody) created ??= value || null;
       else if (collecting && depth === 5 && item) {
-        if (local === 'FilingCode') item.codes.push(value);
+        if (listFields.has(local)) item.lists.set(local, [...(item.lists.get(local) ?? []), value]);
         // The first of a repeated field counts, as with the DOM reader.
         else if (!item.fields.has(local)) item.fields.set(local, value);
       } else if (collecting && depth === 4 && page) {
@@ -98,21 +99,7 @@ export function readQueueAnswerStream(xml: string): Result<StreamedQueueAnswer, 
   return { ok: true, value: { kind: 'page', page: found, created } };
 }
 
-function queueItemOf({ fields, codes }: { fields: Map<string, string>; codes: string[] }): QueueItem {
+function queueItemOf({ fields, lists }: { fields: Map<string, string>; lists: Map<string, string[]> }): QueueItem {
   // As the DOM reader's textAt: trimmed, and an empty element is no value.
-  const text = (name: string): string | null => fields.get(name) || null;
-  return {
-    envelopeId: text('EnvelopeID') ?? '',
-    submittedAt: text('SubmittedDateTime') ?? '',
-    courtLocation: text('CourtLocation') ?? '',
-    caseNumber: text('CaseNumber'),
-    newCase: text('NewCase') === 'true',
-    caseCategory: text('CaseCategory') ?? '',
-    caseTitle: text('CaseTitle'),
-    filingCodes: codes,
-    filerName: text('FilerName'),
-    filingCount: Number(text('FilingCount') ?? 1),
-    claimedBy: text('ClaimedBy'),
-    claimExpiresAt: text('ClaimExpiresDateTime'),
-  };
+  return queueItemFrom((name) => fields.get(name) || null, (name) => lists.get(name) ?? []);
 }
