@@ -6,7 +6,8 @@
 //  - filter change to rows painted, through the screen, against the floor of two animation frames;
 //  - search by envelope id and by case number (prefix), against a primary-key get;
 //  - incremental sync of 500 changes made on the service, against fetching those changes without writing them;
-//  - open an envelope until pdf.js has drawn its first page (pixels), against fetching its document alone.
+//  - open an envelope until pdf.js has drawn its first page (pixels; timed in the page from the click event),
+//    against fetching its document alone.
 // Every figure: `bench NAME: VALUE UNIT (floor …, ratio R, target T: met|not met)`.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -213,14 +214,26 @@ for (const count of sizes) {
 
   // Open an envelope until its first page is drawn (pixels, not the canvas's size): straight from the queue, and
   // after the row was under the pointer long enough for its first document to be prefetched.
-  const drawn = (): Promise<unknown> => page.waitForFunction(() => {
+  // Milliseconds from the click until drawn, or -1 when unreadable (the demo queue holds encrypted documents on
+  // purpose): those opens are not counted.
+  const drawn = async (): Promise<number> => (await (await page.waitForFunction(() => {
+    if (document.querySelector('[data-testid="document-error"]')) return -1;
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="pdf-page-canvas"][data-rendered="true"]');
     if (!canvas || canvas.width === 0) return false;
     const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
     if (!pixels) return false;
-    for (let p = 0; p < pixels.length; p += 4 * 97) if ((pixels[p] ?? 255) < 200) return true;
+    const clicked = (window as unknown as { crdClickedAt?: number }).crdClickedAt;
+    for (let p = 0; p < pixels.length; p += 4 * 97) if ((pixels[p] ?? 255) < 200) return clicked === undefined ? -1 : performance.now() - clicked;
     return false;
-  }, undefined, { polling: 'raf' });
+  }, undefined, { polling: 'raf' })).jsonValue()) as number;
+  // Timed in the page, from the click event to the frame where the page's pixels are there: what the clerk waits
+  // for, without Playwright's own actionability checks and round trips (about 80 ms of a click-to-poll timing).
+  const armClick = (): Promise<void> => page.evaluate(() => {
+    delete (window as unknown as { crdClickedAt?: number }).crdClickedAt;
+    document.addEventListener('click', () => {
+      (window as unknown as { crdClickedAt?: number }).crdClickedAt = performance.now();
+    }, { capture: true, once: true });
+  });
   const back = async (): Promise<void> => {
     await page.getByRole('button', { name: 'Back to queue' }).click();
     const leave = page.getByRole('button', { name: 'Leave' });
@@ -233,10 +246,10 @@ for (const count of sizes) {
   for (let i = 0; i < 7; i++) {
     const row = page.getByTestId('queue-row').nth(i * 2 + 1);
     const id = ((await row.getAttribute('aria-label')) ?? '').replace('Envelope ', '');
-    let started = performance.now();
+    await armClick();
     await row.click();
-    await drawn();
-    opens.push(performance.now() - started);
+    const opened = await drawn();
+    if (opened >= 0) opens.push(opened);
     documentFloor.push(await page.evaluate(async (envelopeId) => {
       const api = (window as unknown as { api: { envelope: { get: (a: object) => Promise<{ ok: boolean; value: { documents: { documentId: string }[] } }> }; document: { get: (a: object) => Promise<unknown> } } }).api;
       const detail = await api.envelope.get({ envelopeId });
@@ -249,10 +262,10 @@ for (const count of sizes) {
     const next = page.getByTestId('queue-row').nth(i * 2 + 2);
     await next.hover();
     await page.waitForTimeout(500);
-    started = performance.now();
+    await armClick();
     await next.click();
-    await drawn();
-    prefetched.push(performance.now() - started);
+    const openedPrefetched = await drawn();
+    if (openedPrefetched >= 0) prefetched.push(openedPrefetched);
     await back();
   }
   report(`open-envelope-first-page-drawn-${label}`, median(opens), 'ms', median(documentFloor), { value: 120, text: '≤ 120 ms' });

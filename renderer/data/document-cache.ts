@@ -5,6 +5,8 @@ import { getApi } from '../app/api';
 import { isOfflineError, offlineDocument } from '../offline/offline-store';
 
 const cache = new Map<string, DocumentContent>();
+// Downloads under way: the viewer asking for a document the prefetch is still fetching waits for that download.
+const inFlight = new Map<string, Promise<Result<DocumentContent, AppError>>>();
 const limit = 40;
 
 /**
@@ -16,6 +18,18 @@ export async function fetchDocument(envelopeId: string, documentId: string): Pro
   const key = `${envelopeId}/${documentId}`;
   const cached = cache.get(key);
   if (cached) return { ok: true, value: cached };
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const download = downloadDocument(key, envelopeId, documentId);
+  inFlight.set(key, download);
+  try {
+    return await download;
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+async function downloadDocument(key: string, envelopeId: string, documentId: string): Promise<Result<DocumentContent, AppError>> {
   const result = await getApi().document.get({ envelopeId, documentId });
   if (!result.ok && isOfflineError(result.error.code)) {
     // Taken for offline work: the copy in IndexedDB (checked against the EFM's hash when it was stored).

@@ -2,7 +2,13 @@ import { getApi } from '../app/api';
 import { fetchDocument } from './document-cache';
 
 const started = new Set<string>();
+const firstDocuments = new Map<string, string>();
 const kept = 20;
+
+/** The first filing's lead document of an envelope, when the queue or a prefetch has said which it is. */
+export function knownFirstDocument(envelopeId: string): string | null {
+  return firstDocuments.get(envelopeId) ?? null;
+}
 
 /**
  * Fetches, in the background, the first document of an envelope the clerk is about to open (the queue row under
@@ -21,6 +27,8 @@ export function prefetchFirstDocument(envelopeId: string, firstDocumentId?: stri
     : getApi().envelope.get({ envelopeId }).then((answer) => (answer.ok ? answer.value.envelope.filings[0]?.leadDocument.id : undefined));
   void documentId.then(async (id) => {
     if (!id) return;
+    firstDocuments.set(envelopeId, id);
+    if (firstDocuments.size > kept) firstDocuments.delete(firstDocuments.keys().next().value as string);
     const result = await fetchDocument(envelopeId, id);
     if (!result.ok) started.delete(envelopeId);
   }).catch(() => started.delete(envelopeId));

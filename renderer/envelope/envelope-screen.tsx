@@ -23,6 +23,7 @@ import { courtPolicy, filingCorrections } from '../data/court-policy';
 import { courtNow } from '../data/efm-clock';
 import { deliverPending } from '../outbox/outbox';
 import { useOutboxEntry } from '../outbox/use-outbox-entry';
+import { knownFirstDocument } from '../data/envelope-prefetch';
 import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
 
 /**
@@ -49,7 +50,8 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   const [leaving, setLeaving] = useState(false);
   const [detail, setDetail] = useState<EnvelopeDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The document on screen. Known from the queue before the envelope's answer comes: the viewer starts at once.
+  const [selected, setSelected] = useState<string | null>(() => knownFirstDocument(envelopeId));
   // Set once this screen has nothing more to submit: the review is complete, or an episode waits in the outbox.
   const [finished, setFinished] = useState(false);
   const [loads, setLoads] = useState(0);
@@ -232,9 +234,9 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
         onClose();
       }} />}
       {draft.resumed && !outcome && !finished && <p role="status" className="hint" data-testid="draft-restored">Your unsubmitted work on this envelope was kept on this workstation and is back.</p>}
-      {detail && (
-        <div className="envelope-body">
-          <div className="envelope-side">
+      <div className="envelope-body">
+        <div className="envelope-side">
+          {!detail ? <p className="hint" data-testid="envelope-loading">{error ? '' : 'Loading the envelope…'}</p> : <>
             <EnvelopeSummary detail={detail} />
             <h3>Filings</h3>
             <ol className="filing-list" data-testid="filing-list">
@@ -280,16 +282,18 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
                 </p>
               )}
             </div>
-          </div>
-          <div className="envelope-document">
-            <div className="viewer-toolbar">
-              <button type="button" aria-pressed={stampPreview} aria-keyshortcuts="s" onClick={() => setStampPreview(!stampPreview)}>Stamp preview</button>
-              {stampPreview && !stampedFiling && <span className="hint" data-testid="stamp-preview-hint">Accept this filing to preview its stamps.</span>}
-            </div>
-            {current && <DocumentViewer envelopeId={envelopeId} documentId={current.id} title={current.title ?? current.id} preview={previewStamps} />}
-          </div>
+          </>}
         </div>
-      )}
+        <div className="envelope-document">
+          <div className="viewer-toolbar">
+            <button type="button" aria-pressed={stampPreview} aria-keyshortcuts="s" disabled={!detail} onClick={() => setStampPreview(!stampPreview)}>Stamp preview</button>
+            {stampPreview && !stampedFiling && <span className="hint" data-testid="stamp-preview-hint">Accept this filing to preview its stamps.</span>}
+          </div>
+          {!error && selected && (!detail || current) && (
+            <DocumentViewer envelopeId={envelopeId} documentId={selected} title={current ? (current.title ?? current.id) : 'the first document'} preview={previewStamps} />
+          )}
+        </div>
+      </div>
     </section>
   );
 }
