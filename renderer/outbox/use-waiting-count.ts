@@ -18,5 +18,5 @@ export function useWaitingCount(active: boolean): number {
     };
   }, [active, store]);
   const ready = active && store !== null;
-  return useLiveQuery(async () => (ready && store ? store.outbox.where('status').equals('pending').count() : 0), String(ready), 0);
+  return useLiveQuery(async () => (store ? store.outbox.where('status').equals('pending').count() : 0), String(ready), 0, ready);
 }
