@@ -5,6 +5,7 @@ import { appError, type AppError } from '../../shared/errors';
 import { channels, isChannel, type Access, type AuditDeclaration, type Channel, type ChannelArgs, type ChannelResult } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/result';
 import type { AuditEntry } from '../audit/audit-log';
+import { describeRejectedInput } from '../../shared/ipc/rejected-input';
 
 /** Who is calling: the Electron window or a loopback-host page. Later issues add the signed-in user. */
 export interface CallContext {
@@ -106,10 +107,11 @@ function outcomeOf(error: AppError): AuditRecord['outcome'] {
   return error.code === 'efm-unreachable' || error.code === 'efm-timeout' || error.code === 'storage-failed' || error.code === 'internal' ? 'failed' : 'refused';
 }
 
-function invalidArguments(channel: string, error: z.ZodError): AppError {
+/** The clerk reads what is wrong in words; the field's path stays in the error's details for the log and tests. */
+function invalidArguments(_channel: string, error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue?.path.join('.') ?? '';
-  return appError('invalid-arguments', `Invalid arguments for ${channel}${field ? ` (${field})` : ''}: ${issue?.message ?? 'rejected'}`, field ? { field } : {});
+  return appError('invalid-arguments', describeRejectedInput(issue), field ? { field } : {});
 }
 
 function defaultLog(message: string, cause: unknown): void {

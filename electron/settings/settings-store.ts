@@ -4,6 +4,7 @@ import { appError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
 import { defaultSettings, mergeSettings, settingsSchema, type Settings } from '../../shared/settings';
 import { writeFileAtomic } from './atomic-file';
+import { describeRejectedInput } from '../../shared/ipc/rejected-input';
 
 /** File name of the settings document inside the data folder. */
 export const settingsFileName = 'settings.json';
@@ -34,7 +35,7 @@ export class SettingsStore {
     const next = settingsSchema.safeParse(mergeSettings(await this.get(), patch));
     if (!next.success) {
       const issue = next.error.issues[0];
-      return err(appError('invalid-arguments', issue?.message ?? 'Invalid settings', { field: issue?.path.join('.') ?? '' }));
+      return err(appError('invalid-arguments', describeRejectedInput(issue), { field: issue?.path.join('.') ?? '' }));
     }
     try {
       await mkdir(path.dirname(this.#file), { recursive: true });

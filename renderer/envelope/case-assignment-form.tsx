@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CaseSummary } from '../../shared/domain/case-summary';
+import { caseNumberExample, normaliseCaseNumber } from '../../shared/domain/clerk-text';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope } from '../../shared/domain/envelope';
 import { getApi } from '../app/api';
@@ -20,7 +21,8 @@ export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange
   }, [envelope]);
   // A new case needs a number the court does not have yet: looked up (standard GetCase) once the clerk pauses typing.
   const [taken, setTaken] = useState<CaseSummary | null>(null);
-  const typedNumber = draft.caseNumber.trim();
+  const typedNumber = normaliseCaseNumber(draft.caseNumber);
+  const example = policy ? caseNumberExample(policy.caseNumberPattern) : null;
   useEffect(() => {
     setTaken(null);
     if (typedNumber.length < 3) return;
@@ -43,7 +45,10 @@ export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange
       )}
       <div className="field">
         <label htmlFor="case-number">Case number</label>
-        <input id="case-number" value={draft.caseNumber} onChange={(event) => onChange({ ...draft, caseNumber: event.target.value })} />
+        <input id="case-number" value={draft.caseNumber} aria-describedby="case-number-format" autoComplete="off" spellCheck={false}
+          onChange={(event) => onChange({ ...draft, caseNumber: event.target.value })}
+          onBlur={() => onChange({ ...draft, caseNumber: normaliseCaseNumber(draft.caseNumber) })} />
+        {example && <span id="case-number-format" className="hint">Format: {example}</span>}
       </div>
       {taken && (
         <p role="alert" className="warning" data-testid="case-number-taken">

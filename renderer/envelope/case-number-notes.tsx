@@ -1,3 +1,4 @@
+import { normaliseCaseNumber } from '../../shared/domain/clerk-text';
 import { codeName, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope } from '../../shared/domain/envelope';
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
@@ -26,5 +27,5 @@ export function RecordSystemNumberNote({ pending }: { pending: boolean }) {
 export function caseNumberForStamp(kase: Envelope['case'] | undefined, assigned: { caseNumber: string } | null, byRecordSystem: boolean, typed: string): string {
   if (assigned) return assigned.caseNumber;
   if (!kase?.isNew) return kase?.number ?? '';
-  return byRecordSystem ? recordSystemCaseNumberPlaceholder : typed.trim();
+  return byRecordSystem ? recordSystemCaseNumberPlaceholder : normaliseCaseNumber(typed);
 }

@@ -1,5 +1,6 @@
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import type { Filing } from '../../shared/domain/envelope';
+import { decisionNoteMaxLength } from '../../shared/domain/review-decision';
 import type { DecisionDraft } from './review-draft';
 
 /**
@@ -40,9 +41,22 @@ export function DecisionPanel({ filing, draft, policy, corrections, disabled, on
       {draft.outcome && (
         <div className="field">
           <label htmlFor={id('note')}>{draft.outcome === 'rejected' ? 'Explanation for the filer (required)' : 'Note to the filer (optional)'}</label>
-          <textarea id={id('note')} rows={2} value={draft.note} onChange={(event) => onChange({ ...draft, note: event.target.value })} />
+          <textarea id={id('note')} rows={2} value={draft.note} aria-describedby={id('note-count')}
+            onChange={(event) => onChange({ ...draft, note: event.target.value })} />
+          <NoteCounter id={id('note-count')} length={draft.note.trim().length} />
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** Characters used against the limit, shown before the limit bites; it turns to a warning past 90 %. */
+function NoteCounter({ id, length }: { id: string; length: number }) {
+  const over = length > decisionNoteMaxLength;
+  const near = length > decisionNoteMaxLength * 0.9;
+  return (
+    <span id={id} className={over ? 'counter counter-over' : near ? 'counter counter-near' : 'counter'} data-testid="note-counter">
+      {length.toLocaleString('en-US')} / {decisionNoteMaxLength.toLocaleString('en-US')} characters{over ? ': too long' : ''}
+    </span>
   );
 }

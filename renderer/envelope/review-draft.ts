@@ -1,3 +1,5 @@
+import { neutraliseBidi } from '../../shared/domain/clerk-text';
+import { decisionNoteMaxLength, rejectionNoteMinLength } from '../../shared/domain/review-decision';
 import { checkCaseAssignment } from '../../shared/domain/case-assignment';
 import { awaitsRecordSystemNumber, type CourtPolicy } from '../../shared/domain/court-policy';
 import type { Envelope, Filing } from '../../shared/domain/envelope';
@@ -56,7 +58,12 @@ export function reviewProblems(envelope: Envelope, decisions: ReadonlyMap<string
     // A court that publishes no rejection reasons takes the explanation alone.
     const reasonNeeded = policy === null || policy.rejectionReasons.length > 0;
     if (draft.outcome === 'rejected' && reasonNeeded && !draft.reasonCode) problems.push(`Choose a rejection reason for ${filing.description ?? filing.id}.`);
-    if (draft.outcome === 'rejected' && draft.note.trim().length < 10) problems.push(`Explain the rejection of ${filing.description ?? filing.id} to the filer (at least 10 characters).`);
+    const note = neutraliseBidi(draft.note).trim();
+    const name = filing.description ?? filing.id;
+    if (draft.outcome === 'rejected' && note.length < rejectionNoteMinLength) problems.push(`Explain the rejection of ${name} to the filer (at least ${rejectionNoteMinLength} characters).`);
+    if (note.length > decisionNoteMaxLength) {
+      problems.push(`Shorten the note on ${name}: ${note.length.toLocaleString('en-US')} characters, ${decisionNoteMaxLength.toLocaleString('en-US')} at most.`);
+    }
   }
   const accepts = decided.some((filing) => decisions.get(filing.id)?.outcome === 'accepted');
   if (envelope.case.isNew && accepts && !earlier.assignedCase && !numberedByRecordSystem(envelope, policy, earlier)) {
@@ -68,7 +75,7 @@ export function reviewProblems(envelope: Envelope, decisions: ReadonlyMap<string
     // The same check the main process and the court's service make.
     const filled = caseNumber.trim() && courtLocation.trim() && judge.trim() && title.trim();
     if (policy && filled) {
-      const draft = { caseNumber: caseNumber.trim(), trackingId: null, courtLocation: courtLocation.trim(), judge: judge.trim(), caseTitle: title.trim() };
+      const draft = { caseNumber, trackingId: null, courtLocation: courtLocation.trim(), judge: judge.trim(), caseTitle: title.trim() };
       problems.push(...checkCaseAssignment(draft, policy).map((issue) => issue.message));
     }
   }

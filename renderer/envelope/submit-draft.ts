@@ -1,3 +1,4 @@
+import { normaliseCaseNumber } from '../../shared/domain/clerk-text';
 import { freeTextRejectionReason, type CourtPolicy } from '../../shared/domain/court-policy';
 import { courtNow } from '../data/efm-clock';
 import type { Envelope } from '../../shared/domain/envelope';
@@ -35,7 +36,7 @@ export async function submitDraft(input: {
   placements?: ReadonlyMap<string, Readonly<Record<string, StampPlacement>>>;
 }): Promise<SubmitOutcome> {
   const decidedAt = courtNow().toISOString();
-  const caseNumber = input.earlier.assignedCase?.caseNumber ?? (input.envelope.case.isNew ? input.assignment.caseNumber.trim() : (input.envelope.case.number ?? ''));
+  const caseNumber = input.earlier.assignedCase?.caseNumber ?? (input.envelope.case.isNew ? normaliseCaseNumber(input.assignment.caseNumber) : (input.envelope.case.number ?? ''));
   const filings = newlyDecided(input.envelope, input.decisions, input.earlier);
   const templates = input.settings.stampTemplates.filter((template) => input.settings.defaultStampTemplateIds.includes(template.id));
   const stamped: { documentId: string; sha256: string; bytes: Uint8Array<ArrayBuffer> }[] = [];

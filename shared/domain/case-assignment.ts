@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { caseNumberExample, normaliseCaseNumber } from './clerk-text';
 import { allowsCode, type CourtPolicy } from './court-policy';
 
 /** What the clerk enters for a new case: it flows into the stamps and into docket:CorrectedCase. */
 export const caseAssignmentSchema = z.object({
-  caseNumber: z.string().trim().min(1, 'Enter the case number'),
+  caseNumber: z.string().overwrite(normaliseCaseNumber).min(1, 'Enter the case number'),
   trackingId: z.string().trim().min(1).nullable(),
   courtLocation: z.string().trim().min(1, 'Choose or enter the court location'),
   judge: z.string().trim().min(1, 'Choose or enter the judge'),
@@ -33,8 +34,14 @@ export function checkCaseAssignment(input: unknown, policy: Pick<CourtPolicy, 'c
   } catch {
     issues.push({ field: 'caseNumber', message: "The court's case-number pattern is invalid; ask court IT to fix the policy." });
   }
-  if (pattern && !pattern.test(parsed.data.caseNumber)) issues.push({ field: 'caseNumber', message: 'The case number is not in this court\'s case-number format.' });
+  if (pattern && !pattern.test(parsed.data.caseNumber)) issues.push({ field: 'caseNumber', message: caseNumberFormatMessage(policy.caseNumberPattern) });
   if (!allowsCode(policy.courtLocations, parsed.data.courtLocation)) issues.push({ field: 'courtLocation', message: 'Not one of the court locations in the court policy.' });
   if (!allowsCode(policy.judges, parsed.data.judge)) issues.push({ field: 'judge', message: 'Not one of the judges in the court policy.' });
   return issues;
+}
+
+/** What the clerk reads when a case number is not in the court's format: an example of the format, never the pattern. */
+export function caseNumberFormatMessage(pattern: string): string {
+  const example = caseNumberExample(pattern);
+  return example ? `The case number is not in this court's format, for example ${example}.` : "The case number is not in this court's case-number format.";
 }

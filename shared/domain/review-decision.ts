@@ -1,6 +1,18 @@
 import { z } from 'zod';
+import { neutraliseBidi } from './clerk-text';
 
-/** A clerk's decision on one filing. ECF requires every rejection to carry an explanation. */
+/** The longest note or explanation to the filer, in characters (the desk shows a counter against it). */
+export const decisionNoteMaxLength = 2000;
+
+/** The shortest explanation of a rejection. */
+export const rejectionNoteMinLength = 10;
+
+const noteTooLong = `The note to the filer is longer than the ${decisionNoteMaxLength.toLocaleString('en-US')} characters allowed`;
+
+/**
+ * A clerk's decision on one filing. Notes lose bidirectional controls (neutraliseBidi): what the filer and the
+ * history show is what the clerk typed, in the order typed. ECF requires every rejection to carry an explanation.
+ */
 export const reviewDecisionSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('accepted'),
@@ -9,7 +21,7 @@ export const reviewDecisionSchema = z.discriminatedUnion('outcome', [
     /** A corrected filing code from the court's list, instead of rejecting a filing filed under the wrong code. */
     correctedFilingCode: z.string().min(1).nullable(),
     /** An optional note to the filer. */
-    note: z.string().trim().max(2000).nullable(),
+    note: z.string().overwrite(neutraliseBidi).trim().max(decisionNoteMaxLength, noteTooLong).nullable(),
     reviewer: z.string().min(1),
     decidedAt: z.iso.datetime({ offset: true }),
   }),
@@ -20,7 +32,9 @@ export const reviewDecisionSchema = z.discriminatedUnion('outcome', [
     /** Code from the court's rejection-reason list. */
     reasonCode: z.string().min(1, 'Choose a rejection reason'),
     /** The specific explanation the filer reads; required, because a bare reason code is too vague to act on. */
-    note: z.string().trim().min(10, 'Explain the rejection to the filer (at least 10 characters)').max(2000),
+    note: z.string().overwrite(neutraliseBidi).trim()
+      .min(rejectionNoteMinLength, `Explain the rejection to the filer (at least ${rejectionNoteMinLength} characters)`)
+      .max(decisionNoteMaxLength, noteTooLong),
     reviewer: z.string().min(1),
     decidedAt: z.iso.datetime({ offset: true }),
   }),
