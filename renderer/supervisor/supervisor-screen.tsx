@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { clerkWorkload, type DocketingException, type WorkloadSnapshot } from '../../shared/domain/supervision';
+import { clerkWorkload, courtDayStart, courtToday, type DocketingException, type WorkloadSnapshot } from '../../shared/domain/supervision';
+import { useSettings } from '../settings/use-settings';
 import { getApi } from '../app/api';
 import type { CachedQueueItem } from '../data/queue-cache-db';
 import { queueRepository } from '../data/queue-repository';
@@ -10,32 +11,39 @@ import { ClaimsPanel } from './claims-panel';
 import { ExceptionsPanel } from './exceptions-panel';
 import { WorkloadTable } from './workload-table';
 
-const startOfToday = (): Date => {
-  const day = new Date();
-  day.setHours(0, 0, 0, 0);
-  return day;
+/** The day after a court-calendar day (`2026-12-02` → `2026-12-03`). */
+const dayAfter = (day: string): string => {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 };
-const dateInput = (date: Date): string => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /**
  * The supervisor's desk: per-clerk workload, queue aging, who holds what (reassign one or many, release stale
  * claims), the docketing exception queue, a CSV of review statistics for a date range, and the audit log.
  */
 export function SupervisorScreen() {
+  const settings = useSettings();
   const [snapshot, setSnapshot] = useState<WorkloadSnapshot | null>(null);
   const [queue, setQueue] = useState<CachedQueueItem[]>([]);
   const [exceptions, setExceptions] = useState<DocketingException[]>([]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [target, setTarget] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const [from, setFrom] = useState(dateInput(startOfToday()));
-  const [to, setTo] = useState(dateInput(startOfToday()));
+  // "Today" and the statistics' days are court days, on the court's clock, whatever the workstation's time zone.
+  const timeZone = settings?.courtTimeZone ?? null;
+  const today = timeZone ? courtToday(timeZone) : null;
+  const [fromPicked, setFrom] = useState<string | null>(null);
+  const [toPicked, setTo] = useState<string | null>(null);
+  const from = fromPicked ?? today ?? '';
+  const to = toPicked ?? today ?? '';
   const [now, setNow] = useState(() => new Date());
 
   const refresh = useCallback(async () => {
-    const today = startOfToday();
+    if (!timeZone) return;
+    const day = courtToday(timeZone);
     const [workload, open] = await Promise.all([
-      getApi().supervisor.workload({ from: today.toISOString(), to: new Date(today.getTime() + 86_400_000).toISOString() }),
+      getApi().supervisor.workload({ from: courtDayStart(day, timeZone), to: courtDayStart(dayAfter(day), timeZone) }),
       getApi().supervisor.exceptions({ includeHandled: false }),
     ]);
     if (workload.ok) setSnapshot(workload.value);
@@ -44,7 +52,7 @@ export function SupervisorScreen() {
     await syncQueue();
     setQueue(await queueRepository.everything());
     setNow(new Date());
-  }, []);
+  }, [timeZone]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -64,10 +72,9 @@ export function SupervisorScreen() {
     await refresh();
   };
   const exportCsv = async (): Promise<void> => {
-    const start = new Date(`${from}T00:00:00`);
-    const end = new Date(`${to}T00:00:00`);
-    end.setDate(end.getDate() + 1);
-    const result = await getApi().supervisor.exportStatistics({ from: start.toISOString(), to: end.toISOString() });
+    // Court days, on the court's clock: from the first day's midnight to the midnight after the last.
+    if (!timeZone || !from || !to) return;
+    const result = await getApi().supervisor.exportStatistics({ from: courtDayStart(from, timeZone), to: courtDayStart(dayAfter(to), timeZone) });
     if (!result.ok) return setMessage(result.error.message);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv' }));
@@ -84,7 +91,7 @@ export function SupervisorScreen() {
         <button type="button" onClick={() => void refresh()}>Refresh</button>
       </div>
       {message && <p role="status" data-testid="supervisor-message">{message}</p>}
-      {snapshot && <WorkloadTable rows={clerkWorkload(snapshot, startOfToday())} />}
+      {snapshot && timeZone && today && <WorkloadTable rows={clerkWorkload(snapshot, new Date(courtDayStart(today, timeZone)))} />}
       <div className="panel reassign">
         <h3>Reassign {selected.size} selected</h3>
         <label>Reassign to <select value={target} onChange={(event) => setTarget(event.target.value)}><option value="">Choose a clerk…</option>{clerks.map((clerk) => <option key={clerk.userId} value={clerk.userId}>{clerk.displayName} ({clerk.userId})</option>)}</select></label>

@@ -19,6 +19,10 @@ export const reviewRecordSchema = z.object({
   reasonCode: z.string().nullable(),
   claimedAt: z.string().nullable(),
   decidedAt: z.string(),
+  /** The filing code as filed, the code the clerk corrected it to, and the envelope's court location. */
+  filingCode: z.string().nullable().default(null),
+  correctedFilingCode: z.string().nullable().default(null),
+  courtLocation: z.string().nullable().default(null),
 });
 
 /** What a supervisor's dashboard is computed from: the court's users, current claims, decisions in a date range. */
@@ -127,12 +131,75 @@ const csvCell = (value: string | number | null): string => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** The review statistics of a date range as CSV (RFC 4180, CRLF), one row per filing decision. */
-export function reviewStatisticsCsv(reviews: readonly ReviewRecord[]): string {
-  const header = ['decided_at', 'clerk', 'envelope_id', 'filing_id', 'outcome', 'rejection_reason', 'claimed_at', 'review_seconds'];
+/**
+ * An instant as the court's wall clock shows it, in ISO 8601 with its offset (`2026-12-02T01:12:24-06:00`): read by
+ * people as court time and by spreadsheets and scripts without ambiguity.
+ */
+export function courtLocalIso(iso: string | null, timeZone: string): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = wallClock(date, timeZone);
+  const offsetMinutes = courtOffsetMinutes(date, timeZone);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+function wallClock(date: Date, timeZone: string): Record<string, string> {
+  return Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date).map((part) => [part.type, part.value])) as Record<string, string>;
+}
+
+/** Minutes the court's clock is ahead of UTC at `date` (negative west of Greenwich). */
+function courtOffsetMinutes(date: Date, timeZone: string): number {
+  const parts = wallClock(date, timeZone);
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The court-calendar day it is now on the court's clock (`2026-12-02`). */
+export function courtToday(timeZone: string, now = new Date()): string {
+  return (courtLocalIso(now.toISOString(), timeZone) ?? now.toISOString()).slice(0, 10);
+}
+
+/**
+ * The instant a court-calendar day (`2026-12-02`) begins on the court's clock, as ISO 8601 UTC: the ranges a
+ * supervisor picks are court days, whatever the workstation's own time zone.
+ */
+export function courtDayStart(day: string, timeZone: string): string {
+  const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
+  const midnight = Date.UTC(year, month - 1, date);
+  let instant = midnight - courtOffsetMinutes(new Date(midnight), timeZone) * 60_000;
+  // Across a change of offset (daylight saving) the first guess is an hour off: measure again at the guess.
+  instant = midnight - courtOffsetMinutes(new Date(instant), timeZone) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/**
+ * The review statistics of a date range as CSV (RFC 4180, CRLF), one row per filing decision, times in the court's
+ * time zone (with their offset).
+ */
+export function reviewStatisticsCsv(reviews: readonly ReviewRecord[], timeZone: string): string {
+  const header = ['decided_at', 'clerk', 'envelope_id', 'filing_id', 'filing_code', 'corrected_filing_code', 'court_location', 'outcome',
+    'rejection_reason', 'claimed_at', 'review_seconds'];
   const rows = [...reviews].sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)).map((review) => {
     const seconds = review.claimedAt ? Math.round((Date.parse(review.decidedAt) - Date.parse(review.claimedAt)) / 1000) : null;
-    return [review.decidedAt, review.clerk, review.envelopeId, review.filingId, review.outcome, review.reasonCode, review.claimedAt, seconds];
+    return [courtLocalIso(review.decidedAt, timeZone), review.clerk, review.envelopeId, review.filingId, review.filingCode, review.correctedFilingCode,
+      review.courtLocation, review.outcome, review.reasonCode, courtLocalIso(review.claimedAt, timeZone), seconds];
   });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * The export's file name: the court-calendar days it covers, `from` inclusive and `to` exclusive (a one-day export
+ * is `review-statistics_2026-12-02.csv`, not `…_2026-12-02_2026-12-03.csv`).
+ */
+export function reviewStatisticsFileName(from: string, to: string, timeZone: string): string {
+  const day = (iso: string): string => (courtLocalIso(iso, timeZone) ?? iso).slice(0, 10);
+  const first = day(from);
+  const last = day(new Date(Date.parse(to) - 1).toISOString());
+  return first === last || last < first ? `review-statistics_${first}.csv` : `review-statistics_${first}_${last}.csv`;
 }

@@ -58,7 +58,10 @@ export function workloadResponseElement(snapshot: WorkloadSnapshot): XmlElement 
       el(crd, 'Outcome', review.outcome),
       optional(crd, 'ReasonCode', review.reasonCode),
       optional(crd, 'ClaimedDateTime', review.claimedAt),
-      el(crd, 'DecidedDateTime', review.decidedAt))));
+      el(crd, 'DecidedDateTime', review.decidedAt),
+      optional(crd, 'FilingCode', review.filingCode),
+      optional(crd, 'CorrectedFilingCode', review.correctedFilingCode),
+      optional(crd, 'CourtLocation', review.courtLocation))));
 }
 
 /** Reads `crd:GetWorkloadResponse`. */
@@ -79,6 +82,9 @@ export function readWorkloadResponse(response: Element): WorkloadSnapshot {
       reasonCode: textAt(review, [crd, 'ReasonCode']),
       claimedAt: textAt(review, [crd, 'ClaimedDateTime']),
       decidedAt: textAt(review, [crd, 'DecidedDateTime']) ?? '',
+      filingCode: textAt(review, [crd, 'FilingCode']),
+      correctedFilingCode: textAt(review, [crd, 'CorrectedFilingCode']),
+      courtLocation: textAt(review, [crd, 'CourtLocation']),
     })),
   };
 }

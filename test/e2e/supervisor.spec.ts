@@ -67,7 +67,12 @@ test('two clerks and a supervisor on one EFM: one holds the envelope, a reassign
   const downloading = boss.page.waitForEvent('download');
   await boss.page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = readFileSync(await (await downloading).path(), 'utf8').split('\r\n');
-  expect(csv[0]).toBe('decided_at,clerk,envelope_id,filing_id,outcome,rejection_reason,claimed_at,review_seconds');
-  expect(csv.filter((line) => line.includes(`,clerk2,${envelopeId},${filingId},accepted,`))).toHaveLength(1);
+  expect(csv[0]).toBe('decided_at,clerk,envelope_id,filing_id,filing_code,corrected_filing_code,court_location,outcome,rejection_reason,claimed_at,review_seconds');
+  const row = csv.filter((line) => line.includes(`,clerk2,${envelopeId},${filingId},`));
+  expect(row).toHaveLength(1);
+  // Court time with its offset, the filing code and the location; accepted as filed.
+  expect(row[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d,/);
+  expect(row[0]).toMatch(new RegExp(`,${filingId},[^,]+,,[A-Z]+,accepted,`));
+  expect((await downloading).suggestedFilename()).toMatch(/^review-statistics_\d{4}-\d\d-\d\d\.csv$/);
   await keepScreenshot(boss.page, test.info(), 'supervisor-dashboard');
 });

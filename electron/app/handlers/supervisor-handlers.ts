@@ -1,4 +1,4 @@
-import { reviewStatisticsCsv } from '../../../shared/domain/supervision';
+import { reviewStatisticsCsv, reviewStatisticsFileName } from '../../../shared/domain/supervision';
 import { ok } from '../../../shared/result';
 import type { Handlers } from '../../ipc/dispatcher';
 import type { HandlerContext } from './handler-context';
@@ -23,8 +23,9 @@ export function supervisorHandlers(c: HandlerContext): Pick<Handlers, Supervisor
     'supervisor:export-statistics': async ({ from, to }) => {
       const snapshot = await efm.withClient((client) => client.getWorkload(from, to));
       if (!snapshot.ok) return snapshot;
-      const fileName = `review-statistics_${from.slice(0, 10)}_${to.slice(0, 10)}.csv`;
-      return ok({ fileName, csv: reviewStatisticsCsv(snapshot.value.reviews), rows: snapshot.value.reviews.length });
+      const { courtTimeZone } = await c.settings.get();
+      const fileName = reviewStatisticsFileName(from, to, courtTimeZone);
+      return ok({ fileName, csv: reviewStatisticsCsv(snapshot.value.reviews, courtTimeZone), rows: snapshot.value.reviews.length });
     },
     'audit:query': async (query) => ok(await c.audit.query(query)),
     'audit:verify': async () => ok(await c.anchoring.verify()),

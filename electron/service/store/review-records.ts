@@ -174,10 +174,27 @@ export const reviewRecords = {
 
   /** Filing decisions made in [from, to), for the supervisors' statistics. */
   async reviewLog(sql: Sql, from: string, to: string): Promise<ReviewRecord[]> {
-    const rows = await sql.query('SELECT envelope_id, filing_id, decision, reviewer, claimed_at, decided_at FROM decisions WHERE decided_at >= $1 AND decided_at < $2 ORDER BY seq', [from, to]);
+    const rows = await sql.query(
+      `SELECT d.envelope_id, d.filing_id, d.decision, d.reviewer, d.claimed_at, d.decided_at, e.court_location,
+         (SELECT f->>'filingCode' FROM jsonb_array_elements(e.demo->'envelope'->'filings') f WHERE f->>'id' = d.filing_id LIMIT 1) AS filing_code
+       FROM decisions d LEFT JOIN envelopes e ON e.envelope_id = d.envelope_id
+       WHERE d.decided_at >= $1 AND d.decided_at < $2 ORDER BY d.seq`,
+      [from, to],
+    );
     return rows.map((row) => {
       const decision = row.decision as RecordedDecision;
-      return { envelopeId: row.envelope_id as string, filingId: row.filing_id as string, clerk: row.reviewer as string, outcome: decision.outcome, reasonCode: decision.reasonCode, claimedAt: (row.claimed_at as string | null) ?? null, decidedAt: row.decided_at as string };
+      return {
+        envelopeId: row.envelope_id as string,
+        filingId: row.filing_id as string,
+        clerk: row.reviewer as string,
+        outcome: decision.outcome,
+        reasonCode: decision.reasonCode,
+        claimedAt: (row.claimed_at as string | null) ?? null,
+        decidedAt: row.decided_at as string,
+        filingCode: (row.filing_code as string | null) ?? null,
+        correctedFilingCode: decision.correctedFilingCode ?? null,
+        courtLocation: (row.court_location as string | null) ?? null,
+      };
     });
   },
 

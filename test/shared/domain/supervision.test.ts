@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clerkWorkload, median, queueAging, reviewStatisticsCsv, type WorkloadSnapshot } from '../../../shared/domain/supervision';
+import { clerkWorkload, courtDayStart, courtLocalIso, median, queueAging, reviewStatisticsCsv, reviewStatisticsFileName, type WorkloadSnapshot } from '../../../shared/domain/supervision';
+
+const where = { filingCode: 'MOT', correctedFilingCode: null, courtLocation: 'DT' };
 
 const snapshot: WorkloadSnapshot = {
   clerks: [
@@ -10,10 +12,10 @@ const snapshot: WorkloadSnapshot = {
   claims: [{ envelopeId: 'E9', holder: 'clerk2', claimedAt: '2026-11-23T09:00:00Z', expiresAt: '2026-11-23T09:05:00Z' }],
   reviews: [
     // One episode of two filings (one review time), one more episode, and one from yesterday.
-    { envelopeId: 'E1', filingId: 'F1', clerk: 'clerk1', outcome: 'accepted', reasonCode: null, claimedAt: '2026-11-23T08:00:00Z', decidedAt: '2026-11-23T08:02:00Z' },
-    { envelopeId: 'E1', filingId: 'F2', clerk: 'clerk1', outcome: 'rejected', reasonCode: 'ILLEGIBLE', claimedAt: '2026-11-23T08:00:00Z', decidedAt: '2026-11-23T08:02:00Z' },
-    { envelopeId: 'E2', filingId: 'F3', clerk: 'clerk1', outcome: 'accepted', reasonCode: null, claimedAt: '2026-11-23T08:10:00Z', decidedAt: '2026-11-23T08:20:00Z' },
-    { envelopeId: 'E3', filingId: 'F4', clerk: 'clerk1', outcome: 'accepted', reasonCode: null, claimedAt: '2026-11-22T16:00:00Z', decidedAt: '2026-11-22T16:04:00Z' },
+    { envelopeId: 'E1', filingId: 'F1', clerk: 'clerk1', outcome: 'accepted', reasonCode: null, claimedAt: '2026-11-23T08:00:00Z', decidedAt: '2026-11-23T08:02:00Z', ...where },
+    { envelopeId: 'E1', filingId: 'F2', clerk: 'clerk1', outcome: 'rejected', reasonCode: 'ILLEGIBLE', claimedAt: '2026-11-23T08:00:00Z', decidedAt: '2026-11-23T08:02:00Z', ...where },
+    { envelopeId: 'E2', filingId: 'F3', clerk: 'clerk1', outcome: 'accepted', reasonCode: null, claimedAt: '2026-11-23T08:10:00Z', decidedAt: '2026-11-23T08:20:00Z', ...where },
+    { envelopeId: 'E3', filingId: 'F4', clerk: 'clerk1', outcome: 'accepted', reasonCode: null, claimedAt: '2026-11-22T16:00:00Z', decidedAt: '2026-11-22T16:04:00Z', ...where },
   ],
 };
 
@@ -42,11 +44,37 @@ describe('supervisor figures', () => {
   });
 
   it('writes RFC 4180 CSV, and defuses cells a spreadsheet would run as formulas', () => {
-    const csv = reviewStatisticsCsv([...snapshot.reviews.slice(0, 1), { ...snapshot.reviews[1]!, reasonCode: '=HYPERLINK("http://x","y"),z' }]);
+    const corrected = { ...snapshot.reviews[0]!, correctedFilingCode: 'MOTX' };
+    const csv = reviewStatisticsCsv([corrected, { ...snapshot.reviews[1]!, reasonCode: '=HYPERLINK("http://x","y"),z' }], 'America/Chicago');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('decided_at,clerk,envelope_id,filing_id,outcome,rejection_reason,claimed_at,review_seconds');
-    expect(lines[1]).toBe('2026-11-23T08:02:00Z,clerk1,E1,F1,accepted,,2026-11-23T08:00:00Z,120');
+    expect(lines[0]).toBe('decided_at,clerk,envelope_id,filing_id,filing_code,corrected_filing_code,court_location,outcome,rejection_reason,claimed_at,review_seconds');
+    // Court time (Chicago, UTC-6 in November), with the offset.
+    expect(lines[1]).toBe('2026-11-23T02:02:00-06:00,clerk1,E1,F1,MOT,MOTX,DT,accepted,,2026-11-23T02:00:00-06:00,120');
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://x"",""y""),z"`);
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('writes times on the court clock with their offset, summer and winter', () => {
+    expect(courtLocalIso('2026-07-01T12:00:00.000Z', 'America/Chicago')).toBe('2026-07-01T07:00:00-05:00');
+    expect(courtLocalIso('2026-12-02T07:12:24.093Z', 'America/Chicago')).toBe('2026-12-02T01:12:24-06:00');
+    expect(courtLocalIso('2026-12-02T07:12:24Z', 'Asia/Kolkata')).toBe('2026-12-02T12:42:24+05:30');
+    expect(courtLocalIso(null, 'UTC')).toBeNull();
+  });
+
+  it('names the export after the court days it covers', () => {
+    // A day on the court's clock: midnight to midnight in Chicago.
+    expect(reviewStatisticsFileName('2026-12-02T06:00:00.000Z', '2026-12-03T06:00:00.000Z', 'America/Chicago')).toBe('review-statistics_2026-12-02.csv');
+    expect(reviewStatisticsFileName('2026-12-01T06:00:00.000Z', '2026-12-08T06:00:00.000Z', 'America/Chicago')).toBe('review-statistics_2026-12-01_2026-12-07.csv');
+  });
+});
+
+describe('court days', () => {
+  it('begin at midnight on the court clock, across daylight-saving changes', () => {
+    expect(courtDayStart('2026-12-02', 'America/Chicago')).toBe('2026-12-02T06:00:00.000Z');
+    expect(courtDayStart('2026-07-01', 'America/Chicago')).toBe('2026-07-01T05:00:00.000Z');
+    // 8 March 2026: clocks go forward at 2 am; the day still begins at midnight CST.
+    expect(courtDayStart('2026-03-08', 'America/Chicago')).toBe('2026-03-08T06:00:00.000Z');
+    expect(courtDayStart('2026-03-09', 'America/Chicago')).toBe('2026-03-09T05:00:00.000Z');
+    expect(courtDayStart('2026-12-02', 'Asia/Kolkata')).toBe('2026-12-01T18:30:00.000Z');
   });
 });
