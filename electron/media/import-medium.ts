@@ -14,6 +14,8 @@ import { readPortableMedium, type MediumFile } from './portable-medium';
 export async function importMedium(files: readonly MediumFile[], inbox: MediaInbox, context: {
   user: string;
   courtName: string;
+  /** The court's time zone, for the receipt. */
+  timeZone: string;
   withClient: <T>(call: (client: EfmClient) => Promise<Result<T>>) => Promise<Result<T>>;
 }): Promise<MediaImportResult> {
   const medium = await readPortableMedium(files);
@@ -23,6 +25,7 @@ export async function importMedium(files: readonly MediumFile[], inbox: MediaInb
   const answer = await context.withClient((client) => inbox.deliver(client, medium.value.envelope.id));
   const receipt = await makeMediaReceipt(medium.value, {
     receivedAt,
+    timeZone: context.timeZone,
     receivedBy: context.user,
     workstation: hostname(),
     courtName: context.courtName,

@@ -1,9 +1,12 @@
 import { PDFDocument, rgb, StandardFonts } from '@cantoo/pdf-lib';
+import { courtClockText } from '../../shared/domain/court-clock';
 import type { PortableMedium } from './portable-medium';
 
 /** What the receipt says about where the filing went. */
 export interface ReceiptStatus {
   readonly receivedAt: string;
+  /** The court's time zone: the receipt shows the court's clock. */
+  readonly timeZone: string;
   readonly receivedBy: string;
   readonly workstation: string;
   readonly courtName: string;
@@ -38,7 +41,7 @@ export async function makeMediaReceipt(medium: PortableMedium, status: ReceiptSt
   line('Receipt for a filing delivered on portable media', { size: 12, font: bold });
   line('Synchronous response to ECF ReviewFiling (OASIS ECF Portable Media Service Interaction Profile)');
   y -= 6;
-  line(`Received: ${status.receivedAt} by ${status.receivedBy} at workstation ${status.workstation}`);
+  line(`Received: ${courtClockText(status.receivedAt, status.timeZone)} by ${status.receivedBy} at workstation ${status.workstation}`);
   // The court's envelope number once the EFM gave one; the filer's own reference beside it.
   const courtId = status.efm.delivered ? status.efm.courtEnvelopeId : null;
   line(`Envelope: ${courtId ?? medium.envelope.id}${courtId && courtId !== medium.envelope.id ? ` (filer's reference ${medium.envelope.id})` : ''}    Filer: ${medium.envelope.filer ?? 'not stated'}`);

@@ -8,6 +8,7 @@ import { useWaitingCount } from '../outbox/use-waiting-count';
 import { LockScreen } from '../session/lock-screen';
 import { useIdleLock } from '../session/use-idle-lock';
 import { useSettings } from '../settings/use-settings';
+import { CourtTimeZone } from '../ui/court-time';
 
 // Loaded when first opened: the sign-in screen paints with React alone (no IndexedDB code, pdf.js or pdf-lib).
 const QueueScreen = lazy(() => import('../queue/queue-screen').then((m) => ({ default: m.QueueScreen })));
@@ -61,6 +62,7 @@ export function AppShell() {
     return () => clearInterval(timer);
   }, [offline, session]);
   return (
+    <CourtTimeZone.Provider value={settings?.courtTimeZone ?? null}>
     <div className="shell">
       <header className="shell-header">
         <h1 className="brand">Clerk Review Desk</h1>
@@ -139,6 +141,7 @@ export function AppShell() {
       </main>
       </div>
     </div>
+    </CourtTimeZone.Provider>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEvent } from '../../shared/domain/envelope-history';
 import { getApi } from '../app/api';
+import { CourtTime } from '../ui/court-time';
 
 /** Who claimed, released, reassigned, decided, stamped and submitted what on this envelope, and when (from the EFM). */
 export function EnvelopeHistory({ envelopeId, refreshKey }: { envelopeId: string; refreshKey: unknown }) {
@@ -19,7 +20,7 @@ export function EnvelopeHistory({ envelopeId, refreshKey }: { envelopeId: string
         <ol data-testid="history">
           {events.map((event, index) => (
             <li key={index}>
-              <time dateTime={event.at}>{new Date(event.at).toLocaleString()}</time> — {event.actor} {event.action}{event.detail ? `: ${event.detail}` : ''}
+              <CourtTime at={event.at} /> — {event.actor} {event.action}{event.detail ? `: ${event.detail}` : ''}
             </li>
           ))}
         </ol>

@@ -25,6 +25,7 @@ import { deliverPending } from '../outbox/outbox';
 import { useOutboxEntry } from '../outbox/use-outbox-entry';
 import { knownFirstDocument } from '../data/envelope-prefetch';
 import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
+import { useCourtTime } from '../ui/court-time';
 
 /**
  * One envelope under review: who filed what in which case, parties and attorneys, payment, and each filing with its
@@ -34,6 +35,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
   // The submission under way, if any: leaving waits for it before the claim is released.
   const inFlight = useRef<Promise<unknown> | null>(null);
   const claim = useClaim(envelopeId, inFlight);
+  const courtTime = useCourtTime();
   const settings = useSettings();
   const seal = useCourtSeal();
   const [policy, setPolicy] = useState<CourtPolicy | null>(null);
@@ -217,7 +219,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
         <button type="button" onClick={() => setShowHelp(true)} aria-keyshortcuts="?">Shortcuts</button>
         <span role="status" data-testid="claim-state" className={`claim claim-${claim.status}`}>
           {claim.status === 'claiming' && 'Claiming…'}
-          {claim.status === 'held' && `Claimed by you until ${new Date(claim.lease.expiresAt).toLocaleTimeString()}`}
+          {claim.status === 'held' && `Claimed by you until ${courtTime(claim.lease.expiresAt, 'time')}`}
           {claim.status === 'read-only' && `Read-only: ${claim.reason}`}
         </span>
       </div>
@@ -274,7 +276,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
               {delivery && (
                 <p data-testid="outbox-status" className={`delivery delivery-${delivery.status}`}>
                   {delivery.status === 'pending' && `Waiting to reach the EFM (attempt ${delivery.attempts}${delivery.lastError ? `: ${delivery.lastError}` : ''}). `}
-                  {delivery.status === 'sent' && `Delivered to the EFM ${delivery.sentAt ? new Date(delivery.sentAt).toLocaleTimeString() : ''}.`}
+                  {delivery.status === 'sent' && `Delivered to the EFM ${delivery.sentAt ? courtTime(delivery.sentAt, 'time') : ''}.`}
                   {delivery.status === 'failed' && `Refused by the EFM: ${delivery.lastError ?? ''}. ${explainDeliveryProblem(delivery.lastErrorReason, 'failed').what} Your decisions are kept in the Outbox.`}
                   {delivery.status === 'exception' && `Not delivered after ${delivery.attempts} attempts (${delivery.lastError ?? ''}); it is on the Outbox's exception list.`}
                   {delivery.status === 'discarded' && `Discarded: ${delivery.note ?? ''}`}

@@ -1,4 +1,5 @@
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
+import { CourtTime } from '../ui/court-time';
 
 /** The envelope's facts: case, filer, parties and who represents whom, payment. */
 export function EnvelopeSummary({ detail }: { detail: EnvelopeDetail }) {
@@ -12,7 +13,7 @@ export function EnvelopeSummary({ detail }: { detail: EnvelopeDetail }) {
         <dt>Category</dt>
         <dd>{envelope.case.category} ({envelope.case.type})</dd>
         <dt>Submitted</dt>
-        <dd>{envelope.submittedAt ? new Date(envelope.submittedAt).toLocaleString() : 'unknown'}</dd>
+        <dd>{envelope.submittedAt ? <CourtTime at={envelope.submittedAt} /> : 'unknown'}</dd>
         <dt>Filer</dt>
         <dd>{envelope.filer}</dd>
         <dt>Court</dt>

@@ -3,6 +3,7 @@ import type { CmsZipReport } from '../../shared/domain/cms-zip';
 import { getApi } from '../app/api';
 import type { OutboxEntry } from '../db/db';
 import { summaryOf } from './outbox';
+import { CourtTime } from '../ui/court-time';
 
 /** Saves bytes as a download (the app's window and the browser alike). */
 function download(fileName: string, bytes: Uint8Array<ArrayBuffer>, type: string): void {
@@ -50,7 +51,7 @@ export function CmsZipPanel({ delivered }: { delivered: readonly OutboxEntry[] }
         <ul data-testid="cms-exportable">
           {exportable.map((entry) => (
             <li key={entry.idempotencyKey}>
-              {entry.envelopeId}, delivered {entry.sentAt ? new Date(entry.sentAt).toLocaleString() : ''} <button type="button" onClick={() => void exportZip(entry)}>Export CMS zip</button>
+              {entry.envelopeId}, delivered {entry.sentAt ? <CourtTime at={entry.sentAt} /> : ''} <button type="button" onClick={() => void exportZip(entry)}>Export CMS zip</button>
             </li>
           ))}
         </ul>

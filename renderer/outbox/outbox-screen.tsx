@@ -4,6 +4,7 @@ import type { OutboxEntry } from '../db/db';
 import { deliverPending, discardEntry, reassignWaiting, retryEntry, summaryOf } from './outbox';
 import { useOutbox } from './use-outbox';
 import { CmsZipPanel } from './cms-zip-panel';
+import { CourtTime } from '../ui/court-time';
 
 const label: Record<OutboxEntry['status'], string> = { pending: 'Waiting to be sent', exception: 'Needs attention', failed: 'Refused by the EFM', discarded: 'Discarded', sent: 'Delivered' };
 
@@ -56,7 +57,7 @@ export function OutboxScreen({ username, supervisor = false }: { username: strin
             const problem = entry.status === 'failed' || entry.status === 'exception' ? explainDeliveryProblem(entry.lastErrorReason, entry.status) : null;
             return (
               <li key={entry.idempotencyKey} data-testid={`outbox-${entry.envelopeId}`} className={`outbox-${entry.status}`}>
-                <strong>{entry.envelopeId}</strong> — {label[entry.status]}: {summaryOf(entry).decisions.map((d) => `${d.filingId} ${d.outcome}`).join(', ')}; decided {new Date(summaryOf(entry).decidedAt).toLocaleString()}, {entry.attempts} {entry.attempts === 1 ? 'attempt' : 'attempts'}
+                <strong>{entry.envelopeId}</strong> — {label[entry.status]}: {summaryOf(entry).decisions.map((d) => `${d.filingId} ${d.outcome}`).join(', ')}; decided <CourtTime at={summaryOf(entry).decidedAt} />, {entry.attempts} {entry.attempts === 1 ? 'attempt' : 'attempts'}
                 {entry.status === 'pending' && entry.reviewer && entry.reviewer !== username && (
                   <div data-testid="waiting-for-clerk">Waiting for {entry.reviewer} to sign in on this workstation: a decision is sent only under the clerk who made it.</div>
                 )}

@@ -13,6 +13,7 @@ import { OfflineButton } from '../offline/offline-button';
 import { timeInQueue } from './queue-filter';
 import { SavedFilters } from './saved-filters';
 import { useQueueView } from './use-queue-view';
+import { CourtTime, useCourtTime } from '../ui/court-time';
 
 const rowHeight = 36;
 
@@ -34,10 +35,12 @@ function emptyReason(total: number, filter: QueueViewFilter, synced: boolean): s
  * number, party or filer, and virtualised so hundreds of thousands of rows scroll smoothly.
  */
 export function QueueScreen({ username, onOpen }: { username: string; onOpen: (envelopeId: string) => void }) {
+  const courtTime = useCourtTime();
   const [filter, setFilter] = useState<QueueViewFilter>(noQueueFilter);
   const [sort, setSort] = useState<QueueSort>('oldest');
   const [policy, setPolicy] = useState<CourtPolicy | null>(null);
-  const [status, setStatus] = useState<string>('');
+  // The last refresh: when it finished, or why it failed (formatted on the court's clock as it is shown).
+  const [status, setStatus] = useState<Date | string>('');
   const [syncing, setSyncing] = useState(false);
   const [synced, setSynced] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
@@ -54,7 +57,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
     const outcome = await syncQueue();
     setSyncing(false);
     setSynced(true);
-    setStatus(outcome.ok ? `Updated ${new Date().toLocaleTimeString()}` : `Could not refresh: ${outcome.error.message}`);
+    setStatus(outcome.ok ? new Date() : `Could not refresh: ${outcome.error.message}`);
   }, []);
 
   useEffect(() => {
@@ -121,7 +124,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
         <h2 id="queue-title">Review queue</h2>
         <span role="status" data-testid="queue-count">{matching} of {rows.total.toLocaleString('en-US')} envelopes</span>
         <button type="button" onClick={() => void refresh()} disabled={syncing}>{syncing ? 'Refreshing…' : 'Refresh'}</button>
-        <span className="hint">{status}</span>
+        <span className="hint">{status instanceof Date ? `Updated ${courtTime(status, 'time')}` : status}</span>
         <OfflineButton view={view} username={username} />
         <ImportMediumButton onImported={() => void refresh()} />
       </div>
@@ -181,7 +184,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
                     }
                   }}>
                   <span role="cell" title={row.envelopeId}>{row.envelopeId}</span>
-                  <span role="cell" title={row.submittedAt}>{new Date(row.submittedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}</span>
+                  <span role="cell" title={row.submittedAt}><CourtTime at={row.submittedAt} /></span>
                   <span role="cell">{timeInQueue(row.submittedAt, now)}</span>
                   <span role="cell">{name(policy?.courtLocations, row.courtLocation)}</span>
                   <span role="cell">{row.newCase ? 'New case' : row.caseNumber}</span>

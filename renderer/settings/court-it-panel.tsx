@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CourtItStatus } from '../../shared/ipc/court-it-schemas';
 import { getApi } from '../app/api';
+import { CourtTime } from '../ui/court-time';
 
 /**
  * Court IT's own credential on this workstation: set a passphrase (before the first court EFM connection), unlock
@@ -55,7 +56,7 @@ export function CourtItPanel({ onChange }: { onChange?: (status: CourtItStatus) 
       )}
       {status.configured && status.unlocked && (
         <p>
-          Court IT unlocked until {status.until ? new Date(status.until).toLocaleTimeString() : ''}.{' '}
+          Court IT unlocked until {status.until ? <CourtTime at={status.until} part="time" /> : ''}.{' '}
           <button type="button" onClick={() => void run(() => api.lock(), 'Court IT locked.')}>Lock court IT</button>
         </p>
       )}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { queueAging } from '../../shared/domain/supervision';
 import type { CachedQueueItem } from '../data/queue-cache-db';
+import { CourtTime } from '../ui/court-time';
 
 /** Time-in-queue histogram of the cached queue, per court location and category, with the oldest envelopes. */
 export function AgingChart({ items, now, selected, onToggle }: { items: readonly CachedQueueItem[]; now: Date; selected: ReadonlySet<string>; onToggle: (envelopeId: string) => void }) {
@@ -38,7 +39,7 @@ export function AgingChart({ items, now, selected, onToggle }: { items: readonly
           <li key={item.envelopeId}>
             <label>
               <input type="checkbox" checked={selected.has(item.envelopeId)} onChange={() => onToggle(item.envelopeId)} />
-              {item.envelopeId} — {item.courtLocation}, {item.caseCategory ?? 'no category'}, waiting since {new Date(item.submittedAt).toLocaleString()}{item.claimedBy ? `, with ${item.claimedBy}` : ''}
+              {item.envelopeId} — {item.courtLocation}, {item.caseCategory ?? 'no category'}, waiting since <CourtTime at={item.submittedAt} />{item.claimedBy ? `, with ${item.claimedBy}` : ''}
             </label>
           </li>
         ))}

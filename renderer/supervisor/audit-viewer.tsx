@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { auditActions, type AuditAction, type AuditRecord, type AuditVerification } from '../../shared/domain/audit';
 import { getApi } from '../app/api';
+import { CourtTime } from '../ui/court-time';
 
 /** The audit log with filters (user, action, object), newest first, and a check of the hash chain. */
 export function AuditViewer() {
@@ -50,7 +51,7 @@ export function AuditViewer() {
         <tbody>
           {records.map((record) => (
             <tr key={record.seq}>
-              <td>{record.seq}</td><td>{new Date(record.at).toLocaleString()}</td><td>{record.user}</td><td>{record.workstation}</td>
+              <td>{record.seq}</td><td><CourtTime at={record.at} /></td><td>{record.user}</td><td>{record.workstation}</td>
               <td>{record.action}</td><td>{record.object}</td><td>{record.outcome}</td><td>{record.detail}</td>
             </tr>
           ))}

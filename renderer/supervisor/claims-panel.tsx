@@ -1,4 +1,5 @@
 import type { ActiveClaim } from '../../shared/domain/supervision';
+import { CourtTime } from '../ui/court-time';
 
 /** Claims older than this are offered for release as stale. */
 export const staleClaimMinutes = 30;
@@ -15,7 +16,7 @@ export function ClaimsPanel({ claims, now, selected, onToggle, onReleaseStale }:
             <li key={claim.envelopeId}>
               <label>
                 <input type="checkbox" checked={selected.has(claim.envelopeId)} onChange={() => onToggle(claim.envelopeId)} />
-                {claim.envelopeId} — {claim.holder} since {new Date(claim.claimedAt).toLocaleTimeString()} (lease until {new Date(claim.expiresAt).toLocaleTimeString()})
+                {claim.envelopeId} — {claim.holder} since <CourtTime at={claim.claimedAt} part="time" /> (lease until <CourtTime at={claim.expiresAt} part="time" />)
               </label>
             </li>
           ))}

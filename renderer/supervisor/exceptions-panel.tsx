@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DocketingException } from '../../shared/domain/supervision';
 import { getApi } from '../app/api';
+import { CourtTime } from '../ui/court-time';
 
 /** Filings the court record system refused: retry the docketing or record that it was resolved by hand, with a note. */
 export function ExceptionsPanel({ exceptions, onChanged }: { exceptions: readonly DocketingException[]; onChanged: () => void }) {
@@ -18,7 +19,7 @@ export function ExceptionsPanel({ exceptions, onChanged }: { exceptions: readonl
         <ul data-testid="exceptions">
           {exceptions.map((exception) => (
             <li key={exception.exceptionId}>
-              <strong>{exception.exceptionId}</strong> {exception.envelopeId}/{exception.filingId}: {exception.reason} ({new Date(exception.at).toLocaleString()})
+              <strong>{exception.exceptionId}</strong> {exception.envelopeId}/{exception.filingId}: {exception.reason} (<CourtTime at={exception.at} />)
               <label> Note <input value={notes[exception.exceptionId] ?? ''} onChange={(event) => setNotes({ ...notes, [exception.exceptionId]: event.target.value })} /></label>
               <button type="button" onClick={() => void act(exception, 'retry')}>Retry</button>
               <button type="button" onClick={() => void act(exception, 'resolve')}>Resolved by hand</button>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { clerkWorkload, courtDayStart, courtToday, type DocketingException, type WorkloadSnapshot } from '../../shared/domain/supervision';
+import { courtDayStart, courtToday } from '../../shared/domain/court-clock';
+import { clerkWorkload, type DocketingException, type WorkloadSnapshot } from '../../shared/domain/supervision';
 import { useSettings } from '../settings/use-settings';
 import { getApi } from '../app/api';
 import type { CachedQueueItem } from '../data/queue-cache-db';

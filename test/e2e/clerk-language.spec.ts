@@ -7,7 +7,10 @@ test('the case-number format is shown as an example, typing is normalised, and t
   const [filing] = target.envelope.filings;
   if (!filing) throw new Error('a filing expected');
   await signIn(page, app.url);
+  // Times are on the court's clock (Settings: America/Chicago), whatever the workstation's zone.
+  await expect(page.getByTestId('queue-row').first()).toContainText(/\d{1,2}:\d\d [AP]M C[SD]T/);
   await openEnvelope(page, target);
+  await expect(page.getByTestId('envelope-summary')).toContainText(/Submitted\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d\d [AP]M C[SD]T/);
 
   const decision = page.getByTestId(`decision-${filing.id}`);
   await decision.getByLabel('Accept').check();

@@ -19,7 +19,11 @@ export function mediaHandlers(c: HandlerContext): Pick<Handlers, MediaChannel> {
     'media:import': async ({ files }) => {
       const user = efm.current()?.username ?? 'workstation';
       const policy = await efm.courtPolicy();
-      return ok(await importMedium(files, c.inbox, { user, courtName: policy.ok ? policy.value.policy.courtName : '', withClient: (call) => efm.withClient(call) }));
+      return ok(await importMedium(files, c.inbox, {
+        user,
+        courtName: policy.ok ? policy.value.policy.courtName : '',
+        timeZone: policy.ok ? policy.value.policy.timeZone : (await c.settings.get()).courtTimeZone,
+        withClient: (call) => efm.withClient(call) }));
     },
     'offline:key': async () => ok(new Uint8Array((await c.workstationKey).atRestKey())),
     'media:deliver-waiting': async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 
 const client = (): EfmClient => new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
-const context = (reachable = true) => ({ user: 'clerk1', courtName: 'Demo County District Court', withClient: async <T>(call: (c: EfmClient) => Promise<Result<T>>) => (reachable ? call(client()) : call(new EfmClient({ endpoint: 'http://127.0.0.1:9/clerk-review', credentials: { username: 'clerk1', password: 'x' }, retries: 0 }))) });
+const context = (reachable = true) => ({ user: 'clerk1', courtName: 'Demo County District Court', timeZone: 'America/Chicago', withClient: async <T>(call: (c: EfmClient) => Promise<Result<T>>) => (reachable ? call(client()) : call(new EfmClient({ endpoint: 'http://127.0.0.1:9/clerk-review', credentials: { username: 'clerk1', password: 'x' }, retries: 0 }))) });
 const replace = (files: MediumFile[], name: string, bytes: Uint8Array | null): MediumFile[] => (bytes ? files.map((f) => (f.path === name ? { ...f, bytes } : f)) : files.filter((f) => f.path !== name));
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -61,6 +61,8 @@ describe('portable media (OASIS ECF Portable Media profile)', () => {
     expect(textOut).toContain(result.envelopeId);
     expect(textOut).toContain(`filer's reference ${filerEnvelope?.id ?? ''}`);
     expect(textOut).toContain('received by the EFM for clerk review');
+    // On the court's clock, not raw UTC.
+    expect(textOut).toMatch(/Received: \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d\d:\d\d [AP]M C[SD]T by clerk1/);
     expect(textOut).toContain(createHash('sha256').update(onMedium?.bytes ?? new Uint8Array()).digest('hex'));
     // The same medium again: the EFM recognises the envelope and nothing is added twice.
     const again = await importMedium(files, new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-'))), context());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clerkWorkload, courtDayStart, courtLocalIso, median, queueAging, reviewStatisticsCsv, reviewStatisticsFileName, type WorkloadSnapshot } from '../../../shared/domain/supervision';
+import { courtClockText, courtDayStart, courtLocalIso } from '../../../shared/domain/court-clock';
+import { clerkWorkload, median, queueAging, reviewStatisticsCsv, reviewStatisticsFileName, type WorkloadSnapshot } from '../../../shared/domain/supervision';
 
 const where = { filingCode: 'MOT', correctedFilingCode: null, courtLocation: 'DT' };
 
@@ -59,6 +60,7 @@ describe('supervisor figures', () => {
     expect(courtLocalIso('2026-12-02T07:12:24.093Z', 'America/Chicago')).toBe('2026-12-02T01:12:24-06:00');
     expect(courtLocalIso('2026-12-02T07:12:24Z', 'Asia/Kolkata')).toBe('2026-12-02T12:42:24+05:30');
     expect(courtLocalIso(null, 'UTC')).toBeNull();
+    expect(courtClockText('2026-12-07T03:17:04.120Z', 'America/Chicago')).toBe('12/6/2026, 9:17:04 PM CST');
   });
 
   it('names the export after the court days it covers', () => {

@@ -1,0 +1,37 @@
+import { createContext, useCallback, useContext } from 'react';
+
+/** The court's time zone (Settings), for every time the desk shows; null until Settings are read. */
+export const CourtTimeZone = createContext<string | null>(null);
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as the court's clock shows it: `12/6/2026, 9:17 PM CST`, or the time alone (`9:17 PM CST`). */
+export function formatCourtTime(at: string | number | Date, timeZone: string | null, part: 'datetime' | 'time' = 'datetime'): string {
+  const date = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(date.getTime())) return String(at);
+  const key = `${timeZone ?? ''}|${part}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      ...(timeZone ? { timeZone } : {}),
+      ...(part === 'datetime' ? { year: 'numeric', month: 'numeric', day: 'numeric' } : {}),
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    formats.set(key, format);
+  }
+  return format.format(date);
+}
+
+/** The formatter of the court's clock for this screen. */
+export function useCourtTime(): (at: string | number | Date, part?: 'datetime' | 'time') => string {
+  const timeZone = useContext(CourtTimeZone);
+  return useCallback((at: string | number | Date, part?: 'datetime' | 'time') => formatCourtTime(at, timeZone, part), [timeZone]);
+}
+
+/** An instant in a `<time>` element, shown on the court's clock, its exact value kept in `dateTime`. */
+export function CourtTime({ at, part = 'datetime' }: { at: string; part?: 'datetime' | 'time' }) {
+  const format = useCourtTime();
+  return <time dateTime={at}>{format(at, part)}</time>;
+}
