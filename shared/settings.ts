@@ -60,6 +60,8 @@ export const settingsSchema = z.object({
     .refine((templates) => new Set(templates.map((t) => t.id)).size === templates.length, 'Stamp template ids must be unique'),
   /** Templates applied to accepted documents by default, in drawing order. */
   defaultStampTemplateIds: z.array(z.string()).max(10),
+  /** After Submit, open the next envelope of the clerk's queue view (instead of staying on the one just done). */
+  autoAdvance: z.boolean().default(true),
 }).refine((settings) => settings.activeConnectionId === '' || settings.connections.some((c) => c.id === settings.activeConnectionId), { message: 'The active connection does not exist', path: ['activeConnectionId'] });
 
 /** The whole settings document. */
@@ -74,6 +76,7 @@ export const settingsPatchSchema = z.object({
   workstationName: settingsSchema.shape.workstationName.optional(),
   stampTemplates: settingsSchema.shape.stampTemplates.optional(),
   defaultStampTemplateIds: settingsSchema.shape.defaultStampTemplateIds.optional(),
+  autoAdvance: z.boolean().optional(),
 });
 
 /** `connections:set`: the EFM connections and which one is in use (empty: the demo EFM). Court IT only. */
@@ -99,6 +102,7 @@ export const defaultSettings: Settings = {
   workstationName: '',
   stampTemplates: [...stampPresets],
   defaultStampTemplateIds: ['filed', 'page-footer'],
+  autoAdvance: true,
 };
 
 /** Applies a patch; the caller validates the result against {@link settingsSchema}. */

@@ -27,6 +27,20 @@ export function AppShell() {
   const session = useSession();
   const [screen, setScreen] = useState<Screen>('queue');
   const [openEnvelope, setOpenEnvelope] = useState<string | null>(null);
+  // What auto-advance did after a Submit: shown until the clerk opens something themselves.
+  const [advanceNote, setAdvanceNote] = useState<string | null>(null);
+  const openFromQueue = (envelopeId: string): void => {
+    setAdvanceNote(null);
+    setOpenEnvelope(envelopeId);
+  };
+  const advance = async (submitted: string, message: string): Promise<void> => {
+    // Loaded here, not with the shell: the sign-in screen paints without the queue's database code.
+    const [{ nextInView }, { prefetchFirstDocument }] = await Promise.all([import('../queue/queue-navigation'), import('../data/envelope-prefetch')]);
+    const next = await nextInView(submitted);
+    if (next) prefetchFirstDocument(next.envelopeId, next.firstDocumentId);
+    setAdvanceNote(next ? `${message} Now on the next envelope of your queue, ${next.envelopeId}.` : `${message} That was the last envelope of your queue view.`);
+    setOpenEnvelope(next?.envelopeId ?? null);
+  };
   // Mirror the main process's deliveries (it delivers what earlier sittings left as soon as the clerk signs in).
   useEffect(() => {
     if (!session) return;
@@ -128,10 +142,14 @@ export function AppShell() {
         <Suspense fallback={<p>Loading…</p>}>
         {info && screen === 'queue' && session && (
           <div hidden={openEnvelope !== null}>
-            <QueueScreen username={session.username} onOpen={setOpenEnvelope} />
+            <QueueScreen username={session.username} onOpen={openFromQueue} />
           </div>
         )}
-        {info && screen === 'queue' && session && openEnvelope && <EnvelopeScreen envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)} />}
+        {info && screen === 'queue' && session && advanceNote && <p role="status" className="hint" data-testid="advance-note">{advanceNote}</p>}
+        {info && screen === 'queue' && session && openEnvelope && (
+          <EnvelopeScreen key={openEnvelope} envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)}
+            onAdvance={(message) => void advance(openEnvelope, message)} />
+        )}
         {info && screen === 'outbox' && session && <OutboxScreen username={session.username} supervisor={session.role === 'supervisor'} />}
         {info && screen === 'supervisor' && session?.role === 'supervisor' && <SupervisorScreen />}
         {info && screen === 'status' && <StatusScreen info={info} />}

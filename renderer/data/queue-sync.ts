@@ -60,6 +60,26 @@ async function applyPage(store: QueueCacheDb, state: SyncState, rows: readonly C
 }
 
 let running: Promise<SyncOutcome> | null = null;
+// Syncs and drops write the counts read-modify-write: they run one after the other.
+let writes: Promise<unknown> = Promise.resolve();
+
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const next = writes.catch(() => undefined).then(work);
+  writes = next;
+  return next;
+}
+
+/**
+ * Takes envelopes out of the local queue at once (a review just completed), with the counts: the clerk does not
+ * see them again, and the next sync lists them as removed anyway. Never at the same time as a sync.
+ */
+export function dropFromQueue(envelopeIds: readonly string[]): Promise<void> {
+  if (envelopeIds.length === 0) return Promise.resolve();
+  return exclusive(async () => {
+    const store = queueCache();
+    await applyPage(store, await readState(store), [], envelopeIds);
+  });
+}
 
 /**
  * Brings the local queue cache up to the EFM's queue. With the change token of the last complete sync, only what
@@ -69,7 +89,7 @@ let running: Promise<SyncOutcome> | null = null;
  * repeated, never half-applied. One run at a time: asking while one runs joins it.
  */
 export function syncQueue(pageSize = 5000, source: QueuePageSource = fromEfm): Promise<SyncOutcome> {
-  running ??= runSync(pageSize, source).finally(() => {
+  running ??= exclusive(() => runSync(pageSize, source)).finally(() => {
     running = null;
   });
   return running;

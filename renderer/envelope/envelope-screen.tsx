@@ -26,12 +26,17 @@ import { useOutboxEntry } from '../outbox/use-outbox-entry';
 import { knownFirstDocument } from '../data/envelope-prefetch';
 import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
 import { useCourtTime } from '../ui/court-time';
+import { dropFromQueue } from '../data/queue-sync';
 
 /**
  * One envelope under review: who filed what in which case, parties and attorneys, payment, and each filing with its
  * lead and connected documents in the viewer. Opening it claims it; the claim's state is always on screen.
  */
-export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: string; username: string; onClose: () => void }) {
+export function EnvelopeScreen({ envelopeId, username, onClose, onAdvance }: {
+  envelopeId: string; username: string; onClose: () => void;
+  /** Called when the review is done and the clerk's setting says to open the next envelope. */
+  onAdvance?: (message: string) => void;
+}) {
   // The submission under way, if any: leaving waits for it before the claim is released.
   const inFlight = useRef<Promise<unknown> | null>(null);
   const claim = useClaim(envelopeId, inFlight);
@@ -116,6 +121,13 @@ export function EnvelopeScreen({ envelopeId, username, onClose }: { envelopeId: 
       draft.submitted({ submittedFilingIds: newlyDecided(detail.envelope, decisions, earlier).map((f) => f.id), another });
       if (another) setLoads((n) => n + 1);
       else setFinished(true);
+      // A completed review leaves the queue at once, not at the next refresh.
+      if (result.delivered && result.envelopeComplete) await dropFromQueue([envelopeId]);
+      if (!another && settings.autoAdvance && onAdvance) {
+        setSubmitting(false);
+        onAdvance(result.message);
+        return;
+      }
     }
     setSubmitting(false);
   };

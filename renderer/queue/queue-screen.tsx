@@ -14,6 +14,7 @@ import { timeInQueue } from './queue-filter';
 import { SavedFilters } from './saved-filters';
 import { useQueueView } from './use-queue-view';
 import { CourtTime, useCourtTime } from '../ui/court-time';
+import { rememberOpened } from './queue-navigation';
 
 const rowHeight = 36;
 
@@ -49,6 +50,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
   // Opening starts the first document's download too: it runs beside the envelope and claim requests.
   const open = (row: CachedQueueItem): void => {
     prefetchFirstDocument(row.envelopeId, row.firstDocumentId);
+    rememberOpened(row, view);
     onOpen(row.envelopeId);
   };
 

@@ -65,6 +65,10 @@ export function SettingsScreen() {
             onChange={(value) => setSettings({ ...settings, offlineCopyDays: Number(value) })} />
           <TextField label="Workstation name" name="workstationName" value={settings.workstationName} error={fieldError('workstationName')}
             onChange={(workstationName) => setSettings({ ...settings, workstationName })} />
+          <label className="checkbox">
+            <input type="checkbox" name="autoAdvance" checked={settings.autoAdvance} onChange={(event) => setSettings({ ...settings, autoAdvance: event.target.checked })} />
+            {' '}After Submit, open the next envelope of the queue
+          </label>
         </fieldset>
         <StampTemplateEditor settings={settings} onChange={setSettings} fieldError={fieldError} />
         <div className="form-actions">

@@ -11,7 +11,7 @@ import { reviewRecords } from '../../../electron/service/store/review-records';
 import { queueCache, type CachedQueueItem } from '../../../renderer/data/queue-cache-db';
 import { compareForSort, noQueueFilter, type QueueSort, type QueueViewFilter } from '../../../renderer/data/queue-keys';
 import { queueReadTuning, queueRepository, type QueueView } from '../../../renderer/data/queue-repository';
-import { syncQueue, type QueuePageSource } from '../../../renderer/data/queue-sync';
+import { dropFromQueue, syncQueue, type QueuePageSource } from '../../../renderer/data/queue-sync';
 import { openTestDatabase } from '../../fixtures/service-database';
 
 // The cache against the real service's queue (PGlite), not against a list of our own.
@@ -162,5 +162,19 @@ describe('the queue cache and its repository', () => {
     await syncQueue(50, source);
     const cached = (await queueCache().queue.orderBy('envelopeId').toArray()).map(itemOf);
     expect(cached).toEqual((await serviceQueue()).sort((a, b) => (a.envelopeId < b.envelopeId ? -1 : 1)));
+  });
+
+  it('an envelope dropped when its review completes leaves at once, counts included, and the next sync agrees', async () => {
+    const view: QueueView = { filter: noQueueFilter, sort: 'oldest', username: 'clerk1' };
+    const before = await queueRepository.counts(view);
+    const [done] = await queueRepository.page(view, { offset: 0 }, 1);
+    if (!done) throw new Error('a queued envelope expected');
+    // A sync and the drop asked together: they run one after the other, the counts stay whole.
+    await reviewRecords.cancel(database, done.envelopeId);
+    await Promise.all([syncQueue(50, source), dropFromQueue([done.envelopeId])]);
+    expect(await queueCache().queue.get(done.envelopeId)).toBeUndefined();
+    expect(await queueRepository.counts(view)).toEqual({ matching: before.matching - 1, total: before.total - 1 });
+    await syncQueue(50, source);
+    expect((await queueRepository.counts(view)).total).toBe((await serviceQueue()).length);
   });
 });
