@@ -60,8 +60,11 @@ export const settingsSchema = z.object({
     .refine((templates) => new Set(templates.map((t) => t.id)).size === templates.length, 'Stamp template ids must be unique'),
   /** Templates applied to accepted documents by default, in drawing order. */
   defaultStampTemplateIds: z.array(z.string()).max(10),
-  /** After Submit, open the next envelope of the clerk's queue view (instead of staying on the one just done). */
-  autoAdvance: z.boolean().default(true),
+  /**
+   * After Submit, open the next envelope of the clerk's queue view instead of staying on the one just done. Off on a
+   * fresh install: a clerk new to the desk sees the outcome and the history of each Submit; courts turn it on.
+   */
+  autoAdvance: z.boolean().default(false),
 }).refine((settings) => settings.activeConnectionId === '' || settings.connections.some((c) => c.id === settings.activeConnectionId), { message: 'The active connection does not exist', path: ['activeConnectionId'] });
 
 /** The whole settings document. */
@@ -102,7 +105,7 @@ export const defaultSettings: Settings = {
   workstationName: '',
   stampTemplates: [...stampPresets],
   defaultStampTemplateIds: ['filed', 'page-footer'],
-  autoAdvance: true,
+  autoAdvance: false,
 };
 
 /** Applies a patch; the caller validates the result against {@link settingsSchema}. */

@@ -7,6 +7,12 @@ test('after Submit the next envelope of the view opens, and the completed one ha
   const [filing] = target.envelope.filings;
   if (!filing) throw new Error('a filing expected');
   await signIn(page, app.url);
+  // Off on a fresh install: the clerk turns it on.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('After Submit, open the next envelope of the queue').check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
+  await page.getByRole('button', { name: 'Queue' }).click();
   await openEnvelope(page, target);
   await page.getByTestId(`decision-${filing.id}`).getByLabel('Accept').check();
   await page.getByRole('button', { name: 'Submit review' }).click();
