@@ -147,7 +147,7 @@ export function AppShell() {
         )}
         {info && screen === 'queue' && session && advanceNote && <p role="status" className="hint" data-testid="advance-note">{advanceNote}</p>}
         {info && screen === 'queue' && session && openEnvelope && (
-          <EnvelopeScreen key={openEnvelope} envelopeId={openEnvelope} username={session.username} onClose={() => setOpenEnvelope(null)}
+          <EnvelopeScreen key={openEnvelope} envelopeId={openEnvelope} username={session.username} clerkName={session.displayName || session.username} onClose={() => setOpenEnvelope(null)}
             onAdvance={(message) => void advance(openEnvelope, message)} />
         )}
         {info && screen === 'outbox' && session && <OutboxScreen username={session.username} supervisor={session.role === 'supervisor'} />}

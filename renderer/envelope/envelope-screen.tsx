@@ -32,8 +32,11 @@ import { dropFromQueue } from '../data/queue-sync';
  * One envelope under review: who filed what in which case, parties and attorneys, payment, and each filing with its
  * lead and connected documents in the viewer. Opening it claims it; the claim's state is always on screen.
  */
-export function EnvelopeScreen({ envelopeId, username, onClose, onAdvance }: {
-  envelopeId: string; username: string; onClose: () => void;
+export function EnvelopeScreen({ envelopeId, username, clerkName, onClose, onAdvance }: {
+  envelopeId: string; username: string;
+  /** The clerk's display name from the EFM, printed on stamps (the login is not a name). */
+  clerkName: string;
+  onClose: () => void;
   /** Called when the review is done and the clerk's setting says to open the next envelope. */
   onAdvance?: (message: string) => void;
 }) {
@@ -109,7 +112,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose, onAdvance }: {
   const submit = async (): Promise<void> => {
     if (!detail || claim.status !== 'held' || !policy || !settings) return;
     setSubmitting(true);
-    const run = submitDraft({ envelope: detail.envelope, earlier, lease: claim.lease, decisions, assignment, policy, settings, username, idempotencyKey, courtSealPng: seal?.bytes ?? null, placements });
+    const run = submitDraft({ envelope: detail.envelope, earlier, lease: claim.lease, decisions, assignment, policy, settings, username, clerkName, idempotencyKey, courtSealPng: seal?.bytes ?? null, placements });
     inFlight.current = run;
     const result = await run.finally(() => {
       inFlight.current = null;
@@ -216,7 +219,7 @@ export function EnvelopeScreen({ envelopeId, username, onClose, onAdvance }: {
           imageAspect: template.image ? (seal?.aspect ?? null) : null,
           imageUrl: template.image ? (seal?.url ?? null) : null,
         })),
-        fields: { status: 'FILED', court: policy.courtName, datetime: courtNow().toISOString(), timeZone: policy.timeZone, clerk: username, caseNumber: caseNumberForStamp(detail?.envelope.case, earlier.assignedCase, byRecordSystem, assignment.caseNumber), envelopeId, filingId: stampedFiling.id },
+        fields: { status: 'FILED', court: policy.courtName, datetime: courtNow().toISOString(), timeZone: policy.timeZone, clerk: clerkName, caseNumber: caseNumberForStamp(detail?.envelope.case, earlier.assignedCase, byRecordSystem, assignment.caseNumber), envelopeId, filingId: stampedFiling.id },
         onPlacementChange: (templateId: string, placement: StampPlacement) =>
           setPlacements(new Map(placements).set(stampedFiling.leadDocument.id, { ...placements.get(stampedFiling.leadDocument.id), [templateId]: placement })),
       }

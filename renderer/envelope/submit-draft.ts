@@ -30,6 +30,8 @@ export async function submitDraft(input: {
   policy: CourtPolicy;
   settings: Settings;
   username: string;
+  /** The clerk's name as the EFM knows it (WhoAmI at sign-in): what the stamp prints. */
+  clerkName: string;
   idempotencyKey: string;
   courtSealPng: Uint8Array | null;
   /** Per lead document, where the clerk moved each template in the preview. */
@@ -49,7 +51,7 @@ export async function submitDraft(input: {
     accepts = true;
     if (byRecordSystem) {
       const jobs = templates.map((template) => ({ template, placement: input.placements?.get(filing.leadDocument.id)?.[template.id] ?? null }));
-      const fields = { status: 'FILED', court: input.policy.courtName, datetime: decidedAt, timeZone: input.policy.timeZone, clerk: input.username, envelopeId: input.envelope.id, filingId: filing.id };
+      const fields = { status: 'FILED', court: input.policy.courtName, datetime: decidedAt, timeZone: input.policy.timeZone, clerk: input.clerkName, envelopeId: input.envelope.id, filingId: filing.id };
       if (jobs.length > 0) deferredStamps.push({ documentId: filing.leadDocument.id, filingId: filing.id, jobs, fields });
       continue;
     }
@@ -57,7 +59,7 @@ export async function submitDraft(input: {
     if (!original.ok) return { ok: false, message: `Could not fetch ${filing.leadDocument.title ?? filing.id} to stamp it: ${original.error.message}` };
     const outcome = await stampInWorker(original.value.bytes, {
       jobs: templates.map((template) => ({ template, placement: input.placements?.get(filing.leadDocument.id)?.[template.id] ?? null })),
-      fields: { status: 'FILED', court: input.policy.courtName, datetime: decidedAt, timeZone: input.policy.timeZone, clerk: input.username, caseNumber, envelopeId: input.envelope.id, filingId: filing.id },
+      fields: { status: 'FILED', court: input.policy.courtName, datetime: decidedAt, timeZone: input.policy.timeZone, clerk: input.clerkName, caseNumber, envelopeId: input.envelope.id, filingId: filing.id },
       courtSealPng: input.courtSealPng,
     });
     if (!outcome.ok) return { ok: false, message: `${filing.leadDocument.title ?? filing.id} cannot be stamped: ${outcome.message} ${outcome.inspection.suggestedAction}` };

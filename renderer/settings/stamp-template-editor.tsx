@@ -5,6 +5,7 @@ import { stampAnchors, stampFonts, type StampTemplate } from '../../shared/stamp
 import type { Settings } from '../../shared/settings';
 import { StampOverlay } from '../stamp/stamp-overlay';
 import { useCourtSeal } from '../stamp/use-court-seal';
+import { useSession } from '../session/use-session';
 
 // A US Letter page and the sample values the preview fills in.
 const letter = { cropBox: boxFromArray([0, 0, 612, 792]), rotation: 0 as const };
@@ -21,7 +22,10 @@ export function StampTemplateEditor({ settings, onChange, fieldError }: { settin
   const seal = useCourtSeal();
   const index = Math.max(0, settings.stampTemplates.findIndex((template) => template.id === selectedId));
   const template = settings.stampTemplates[index];
-  const layout = useMemo(() => (template ? planStamp(template, { ...sample, timeZone: settings.courtTimeZone }, letter, 1, 1, template.image ? (seal?.aspect ?? 1) : null, null) : null), [template, settings.courtTimeZone, seal]);
+  // The signed-in clerk's name, as their stamps print it.
+  const session = useSession();
+  const clerk = session ? session.displayName || session.username : sample.clerk;
+  const layout = useMemo(() => (template ? planStamp(template, { ...sample, clerk, timeZone: settings.courtTimeZone }, letter, 1, 1, template.image ? (seal?.aspect ?? 1) : null, null) : null), [template, settings.courtTimeZone, seal, clerk]);
   if (!template || !layout) return null;
   const update = (patch: Partial<StampTemplate>): void => onChange({ ...settings, stampTemplates: settings.stampTemplates.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
   const isDefault = settings.defaultStampTemplateIds.includes(template.id);

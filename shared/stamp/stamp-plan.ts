@@ -1,5 +1,5 @@
 import { layoutStamp, type PageGeometry, type StampLayout, type StampPlacement } from './stamp-layout';
-import { fillStampText, type StampFieldValues } from './stamp-text';
+import { fillStampText, lineHasOnlyEmptyFields, type StampFieldValues } from './stamp-text';
 import type { StampTemplate } from './stamp-template';
 import { measureStandardText } from './standard-fonts';
 
@@ -17,7 +17,8 @@ export function planStamp(
   imageAspect: number | null,
   placement: StampPlacement | null,
 ): StampLayout {
-  const lines = template.lines.map((line) => ({
+  // A line whose fields are all empty prints nothing, not a bare label.
+  const lines = template.lines.filter((line) => !lineHasOnlyEmptyFields(line.text, fields)).map((line) => ({
     text: fillStampText(line.text, fields, pageNumber, pageCount, template.dateFormat),
     font: line.font ?? template.font,
     size: line.size ?? template.fontSize,

@@ -44,6 +44,19 @@ export function fillStampText(text: string, values: StampFieldValues, page: numb
 }
 
 /**
+ * True when a template line names fields and every one of them is empty here ("Clerk: {clerk}" without a clerk):
+ * such a line is left off the stamp rather than printed as a bare label. Lines without fields always print.
+ */
+export function lineHasOnlyEmptyFields(text: string, values: StampFieldValues): boolean {
+  const names = [...text.replace(/\{\{|\}\}/g, '').matchAll(/\{([a-zA-Z]+)\}/g)].map((match) => match[1] as string);
+  const known = names.filter((name) => (stampFieldNames as readonly string[]).includes(name));
+  if (known.length === 0) return false;
+  // As fillStampText fills them: the status defaults to FILED; page numbers and the time are always there.
+  const value = (name: string): string => (name === 'status' ? (values.status ?? 'FILED') : String(values[name as keyof StampFieldValues] ?? ''));
+  return known.every((name) => name !== 'page' && name !== 'pages' && name !== 'datetime' && !value(name).trim());
+}
+
+/**
  * Formats an instant in a time zone with a small pattern language: `yyyy MM dd HH hh mm ss a zzz`
  * (zzz = short zone name such as CST). Anything else is copied as is.
  */

@@ -82,6 +82,8 @@ test('review a two-filing new case: assign number and judge, accept one with a s
   const filed = page1?.items.find((item) => item.text === 'FILED');
   expect(filed?.y).toBeGreaterThan(124);
   expect(filed?.y).toBeLessThan(150);
+  // The clerk's name as the EFM knows it (WhoAmI), not the login.
+  expect(page1?.items.map((item) => item.text)).toContain('Clerk: Dana Whitaker');
   expect(notice).toMatch(element('ecf:FilingReviewStatusCode', 'partially-accepted'));
   expect(notice).toContain('Pages 2 and 3 are blank; please rescan and resubmit.');
   expect(notice).toMatch(element('ecf:DocumentRenditionHash', stamped?.sha256 ?? 'missing'));

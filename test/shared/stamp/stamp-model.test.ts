@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutStamp, normaliseRotation, visualToUser, type PageGeometry } from '../../../shared/stamp/stamp-layout';
 import { fillStampText, formatCourtDateTime } from '../../../shared/stamp/stamp-text';
-import { stampPageNumbers, stampPresets, stampTemplateSchema } from '../../../shared/stamp/stamp-template';
+import { stampPageNumbers, stampPreset, stampPresets, stampTemplateSchema } from '../../../shared/stamp/stamp-template';
+import { planStamp } from '../../../shared/stamp/stamp-plan';
 import { measureStandardText, toStandardFontText } from '../../../shared/stamp/standard-fonts';
 
 const values = { status: 'FILED', datetime: '2026-07-04T17:05:00Z', timeZone: 'America/Los_Angeles', caseNumber: 'CV-1' };
@@ -57,5 +58,20 @@ describe('stamp layout', () => {
     expect(layout.visualRect.y).toBe(10);
     // Text runs up the page in user space so it reads left to right once the viewer rotates the page.
     expect(layout.matrix.slice(0, 4)).toEqual([0, 1, -1, 0]);
+  });
+});
+
+describe('a line whose fields are all empty', () => {
+  it('is left off the stamp instead of printing a bare label; lines with a value or without fields stay', () => {
+    const template = stampPreset('filed');
+    if (!template) throw new Error('the filed preset');
+    const page = { cropBox: { x: 0, y: 0, width: 612, height: 792 }, rotation: 0 as const };
+    const fields = { datetime: '2026-12-07T10:00:00Z', timeZone: 'UTC', court: 'Court', caseNumber: '2026-CV-000123' };
+    const without = planStamp(template, { ...fields, clerk: '', envelopeId: '' }, page, 1, 1, null, null).lines.map((line) => line.text);
+    expect(without.some((text) => text.startsWith('Clerk'))).toBe(false);
+    expect(without.some((text) => text.startsWith('Envelope'))).toBe(false);
+    expect(without).toContain('FILED');
+    const named = planStamp(template, { ...fields, clerk: 'Dana Whitaker', envelopeId: 'ENV-1' }, page, 1, 1, null, null).lines.map((line) => line.text);
+    expect(named).toEqual(expect.arrayContaining(['Clerk: Dana Whitaker', 'Envelope ENV-1']));
   });
 });
