@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { HistoryEvent } from '../../shared/domain/envelope-history';
+import { condenseHistory, type HistoryEvent } from '../../shared/domain/envelope-history';
 import { getApi } from '../app/api';
 import { CourtTime } from '../ui/court-time';
 
@@ -18,9 +18,11 @@ export function EnvelopeHistory({ envelopeId, refreshKey }: { envelopeId: string
       <summary>History</summary>
       {events === null ? <p>Loading…</p> : events.length === 0 ? <p className="hint">Nothing recorded yet.</p> : (
         <ol data-testid="history">
-          {events.map((event, index) => (
+          {condenseHistory(events).map((line, index) => (
             <li key={index}>
-              <CourtTime at={event.at} /> — {event.actor} {event.action}{event.detail ? `: ${event.detail}` : ''}
+              {line.kind === 'event'
+                ? <><CourtTime at={line.event.at} /> — {line.event.actor} {line.event.action}{line.event.detail ? `: ${line.event.detail}` : ''}</>
+                : <><CourtTime at={line.firstAt} /> to <CourtTime at={line.lastAt} part="time" /> — {line.actor} opened and closed it {line.count} times</>}
             </li>
           ))}
         </ol>
