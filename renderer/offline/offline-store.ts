@@ -5,10 +5,11 @@ import { hasConfidentialDocuments } from '../../shared/domain/envelope';
 import { seal, sealJson, unseal, unsealJson } from './at-rest-cipher';
 import type { Lease } from '../../shared/domain/review-queue';
 import { getApi } from '../app/api';
+import { offlineLeaseMinutes } from '../../shared/domain/supervision';
 import { db } from '../db/db';
 
 /** Lease asked for envelopes taken for offline work: a working day. */
-export const offlineLeaseMinutes = 480;
+export { offlineLeaseMinutes };
 
 /** What a "make available offline" run did. */
 export interface OfflineOutcome {

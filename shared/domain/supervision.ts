@@ -157,3 +157,14 @@ export function reviewStatisticsFileName(from: string, to: string, timeZone: str
   const last = day(new Date(Date.parse(to) - 1).toISOString());
   return first === last || last < first ? `review-statistics_${first}.csv` : `review-statistics_${first}_${last}.csv`;
 }
+
+/** How long a claim taken for offline work lasts: the clerk's working day away from the EFM. */
+export const offlineLeaseMinutes = 480;
+
+/**
+ * True when a claim is a working-day lease for offline work, not an envelope open on a screen: an open envelope's
+ * lease is renewed a few minutes ahead at a time, an offline one runs hours ahead.
+ */
+export function isOfflineLease(claim: Pick<ActiveClaim, 'expiresAt'>, now: Date): boolean {
+  return Date.parse(claim.expiresAt) - now.getTime() > 60 * 60_000;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { courtClockText, courtDayStart, courtLocalIso } from '../../../shared/domain/court-clock';
-import { clerkWorkload, median, queueAging, reviewStatisticsCsv, reviewStatisticsFileName, type WorkloadSnapshot } from '../../../shared/domain/supervision';
+import { clerkWorkload, isOfflineLease, median, queueAging, reviewStatisticsCsv, reviewStatisticsFileName, type WorkloadSnapshot } from '../../../shared/domain/supervision';
 
 const where = { filingCode: 'MOT', correctedFilingCode: null, courtLocation: 'DT' };
 
@@ -78,5 +78,15 @@ describe('court days', () => {
     expect(courtDayStart('2026-03-08', 'America/Chicago')).toBe('2026-03-08T06:00:00.000Z');
     expect(courtDayStart('2026-03-09', 'America/Chicago')).toBe('2026-03-09T05:00:00.000Z');
     expect(courtDayStart('2026-12-02', 'Asia/Kolkata')).toBe('2026-12-01T18:30:00.000Z');
+  });
+});
+
+describe('offline working-day leases', () => {
+  it('are told from envelopes open on a screen by how far ahead their lease runs', () => {
+    const now = new Date('2026-12-07T15:00:00Z');
+    // Open for two hours and renewed a few minutes at a time: on a screen, stale.
+    expect(isOfflineLease({ expiresAt: '2026-12-07T15:04:00Z' }, now)).toBe(false);
+    // Taken for offline work this morning, for the working day.
+    expect(isOfflineLease({ expiresAt: '2026-12-07T17:00:00Z' }, now)).toBe(true);
   });
 });
