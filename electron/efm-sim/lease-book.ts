@@ -62,6 +62,12 @@ export class LeaseBook {
     }));
   }
 
+  /** The envelopes `holder` holds now, with each claim's fencing token (what WhoAmI tells their workstation). */
+  async heldBy(sql: Sql, holder: string): Promise<{ envelopeId: string; fencingToken: number }[]> {
+    const rows = await sql.query<LeaseRow>(`SELECT * FROM leases WHERE holder = $2 AND ${heldClause('$1')} ORDER BY envelope_id`, [this.now(), holder]);
+    return rows.map((row) => ({ envelopeId: row.envelope_id, fencingToken: Number(row.token) }));
+  }
+
   /** When the current holder's claim began, or null when nobody holds it. */
   async heldSince(sql: Sql, envelopeId: string): Promise<string | null> {
     const entry = await this.#entry(sql, envelopeId);

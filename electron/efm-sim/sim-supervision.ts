@@ -30,7 +30,10 @@ export interface SupervisionContext {
  */
 export async function supervisionResponse(operation: Extract<ReviewOperation, 'WhoAmI' | 'GetWorkload' | 'GetDocketingExceptions' | 'ResolveDocketingException'>, body: Element, user: Account, context: SupervisionContext): Promise<XmlElement> {
   if (user.role !== 'clerk' && user.role !== 'supervisor') throw clientFault('forbidden', 'Only clerks and supervisors use the clerk review service');
-  if (operation === 'WhoAmI') return whoAmIResponseElement({ userId: user.username, displayName: user.displayName, role: user.role });
+  if (operation === 'WhoAmI') {
+    const identity = { userId: user.username, displayName: user.displayName, role: user.role };
+    return whoAmIResponseElement(identity, await context.leases.heldBy(context.database, user.username));
+  }
   if (user.role !== 'supervisor') throw clientFault('forbidden', 'Only a supervisor can see workload and docketing exceptions');
   switch (operation) {
     case 'GetWorkload': {

@@ -12,7 +12,7 @@ export function clientKeySecret(connectionId: string): string {
  * and — when the workstation has a certificate and its key is in the keychain — TLS client authentication and
  * WS-Security signatures with that key.
  */
-export async function clientForConnection(connection: EfmConnection, secrets: SecretStore, credentials: { username: string; password: string }, retries?: number, hooks: Pick<EfmClientOptions, 'onClock' | 'describeErrorCode'> = {}): Promise<EfmClient> {
+export async function clientForConnection(connection: EfmConnection, secrets: SecretStore, credentials: { username: string; password: string }, retries?: number, hooks: Pick<EfmClientOptions, 'onClock' | 'describeErrorCode' | 'timeoutMs'> = {}): Promise<EfmClient> {
   const keyPem = connection.clientCertPem ? await secrets.get(clientKeySecret(connection.id)) : null;
   return new EfmClient({
     endpoint: connection.endpoint,

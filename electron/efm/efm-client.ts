@@ -12,7 +12,7 @@ import {
 } from '../../shared/ecf/clerk-review-service';
 import { readFilingMessage } from '../../shared/ecf/filing-message';
 import { readPaymentMessage } from '../../shared/ecf/payment-message';
-import type { DocketingException, Identity, WorkloadSnapshot } from '../../shared/domain/supervision';
+import type { DocketingException, WhoAmI, WorkloadSnapshot } from '../../shared/domain/supervision';
 import type { MessageStatus } from '../../shared/domain/ecf-status';
 import { readMessageStatus } from '../../shared/ecf/message-status';
 import { ecfErrorCodes } from '../../shared/ecf/error-codes';
@@ -210,8 +210,8 @@ export class EfmClient {
     return anchor === undefined ? err(appError('efm-bad-response', 'The EFM sent an unreadable audit anchor')) : ok(anchor);
   }
 
-  /** Who the EFM says the signed-in user is, with their role. */
-  async whoAmI(): Promise<Result<Identity>> {
+  /** Who the EFM says the signed-in user is, with their role and the envelopes they hold now. */
+  async whoAmI(): Promise<Result<WhoAmI>> {
     const result = await this.#call('WhoAmI', whoAmIRequestElement());
     if (!result.ok) return result;
     const identity = readWhoAmIResponse(result.value.body);

@@ -35,6 +35,8 @@ export class EfmService {
   /** The court's policy, kept by version (opening and submitting never fetch it). */
   readonly policyBook = new CourtPolicyBook();
   #policyTimer: NodeJS.Timeout | null = null;
+  #watchTimer: NodeJS.Timeout | null = null;
+  #watching = false;
 
   constructor(
     private readonly settings: SettingsStore,
@@ -46,6 +48,8 @@ export class EfmService {
     sharedSimulator?: Promise<EfmSimulator>,
     /** Where the embedded demo EFM keeps its database, so demo work survives a restart; null: in memory. */
     private readonly demoDataDir: string | null = null,
+    /** How often the EFM is asked who is signed in and what they hold (and how long it may take to answer). */
+    private readonly watchMs = 5_000,
   ) {
     this.#simulator = sharedSimulator ?? null;
     this.#ownsSimulator = !sharedSimulator;
@@ -66,6 +70,7 @@ export class EfmService {
     this.#policyTimer ??= setInterval(() => {
       if (this.policyBook.due()) void this.refreshPolicy();
     }, 60_000).unref();
+    this.#watchTimer ??= setInterval(() => void this.#watch(), this.watchMs).unref();
     return ok(this.#session);
   }
 
@@ -122,6 +127,8 @@ export class EfmService {
 
   /** Forgets the credentials. */
   signOut(): void {
+    if (this.#watchTimer) clearInterval(this.#watchTimer);
+    this.#watchTimer = null;
     this.#credentials = null;
     this.#session = null;
     this.bus.emit('session:changed', null);
@@ -141,7 +148,9 @@ export class EfmService {
   /** Stops the demo simulator if it was started. */
   async close(): Promise<void> {
     if (this.#policyTimer) clearInterval(this.#policyTimer);
+    if (this.#watchTimer) clearInterval(this.#watchTimer);
     this.#policyTimer = null;
+    this.#watchTimer = null;
     const simulator = this.#simulator;
     this.#simulator = null;
     if (simulator && this.#ownsSimulator) await (await simulator).close();
@@ -156,13 +165,32 @@ export class EfmService {
     await this.#demo().catch(() => undefined);
   }
 
-  async #clientFor(credentials: { username: string; password: string }): Promise<EfmClient> {
+  /**
+   * Asks the EFM who is signed in and which envelopes they hold, every `watchMs` while someone is signed in. The
+   * header's connection state comes from this last real exchange (offline within seconds, not at the next click), and
+   * the screens learn at once when a claim was taken away (`claims:held`). One short request, never retried.
+   */
+  async #watch(): Promise<void> {
+    const credentials = this.#credentials;
+    if (this.#watching || !credentials) return;
+    this.#watching = true;
+    try {
+      const client = await this.#clientFor(credentials, { timeoutMs: this.watchMs, retries: 0 });
+      const answer = await this.#track(client.whoAmI());
+      if (answer.ok && this.#credentials === credentials) this.bus.emit('claims:held', [...answer.value.heldClaims]);
+    } finally {
+      this.#watching = false;
+    }
+  }
+
+  async #clientFor(credentials: { username: string; password: string }, tuning: { timeoutMs?: number; retries?: number } = {}): Promise<EfmClient> {
     const settings = await this.settings.get();
     const connection = activeConnection(settings);
     const onClock = (skewMs: number): void => this.#noteClock(skewMs);
     const describeErrorCode = (code: string): string | null => this.policyBook.held()?.errorCodeName(code) ?? null;
-    if (connection) return clientForConnection(connection, this.secrets, credentials, undefined, { onClock, describeErrorCode });
-    return new EfmClient({ endpoint: (await this.#demo()).url, credentials, onClock, describeErrorCode });
+    const timeout = tuning.timeoutMs === undefined ? {} : { timeoutMs: tuning.timeoutMs };
+    if (connection) return clientForConnection(connection, this.secrets, credentials, tuning.retries, { onClock, describeErrorCode, ...timeout });
+    return new EfmClient({ endpoint: (await this.#demo()).url, credentials, onClock, describeErrorCode, ...timeout, ...(tuning.retries === undefined ? {} : { retries: tuning.retries }) });
   }
 
   /** Keeps the EFM's clock reading; tells the screens when it moved by a second or crossed the limit. */

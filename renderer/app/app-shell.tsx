@@ -1,6 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { signOut } from '../session/sign-out';
-import { getApi } from './api';
 import { SignInScreen } from '../session/sign-in-screen';
 import { useSession } from '../session/use-session';
 import { useAppInfo } from './use-app-info';
@@ -68,13 +67,16 @@ export function AppShell() {
   const locked = session?.locked === true;
   const waiting = useWaitingCount(!!session);
   const offline = info?.connectivity === 'offline';
-  // While the EFM is away, look for it every five seconds; the outbox delivers and the queue refreshes once it answers.
+  // The main process asks the EFM every few seconds (the header shows that last exchange); once it answers again
+  // after being away, the outbox delivers what waited.
+  const wasOffline = useRef(false);
   useEffect(() => {
-    if (!offline || !session) return;
-    const deliver = (): void => void import('../outbox/outbox').then((outbox) => outbox.deliverPending());
-    const timer = setInterval(() => void getApi().efm.ping().then((result) => result.ok && deliver()), 5_000);
-    return () => clearInterval(timer);
-  }, [offline, session]);
+    if (offline) wasOffline.current = true;
+    else if (wasOffline.current && session && info?.connectivity === 'online') {
+      wasOffline.current = false;
+      void import('../outbox/outbox').then((outbox) => outbox.deliverPending());
+    }
+  }, [offline, session, info?.connectivity]);
   return (
     <CourtTimeZone.Provider value={settings?.courtTimeZone ?? null}>
     <div className="shell">

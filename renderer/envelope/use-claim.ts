@@ -11,7 +11,8 @@ export type ClaimState =
 
 /**
  * Claims the envelope when the screen opens, renews the lease while it stays open, and releases it on leave. If the
- * lease is lost or taken (reassigned, expired, claimed by someone else), the state turns read-only with the reason.
+ * lease is lost or taken (reassigned, expired, claimed by someone else), the state turns read-only with the reason,
+ * within seconds: the main process relays the EFM's list of the clerk's claims (`claims:held`).
  * A submission still under way when the clerk leaves (`inFlight`: stamping, journaling) is waited for before the
  * release, so the main process sees the journaled decision and holds the claim until it is delivered.
  */
@@ -44,11 +45,23 @@ export function useClaim(envelopeId: string, inFlight?: { readonly current: Prom
         lost(explain(result.error.reason, result.error.holder ?? null, result.error.message), result.error.holder ?? null);
       }
     };
+    let renewing = false;
     const renew = async (): Promise<void> => {
-      if (!lease) return;
-      const result = await api.claim.renew({ envelopeId, fencingToken: lease.fencingToken });
+      if (!lease || renewing) return;
+      renewing = true;
+      const result = await api.claim.renew({ envelopeId, fencingToken: lease.fencingToken }).finally(() => {
+        renewing = false;
+      });
       if (live) settle(result);
     };
+    // The EFM lists what this clerk holds every few seconds: when this claim is missing, renew now to learn why
+    // (reassigned, released, taken after expiry), so the screen turns read-only at once and not minutes later.
+    const stopWatching = api.on('claims:held', (held) => {
+      const mine = lease;
+      if (!mine || held.some((claim) => claim.envelopeId === envelopeId && claim.fencingToken === mine.fencingToken)) return;
+      if (timer) clearTimeout(timer);
+      void renew();
+    });
     let takenOffline = false;
     void (async () => {
       const stored = await offlineEnvelope(envelopeId);
@@ -67,6 +80,7 @@ export function useClaim(envelopeId: string, inFlight?: { readonly current: Prom
     })();
     return () => {
       live = false;
+      stopWatching();
       if (timer) clearTimeout(timer);
       const held = lease;
       if (!held || takenOffline) return;

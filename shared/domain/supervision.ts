@@ -8,6 +8,9 @@ export const roleSchema = z.enum(['clerk', 'supervisor']);
 /** Who the EFM says the signed-in user is. */
 export const identitySchema = z.object({ userId: z.string(), displayName: z.string(), role: roleSchema });
 
+/** An envelope the signed-in user holds now, with the claim's fencing token (WhoAmI lists them). */
+export const heldClaimSchema = z.object({ envelopeId: z.string(), fencingToken: z.number().int() });
+
 /** An envelope someone holds now. */
 export const activeClaimSchema = z.object({ envelopeId: z.string(), holder: z.string(), claimedAt: z.string(), expiresAt: z.string() });
 
@@ -47,6 +50,10 @@ export const docketingExceptionSchema = z.object({
 
 /** The signed-in user's identity. */
 export type Identity = z.infer<typeof identitySchema>;
+/** An envelope the signed-in user holds, and the token that proves it. */
+export type HeldClaim = z.infer<typeof heldClaimSchema>;
+/** WhoAmI's answer: the user, and the envelopes they hold now. */
+export type WhoAmI = Identity & { readonly heldClaims: readonly HeldClaim[] };
 /** A current claim. */
 export type ActiveClaim = z.infer<typeof activeClaimSchema>;
 /** A recorded filing decision. */

@@ -1,5 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
-import type { ActiveClaim, DocketingException, Identity, ReviewRecord, WorkloadSnapshot } from '../domain/supervision';
+import type { ActiveClaim, DocketingException, HeldClaim, Identity, ReviewRecord, WhoAmI, WorkloadSnapshot } from '../domain/supervision';
 import { children, child, textAt } from '../xml/xml-query';
 import { el, optional, type XmlElement } from '../xml/xml-writer';
 import { ns } from './namespaces';
@@ -26,14 +26,22 @@ function readIdentity(element: Element | null): Identity | null {
   return { userId, displayName: textAt(element, [crd, 'DisplayName']) ?? userId, role };
 }
 
-/** `crd:WhoAmIResponse`. */
-export function whoAmIResponseElement(identity: Identity): XmlElement {
-  return identityElement('WhoAmIResponse', identity);
+/** `crd:WhoAmIResponse`: the user, and the envelopes they hold now. */
+export function whoAmIResponseElement(identity: Identity, heldClaims: readonly HeldClaim[]): XmlElement {
+  return el(crd, 'WhoAmIResponse', identityElement('User', identity).children,
+    heldClaims.map((claim) => el(crd, 'HeldClaim', el(crd, 'EnvelopeID', claim.envelopeId), el(crd, 'FencingToken', String(claim.fencingToken)))));
 }
 
 /** Reads `crd:WhoAmIResponse`; null when it does not name a user with a known role. */
-export function readWhoAmIResponse(response: Element): Identity | null {
-  return readIdentity(response);
+export function readWhoAmIResponse(response: Element): WhoAmI | null {
+  const identity = readIdentity(response);
+  if (!identity) return null;
+  const heldClaims = children(response, crd, 'HeldClaim').flatMap((claim) => {
+    const envelopeId = textAt(claim, [crd, 'EnvelopeID']);
+    const fencingToken = Number(textAt(claim, [crd, 'FencingToken']));
+    return envelopeId && Number.isSafeInteger(fencingToken) ? [{ envelopeId, fencingToken }] : [];
+  });
+  return { ...identity, heldClaims };
 }
 
 /** `crd:GetWorkloadRequest` for decisions in [from, to). */

@@ -14,7 +14,7 @@ import { outboxStateSchema } from '../outbox/outbox-state';
 import { cmsZipReportSchema } from '../domain/cms-zip';
 import { mediaImportArgsSchema, mediaImportResultSchema } from './media-schemas';
 import { auditQuerySchema, auditRecordSchema, auditVerificationSchema } from '../domain/audit';
-import { docketingExceptionSchema, workloadSnapshotSchema } from '../domain/supervision';
+import { docketingExceptionSchema, heldClaimSchema, workloadSnapshotSchema } from '../domain/supervision';
 import { connectionTestArgsSchema, connectionTestStepSchema, secretStatusSchema, setClientKeyArgsSchema } from './connection-schemas';
 import { dateRangeSchema, reassignArgsSchema, reassignOutcomeSchema, resolveExceptionArgsSchema } from './supervisor-schemas';
 
@@ -148,6 +148,8 @@ export const events = {
   'connectivity:changed': connectivitySchema,
   /** The EFM's clock moved against the workstation's by more than a second, or crossed the court's limit. */
   'clock:changed': clockSchema,
+  /** The envelopes the signed-in clerk holds now, as the EFM said a moment ago (a claim missing here was taken away). */
+  'claims:held': z.array(heldClaimSchema),
   /** A journaled decision's delivery state changed (delivered, failed, retried, discarded). */
   'outbox:changed': outboxStateSchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;

@@ -31,6 +31,8 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
   const simulator = await app.services.efm.demoSimulator();
   if (!simulator) throw new Error('demo EFM not started');
   await simulator.stop();
+  // The header says so by itself within seconds (the workstation asks the EFM every five), before any click.
+  await expect(page.getByTestId('connectivity')).toHaveText('Offline', { timeout: 30_000 });
 
   await page.getByTestId('queue-scroller').evaluate((element, row) => element.scrollTo({ top: row * 36 }), index);
   await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
@@ -48,7 +50,7 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
   // The EFM is back: the app notices, delivers, and the EFM applies it once, stamped, with the offline claim's token.
   await simulator.start();
   await expect(page.getByTestId('outbox-status')).toContainText('Delivered to the EFM', { timeout: 30_000 });
-  // The header follows the EFM's return on its next answer (it looks again every ten seconds while offline).
+  // The header follows the EFM's return on its next answer (it asks every five seconds).
   await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 30_000 });
   const received = (await simulator.submissions()).filter((s) => s.envelopeId === target.envelope.id);
   expect(received).toHaveLength(1);

@@ -3,7 +3,7 @@ import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 import { keepScreenshot } from './keep-screenshot';
 import { expect, test } from './workstations-fixture';
 
-test('two clerks and a supervisor on one EFM: one holds the envelope, a reassignment fences the first clerk out, the dashboard tells what happened', async ({ workstation, simulator }) => {
+test('two clerks and a supervisor on one EFM: one holds the envelope, a reassignment turns the first clerk\'s screen read-only at once, the dashboard tells what happened', async ({ workstation, simulator }) => {
   const byAge = [...makeDemoEnvelopes()].sort((a, b) => (a.envelope.submittedAt ?? '').localeCompare(b.envelope.submittedAt ?? ''));
   const target = byAge.find((d) => !d.envelope.case.isNew && d.envelope.filings.length === 1 && d.documents.every((doc) => doc.kind === 'plain'));
   if (!target) throw new Error('no single-filing existing case');
@@ -39,10 +39,12 @@ test('two clerks and a supervisor on one EFM: one holds the envelope, a reassign
   await boss.page.getByRole('button', { name: 'Reassign', exact: true }).click();
   await expect(boss.page.getByTestId('supervisor-message')).toHaveText('1 of 1 reassigned to clerk2.');
 
-  // clerk1's submit carries the old fencing token: refused, and shown with the reason; the decision is kept locally.
-  await ana.page.getByRole('button', { name: 'Submit review' }).click();
-  await expect(ana.page.getByTestId('submit-outcome')).toContainText('no longer valid');
-  await expect(ana.page.getByTestId('submit-outcome')).toContainText('kept on this workstation');
+  // clerk1's screen turns read-only by itself within seconds (the EFM's list of their claims no longer has it):
+  // no click needed, Submit is off, and nothing reached the EFM.
+  await expect(ana.page.getByTestId('claim-state')).toContainText('Read-only', { timeout: 30_000 });
+  await expect(ana.page.getByTestId('claim-state')).toContainText('reassigned');
+  await expect(ana.page.getByRole('button', { name: 'Submit review' })).toBeDisabled();
+  await expect(ana.page.getByTestId(`decision-${filingId}`).getByLabel('Accept')).toBeDisabled();
   expect((await simulator.submissions()).filter((s) => s.envelopeId === envelopeId)).toHaveLength(0);
 
   // clerk2 now holds it and completes the review.

@@ -72,6 +72,20 @@ describe('EFM client against the embedded simulator (real SOAP on loopback)', ()
     expect(await ana.renew('ENV-2026-000010', lease.value.fencingToken)).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'stale-fencing-token' } });
   });
 
+  it('WhoAmI lists the envelopes the clerk holds now, with their tokens, and drops one reassigned away', async () => {
+    const ana = client('clerk1');
+    const lease = await ana.claim('ENV-2026-000011');
+    if (!lease.ok) throw new Error(lease.error.message);
+    const before = await ana.whoAmI();
+    expect(before).toMatchObject({ ok: true, value: { userId: 'clerk1', role: 'clerk' } });
+    expect(before.ok && before.value.heldClaims).toContainEqual({ envelopeId: 'ENV-2026-000011', fencingToken: lease.value.fencingToken });
+    expect(await client('supervisor').reassign('ENV-2026-000011', 'clerk2')).toMatchObject({ ok: true });
+    const after = await ana.whoAmI();
+    expect(after.ok && after.value.heldClaims.map((claim) => claim.envelopeId)).not.toContain('ENV-2026-000011');
+    const ben = await client('clerk2').whoAmI();
+    expect(ben.ok && ben.value.heldClaims.map((claim) => claim.envelopeId)).toContain('ENV-2026-000011');
+  });
+
   it('submits a partial acceptance with a stamped rendition and schema-valid ECF messages, exactly once', async () => {
     const clerk = client('clerk1');
     const envelopeId = 'ENV-2026-000021';

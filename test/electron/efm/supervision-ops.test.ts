@@ -15,7 +15,7 @@ const as = (username: string): EfmClient => new EfmClient({ endpoint: simulator.
 
 describe('supervision operations over SOAP', () => {
   it('WhoAmI gives each user their role; workload and exceptions are refused to clerks', async () => {
-    expect(await as('clerk2').whoAmI()).toEqual({ ok: true, value: { userId: 'clerk2', displayName: 'Luis Ortega', role: 'clerk' } });
+    expect(await as('clerk2').whoAmI()).toEqual({ ok: true, value: { userId: 'clerk2', displayName: 'Luis Ortega', role: 'clerk', heldClaims: [] } });
     expect(await as('supervisor').whoAmI()).toMatchObject({ ok: true, value: { role: 'supervisor' } });
     expect(await as('clerk1').getWorkload('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await as('clerk1').getDocketingExceptions(true)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

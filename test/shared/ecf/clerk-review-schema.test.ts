@@ -10,6 +10,7 @@ import {
 import { queueRequestSchema } from '../../../shared/domain/review-queue';
 import { anchorRequestElement, anchorResponseElement, getAnchorRequestElement, readAnchorRequest, readAnchorResponse } from '../../../shared/ecf/audit-anchor-messages';
 import { ns } from '../../../shared/ecf/namespaces';
+import { readWhoAmIResponse, whoAmIResponseElement } from '../../../shared/ecf/supervision-messages';
 import { parseXml } from '../../../shared/xml/safe-xml';
 import { serializeXml, type XmlElement } from '../../../shared/xml/xml-writer';
 
@@ -30,6 +31,19 @@ const recorded = { filingId: 'F1', outcome: 'rejected' as const, reasonCode: 'IL
 const assignedCase = { caseNumber: '2026-CV-000042', title: 'A v. B', courtLocation: 'DT', judge: 'J-101' };
 
 describe('clerk-review extension messages against schemas/clerk-review.xsd', () => {
+  it('WhoAmIResponse with the claims held validates and reads back', () => {
+    const identity = { userId: 'clerk1', displayName: 'Ana Ruiz', role: 'clerk' as const };
+    const heldClaims = [{ envelopeId: 'E1', fencingToken: 7 }, { envelopeId: 'E2', fencingToken: 9007199254740991 }];
+    for (const held of [heldClaims, []]) {
+      const result = validateCrd(whoAmIResponseElement(identity, held));
+      expect(result.output).not.toMatch(/fails to validate/);
+      expect(result.valid).toBe(true);
+      const parsed = parseXml(result.xml);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      expect(readWhoAmIResponse(parsed.value)).toEqual({ ...identity, heldClaims: held });
+    }
+  });
+
   it('GetEnvelopeResponse with earlier episodes validates and reads back', () => {
     const element = envelopeResponseElement({ envelopeId: 'E1', courtLocation: 'DT', filingMessageXml: '<x:FilingMessage xmlns:x="urn:example"/>', paymentMessageXml: null, documents: [], lease: null, recorded: [recorded], assignedCase, cancelled: true });
     const result = validateCrd(element);
