@@ -8,6 +8,10 @@ import { LockScreen } from '../session/lock-screen';
 import { useIdleLock } from '../session/use-idle-lock';
 import { useSettings } from '../settings/use-settings';
 import { CourtTimeZone } from '../ui/court-time';
+import { Badge } from '../ui/badge';
+import { Button } from '../ui/button';
+import { Alert } from '../ui/alert';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 // Loaded when first opened: the sign-in screen paints with React alone (no IndexedDB code, pdf.js or pdf-lib).
 const QueueScreen = lazy(() => import('../queue/queue-screen').then((m) => ({ default: m.QueueScreen })));
@@ -84,14 +88,13 @@ export function AppShell() {
         <h1 className="brand">Clerk Review Desk</h1>
         {info && (
           <div className="header-status" aria-live="polite">
-            <span className={`badge badge-${info.efmMode}`} data-testid="efm-mode">
-              {info.efmMode === 'demo' ? 'Demo EFM' : 'Court EFM'}
-            </span>
-            {session && <span className="badge" data-testid="signed-in-user">{session.username}{session.role === 'supervisor' ? ' (supervisor)' : ''}</span>}
-            {session && !session.locked && <button type="button" className="link-button" onClick={() => void signOut(session.username)}>Sign out</button>}
-            <span className={`badge badge-${info.connectivity}`} data-testid="connectivity">
+            <Badge tone={info.efmMode === 'demo' ? 'demo' : 'neutral'} testId="efm-mode">{info.efmMode === 'demo' ? 'Demo EFM' : 'Court EFM'}</Badge>
+            {session && <Badge testId="signed-in-user">{session.username}{session.role === 'supervisor' ? ' (supervisor)' : ''}</Badge>}
+            {session && !session.locked && <Button variant="link" className="header-link" onClick={() => void signOut(session.username)}>Sign out</Button>}
+            <Badge tone={info.connectivity === 'online' ? 'ok' : info.connectivity === 'offline' ? 'danger' : 'neutral'} testId="connectivity"
+              title="From the EFM's last answer; the workstation asks every few seconds">
               {info.connectivity === 'online' ? 'Online' : info.connectivity === 'offline' ? 'Offline' : 'Connecting…'}
-            </span>
+            </Badge>
           </div>
         )}
       </header>
@@ -137,10 +140,11 @@ export function AppShell() {
       <main className="shell-main">
         {state.status === 'loading' && <p>Loading…</p>}
         {state.status === 'failed' && (
-          <p role="alert">The app could not reach its main process: {state.error.message}</p>
+          <Alert tone="error" title="The app could not start its review services.">{state.error.message} Close the app and open it again; if it keeps happening, tell court IT.</Alert>
         )}
         {info && screen === 'queue' && session === null && <SignInScreen demo={info.efmMode === 'demo'} />}
         {/* The queue stays mounted while an envelope is open, so the clerk comes back to the same place. */}
+        <ErrorBoundary where={screen === 'queue' && openEnvelope ? 'envelope' : `${screen} screen`} resetKey={`${screen}|${openEnvelope ?? ''}`}>
         <Suspense fallback={<p>Loading…</p>}>
         {info && screen === 'queue' && session && (
           <div hidden={openEnvelope !== null}>
@@ -158,6 +162,7 @@ export function AppShell() {
         {info && screen === 'stamp' && <StampToolScreen />}
         {info && screen === 'settings' && <SettingsScreen />}
         </Suspense>
+        </ErrorBoundary>
       </main>
       </div>
     </div>

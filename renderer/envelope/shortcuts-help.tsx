@@ -1,3 +1,6 @@
+import { Button } from '../ui/button';
+import { Dialog } from '../ui/dialog';
+
 /** The keyboard shortcuts of the review screens, shown with `?`. */
 export const reviewShortcuts: readonly [string, string][] = [
   ['j / k', 'Next / previous filing'],
@@ -11,21 +14,28 @@ export const reviewShortcuts: readonly [string, string][] = [
   ['Queue: ↑ / ↓, Enter', 'Move through the queue, open an envelope'],
 ];
 
-/** The list of shortcuts, as a dialog. */
-export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+/** The shortcuts of the queue screen, shown with `?` there. */
+export const queueShortcuts: readonly [string, string][] = [
+  ['↑ / ↓', 'Move through the queue (the envelope under the cursor starts loading)'],
+  ['Enter', 'Open the envelope'],
+  ['/', 'Go to the search box'],
+  ['?', 'Show or hide this list'],
+];
+
+/** A list of shortcuts (the review's by default), as a dialog. */
+export function ShortcutsHelp({ onClose, shortcuts = reviewShortcuts }: { onClose: () => void; shortcuts?: readonly [string, string][] }) {
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="shortcuts" data-testid="shortcuts-help">
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} testId="shortcuts-help"
+      actions={<Button variant="primary" onClick={onClose} data-autofocus>Close</Button>}>
       <dl className="facts">
-        {reviewShortcuts.map(([keys, action]) => (
+        {shortcuts.map(([keys, action]) => (
           <div key={keys} className="shortcut-row">
             <dt><kbd>{keys}</kbd></dt>
             <dd>{action}</dd>
           </div>
         ))}
       </dl>
-      <button type="button" onClick={onClose} autoFocus>Close</button>
-    </div>
+    </Dialog>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
+import { Alert } from '../ui/alert';
 
 /** Size of a rendered page in CSS pixels. */
 export interface RenderedSize {
@@ -7,13 +8,19 @@ export interface RenderedSize {
   readonly height: number;
 }
 
-/** Renders one page of a PDF into a canvas at `scale` (CSS px per point), sharp on high-DPI screens. */
-export function PdfPageCanvas({ document, pageNumber, scale, onRendered, label }: {
+/**
+ * Renders one page of a PDF into a canvas at `scale` (CSS px per point), sharp on high-DPI screens, turned by
+ * `rotation` degrees on top of the page's own rotation (the clerk's view only: the file is not changed).
+ */
+export function PdfPageCanvas({ document, pageNumber, scale, onRendered, label, rotation = 0, className = 'pdf-page-canvas', testId = 'pdf-page-canvas' }: {
   document: PDFDocumentProxy;
   pageNumber: number;
   scale: number;
   onRendered?: (size: RenderedSize) => void;
   label: string;
+  rotation?: number;
+  className?: string;
+  testId?: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +30,7 @@ export function PdfPageCanvas({ document, pageNumber, scale, onRendered, label }
     const render = async (): Promise<void> => {
       const page = await document.getPage(pageNumber);
       if (cancelled || !canvas.current) return;
-      const viewport = page.getViewport({ scale });
+      const viewport = page.getViewport({ scale, rotation: (page.rotate + rotation) % 360 });
       const ratio = window.devicePixelRatio || 1;
       const target = canvas.current;
       target.width = Math.floor(viewport.width * ratio);
@@ -44,7 +51,10 @@ export function PdfPageCanvas({ document, pageNumber, scale, onRendered, label }
       cancelled = true;
       task?.cancel();
     };
-  }, [document, pageNumber, scale, onRendered]);
-  if (error) return <p role="alert">This page cannot be shown: {error}</p>;
-  return <canvas ref={canvas} className="pdf-page-canvas" role="img" aria-label={label} data-testid="pdf-page-canvas" />;
+  }, [document, pageNumber, scale, onRendered, rotation]);
+  if (error) return <Alert tone="error">This page cannot be shown: {error}</Alert>;
+    // An empty label: decoration inside a control that has its own name (a thumbnail button).
+  return label
+    ? <canvas ref={canvas} className={className} role="img" aria-label={label} data-testid={testId} />
+    : <canvas ref={canvas} className={className} aria-hidden="true" data-testid={testId} />;
 }
