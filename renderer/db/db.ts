@@ -99,6 +99,14 @@ export interface StoredReviewDraft {
   readonly updatedAt: string;
 }
 
+/** An explanation a clerk saved to use again when rejecting (their own wording, kept on this workstation). */
+export interface SavedExplanation {
+  readonly id?: number;
+  readonly username: string;
+  readonly text: string;
+  readonly savedAt: string;
+}
+
 /** Small key/value facts (last sync time, sync run counter). */
 export interface MetaEntry {
   readonly key: string;
@@ -117,6 +125,7 @@ export class ClerkReviewDb extends Dexie {
   envelopes!: EntityTable<CachedEnvelope, 'envelopeId'>;
   documents!: EntityTable<CachedDocument, 'key'>;
   drafts!: EntityTable<StoredReviewDraft, 'key'>;
+  explanations!: EntityTable<SavedExplanation, 'id'>;
 
   constructor(name = 'clerk-review-desk') {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -148,6 +157,8 @@ export class ClerkReviewDb extends Dexie {
     });
     // v7: the queue cache moved to its own database with relaxed durability (data/queue-cache-db.ts); it re-syncs.
     this.version(7).stores({ queue: null });
+    // v8: the clerks' saved rejection explanations.
+    this.version(8).stores({ explanations: '++id, username, [username+text]' });
   }
 }
 

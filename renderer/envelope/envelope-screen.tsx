@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeEntry, CourtPolicy } from '../../shared/domain/court-policy';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import type { EnvelopeDetail } from '../../shared/ipc/efm-schemas';
@@ -7,11 +7,9 @@ import { useSettings } from '../settings/use-settings';
 import { useCourtSeal } from '../stamp/use-court-seal';
 import { CaseAssignmentForm } from './case-assignment-form';
 import { AssignedCaseNote, caseNumberForStamp, RecordSystemNumberNote } from './case-number-notes';
-import { DecisionPanel } from './decision-panel';
 import { DocumentViewer } from './document-viewer';
 import { EnvelopeHistory } from './envelope-history';
 import { EnvelopeSummary } from './envelope-summary';
-import { RecordedDecisionNote } from './recorded-decision-note';
 import { newlyDecided, numberedByRecordSystem, reviewProblems, undecided } from './review-draft';
 import { submitDraft } from './submit-draft';
 import { isTyping, ShortcutsHelp } from './shortcuts-help';
@@ -21,12 +19,18 @@ import { useReviewDraft } from './use-review-draft';
 import { isOfflineError, offlineEnvelope } from '../offline/offline-store';
 import { courtPolicy, filingCorrections } from '../data/court-policy';
 import { courtNow } from '../data/efm-clock';
-import { deliverPending } from '../outbox/outbox';
 import { useOutboxEntry } from '../outbox/use-outbox-entry';
 import { knownFirstDocument } from '../data/envelope-prefetch';
-import { explainDeliveryProblem } from '../../shared/outbox/conflict-explanation';
 import { useCourtTime } from '../ui/court-time';
 import { dropFromQueue } from '../data/queue-sync';
+import { describeDocumentProblem, rejectionForDocumentProblem, type DocumentProblem } from '../../shared/domain/unreadable-document';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Tabs } from '../ui/tabs';
+import { useMediaQuery } from '../ui/use-media-query';
+import { FilingList } from './filing-list';
+import { RejectEnvelopeDialog } from './reject-envelope-dialog';
+import { SubmitBar } from './submit-bar';
 
 /**
  * One envelope under review: who filed what in which case, parties and attorneys, payment, and each filing with its
@@ -66,6 +70,12 @@ export function EnvelopeScreen({ envelopeId, username, clerkName, onClose, onAdv
   const [finished, setFinished] = useState(false);
   const [loads, setLoads] = useState(0);
   const [offline, setOffline] = useState(false);
+  // Documents found unreadable when opened (encrypted, damaged, not a PDF): said at once, with a rejection offered.
+  const [problems, setProblems] = useState<ReadonlyMap<string, DocumentProblem>>(new Map());
+  const [rejectingAll, setRejectingAll] = useState(false);
+  // Below 900 CSS pixels (a small window, 200 % zoom) the panes are tabs: one at a time, each the whole height.
+  const narrow = useMediaQuery('(max-width: 900px)');
+  const [pane, setPane] = useState<'review' | 'document'>('review');
 
   useEffect(() => {
     let live = true;
@@ -106,7 +116,7 @@ export function EnvelopeScreen({ envelopeId, username, clerkName, onClose, onAdv
   const earlier = { recorded: detail?.recorded ?? [], assignedCase: detail?.assignedCase ?? null, caseNumberPending: detail?.caseNumberPending ?? false };
   const byRecordSystem = detail ? numberedByRecordSystem(detail.envelope, policy, earlier) : false;
   const isRecorded = (filingId: string): boolean => earlier.recorded.some((r) => r.filingId === filingId);
-  const problems = detail ? reviewProblems(detail.envelope, decisions, assignment, policy, earlier) : [];
+  const reviewIssues = detail ? reviewProblems(detail.envelope, decisions, assignment, policy, earlier) : [];
   const episode = detail ? newlyDecided(detail.envelope, decisions, earlier).length : 0;
   const left = detail ? detail.envelope.filings.length - earlier.recorded.length - episode : 0;
   const submit = async (): Promise<void> => {
@@ -145,7 +155,7 @@ export function EnvelopeScreen({ envelopeId, username, clerkName, onClose, onAdv
       const open = filing && !readOnly && !isRecorded(filing.id);
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        if (!readOnly && problems.length === 0) void submit();
+        if (!readOnly && reviewIssues.length === 0) void submit();
         return;
       }
       if (event.key === 'Escape') {
@@ -153,12 +163,13 @@ export function EnvelopeScreen({ envelopeId, username, clerkName, onClose, onAdv
         event.preventDefault();
         if (leaving) setLeaving(false);
         else if (showHelp) setShowHelp(false);
+        else if (rejectingAll) setRejectingAll(false);
         else if (isTyping(event.target)) (event.target as HTMLElement).blur();
         else leave();
         return;
       }
       // A dialog is open: its own buttons act, no shortcut does.
-      if (leaving || showHelp) {
+      if (leaving || showHelp || rejectingAll) {
         if (event.key === '?' && showHelp) {
           setShowHelp(false);
           event.preventDefault();
@@ -226,88 +237,100 @@ export function EnvelopeScreen({ envelopeId, username, clerkName, onClose, onAdv
     : null;
   const documents = detail?.envelope.filings.flatMap((filing) => [filing.leadDocument, ...filing.connectedDocuments]) ?? [];
   const current = documents.find((document) => document.id === selected);
+  const selectedProblem = selected ? problems.get(selected) ?? null : null;
+  // The filing whose document cannot be opened, when it is still to be decided here: offered a rejection for it.
+  const troubledFiling = selectedProblem ? detail?.envelope.filings.find((filing) => [filing.leadDocument, ...filing.connectedDocuments].some((d) => d.id === selected) && !isRecorded(filing.id)) : undefined;
+  const rejectForProblem = (): void => {
+    if (!troubledFiling || !selectedProblem) return;
+    const suggested = rejectionForDocumentProblem(selectedProblem, policy?.rejectionReasons ?? [], current?.title ?? current?.id ?? 'The document');
+    const before = decisions.get(troubledFiling.id) ?? undecided;
+    setDecisions(new Map(decisions).set(troubledFiling.id, { ...before, outcome: 'rejected', reasonCode: suggested.reasonCode, note: before.note.trim() ? before.note : suggested.note }));
+    setCurrentFiling(detail?.envelope.filings.indexOf(troubledFiling) ?? currentFiling);
+    setPane('review');
+  };
+  const openFilings = detail ? detail.envelope.filings.filter((filing) => !isRecorded(filing.id)) : [];
+  const rejectAll = (reasonCode: string, note: string): void => {
+    const next = new Map(decisions);
+    for (const filing of openFilings) next.set(filing.id, { ...(next.get(filing.id) ?? undecided), outcome: 'rejected', reasonCode, note });
+    setDecisions(next);
+    setRejectingAll(false);
+  };
+  const noteProblem = useCallback((documentId: string, problem: DocumentProblem | null) => setProblems((before) => {
+    if ((before.get(documentId) ?? null) === problem) return before;
+    const next = new Map(before);
+    if (problem) next.set(documentId, problem);
+    else next.delete(documentId);
+    return next;
+  }), []);
+  const stampSwitch = (
+    <Button aria-pressed={stampPreview} aria-keyshortcuts="s" disabled={!detail} onClick={() => setStampPreview(!stampPreview)}>Stamp preview</Button>
+  );
   return (
-    <section aria-labelledby="envelope-title" className="envelope">
+    <section aria-labelledby="envelope-title" className={`envelope${narrow ? ' envelope-narrow' : ''}`}>
       <div className="envelope-header">
-        <button type="button" onClick={leave}>Back to queue</button>
+        <Button onClick={leave}>Back to queue</Button>
         <h2 id="envelope-title">Envelope {envelopeId}</h2>
-        <button type="button" onClick={() => setShowHelp(true)} aria-keyshortcuts="?">Shortcuts</button>
         <span role="status" data-testid="claim-state" className={`claim claim-${claim.status}`}>
           {claim.status === 'claiming' && 'Claiming…'}
           {claim.status === 'held' && `Claimed by you until ${courtTime(claim.lease.expiresAt, 'time')}`}
           {claim.status === 'read-only' && `Read-only: ${claim.reason}`}
         </span>
+        <Button variant="link" onClick={() => setShowHelp(true)} aria-keyshortcuts="?">Shortcuts (?)</Button>
       </div>
-      {error && <p role="alert">{error}</p>}
-      {detail?.cancelled && (
-        <p role="status" className="warning" data-testid="envelope-cancelled">
-          The filer cancelled this envelope: there is nothing to review, and it has left the queue.
-        </p>
-      )}
-      {offline && <p role="status" className="hint" data-testid="offline-copy">Working on the copy taken for offline work: decisions are saved here and sent when the EFM is back.</p>}
+      <div className="envelope-notices">
+        {error && <Alert tone="error" title="This envelope cannot be shown.">{error}</Alert>}
+        {detail?.cancelled && (
+          <Alert tone="warning" testId="envelope-cancelled">The filer cancelled this envelope: there is nothing to review, and it has left the queue.</Alert>
+        )}
+        {offline && <Alert tone="info" testId="offline-copy">Working on the copy taken for offline work: decisions are saved here and sent when the EFM is back.</Alert>}
+        {draft.resumed && !outcome && !finished && <Alert tone="info" testId="draft-restored">Your unsubmitted work on this envelope was kept on this workstation and is back.</Alert>}
+      </div>
       {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
       {leaving && <LeaveDialog onStay={() => setLeaving(false)} onLeave={onClose} onDiscard={() => {
         draft.discard();
         onClose();
       }} />}
-      {draft.resumed && !outcome && !finished && <p role="status" className="hint" data-testid="draft-restored">Your unsubmitted work on this envelope was kept on this workstation and is back.</p>}
+      {rejectingAll && <RejectEnvelopeDialog open={openFilings.length} policy={policy} username={username} onReject={rejectAll} onCancel={() => setRejectingAll(false)} />}
+      {narrow && <Tabs label="Envelope panes" idPrefix="envelope" selected={pane} onSelect={setPane}
+        tabs={[{ id: 'review', label: 'Filings and decisions' }, { id: 'document', label: 'Document' }]} />}
       <div className="envelope-body">
-        <div className="envelope-side">
-          {!detail ? <p className="hint" data-testid="envelope-loading">{error ? '' : 'Loading the envelope…'}</p> : <>
-            <EnvelopeSummary detail={detail} />
-            <h3>Filings</h3>
-            <ol className="filing-list" data-testid="filing-list">
-              {detail.envelope.filings.map((filing, index) => (
-                <li key={filing.id} className={index === currentFiling ? 'current-filing' : undefined} aria-current={index === currentFiling ? 'step' : undefined}>
-                  <strong>{filing.filingCode}</strong> — {filing.description}
-                  {isRecorded(filing.id)
-                    ? <RecordedDecisionNote decision={earlier.recorded.find((r) => r.filingId === filing.id)!} policy={policy} />
-                    : <DecisionPanel filing={filing} draft={decisions.get(filing.id) ?? undecided} policy={policy} corrections={corrections} disabled={readOnly}
-                        onChange={(draft) => setDecisions(new Map(decisions).set(filing.id, draft))} />}
-                  <ul>
-                    {[filing.leadDocument, ...filing.connectedDocuments].map((document) => (
-                      <li key={document.id}>
-                        <button type="button" aria-pressed={selected === document.id} onClick={() => setSelected(document.id)}>
-                          {document.role === 'lead' ? 'Lead' : (document.relation ?? 'Attachment')}: {document.title ?? document.id}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ol>
-            <EnvelopeHistory envelopeId={envelopeId} refreshKey={`${claim.status}-${delivery?.status ?? ''}`} />
-            {detail.envelope.case.isNew && (detail.assignedCase
-              ? <AssignedCaseNote assigned={detail.assignedCase} policy={policy} />
-              : byRecordSystem
-                ? <RecordSystemNumberNote pending={earlier.caseNumberPending} />
-                : <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />)}
-            <div className="submit-review">
-              {problems.length > 0 && !outcome?.ok && <ul className="hint" data-testid="review-problems">{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}
-              <button type="button" disabled={readOnly || problems.length > 0 || !policy || !settings} onClick={() => void submit()}>
-                {submitting ? 'Stamping and submitting…' : left > 0 && episode > 0 ? `Submit ${episode} ${episode === 1 ? 'decision' : 'decisions'} (${left} left for later)` : 'Submit review'}
-              </button>
-              {outcome && <p role={outcome.ok ? 'status' : 'alert'} data-testid="submit-outcome">{outcome.message}</p>}
-              {delivery && (
-                <p data-testid="outbox-status" className={`delivery delivery-${delivery.status}`}>
-                  {delivery.status === 'pending' && `Waiting to reach the EFM (attempt ${delivery.attempts}${delivery.lastError ? `: ${delivery.lastError}` : ''}). `}
-                  {delivery.status === 'sent' && `Delivered to the EFM ${delivery.sentAt ? courtTime(delivery.sentAt, 'time') : ''}.`}
-                  {delivery.status === 'failed' && `Refused by the EFM: ${delivery.lastError ?? ''}. ${explainDeliveryProblem(delivery.lastErrorReason, 'failed').what} Your decisions are kept in the Outbox.`}
-                  {delivery.status === 'exception' && `Not delivered after ${delivery.attempts} attempts (${delivery.lastError ?? ''}); it is on the Outbox's exception list.`}
-                  {delivery.status === 'discarded' && `Discarded: ${delivery.note ?? ''}`}
-                  {delivery.status === 'pending' && <button type="button" onClick={() => void deliverPending()}>Send now</button>}
-                </p>
-              )}
-            </div>
-          </>}
-        </div>
-        <div className="envelope-document">
-          <div className="viewer-toolbar">
-            <button type="button" aria-pressed={stampPreview} aria-keyshortcuts="s" disabled={!detail} onClick={() => setStampPreview(!stampPreview)}>Stamp preview</button>
-            {stampPreview && !stampedFiling && <span className="hint" data-testid="stamp-preview-hint">Accept this filing to preview its stamps.</span>}
+        <div className="review-pane" hidden={narrow && pane !== 'review'} id="envelope-panel-review" role={narrow ? 'tabpanel' : undefined} aria-labelledby={narrow ? 'envelope-tab-review' : undefined}>
+          <div className="review-scroll" data-testid="review-scroll">
+            {!detail ? <p className="hint" data-testid="envelope-loading">{error ? '' : 'Loading the envelope…'}</p> : <>
+              <EnvelopeSummary detail={detail} />
+              <div className="filings-heading">
+                <h3>Filings</h3>
+                {openFilings.length > 1 && <Button variant="link" disabled={readOnly} onClick={() => setRejectingAll(true)}>Reject the whole envelope…</Button>}
+              </div>
+              <FilingList envelope={detail.envelope} current={currentFiling} onCurrent={setCurrentFiling} selected={selected}
+                onSelect={(documentId) => {
+                  setSelected(documentId);
+                  if (narrow) setPane('document');
+                }}
+                decisions={decisions} onDecision={(filingId, next) => setDecisions(new Map(decisions).set(filingId, next))} recorded={earlier.recorded}
+                policy={policy} corrections={corrections} readOnly={readOnly} problems={problems} username={username} />
+              {detail.envelope.case.isNew && (detail.assignedCase
+                ? <AssignedCaseNote assigned={detail.assignedCase} policy={policy} />
+                : byRecordSystem
+                  ? <RecordSystemNumberNote pending={earlier.caseNumberPending} />
+                  : <CaseAssignmentForm envelope={detail.envelope} draft={assignment} policy={policy} disabled={readOnly} onChange={setAssignment} />)}
+              <EnvelopeHistory envelopeId={envelopeId} refreshKey={`${claim.status}-${delivery?.status ?? ''}`} />
+            </>}
           </div>
+          {detail && <SubmitBar problems={reviewIssues} disabled={readOnly || reviewIssues.length > 0 || !policy || !settings}
+            submitting={submitting} episode={episode} left={left} outcome={outcome} delivery={delivery} onSubmit={() => void submit()} />}
+        </div>
+        <div className="document-pane" hidden={narrow && pane !== 'document'} id="envelope-panel-document" role={narrow ? 'tabpanel' : undefined} aria-labelledby={narrow ? 'envelope-tab-document' : undefined}>
+          {stampPreview && !stampedFiling && <p className="hint" data-testid="stamp-preview-hint">Accept this filing to preview its stamps.</p>}
+          {selectedProblem && (
+            <Alert tone="warning" testId="document-problem" title={describeDocumentProblem(selectedProblem)}
+              actions={troubledFiling && !readOnly ? <Button variant="danger" onClick={rejectForProblem}>Reject: document cannot be opened</Button> : undefined}>
+              {troubledFiling && !readOnly ? 'Reject the filing and tell the filer why, or ask a supervisor.' : null}
+            </Alert>
+          )}
           {!error && selected && (!detail || current) && (
-            <DocumentViewer envelopeId={envelopeId} documentId={selected} title={current ? (current.title ?? current.id) : 'the first document'} preview={previewStamps} />
+            <DocumentViewer envelopeId={envelopeId} documentId={selected} title={current ? (current.title ?? current.id) : 'the first document'} preview={previewStamps}
+              onProblem={noteProblem} toolbarStart={stampSwitch} />
           )}
         </div>
       </div>

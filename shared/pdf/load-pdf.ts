@@ -2,6 +2,7 @@ import { sha256Hex } from '../crypto/sha256';
 import { checkDetachedCms } from './cms-signature';
 import { checkCrossReference, findStartXref } from './cross-reference';
 import { LazyPdf, type PdfPageNode } from './lazy-pdf';
+import { declaresEncryption } from './pdf-sniff';
 import { describePdfKind, type PdfInspection, type PdfKind, type PdfSignature } from './pdf-inspection';
 import { indexOfBytes } from './syntax/pdf-parser';
 import { asName, asNumber, PdfDict, PdfString, PdfSyntaxError, type PdfValue } from './syntax/pdf-values';
@@ -144,14 +145,6 @@ function checkTrailer(bytes: Uint8Array): string | undefined {
   const at = latin1.decode(bytes.subarray(offset, offset + 32));
   if (!/^\s*(xref|\d+\s+\d+\s+obj)/.test(at)) return 'its cross-reference table is not where the file says';
   return undefined;
-}
-
-function declaresEncryption(bytes: Uint8Array): boolean {
-  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
-  const offset = findStartXref(bytes);
-  const atXref = offset !== null ? latin1.decode(bytes.subarray(offset, offset + 8192)) : '';
-  const pattern = /\/Encrypt\s*(\d+\s+\d+\s+R|<<)/;
-  return pattern.test(tail) || pattern.test(atXref);
 }
 
 function failed(kind: PdfKind, bytes: Uint8Array, version: string | null, reason?: string, encrypted = false): LoadedPdf {

@@ -95,8 +95,9 @@ test('a workstation upgraded from the v2 store keeps its recorded reviews (Dexie
       request.onerror = () => reject(request.error);
     };
   }));
-  expect(upgraded.version).toBe(70);
+  expect(upgraded.version).toBe(80);
   expect(upgraded.stores).toContain('drafts');
+  expect(upgraded.stores).toContain('explanations');
   expect(upgraded.stores).not.toContain('reviews');
   // The queue cache moved to its own, relaxed database (v7); the strict one keeps decisions, outbox and drafts.
   expect(upgraded.stores).not.toContain('queue');

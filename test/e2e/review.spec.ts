@@ -37,6 +37,8 @@ test('review a two-filing new case: assign number and judge, accept one with a s
 
   // Preview the stamps on the accepted filing's lead document and move the Filed stamp down and left.
   await page.getByRole('button', { name: `Lead: ${first.leadDocument.title}` }).click();
+  // At 100 %, a CSS pixel is a PDF point: the drag below moves the stamp by 100 pt.
+  await page.getByLabel('View', { exact: true }).selectOption('1');
   await page.getByRole('button', { name: 'Stamp preview' }).click();
   const overlay = page.getByTestId('stamp-overlay-filed');
   await expect(overlay).toBeVisible();

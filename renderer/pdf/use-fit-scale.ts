@@ -1,0 +1,44 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useEffect, useState, type RefObject } from 'react';
+
+/** How the page is sized: to the pane's width, whole in the pane, or a fixed zoom (CSS px per point). */
+export type ZoomMode = 'fit-width' | 'fit-page' | number;
+
+const margin = 16;
+
+/**
+ * The scale that shows `pageNumber` as `zoom` asks inside the element `area`, following the element's size as the
+ * window or the panes change (rounded, so a pixel's change does not redraw the page).
+ */
+export function useFitScale(area: RefObject<HTMLElement | null>, document: PDFDocumentProxy | null, pageNumber: number, rotation: number, zoom: ZoomMode): number | null {
+  const [box, setBox] = useState<{ width: number; height: number } | null>(null);
+  const [page, setPage] = useState<{ width: number; height: number } | null>(null);
+  useEffect(() => {
+    const element = area.current;
+    if (!element) return;
+    const measure = (): void => setBox((before) => {
+      const next = { width: element.clientWidth, height: element.clientHeight };
+      return before && before.width === next.width && before.height === next.height ? before : next;
+    });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [area, document]);
+  useEffect(() => {
+    if (!document || typeof zoom === 'number') return;
+    let live = true;
+    void document.getPage(pageNumber).then((proxy) => {
+      const { width, height } = proxy.getViewport({ scale: 1, rotation: (proxy.rotate + rotation) % 360 });
+      if (live) setPage({ width, height });
+    }).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [document, pageNumber, rotation, zoom]);
+  if (typeof zoom === 'number') return zoom;
+  if (!box || !page || box.width <= margin) return null;
+  const byWidth = (box.width - margin) / page.width;
+  const fitted = zoom === 'fit-width' ? byWidth : Math.min(byWidth, (box.height - margin) / page.height);
+  return Math.max(0.2, Math.min(4, Math.round(fitted * 50) / 50));
+}
