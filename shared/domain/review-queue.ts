@@ -43,6 +43,8 @@ export const queueItemSchema = z.object({
   filingCodes: z.array(z.string()),
   filerName: z.string().nullable(),
   filingCount: z.number().int().positive(),
+  /** Filings decided in earlier review episodes: more than none and fewer than all is a partly decided envelope. */
+  decidedCount: z.number().int().nonnegative().default(0),
   /** The first filing's lead document: the desk fetches it while the envelope opens (null from older services). */
   firstDocumentId: z.string().nullable().default(null),
   claimedBy: z.string().nullable(),

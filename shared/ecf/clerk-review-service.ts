@@ -271,10 +271,11 @@ export const queueItemFields = [
   { element: 'FilingCode', field: 'filingCodes', kind: 'list' },
   { element: 'FilerName', field: 'filerName', kind: 'optional' },
   { element: 'FilingCount', field: 'filingCount', kind: 'count' },
+  { element: 'DecidedFilingCount', field: 'decidedCount', kind: 'tally' },
   { element: 'FirstDocumentID', field: 'firstDocumentId', kind: 'optional' },
   { element: 'ClaimedBy', field: 'claimedBy', kind: 'optional' },
   { element: 'ClaimExpiresDateTime', field: 'claimExpiresAt', kind: 'optional' },
-] as const satisfies readonly { element: string; field: keyof QueueItem; kind: 'text' | 'optional' | 'boolean' | 'count' | 'list' }[];
+] as const satisfies readonly { element: string; field: keyof QueueItem; kind: 'text' | 'optional' | 'boolean' | 'count' | 'tally' | 'list' }[];
 
 /** `crd:Item`: one queue item, fields in schema order. */
 export function queueItemElement(item: QueueItem): XmlElement {
@@ -282,6 +283,7 @@ export function queueItemElement(item: QueueItem): XmlElement {
     const value = item[field];
     if (kind === 'list') return (value as readonly string[]).map((code) => el(crd, element, code));
     if (kind === 'optional') return [optional(crd, element, value as string | null)];
+    if (kind === 'tally' && typeof value !== 'number') return [];
     return [el(crd, element, String(value))];
   }));
 }
@@ -294,7 +296,9 @@ export function queueItemFrom(text: (element: string) => string | null, list: (e
   const item: Record<string, unknown> = {};
   for (const { element, field, kind } of queueItemFields) {
     const value = text(element);
-    item[field] = kind === 'list' ? list(element) : kind === 'optional' ? value : kind === 'boolean' ? value === 'true' : kind === 'count' ? Number(value ?? 1) : (value ?? '');
+    // A count is at least 1 (FilingCount); a tally may be absent (older services): none.
+    item[field] = kind === 'list' ? list(element) : kind === 'optional' ? value : kind === 'boolean' ? value === 'true'
+      : kind === 'count' ? Number(value ?? 1) : kind === 'tally' ? Number(value ?? 0) : (value ?? '');
   }
   return item as unknown as QueueItem;
 }

@@ -263,6 +263,19 @@ export const migrations: readonly {
       "INSERT INTO counters (name, value) VALUES ('queue-epoch', floor(random() * 1e15)::bigint) ON CONFLICT (name) DO NOTHING",
     ],
   },
+  {
+    version: 10,
+    name: 'a recorded decision changes its envelope for incremental sync (the queue shows partly decided envelopes)',
+    sql: [
+      `CREATE FUNCTION decisions_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         UPDATE envelopes SET change_xid = pg_current_xact_id()
+          WHERE envelope_id = CASE WHEN TG_OP = 'DELETE' THEN OLD.envelope_id ELSE NEW.envelope_id END;
+         RETURN NULL;
+       END $$`,
+      'CREATE TRIGGER decisions_touch AFTER INSERT OR UPDATE OR DELETE ON decisions FOR EACH ROW EXECUTE FUNCTION decisions_touch()',
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */

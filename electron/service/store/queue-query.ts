@@ -71,6 +71,7 @@ const queueColumns = (heldNow: string): string => `e.envelope_id, e.submitted_at
   e.filer_name, e.filing_codes, e.demo->'envelope'->'case'->>'number' AS case_number,
   e.demo->'envelope'->'case'->>'title' AS case_title, jsonb_array_length(e.demo->'envelope'->'filings') AS filing_count,
   e.demo->'envelope'->'filings'->0->'leadDocument'->>'id' AS first_document_id,
+  (SELECT count(*)::int FROM decisions d WHERE d.envelope_id = e.envelope_id) AS decided_count,
   CASE WHEN ${heldNow} THEN l.holder END AS claimed_by, CASE WHEN ${heldNow} THEN l.expires_ms END AS claim_expires_ms`;
 
 function queueItem(row: Record<string, unknown>): QueueItem {
@@ -85,6 +86,7 @@ function queueItem(row: Record<string, unknown>): QueueItem {
     filingCodes: row.filing_codes as string[],
     filerName: (row.filer_name as string | null) ?? null,
     filingCount: Number(row.filing_count),
+    decidedCount: Number(row.decided_count ?? 0),
     firstDocumentId: (row.first_document_id as string | null) ?? null,
     claimedBy: (row.claimed_by as string | null) ?? null,
     claimExpiresAt: row.claim_expires_ms === null || row.claim_expires_ms === undefined ? null : new Date(Number(row.claim_expires_ms)).toISOString(),

@@ -97,7 +97,7 @@ describe('clerk-review extension messages against schemas/clerk-review.xsd', () 
     const parsedRequest = parseXml(sent.xml);
     if (!parsedRequest.ok) throw new Error(parsedRequest.error.message);
     expect(queueRequestSchema.parse(readQueueRequest(parsedRequest.value))).toEqual(request);
-    const item = { envelopeId: 'E1', submittedAt: '2026-12-02T09:00:00Z', courtLocation: 'DT', caseNumber: null, newCase: true, caseCategory: 'CV', caseTitle: null, filingCodes: ['MOT'], filerName: 'Acme Law', filingCount: 1, firstDocumentId: 'D-1', claimedBy: 'clerk1', claimExpiresAt: '2026-12-02T09:05:00Z' };
+    const item = { envelopeId: 'E1', submittedAt: '2026-12-02T09:00:00Z', courtLocation: 'DT', caseNumber: null, newCase: true, caseCategory: 'CV', caseTitle: null, filingCodes: ['MOT'], filerName: 'Acme Law', filingCount: 2, decidedCount: 1, firstDocumentId: 'D-1', claimedBy: 'clerk1', claimExpiresAt: '2026-12-02T09:05:00Z' };
     const page = { totalCount: 7, items: [item], nextCursor: 'next', changeToken: 'token-2', changesOnly: true, removed: ['E2', 'E3'] };
     const answered = validateCrd(queueResponseElement(page));
     expect(answered.valid, answered.output).toBe(true);

@@ -19,6 +19,7 @@ const items = makeDemoEnvelopes(300).map((demo, i) => ({
   filingCodes: demo.envelope.filings.map((filing) => filing.filingCode ?? ''),
   filerName: demo.envelope.filer ?? null,
   filingCount: demo.envelope.filings.length,
+  decidedCount: 0,
   firstDocumentId: i % 3 === 0 ? null : (demo.envelope.filings[0]?.leadDocument.id ?? null),
   claimedBy: i % 7 === 0 ? 'clerk1' : null,
   claimExpiresAt: i % 7 === 0 ? '2026-12-02T12:05:00.000Z' : null,

@@ -38,7 +38,7 @@ async function run(now: number, clerk: string, extra: Partial<QueueRequest> = {}
 const byId = (items: readonly QueueItem[]): Map<string, QueueItem> => new Map(items.map((item) => [item.envelopeId, item]));
 
 describe('incremental queue sync (changedSince)', () => {
-  it('after random claims, releases, expiries, cancellations, completions and new filings, the cache equals a full sync', async () => {
+  it('after random claims, releases, expiries, cancellations, completions, decisions and new filings, the cache equals a full sync', async () => {
     const seeded = new SeededRandom(20261206);
     const random = (): number => seeded.next();
     const pick = <T>(list: readonly T[]): T => seeded.pick(list);
@@ -62,7 +62,15 @@ describe('incremental queue sync (changedSince)', () => {
         } else if (action < 0.55) await database.transaction((sql) => leases.reassign(sql, id, pick([...clerks, null]), 300, 'supervisor1'));
         else if (action < 0.62) await reviewRecords.cancel(database, id);
         else if (action < 0.7) await reviewRecords.updateReview(database, id, null, true);
-        else if (action < 0.8 && nextDemo < demos.length) {
+        else if (action < 0.76) {
+          // One more filing decided (a review episode): the envelope shows as partly decided.
+          const filings = demos.find((d) => d.envelope.id === id)?.envelope.filings ?? [];
+          const decided = new Set((await reviewRecords.decisions(database, id)).map((d) => d.filingId));
+          const filing = filings.find((f) => !decided.has(f.id));
+          const at = new Date(now).toISOString();
+          const decision = { filingId: filing?.id ?? '', outcome: 'accepted' as const, reasonCode: null, note: null, correctedFilingCode: null, decidedAt: at, reviewerId: 'clerk1' };
+          if (filing) await database.transaction((sql) => reviewRecords.insertDecisions(sql, id, [decision], { id: 'clerk1', name: 'Ana' }, null, at));
+        } else if (action < 0.82 && nextDemo < demos.length) {
           const demo = demos[nextDemo++];
           if (demo) await database.transaction((sql) => reviewRecords.insertEnvelope(sql, demo));
         }
@@ -81,6 +89,8 @@ describe('incremental queue sync (changedSince)', () => {
     }
     // The changes listed are a fraction of the queue, not the queue again each time.
     expect(changesSeen).toBeGreaterThan(0);
+    // Decisions happened, and the cache knows of them from changes alone.
+    expect([...cache.values()].some((item) => item.decidedCount > 0)).toBe(true);
     expect(changesSeen).toBeLessThan(12 * cache.size);
   });
 

@@ -71,7 +71,7 @@ describe('the review queue in SQL', () => {
       envelopeId: demo?.envelope.id, submittedAt: demo?.envelope.submittedAt, courtLocation: demo?.courtLocation, caseNumber: demo?.envelope.case.number ?? null,
       newCase: demo?.envelope.case.isNew, caseCategory: demo?.envelope.case.category ?? '', caseTitle: demo?.envelope.case.title ?? null,
       filingCodes: demo?.envelope.filings.flatMap((f) => (f.filingCode ? [f.filingCode] : [])), filerName: demo?.envelope.filer ?? null,
-      filingCount: demo?.envelope.filings.length, firstDocumentId: demo?.envelope.filings[0]?.leadDocument.id, claimedBy: null,
+      filingCount: demo?.envelope.filings.length, decidedCount: 0, firstDocumentId: demo?.envelope.filings[0]?.leadDocument.id, claimedBy: null,
       claimExpiresAt: null,
     });
   });
