@@ -148,7 +148,7 @@ export function AppShell() {
         <Suspense fallback={<p>Loading…</p>}>
         {info && screen === 'queue' && session && (
           <div hidden={openEnvelope !== null}>
-            <QueueScreen username={session.username} onOpen={openFromQueue} />
+            <QueueScreen username={session.username} onOpen={openFromQueue} active={openEnvelope === null} />
           </div>
         )}
         {info && screen === 'queue' && session && advanceNote && <p role="status" className="hint" data-testid="advance-note">{advanceNote}</p>}

@@ -196,6 +196,14 @@ export function EnvelopeScreen({ envelopeId, username, clerkName, onClose, onAdv
         case 'a':
           if (open) setDecisions(new Map(decisions).set(filing.id, { ...(decisions.get(filing.id) ?? undecided), outcome: 'accepted' }));
           break;
+        case 'A': {
+          // Accept every open filing not decided yet; a rejection already chosen stays.
+          if (readOnly) break;
+          const next = new Map(decisions);
+          for (const each of filings) if (!isRecorded(each.id) && !next.get(each.id)?.outcome) next.set(each.id, { ...(next.get(each.id) ?? undecided), outcome: 'accepted' });
+          setDecisions(next);
+          break;
+        }
         case 'r':
           if (open) {
             setDecisions(new Map(decisions).set(filing.id, { ...(decisions.get(filing.id) ?? undecided), outcome: 'rejected' }));

@@ -5,19 +5,21 @@ import { Dialog } from '../ui/dialog';
 export const reviewShortcuts: readonly [string, string][] = [
   ['j / k', 'Next / previous filing'],
   ['a', 'Accept the current filing'],
+  ['Shift+A', 'Accept every filing not decided yet'],
   ['r', 'Reject the current filing (opens the reason list)'],
   ['c', 'Go to the case assignment'],
   ['s', 'Show or hide the stamp preview (accepted filing)'],
   ['Ctrl+Enter', 'Submit the review'],
   ['Esc', 'Close the open dialog; otherwise back to the queue (asks first if work is not submitted)'],
   ['?', 'Show or hide this list'],
+  ['PageUp / PageDown, Home / End', 'Previous / next page, first / last page of the document'],
   ['Queue: ↑ / ↓, Enter', 'Move through the queue, open an envelope'],
 ];
 
 /** The shortcuts of the queue screen, shown with `?` there. */
 export const queueShortcuts: readonly [string, string][] = [
   ['↑ / ↓', 'Move through the queue (the envelope under the cursor starts loading)'],
-  ['Enter', 'Open the envelope'],
+  ['Enter', 'Open the envelope (back from it, the keyboard is on the next one)'],
   ['/', 'Go to the search box'],
   ['?', 'Show or hide this list'],
 ];

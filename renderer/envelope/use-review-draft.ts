@@ -89,7 +89,8 @@ export function useReviewDraft(username: string, envelopeId: string): ReviewDraf
       if (!another) return s;
       const decisions = new Map(s.decisions);
       for (const id of submittedFilingIds) decisions.delete(id);
-      return { ...s, decisions, idempotencyKey: newKey(envelopeId) };
+      // The case assignment and the stamp positions went with the episode: what is left is only the open filings'.
+      return { decisions, assignment: emptyAssignment, placements: new Map(), idempotencyKey: newKey(envelopeId) };
     });
     writes.current = writes.current.then(() => deleteReviewDraft(username, envelopeId)).catch(() => undefined);
   }, [username, envelopeId]);

@@ -13,14 +13,35 @@ import { OfflineButton } from '../offline/offline-button';
 import { timeInQueue } from './queue-filter';
 import { SavedFilters } from './saved-filters';
 import { useQueueView } from './use-queue-view';
+import { Badge } from '../ui/badge';
+import { useLocalMarkers, type LocalMarkers } from '../data/local-markers';
 import { CourtTime, useCourtTime } from '../ui/court-time';
 import { rememberOpened } from './queue-navigation';
+import { isTyping, queueShortcuts, ShortcutsHelp } from '../envelope/shortcuts-help';
 
 const rowHeight = 36;
 
 /** A column the clerk can sort by: which sorts its header switches between. */
 const sortable: Readonly<Record<string, readonly [QueueSort, QueueSort]>> = { Submitted: ['oldest', 'newest'], Filer: ['filer', 'filer-desc'] };
-const headings = ['Envelope', 'Submitted', 'In queue', 'Location', 'Case', 'Category', 'Filing codes', 'Filer', 'Filings', 'Claimed by'];
+const headings = ['Envelope', 'Submitted', 'In queue', 'Location', 'Case', 'Category', 'Filing codes', 'Filer', 'Filings', 'Claimed by', 'Status'];
+
+/** A row's markers: partly decided (earlier episodes), taken for offline work here, a draft waiting here. */
+function RowMarkers({ row, markers }: { row: CachedQueueItem; markers: LocalMarkers }) {
+  const partly = row.decidedCount > 0 && row.decidedCount < row.filingCount;
+  const offline = markers.offline.has(row.envelopeId);
+  const draft = markers.drafts.has(row.envelopeId);
+  if (!partly && !offline && !draft) return null;
+  const words = [partly ? `${row.decidedCount} of ${row.filingCount} filings decided` : null, offline ? 'available offline on this workstation' : null,
+    draft ? 'your unsubmitted draft is on this workstation' : null].filter(Boolean).join('; ');
+  return (
+    <span className="row-markers" title={words} data-testid="row-markers">
+      {partly && <Badge tone="warning">{row.decidedCount}/{row.filingCount} decided</Badge>}
+      {offline && <Badge tone="ok">Offline</Badge>}
+      {draft && <Badge>Draft</Badge>}
+      <span className="visually-hidden">{words}</span>
+    </span>
+  );
+}
 
 /** Why the queue shows no rows, in the clerk's words. */
 function emptyReason(total: number, filter: QueueViewFilter, synced: boolean): string {
@@ -35,7 +56,11 @@ function emptyReason(total: number, filter: QueueViewFilter, synced: boolean): s
  * clerk's place), read page by page from the cache's indexes for any filter and sort, searched by envelope id, case
  * number, party or filer, and virtualised so hundreds of thousands of rows scroll smoothly.
  */
-export function QueueScreen({ username, onOpen }: { username: string; onOpen: (envelopeId: string) => void }) {
+export function QueueScreen({ username, onOpen, active = true }: {
+  username: string; onOpen: (envelopeId: string) => void;
+  /** False while an envelope is open over the queue; when it turns true again the keyboard returns to the queue. */
+  active?: boolean;
+}) {
   const courtTime = useCourtTime();
   const [filter, setFilter] = useState<QueueViewFilter>(noQueueFilter);
   const [sort, setSort] = useState<QueueSort>('oldest');
@@ -47,8 +72,14 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
   const scroller = useRef<HTMLDivElement>(null);
   const view: QueueView = useMemo(() => ({ filter, sort, username }), [filter, sort, username]);
   const rows = useQueueView(view);
+  const markers = useLocalMarkers(username);
   // Opening starts the first document's download too: it runs beside the envelope and claim requests.
-  const open = (row: CachedQueueItem): void => {
+  // The row opened last and where it was: back from the envelope, the keyboard returns there (the next envelope when
+  // the one opened was completed and left the queue).
+  const returnTo = useRef<{ readonly envelopeId: string; readonly index: number } | null>(null);
+  const [showHelp, setShowHelp] = useState(false);
+  const open = (row: CachedQueueItem, index?: number): void => {
+    if (index !== undefined) returnTo.current = { envelopeId: row.envelopeId, index };
     prefetchFirstDocument(row.envelopeId, row.firstDocumentId);
     rememberOpened(row, view);
     onOpen(row.envelopeId);
@@ -102,6 +133,32 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
     virtualizer.scrollToIndex(target, { align: 'auto' });
     window.setTimeout(() => row()?.focus(), 30);
   };
+  useEffect(() => {
+    const back = returnTo.current;
+    if (!active || !back) return;
+    // After the queue has drawn its rows again: the same envelope when it is still there, else the one now in its place.
+    const frame = window.requestAnimationFrame(() => {
+      const same = scroller.current?.querySelector<HTMLElement>(`[data-testid="queue-row"][aria-label="Envelope ${CSS.escape(back.envelopeId)}"]`);
+      if (same) same.focus();
+      else focusRow(back.index);
+    });
+    return () => window.cancelAnimationFrame(frame);
+    // Only when the queue comes back into view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active]);
+  // `?` lists the shortcuts and `/` goes to the search box, unless the clerk is typing or the queue is not in view.
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || document.querySelector('[aria-modal="true"]')) return;
+      if (event.key === '?') setShowHelp(true);
+      else if (event.key === '/') document.getElementById('queue-search')?.focus();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active]);
   const firstLoad = useRef(true);
   const firstRow = rows.rowAt(0);
   useEffect(() => {
@@ -122,6 +179,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
 
   return (
     <section aria-labelledby="queue-title" className="queue">
+      {showHelp && <ShortcutsHelp shortcuts={queueShortcuts} onClose={() => setShowHelp(false)} />}
       <div className="queue-header">
         <h2 id="queue-title">Review queue</h2>
         <span role="status" data-testid="queue-count">{matching} of {rows.total.toLocaleString('en-US')} envelopes</span>
@@ -175,18 +233,18 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
                 <div role="row" aria-rowindex={virtual.index + 2} key={row.envelopeId} className="queue-row" data-testid="queue-row" tabIndex={0}
                   aria-label={`Envelope ${row.envelopeId}`} style={{ transform: `translateY(${virtual.start}px)` }}
                   data-index={virtual.index}
-                  onClick={() => open(row)}
+                  onClick={() => open(row, virtual.index)}
                   onPointerEnter={() => prefetchFirstDocument(row.envelopeId, row.firstDocumentId)}
                   onFocus={() => prefetchFirstDocument(row.envelopeId, row.firstDocumentId)}
                   onKeyDown={(event) => {
-                    if (event.key === 'Enter') open(row);
+                    if (event.key === 'Enter') open(row, virtual.index);
                     else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
                       event.preventDefault();
                       focusRow(virtual.index + (event.key === 'ArrowDown' ? 1 : -1));
                     }
                   }}>
                   <span role="cell" title={row.envelopeId}>{row.envelopeId}</span>
-                  <span role="cell" title={row.submittedAt}><CourtTime at={row.submittedAt} /></span>
+                  <span role="cell"><CourtTime at={row.submittedAt} part="short" /></span>
                   <span role="cell">{timeInQueue(row.submittedAt, now)}</span>
                   <span role="cell">{name(policy?.courtLocations, row.courtLocation)}</span>
                   <span role="cell">{row.newCase ? 'New case' : row.caseNumber}</span>
@@ -195,6 +253,7 @@ export function QueueScreen({ username, onOpen }: { username: string; onOpen: (e
                   <span role="cell">{row.filerName}</span>
                   <span role="cell">{row.filingCount}</span>
                   <span role="cell">{row.claimedBy ?? ''}</span>
+                  <span role="cell"><RowMarkers row={row} markers={markers} /></span>
                 </div>
               );
             })}

@@ -31,8 +31,17 @@ test('multi-episode review: accept one filing now and open the case, decide the 
   await expect(page.getByTestId('assigned-case')).toContainText(caseNumber);
   await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
 
+  // In the queue, the envelope shows as partly decided (the EFM counts the recorded decisions).
+  await page.getByRole('button', { name: 'Back to queue' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const row = page.getByRole('row', { name: `Envelope ${envelope.id}` });
+  await expect(row.getByTestId('row-markers')).toContainText('1/2 decided');
+  await row.click();
+  await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+  await expect(page.getByTestId(`recorded-${first.id}`)).toContainText('Accepted by clerk1');
+
   // Episode 2: the other filing is still open; rejecting it completes the review.
-  await page.getByTestId(`decision-${second.id}`).getByLabel('Reject').check();
+  await page.getByTestId(`decision-${second.id}`).getByRole('radio', { name: 'Reject' }).check();
   await page.getByTestId(`decision-${second.id}`).getByLabel('Rejection reason').selectOption('ILLEGIBLE');
   await page.getByTestId(`decision-${second.id}`).getByLabel(/Explanation for the filer/).fill('The exhibit pages are cut off at the margin.');
   await page.getByRole('button', { name: 'Submit review' }).click();

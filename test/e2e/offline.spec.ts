@@ -17,6 +17,10 @@ test('offline: take envelopes for offline work, lose the EFM, review and stamp f
   await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
   await page.getByRole('button', { name: 'Make 10 available offline' }).click();
   await expect(page.getByTestId('offline-status')).toContainText('10 envelopes with', { timeout: 30_000 });
+  // The queue marks them: the ten oldest rows say Offline, the eleventh does not.
+  await expect(page.getByTestId('queue-row').nth(0).getByTestId('row-markers')).toContainText('Offline');
+  await expect(page.getByTestId('queue-row').nth(9).getByTestId('row-markers')).toContainText('Offline');
+  await expect(page.getByTestId('queue-row').nth(10).getByTestId('row-markers')).toHaveCount(0);
 
   // At rest the copies are sealed: the stored records, read straight from IndexedDB, hold no party name, no filing
   // description and no PDF in clear (#12 "case data at rest").
