@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from './domain/time-zone';
 import { z } from 'zod';
 import { stampPresets, stampTemplateSchema } from './stamp/stamp-template';
 
@@ -127,12 +128,5 @@ export function isRealEfmConfigured(settings: Settings): boolean {
   return activeConnection(settings) !== null;
 }
 
-/** True when `zone` is an IANA time zone this runtime knows. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** True when `zone` is an IANA time zone this runtime knows (defined with the court's clock). */
+export { isKnownTimeZone };

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext } from 'react';
+import { usableTimeZone } from '../../shared/domain/time-zone';
 
 /** The court's time zone (Settings), for every time the desk shows; null until Settings are read. */
 export const CourtTimeZone = createContext<string | null>(null);
@@ -19,7 +20,7 @@ export function formatCourtTime(at: string | number | Date, timeZone: string | n
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      ...(timeZone ? { timeZone } : {}),
+      ...(timeZone ? { timeZone: usableTimeZone(timeZone) } : {}),
       ...(part === 'datetime' ? { year: 'numeric', month: 'numeric', day: 'numeric' } : part === 'short' ? { month: 'short', day: 'numeric' } : {}),
       hour: 'numeric',
       minute: '2-digit',

@@ -1,3 +1,5 @@
+import { usableTimeZone } from './time-zone';
+
 /**
  * The court's clock: instants shown and days counted in the court's time zone (Settings, or the court policy),
  * never the workstation's.
@@ -19,9 +21,9 @@ export function courtLocalIso(iso: string | null, timeZone: string): string | nu
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
-function wallClock(date: Date, timeZone: string): Record<string, string> {
+function wallClock(date: Date, zone: string): Record<string, string> {
   return Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone: usableTimeZone(zone), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
   }).formatToParts(date).map((part) => [part.type, part.value])) as Record<string, string>;
 }
 
@@ -55,6 +57,6 @@ export function courtClockText(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short',
+    timeZone: usableTimeZone(timeZone), year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short',
   }).format(date);
 }

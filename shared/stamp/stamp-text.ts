@@ -1,3 +1,4 @@
+import { usableTimeZone } from '../domain/time-zone';
 import { z } from 'zod';
 
 /** Values for the `{field}` placeholders of a stamp; `page`/`pages` are filled per page by the engine. */
@@ -82,7 +83,8 @@ export function formatCourtDateTime(iso: string, timeZone: string, pattern: stri
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 // Building an Intl.DateTimeFormat is costly (it loads zone data); a stamp run formats the same zone many times.
-function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+function dateTimeFormat(zone: string): Intl.DateTimeFormat {
+  const timeZone = usableTimeZone(zone);
   let format = formats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

@@ -1,0 +1,24 @@
+const known = new Map<string, boolean>();
+
+/** True when `zone` is an IANA time zone this runtime knows. */
+export function isKnownTimeZone(zone: string): boolean {
+  let answer = known.get(zone);
+  if (answer === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      answer = true;
+    } catch {
+      answer = false;
+    }
+    if (known.size < 1000) known.set(zone, answer);
+  }
+  return answer;
+}
+
+/**
+ * A zone that can be formatted in: `zone` when it is known, else UTC (a half-typed zone in Settings, a damaged
+ * settings file), so a time is always shown, labelled with the zone it is in, and nothing throws while drawing.
+ */
+export function usableTimeZone(zone: string | null | undefined): string {
+  return zone && isKnownTimeZone(zone) ? zone : 'UTC';
+}
