@@ -6,6 +6,7 @@ import { channels, isChannel, type Access, type AuditDeclaration, type Channel, 
 import { err, ok, type Result } from '../../shared/result';
 import type { AuditEntry } from '../audit/audit-log';
 import { describeRejectedInput } from '../../shared/ipc/rejected-input';
+import { clerkMessage } from '../../shared/ipc/clerk-message';
 
 /** Who is calling: the Electron window or a loopback-host page. Later issues add the signed-in user. */
 export interface CallContext {
@@ -44,7 +45,10 @@ export interface AccessPolicy {
  */
 export function createDispatcher(handlers: Handlers, policy: AccessPolicy, log: ErrorLog = defaultLog): Dispatch {
   return async (channel, rawArgs, ctx) => {
-    if (!isChannel(channel)) return err(appError('unknown-channel', `Unknown channel ${String(channel).slice(0, 100)}`));
+    if (!isChannel(channel)) {
+      log(`Unknown channel ${String(channel).slice(0, 100)}`, null);
+      return err(appError('unknown-channel', clerkMessage({ code: 'unknown-channel', message: '' })));
+    }
     const spec = channels[channel];
     const refusal = await refuse(spec.access, policy);
     if (refusal) {
@@ -65,12 +69,12 @@ export function createDispatcher(handlers: Handlers, policy: AccessPolicy, log: 
       const value = spec.result.safeParse(result.value);
       if (!value.success) {
         log(`Handler for ${channel} returned a value outside its contract`, value.error);
-        return err(appError('internal', `The app produced an invalid answer for ${channel}`));
+        return err(appError('internal', clerkMessage({ code: 'internal', message: '' })));
       }
       return ok(value.data);
     } catch (cause) {
       log(`Handler for ${channel} threw`, cause);
-      return err(appError('internal', `Unexpected failure in ${channel}`));
+      return err(appError('internal', clerkMessage({ code: 'internal', message: '' })));
     }
   };
 }

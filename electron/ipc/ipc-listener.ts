@@ -1,5 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { appError } from '../../shared/errors';
+import { clerkMessage } from '../../shared/ipc/clerk-message';
 import type { Channel } from '../../shared/ipc/contract';
 import { err, type Result } from '../../shared/result';
 import type { Dispatch } from './dispatcher';
@@ -22,7 +23,8 @@ export function senderInfoOf(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'se
 export function createIpcListener(channel: Channel, dispatch: Dispatch, isAppWindow: (id: number) => boolean) {
   return async (event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, args: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(senderInfoOf(event, isAppWindow))) {
-      return err(appError('forbidden-sender', `Refused ${channel} from a frame that is not the app`));
+      console.warn(`Refused ${channel} from a frame that is not the app`);
+      return err(appError('forbidden-sender', clerkMessage({ code: 'forbidden-sender', message: '' })));
     }
     return dispatch(channel, args, { shell: 'electron' });
   };

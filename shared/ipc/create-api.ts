@@ -10,6 +10,7 @@ import {
   type EventName,
   type EventPayload,
 } from './contract';
+import { forClerk } from './clerk-message';
 import type { Transport } from './transport';
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
@@ -39,7 +40,8 @@ export function apiPathOf(channel: string): [string, string] {
 
 /**
  * Builds the renderer API from the IPC contract over a transport. Results are validated against the contract,
- * so a compromised or buggy peer cannot hand the renderer data of the wrong shape.
+ * so a compromised or buggy peer cannot hand the renderer data of the wrong shape, and every error's message is
+ * made fit for a clerk (shared/ipc/clerk-message.ts).
  */
 export function createApi(transport: Transport): Api {
   const api: Record<string, Record<string, unknown>> = {};
@@ -51,10 +53,12 @@ export function createApi(transport: Transport): Api {
       try {
         raw = await transport.invoke(channel, args);
       } catch (cause) {
-        return err(appError('internal', `The app's main process did not answer ${channel}: ${describe(cause)}`));
+        return err(forClerk(appError('internal', `The app's main process did not answer ${channel}: ${describe(cause)}`)));
       }
       const parsed = resultSchema.safeParse(raw);
-      return parsed.success ? parsed.data : err(appError('internal', `Malformed answer on ${channel}`));
+      if (!parsed.success) return err(forClerk(appError('internal', `Malformed answer on ${channel}`)));
+      // What screens show of a failure is written for a clerk, whoever wrote it.
+      return parsed.data.ok ? parsed.data : err(forClerk(parsed.data.error));
     };
   }
   const on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {

@@ -8,7 +8,10 @@ test('the case-number format is shown as an example, typing is normalised, and t
   if (!filing) throw new Error('a filing expected');
   await signIn(page, app.url);
   // Times are on the court's clock (Settings: America/Chicago), whatever the workstation's zone.
-  await expect(page.getByTestId('queue-row').first()).toContainText(/\d{1,2}:\d\d [AP]M C[SD]T/);
+  // The queue shows a short date and time; the full one, with the court's zone, is on hover.
+  const submitted = page.getByTestId('queue-row').first().locator('time');
+  await expect(submitted).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d\d [AP]M$/);
+  await expect(submitted).toHaveAttribute('title', /\d{1,2}:\d\d [AP]M C[SD]T$/);
   await openEnvelope(page, target);
   await expect(page.getByTestId('envelope-summary')).toContainText(/Submitted\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d\d [AP]M C[SD]T/);
 
@@ -29,7 +32,7 @@ test('the case-number format is shown as an example, typing is normalised, and t
   await caseNumber.blur();
   await expect(page.getByTestId('review-problems')).toContainText(/not in this court's format, for example \d{4}-CV-000123/);
 
-  await decision.getByLabel('Reject').check();
+  await decision.getByRole('radio', { name: 'Reject' }).check();
   const note = decision.getByLabel(/Explanation for the filer/);
   await note.fill('Please resubmit. '.repeat(130));
   await expect(decision.getByTestId('note-counter')).toHaveText(/^2,2\d\d \/ 2,000 characters: too long$/);
