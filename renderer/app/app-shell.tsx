@@ -12,6 +12,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Alert } from '../ui/alert';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { appShortcuts, isTyping, ShortcutsHelp } from '../envelope/shortcuts-help';
 
 // Loaded when first opened: the sign-in screen paints with React alone (no IndexedDB code, pdf.js or pdf-lib).
 const QueueScreen = lazy(() => import('../queue/queue-screen').then((m) => ({ default: m.QueueScreen })));
@@ -67,6 +68,24 @@ export function AppShell() {
     return () => window.clearTimeout(timer);
   }, [ready]);
   const settings = useSettings();
+  const [showHelp, setShowHelp] = useState(false);
+  // Alt+digit moves between the screens; `?` lists the keys on screens without their own list (queue, envelope).
+  useEffect(() => {
+    const order: Screen[] = ['queue', 'outbox', 'supervisor', 'status', 'stamp', 'settings'];
+    const onKey = (event: KeyboardEvent): void => {
+      const target = order[Number(event.key) - 1];
+      if (event.altKey && !event.ctrlKey && !event.metaKey && target && (target !== 'supervisor' || session?.role === 'supervisor') && session && !session.locked) {
+        event.preventDefault();
+        setScreen(target);
+        return;
+      }
+      if (event.key !== '?' || screen === 'queue' || isTyping(event.target) || document.querySelector('[aria-modal="true"]')) return;
+      event.preventDefault();
+      setShowHelp(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [screen, session]);
   useIdleLock(settings?.idleLockMinutes ?? null, !!session && !session.locked);
   const locked = session?.locked === true;
   const waiting = useWaitingCount(!!session);
@@ -109,6 +128,7 @@ export function AppShell() {
           The EFM cannot be reached. Keep reviewing what is on this workstation; {waiting} {waiting === 1 ? 'decision waits' : 'decisions wait'} in the outbox and will be sent when it is back.
         </p>
       )}
+      {showHelp && <ShortcutsHelp shortcuts={appShortcuts} onClose={() => setShowHelp(false)} />}
       {locked && session && <main className="shell-main"><LockScreen session={session} /></main>}
       {/* While locked, the screens stay mounted (nothing typed is lost) but hidden and inert: no document is visible. */}
       <div hidden={locked} inert={locked} className="shell-content">
@@ -151,7 +171,7 @@ export function AppShell() {
             <QueueScreen username={session.username} onOpen={openFromQueue} active={openEnvelope === null} />
           </div>
         )}
-        {info && screen === 'queue' && session && advanceNote && <p role="status" className="hint" data-testid="advance-note">{advanceNote}</p>}
+        {info && screen === 'queue' && session && advanceNote && <Alert tone="success" testId="advance-note">{advanceNote}</Alert>}
         {info && screen === 'queue' && session && openEnvelope && (
           <EnvelopeScreen key={openEnvelope} envelopeId={openEnvelope} username={session.username} clerkName={session.displayName || session.username} onClose={() => setOpenEnvelope(null)}
             onAdvance={(message) => void advance(openEnvelope, message)} />

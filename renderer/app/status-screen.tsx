@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/app-info';
 import { useState } from 'react';
 import { useStorageMode } from '../db/persistent-storage';
 import { wipeOffline } from '../offline/offline-store';
+import { Alert } from '../ui/alert';
 
 /** What the app is connected to and where its data lives: the first thing court IT checks. */
 export function StatusScreen({ info }: { info: AppInfo }) {
@@ -30,7 +31,7 @@ export function StatusScreen({ info }: { info: AppInfo }) {
         <dt>Signing key</dt>
         <dd data-testid="signing-key">
           {info.signingKey ? <>Key <code>{info.signingKey.keyId}</code>{info.signingKey.warning ? '' : ', sealed by the system keychain'}</> : 'Not available: the journal and the audit log cannot be signed. Tell court IT.'}
-          {info.signingKey?.warning && <p role="alert" className="warning" data-testid="signing-key-warning">{info.signingKey.warning}</p>}
+          {info.signingKey?.warning && <Alert tone="warning" testId="signing-key-warning">{info.signingKey.warning}</Alert>}
         </dd>
         <dt>Offline copies</dt>
         <dd>

@@ -6,6 +6,7 @@ import type { Envelope } from '../../shared/domain/envelope';
 import { getApi } from '../app/api';
 import { CodeField } from '../ui/code-field';
 import type { CaseAssignmentDraft } from './review-draft';
+import { Alert } from '../ui/alert';
 
 /** Manual case assignment for a new case, with a warning when the court already has a case with these parties. */
 export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange }: { envelope: Envelope; draft: CaseAssignmentDraft; policy: CourtPolicy | null; disabled: boolean; onChange: (draft: CaseAssignmentDraft) => void }) {
@@ -39,9 +40,9 @@ export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange
     <fieldset className="case-assignment" disabled={disabled} data-testid="case-assignment">
       <legend>Case assignment (new case)</legend>
       {existing.length > 0 && (
-        <p role="note" className="warning" data-testid="existing-cases">
+        <Alert tone="warning" testId="existing-cases">
           The court already has {existing.length === 1 ? 'a case' : `${existing.length} cases`} with these parties: {existing.slice(0, 3).map((kase) => `${kase.caseNumber} (${kase.title ?? 'untitled'})`).join(', ')}. Check this is not a subsequent filing.
-        </p>
+        </Alert>
       )}
       <div className="field">
         <label htmlFor="case-number">Case number</label>
@@ -51,10 +52,10 @@ export function CaseAssignmentForm({ envelope, draft, policy, disabled, onChange
         {example && <span id="case-number-format" className="hint">Format: {example}</span>}
       </div>
       {taken && (
-        <p role="alert" className="warning" data-testid="case-number-taken">
+        <Alert tone="error" testId="case-number-taken">
           The court already has case {taken.caseNumber}{taken.title ? ` (${taken.title})` : ''}. A new case needs a number of its own; if this
           filing belongs in that case, it is not a new case.
-        </p>
+        </Alert>
       )}
       <div className="field">
         <label htmlFor="case-title">Case title</label>

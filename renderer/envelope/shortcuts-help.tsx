@@ -14,6 +14,7 @@ export const reviewShortcuts: readonly [string, string][] = [
   ['?', 'Show or hide this list'],
   ['PageUp / PageDown, Home / End', 'Previous / next page, first / last page of the document'],
   ['Queue: ↑ / ↓, Enter', 'Move through the queue, open an envelope'],
+  ['Alt+1 … Alt+6', 'Go to another screen (the envelope stays open under Queue)'],
 ];
 
 /** The shortcuts of the queue screen, shown with `?` there. */
@@ -21,7 +22,15 @@ export const queueShortcuts: readonly [string, string][] = [
   ['↑ / ↓', 'Move through the queue (the envelope under the cursor starts loading)'],
   ['Enter', 'Open the envelope (back from it, the keyboard is on the next one)'],
   ['/', 'Go to the search box'],
+  ['Alt+1 … Alt+6', 'Go to another screen'],
   ['?', 'Show or hide this list'],
+];
+
+/** The shortcuts every screen has: moving between the screens, and this list. */
+export const appShortcuts: readonly [string, string][] = [
+  ['Alt+1 … Alt+6', 'Queue, Outbox, Supervisor (supervisors), Status, Stamp, Settings'],
+  ['?', 'Show or hide the shortcuts of the screen you are on'],
+  ['Tab / Shift+Tab', 'Next / previous control'],
 ];
 
 /** A list of shortcuts (the review's by default), as a dialog. */

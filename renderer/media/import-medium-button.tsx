@@ -1,6 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { MediaImportResult } from '../../shared/ipc/media-schemas';
 import { getApi } from '../app/api';
+import { Alert } from '../ui/alert';
 
 /**
  * "Import from drive/folder": the clerk picks the medium's folder (USB drive, CD); every file goes to the main
@@ -32,7 +33,7 @@ export function ImportMediumButton({ onImported }: { onImported: () => void }) {
       <button type="button" disabled={busy} onClick={() => input.current?.click()}>{busy ? 'Importing…' : 'Import from drive/folder'}</button>
       <input ref={input} type="file" multiple hidden tabIndex={-1} aria-hidden="true" disabled={busy} onChange={(event) => void pick(event)} {...{ webkitdirectory: '' }} data-testid="import-medium" />
       {result && !result.imported && (
-        <span role="alert" data-testid="import-report">Not imported: <ul>{result.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul></span>
+        <Alert tone="error" testId="import-report" title="Not imported:"><ul>{result.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul></Alert>
       )}
       {result?.imported && (
         <span role="status" data-testid="import-report">

@@ -4,6 +4,7 @@ import { getApi } from '../app/api';
 import type { OutboxEntry } from '../db/db';
 import { summaryOf } from './outbox';
 import { CourtTime } from '../ui/court-time';
+import { Alert } from '../ui/alert';
 
 /** Saves bytes as a download (the app's window and the browser alike). */
 function download(fileName: string, bytes: Uint8Array<ArrayBuffer>, type: string): void {
@@ -39,7 +40,7 @@ export function CmsZipPanel({ delivered }: { delivered: readonly OutboxEntry[] }
     <section aria-labelledby="cms-title" className="panel">
       <h3 id="cms-title">CMS zip</h3>
       <label>Inspect a CMS zip <input type="file" accept=".zip,application/zip" onChange={(event) => void inspect(event)} /></label>
-      {message && <p role="status" data-testid="cms-message">{message}</p>}
+      {message && <Alert tone="info" testId="cms-message">{message}</Alert>}
       {report && (
         <div data-testid="cms-report">
           <p>{report.fileName}: envelope {report.envelopeId ?? 'unknown'}, case {report.caseNumber ?? 'unknown'}, {report.filings.length} filings.</p>

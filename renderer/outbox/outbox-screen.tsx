@@ -5,6 +5,7 @@ import { deliverPending, discardEntry, reassignWaiting, retryEntry, summaryOf } 
 import { useOutbox } from './use-outbox';
 import { CmsZipPanel } from './cms-zip-panel';
 import { CourtTime } from '../ui/court-time';
+import { Alert } from '../ui/alert';
 
 const label: Record<OutboxEntry['status'], string> = { pending: 'Waiting to be sent', exception: 'Needs attention', failed: 'Refused by the EFM', discarded: 'Discarded', sent: 'Delivered' };
 
@@ -50,7 +51,7 @@ export function OutboxScreen({ username, supervisor = false }: { username: strin
         <button type="button" onClick={() => void deliverPending()}>Send waiting now</button>
         <span data-testid="outbox-counts">{entries.filter((e) => e.status === 'pending').length} waiting, {entries.filter((e) => e.status === 'exception' || e.status === 'failed').length} need attention, {entries.filter((e) => e.status === 'sent').length} delivered recently</span>
       </div>
-      {message && <p role="status">{message}</p>}
+      {message && <Alert tone="info">{message}</Alert>}
       {open.length === 0 ? <p>Everything this workstation decided has reached the EFM.</p> : (
         <ul className="outbox-list" data-testid="outbox-list">
           {open.map((entry) => {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Session } from '../../shared/domain/session';
 import { signOut } from './sign-out';
 import { getApi } from '../app/api';
+import { Alert } from '../ui/alert';
 
 /** Shown instead of everything else while the idle lock is on: the user's password unlocks, or sign out. */
 export function LockScreen({ session }: { session: Session }) {
@@ -25,7 +26,7 @@ export function LockScreen({ session }: { session: Session }) {
         <div className="form-actions">
           <button type="submit" disabled={!password}>Unlock</button>
           <button type="button" onClick={() => void signOut(session.username)}>Sign out</button>
-          {error && <span role="alert">{error}</span>}
+          {error && <Alert tone="error">{error}</Alert>}
         </div>
       </form>
     </section>

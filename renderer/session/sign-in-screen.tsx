@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getApi } from '../app/api';
+import { Alert } from '../ui/alert';
 
 /** Signs the clerk in to the EFM; the password goes to the main process and stays in its memory only. */
 export function SignInScreen({ demo }: { demo: boolean }) {
@@ -32,7 +33,7 @@ export function SignInScreen({ demo }: { demo: boolean }) {
         </div>
         <div className="form-actions">
           <button type="submit" disabled={busy || !username || !password}>{busy ? 'Signing in…' : 'Sign in'}</button>
-          {error && <span role="alert">{error}</span>}
+          {error && <Alert tone="error">{error}</Alert>}
         </div>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ConnectionTestStep } from '../../shared/ipc/connection-schemas';
 import type { EfmConnection, Settings } from '../../shared/settings';
 import { getApi } from '../app/api';
+import { Alert } from '../ui/alert';
 
 type SecretStatus = { backend: string; warning: string | null; names: string[] };
 
@@ -21,7 +22,7 @@ export function ConnectionsEditor({ settings, onChange, fieldError }: { settings
   return (
     <fieldset data-testid="connections">
       <legend>EFM connections</legend>
-      {secrets?.warning && <p role="alert" className="warning" data-testid="secret-backend-warning">{secrets.warning}</p>}
+      {secrets?.warning && <Alert tone="warning" testId="secret-backend-warning">{secrets.warning}</Alert>}
       <label><input type="radio" name="active-connection" checked={settings.activeConnectionId === ''} onChange={() => onChange({ ...settings, activeConnectionId: '' })} /> Demo EFM (embedded)</label>
       {settings.connections.map((connection, index) => (
         <ConnectionFields key={index} index={index} connection={connection} active={settings.activeConnectionId === connection.id} secrets={secrets} onSecrets={setSecrets}
@@ -105,7 +106,7 @@ function ConnectionFields({ index, connection, active, secrets, onSecrets, onAct
           {steps.map((step) => <li key={step.name} className={step.ok ? 'ok' : 'alert'}>{step.ok ? '✔' : '✘'} {step.name}: {step.detail}</li>)}
         </ul>
       )}
-      {message && <p role="status">{message}</p>}
+      {message && <Alert tone="info">{message}</Alert>}
       <button type="button" onClick={onRemove}>Remove connection</button>
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { getApi } from '../app/api';
 import { ConnectionsEditor } from './connections-editor';
 import { CourtItPanel } from './court-it-panel';
 import { StampTemplateEditor } from './stamp-template-editor';
+import { Alert } from '../ui/alert';
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; error: AppError };
 
@@ -20,7 +21,7 @@ export function SettingsScreen() {
       .then((result) => (result.ok ? setSettings(result.value) : setLoadError(result.error)));
   }, []);
 
-  if (loadError) return <p role="alert">Settings could not be read: {loadError.message}</p>;
+  if (loadError) return <Alert tone="error" title="Settings could not be read.">{loadError.message}</Alert>;
   if (!settings) return <p>Loading settings…</p>;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -73,10 +74,10 @@ export function SettingsScreen() {
         <StampTemplateEditor settings={settings} onChange={setSettings} fieldError={fieldError} />
         <div className="form-actions">
           <button type="submit" disabled={save.status === 'saving'}>Save settings</button>
-          <span role="status" data-testid="settings-status">
-            {save.status === 'saved' && 'Settings saved.'}
-            {save.status === 'failed' && !save.error.field && `Not saved: ${save.error.message}`}
-          </span>
+          {save.status === 'saved' && <Alert tone="success" testId="settings-status">Settings saved.</Alert>}
+          {save.status === 'failed' && (
+            <Alert tone="error" testId="settings-status" title="Not saved.">{save.error.field ? 'Correct the marked field and save again.' : save.error.message}</Alert>
+          )}
         </div>
       </form>
     </section>

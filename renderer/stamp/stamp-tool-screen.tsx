@@ -11,6 +11,7 @@ import { StampFieldsForm } from './stamp-fields-form';
 import { StampPreview, type PreviewStamp } from './stamp-preview';
 import { useSettings } from '../settings/use-settings';
 import { useCourtSeal } from './use-court-seal';
+import { Alert } from '../ui/alert';
 
 type Loaded = { name: string; bytes: Uint8Array; inspection: PdfInspection; document: PDFDocumentProxy | null };
 type Result = { url: string; fileName: string; sha256: string; stamps: number } | { error: string };
@@ -110,7 +111,7 @@ export function StampToolScreen() {
               Download {result.fileName} ({result.stamps} stamps, SHA-256 {result.sha256.slice(0, 12)}…)
             </a>
           )}
-          {result && 'error' in result && <span role="alert">{result.error}</span>}
+          {result && 'error' in result && <Alert tone="error">{result.error}</Alert>}
         </div>
       </div>
       {loaded?.document && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { auditActions, type AuditAction, type AuditRecord, type AuditVerification } from '../../shared/domain/audit';
 import { getApi } from '../app/api';
 import { CourtTime } from '../ui/court-time';
+import { Alert } from '../ui/alert';
 
 /** The audit log with filters (user, action, object), newest first, and a check of the hash chain. */
 export function AuditViewer() {
@@ -45,7 +46,7 @@ export function AuditViewer() {
           {verification.valid ? `Intact: ${verification.records} records, none edited, removed or reordered.` : `TAMPERED: record ${verification.problem?.seq ?? '?'} (line ${verification.problem?.line ?? '?'}) — ${verification.problem?.reason ?? ''}`}
         </p>
       )}
-      {error && <p role="alert">{error}</p>}
+      {error && <Alert tone="error">{error}</Alert>}
       <table className="audit" data-testid="audit-records">
         <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Workstation</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Outcome</th><th scope="col">Detail</th></tr></thead>
         <tbody>

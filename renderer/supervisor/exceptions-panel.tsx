@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DocketingException } from '../../shared/domain/supervision';
 import { getApi } from '../app/api';
 import { CourtTime } from '../ui/court-time';
+import { Alert } from '../ui/alert';
 
 /** Filings the court record system refused: retry the docketing or record that it was resolved by hand, with a note. */
 export function ExceptionsPanel({ exceptions, onChanged }: { exceptions: readonly DocketingException[]; onChanged: () => void }) {
@@ -27,7 +28,7 @@ export function ExceptionsPanel({ exceptions, onChanged }: { exceptions: readonl
           ))}
         </ul>
       )}
-      {message && <p role="status">{message}</p>}
+      {message && <Alert tone="info">{message}</Alert>}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { AuditViewer } from './audit-viewer';
 import { ClaimsPanel } from './claims-panel';
 import { ExceptionsPanel } from './exceptions-panel';
 import { WorkloadTable } from './workload-table';
+import { Alert } from '../ui/alert';
 
 /** The day after a court-calendar day (`2026-12-02` → `2026-12-03`). */
 const dayAfter = (day: string): string => {
@@ -91,7 +92,7 @@ export function SupervisorScreen() {
         <h2 id="supervisor-title">Supervisor</h2>
         <button type="button" onClick={() => void refresh()}>Refresh</button>
       </div>
-      {message && <p role="status" data-testid="supervisor-message">{message}</p>}
+      {message && <Alert tone="info" testId="supervisor-message">{message}</Alert>}
       {snapshot && timeZone && today && <WorkloadTable rows={clerkWorkload(snapshot, new Date(courtDayStart(today, timeZone)))} />}
       <div className="panel reassign">
         <h3>Reassign {selected.size} selected</h3>

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { errorCodes } from '../../shared/errors';
 import { looksLikeDeveloperText } from '../../shared/ipc/clerk-message';
 import { SeededRandom } from '../../electron/efm-sim/seeded-random';
+import { seriousViolations } from './axe';
 import { expect, test } from './loopback-fixture';
 import { demoByAge, signIn } from './review-helpers';
 
@@ -25,6 +26,8 @@ test('every error code the app defines, driven through the screens, reaches the 
   if (!target) throw new Error('no plain existing-case envelope');
   const seen: string[] = [];
   const check = async (where: string): Promise<void> => {
+    // The error states are accessible too (axe, once per screen: the first error code).
+    if (seen.length < 6) expect(await seriousViolations(page), where).toEqual([]);
     seen.push(where);
     expect(await developerLines(page), where).toEqual([]);
     // And no screen fell over (the error boundary's message is in words too, so it is looked for).

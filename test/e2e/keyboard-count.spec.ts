@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe';
 import { expect, test } from './loopback-fixture';
 import { demoByAge, signIn } from './review-helpers';
 
@@ -16,6 +17,7 @@ test('accepting a two-filing envelope with its stamps takes at most 5 keys from 
   // `?` lists the queue's keys; Escape closes the list and the keyboard is back on the row; `/` goes to the search.
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts-help')).toContainText('Go to the search box');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcuts-help')).toHaveCount(0);
   await expect(page.getByTestId('queue-row').first()).toBeFocused();

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { keepScreenshot } from './keep-screenshot';
 import { expect, test } from './loopback-fixture';
 import { demoByAge, openEnvelope, signIn } from './review-helpers';
@@ -59,6 +60,7 @@ for (const [width, height, name] of [[1280, 720, '1280x720'], [1920, 1080, '1920
       expect(canvas && canvas.width).toBeGreaterThan(width * 0.35);
     }
     expect(await pageScrolls(page)).toEqual({ x: 0, y: 0 });
+    expect(await seriousViolations(page), name).toEqual([]);
     await keepScreenshot(page, test.info(), `envelope-${name}`);
   });
 }

@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe';
 import { expect, test } from './loopback-fixture';
 import { demoByAge, openEnvelope, signIn } from './review-helpers';
 
@@ -11,6 +12,7 @@ test('an encrypted document is said so when opened, and "Reject: document cannot
   // Said on opening, before any Submit, with the rejection offered; the filing list marks the document.
   await expect(page.getByTestId('document-problem')).toContainText('encrypted or password-protected');
   await expect(page.getByTestId('document-problem-marker')).toHaveText(' — cannot be opened');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Reject: document cannot be opened' }).click();
   const decision = page.getByTestId(`decision-${filing.id}`);
   await expect(decision.getByRole('radio', { name: 'Reject' })).toBeChecked();
@@ -42,6 +44,7 @@ test('"Reject the whole envelope" rejects every open filing with one reason; the
   // The court's reason starts the explanation, to be edited; the clerk saves their wording for next time.
   const explanation = dialog.getByLabel(/Explanation for the filer/);
   await expect(explanation).toHaveValue('Duplicate submission. Please correct this and file again.');
+  expect(await seriousViolations(page)).toEqual([]);
   await explanation.fill('This envelope duplicates one filed earlier today; nothing further is needed.');
   await dialog.getByRole('button', { name: 'Save this explanation' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Saved to your explanations.');
