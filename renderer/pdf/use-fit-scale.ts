@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /** How the page is sized: to the pane's width, whole in the pane, or a fixed zoom (CSS px per point). */
 export type ZoomMode = 'fit-width' | 'fit-page' | number;
@@ -13,7 +13,8 @@ const margin = 16;
 export function useFitScale(area: RefObject<HTMLElement | null>, document: PDFDocumentProxy | null, pageNumber: number, rotation: number, zoom: ZoomMode): number | null {
   const [box, setBox] = useState<{ width: number; height: number } | null>(null);
   const [page, setPage] = useState<{ width: number; height: number } | null>(null);
-  useEffect(() => {
+  // Measured before the first paint: the page's scale is known in the same frame as the document.
+  useLayoutEffect(() => {
     const element = area.current;
     if (!element) return;
     const measure = (): void => setBox((before) => {
