@@ -54,6 +54,11 @@ export class QueueCacheDb extends Dexie {
       await tx.table('queue').clear();
       await tx.table('syncState').clear();
     });
+    // v3: the Filer index also under a category alone and a case kind alone (rows and partly decided counts re-sync).
+    this.version(3).stores({ queue: 'envelopeId, syncId, *bySubmitted, *byFiler, *terms' }).upgrade(async (tx) => {
+      await tx.table('queue').clear();
+      await tx.table('syncState').clear();
+    });
   }
 }
 

@@ -50,13 +50,30 @@ export function facetKeyOfFilter(filter: QueueViewFilter, username: string): str
 
 /** The facet keys a row is indexed under for the Filer sort: the whole queue and its location (kept few: each costs a write). */
 export function filerFacetKeysOf(item: QueueItem): string[] {
-  return [wholeQueueKeyOf(), facetKey([item.courtLocation, null, null, null])];
+  const kind = item.newCase ? 'n' : 'e';
+  return [wholeQueueKeyOf(), facetKey([item.courtLocation, null, null, null]), facetKey([null, item.caseCategory, null, null]), facetKey([null, null, kind, null])];
 }
 
-/** The Filer-sort facet a filter reads, when it is one of those indexed; null otherwise. */
+/**
+ * The Filer-sort facet a filter reads, when it is one of those indexed (the whole queue, or one location, one
+ * category or one case kind alone); null otherwise.
+ */
 export function filerFacetKeyOfFilter(filter: QueueViewFilter): string | null {
-  if (filter.caseCategory || filter.caseKind !== 'all' || filter.claim !== 'all') return null;
-  return filter.courtLocation ? facetKey([filter.courtLocation, null, null, null]) : wholeQueueKeyOf();
+  if (filter.claim !== 'all') return null;
+  const kind = filter.caseKind === 'all' ? null : filter.caseKind === 'new' ? 'n' : 'e';
+  const facet: Facet = [filter.courtLocation || null, filter.caseCategory || null, kind, null];
+  return facet.filter((value) => value !== null).length <= 1 ? facetKey(facet) : null;
+}
+
+/**
+ * The indexed Filer-sort facet to walk for a filter that has none of its own: its location, else its category,
+ * else its case kind, else the whole queue; the rows it holds beyond the filter are skipped as they are read.
+ */
+export function filerScanFacetOf(filter: QueueViewFilter): string {
+  const kind = filter.caseKind === 'all' ? null : filter.caseKind === 'new' ? 'n' : 'e';
+  if (filter.courtLocation) return facetKey([filter.courtLocation, null, null, null]);
+  if (filter.caseCategory) return facetKey([null, filter.caseCategory, null, null]);
+  return kind ? facetKey([null, null, kind, null]) : wholeQueueKeyOf();
 }
 
 const wholeQueueKeyOf = (): string => facetKey([null, null, null, null]);

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { queueCache, type CachedQueueItem } from './queue-cache-db';
 import {
-  compareForSort, facetKeyOfFilter, filerFacetKeyOfFilter, matchesFacets, matchesSearch, noQueueFilter, searchWords, wholeQueueKey,
+  compareForSort, facetKeyOfFilter, filerFacetKeyOfFilter, filerScanFacetOf, matchesFacets, matchesSearch, searchWords, wholeQueueKey,
   type QueueSort, type QueueViewFilter,
 } from './queue-keys';
 
@@ -81,8 +81,7 @@ export const queueRepository = {
       const from = 'after' in start ? rows.findIndex((row) => row.envelopeId === start.after.envelopeId) + 1 : start.offset;
       return rows.slice(from, from + limit);
     }
-    const scanned = filerFacetKeyOfFilter({ ...noQueueFilter, courtLocation: view.filter.courtLocation }) ?? wholeQueueKey;
-    return readRange('byFiler', scanned, view.sort, start, limit, (row) => matchesFacets(row, view.filter, view.username));
+    return readRange('byFiler', filerScanFacetOf(view.filter), view.sort, start, limit, (row) => matchesFacets(row, view.filter, view.username));
   },
 
   /**
