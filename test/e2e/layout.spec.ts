@@ -82,5 +82,9 @@ test('every screen at 1280×720 and 1920×1080 is kept as a screenshot, and none
       expect((await pageScrolls(page)).x, `${screen} at ${width}×${height}`).toBe(0);
       await keepScreenshot(page, test.info(), `${screen.toLowerCase()}-${width}x${height}`);
     }
+    // The lock screen, as the idle lock shows it.
+    await page.evaluate(async () => (window as unknown as { api: { session: { lock: () => Promise<unknown> } } }).api.session.lock());
+    await expect(page.getByTestId('lock-screen')).toBeVisible();
+    await keepScreenshot(page, test.info(), `lock-${width}x${height}`);
   }
 });

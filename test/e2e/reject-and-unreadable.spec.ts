@@ -36,6 +36,12 @@ test('"Reject the whole envelope" rejects every open filing with one reason; the
   // Working on the second filing shows its lead document.
   await page.getByTestId(`decision-${second.id}`).getByLabel('Accept').check();
   await expect(page.getByTestId('pdf-page-canvas')).toHaveAccessibleName(new RegExp(`^${second.leadDocument.title ?? ''}, page 1 of`));
+  // Leaving with that decision asks first, in an accessible dialog; the clerk stays.
+  await page.getByRole('button', { name: 'Back to queue' }).click();
+  await expect(page.getByTestId('leave-dialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Keep reviewing' }).click();
+  await expect(page.getByTestId('leave-dialog')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Reject the whole envelope…' }).click();
   const dialog = page.getByTestId('reject-envelope-dialog');

@@ -1,6 +1,22 @@
 import type { Sql, SqlDatabase } from './sql-database';
 
 /**
+ * A trigger by which any write to `table`'s rows (keyed by envelope_id) marks their envelope changed for incremental
+ * queue sync: the SQL of migration 9 (leases) and 10 (decisions), written once.
+ */
+function touchesItsEnvelope(table: 'leases' | 'decisions'): string[] {
+  return [
+    `CREATE FUNCTION ${table}_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         UPDATE envelopes SET change_xid = pg_current_xact_id()
+          WHERE envelope_id = CASE WHEN TG_OP = 'DELETE' THEN OLD.envelope_id ELSE NEW.envelope_id END;
+         RETURN NULL;
+       END $$`,
+    `CREATE TRIGGER ${table}_touch AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_touch()`,
+  ];
+}
+
+/**
  * The service's schema, one step per release; a step is never edited once shipped, only followed by another. The
  * database records which steps it has, so `server` brings an older data folder or PostgreSQL database up to date.
  */
@@ -251,13 +267,7 @@ export const migrations: readonly {
       `CREATE FUNCTION envelopes_touch() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN NEW.change_xid := pg_current_xact_id(); RETURN NEW; END $$`,
       'CREATE TRIGGER envelopes_touch BEFORE UPDATE ON envelopes FOR EACH ROW EXECUTE FUNCTION envelopes_touch()',
-      `CREATE FUNCTION leases_touch() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         UPDATE envelopes SET change_xid = pg_current_xact_id()
-          WHERE envelope_id = CASE WHEN TG_OP = 'DELETE' THEN OLD.envelope_id ELSE NEW.envelope_id END;
-         RETURN NULL;
-       END $$`,
-      'CREATE TRIGGER leases_touch AFTER INSERT OR UPDATE OR DELETE ON leases FOR EACH ROW EXECUTE FUNCTION leases_touch()',
+      ...touchesItsEnvelope('leases'),
       // Names this database in change tokens: a token from another database (a reset demo, a restored copy) is
       // answered with the whole queue, never with a wrong list of changes.
       "INSERT INTO counters (name, value) VALUES ('queue-epoch', floor(random() * 1e15)::bigint) ON CONFLICT (name) DO NOTHING",
@@ -267,13 +277,7 @@ export const migrations: readonly {
     version: 10,
     name: 'a recorded decision changes its envelope for incremental sync (the queue shows partly decided envelopes)',
     sql: [
-      `CREATE FUNCTION decisions_touch() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         UPDATE envelopes SET change_xid = pg_current_xact_id()
-          WHERE envelope_id = CASE WHEN TG_OP = 'DELETE' THEN OLD.envelope_id ELSE NEW.envelope_id END;
-         RETURN NULL;
-       END $$`,
-      'CREATE TRIGGER decisions_touch AFTER INSERT OR UPDATE OR DELETE ON decisions FOR EACH ROW EXECUTE FUNCTION decisions_touch()',
+      ...touchesItsEnvelope('decisions'),
     ],
   },
 ];
