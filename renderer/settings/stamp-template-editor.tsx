@@ -1,4 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { CourtPolicy } from '../../shared/domain/court-policy';
+import { courtPolicy } from '../data/court-policy';
 import { boxFromArray } from '../../shared/stamp/stamp-layout';
 import { planStamp } from '../../shared/stamp/stamp-plan';
 import { stampAnchors, stampFonts, type StampTemplate } from '../../shared/stamp/stamp-template';
@@ -25,7 +27,20 @@ export function StampTemplateEditor({ settings, onChange, fieldError }: { settin
   // The signed-in clerk's name, as their stamps print it.
   const session = useSession();
   const clerk = session ? session.displayName || session.username : sample.clerk;
-  const layout = useMemo(() => (template ? planStamp(template, { ...sample, clerk, timeZone: settings.courtTimeZone }, letter, 1, 1, template.image ? (seal?.aspect ?? 1) : null, null) : null), [template, settings.courtTimeZone, seal, clerk]);
+  // The court's name and clock as the stamps print them (the court's policy), once someone is signed in.
+  const [policy, setPolicy] = useState<CourtPolicy | null>(null);
+  const signedIn = !!session && !session.locked;
+  useEffect(() => {
+    if (!signedIn) return;
+    let live = true;
+    void courtPolicy().then((held) => live && setPolicy(held)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [signedIn]);
+  const court = policy?.courtName ?? sample.court;
+  const timeZone = policy?.timeZone ?? settings.courtTimeZone;
+  const layout = useMemo(() => (template ? planStamp(template, { ...sample, clerk, court, timeZone }, letter, 1, 1, template.image ? (seal?.aspect ?? 1) : null, null) : null), [template, timeZone, court, seal, clerk]);
   if (!template || !layout) return null;
   const update = (patch: Partial<StampTemplate>): void => onChange({ ...settings, stampTemplates: settings.stampTemplates.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
   const isDefault = settings.defaultStampTemplateIds.includes(template.id);

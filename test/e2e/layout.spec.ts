@@ -80,6 +80,8 @@ test('every screen at 1280×720 and 1920×1080 is kept as a screenshot, and none
       await page.getByRole('button', { name: new RegExp(`^${screen}`) }).first().click();
       await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
       expect((await pageScrolls(page)).x, `${screen} at ${width}×${height}`).toBe(0);
+      // Signed in, the Settings preview prints what the stamps will: the court's name and the clerk's.
+      if (screen === 'Settings') await expect(page.getByTestId('template-preview')).toContainText('Superior Court of Demo County');
       await keepScreenshot(page, test.info(), `${screen.toLowerCase()}-${width}x${height}`);
     }
     // The lock screen, as the idle lock shows it.
