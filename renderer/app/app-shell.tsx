@@ -110,10 +110,13 @@ export function AppShell() {
             <Badge tone={info.efmMode === 'demo' ? 'demo' : 'neutral'} testId="efm-mode">{info.efmMode === 'demo' ? 'Demo EFM' : 'Court EFM'}</Badge>
             {session && <Badge testId="signed-in-user">{session.username}{session.role === 'supervisor' ? ' (supervisor)' : ''}</Badge>}
             {session && !session.locked && <Button variant="link" className="header-link" onClick={() => void signOut(session.username)}>Sign out</Button>}
-            <Badge tone={info.connectivity === 'online' ? 'ok' : info.connectivity === 'offline' ? 'danger' : 'neutral'} testId="connectivity"
-              title="From the EFM's last answer; the workstation asks every few seconds">
-              {info.connectivity === 'online' ? 'Online' : info.connectivity === 'offline' ? 'Offline' : 'Connecting…'}
-            </Badge>
+            {/* Only what an exchange showed: before the first sign-in nothing has been asked of the EFM yet. */}
+            {(session || info.connectivity !== 'unknown') && (
+              <Badge tone={info.connectivity === 'online' ? 'ok' : info.connectivity === 'offline' ? 'danger' : 'neutral'} testId="connectivity"
+                title="From the EFM's last answer; the workstation asks every few seconds">
+                {info.connectivity === 'online' ? 'Online' : info.connectivity === 'offline' ? 'Offline' : 'Connecting…'}
+              </Badge>
+            )}
           </div>
         )}
       </header>

@@ -13,6 +13,8 @@ test('opens the app shell and reads app:info through window.api', async ({ page,
 
   await expect(page.getByRole('heading', { name: 'Clerk Review Desk' })).toBeVisible();
   await expect(page.getByTestId('efm-mode')).toHaveText('Demo EFM');
+  // Nothing has been asked of the EFM before the first sign-in: the header claims no connection state.
+  await expect(page.getByTestId('connectivity')).toHaveCount(0);
   await page.getByRole('button', { name: 'Status' }).click();
   await expect(page.getByTestId('app-version')).toHaveText('e2e');
   // Persistent storage was asked for; headless Chromium answers one way or the other, never leaves it unknown.
