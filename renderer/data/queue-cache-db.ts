@@ -1,15 +1,15 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { QueueItem } from '../../shared/domain/review-queue';
-import { facetKeysOf, filerFacetKeysOf, filerSortKey, searchTermsOf } from './queue-keys';
+import { facetKeysOf, filerFacetKeysOf, filerSortKey, indexKey, searchTermsOf } from './queue-keys';
 
 /** A queue row as cached: the EFM's item, the sync that last confirmed it, and its index entries. */
 export interface CachedQueueItem extends QueueItem {
   /** Full sync run that last confirmed the row; rows from older runs left the EFM's queue. */
   readonly syncId: number;
-  /** `[facet, submittedAt, envelopeId]` under each of the row's 16 facets: every filter, oldest or newest first. */
-  readonly bySubmitted: readonly (readonly [string, string, string])[];
-  /** `[facet, filer, submittedAt, envelopeId]` under the whole queue and the row's location: by filer. */
-  readonly byFiler: readonly (readonly [string, string, string, string])[];
+  /** `facet␞submittedAt␞envelopeId` under each of the row's 16 facets: every filter, oldest or newest first. */
+  readonly bySubmitted: readonly string[];
+  /** `facet␞filer␞submittedAt␞envelopeId` under the whole queue, its location, category and case kind: by filer. */
+  readonly byFiler: readonly string[];
   /** Envelope id, case number and name words, folded (search by their start). */
   readonly terms: readonly string[];
 }
@@ -27,8 +27,8 @@ export function cachedRow(item: QueueItem, syncId: number): CachedQueueItem {
   return {
     ...item,
     syncId,
-    bySubmitted: facets.map((facet) => [facet, item.submittedAt, item.envelopeId] as const),
-    byFiler: filerFacetKeysOf(item).map((facet) => [facet, filer, item.submittedAt, item.envelopeId] as const),
+    bySubmitted: facets.map((facet) => indexKey(facet, item.submittedAt, item.envelopeId)),
+    byFiler: filerFacetKeysOf(item).map((facet) => indexKey(facet, filer, item.submittedAt, item.envelopeId)),
     terms: searchTermsOf(item),
   };
 }
@@ -56,6 +56,11 @@ export class QueueCacheDb extends Dexie {
     });
     // v3: the Filer index also under a category alone and a case kind alone (rows and partly decided counts re-sync).
     this.version(3).stores({ queue: 'envelopeId, syncId, *bySubmitted, *byFiler, *terms' }).upgrade(async (tx) => {
+      await tx.table('queue').clear();
+      await tx.table('syncState').clear();
+    });
+    // v4: index keys are single strings, not arrays (a fifth less to store per row); the cache re-syncs.
+    this.version(4).stores({ queue: 'envelopeId, syncId, *bySubmitted, *byFiler, *terms' }).upgrade(async (tx) => {
       await tx.table('queue').clear();
       await tx.table('syncState').clear();
     });

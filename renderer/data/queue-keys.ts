@@ -111,7 +111,26 @@ export function matchesFacets(item: QueueItem, filter: QueueViewFilter, username
 }
 
 /** Sort key of a row's filer, for the Filer column ('' sorts first). */
-export const filerSortKey = (item: QueueItem): string => foldForSearch(item.filerName ?? '');
+// Control characters (a tab in a name) become spaces, so a key's parts never hold anything below its separator.
+export const filerSortKey = (item: QueueItem): string =>
+  Array.from(foldForSearch(item.filerName ?? ''), (char) => (char < ' ' ? ' ' : char)).join('');
+
+/** Separates the parts of an index key; below every character a part holds, so keys order as their parts do. */
+export const indexKeySeparator = '\u001e';
+
+/**
+ * One index entry as a single string (`facet␞…␞envelopeId`): cheaper to store and compare than an array key, and
+ * ordered the same, since no part holds a character below the separator (facet keys use NUL and U+001F only
+ * between or for empty values, and end before it).
+ */
+export function indexKey(...parts: readonly string[]): string {
+  return parts.join(indexKeySeparator);
+}
+
+/** The key range of one facet in an index: from just after the facet's key to just before the next facet's. */
+export function facetRange(facet: string): { lower: string; upper: string } {
+  return { lower: facet + indexKeySeparator, upper: facet + String.fromCharCode(indexKeySeparator.charCodeAt(0) + 1) };
+}
 
 /** Orders rows as a sort asks, ties by submitted time and then envelope id (as the index does). */
 export function compareForSort(sort: QueueSort): (a: QueueItem, b: QueueItem) => number {

@@ -1,7 +1,6 @@
-import { Dexie } from 'dexie';
 import { queueCache, type CachedQueueItem } from './queue-cache-db';
 import {
-  compareForSort, facetKeyOfFilter, filerFacetKeyOfFilter, filerScanFacetOf, matchesFacets, matchesSearch, searchWords, wholeQueueKey,
+  compareForSort, facetKeyOfFilter, facetRange, filerFacetKeyOfFilter, filerScanFacetOf, matchesFacets, matchesSearch, searchWords, wholeQueueKey,
   type QueueSort, type QueueViewFilter,
 } from './queue-keys';
 
@@ -32,9 +31,10 @@ const indexOf = (sort: QueueSort): 'bySubmitted' | 'byFiler' => (sort === 'filer
 const reversed = (sort: QueueSort): boolean => sort === 'newest' || sort === 'filer-desc';
 
 /** The key a row has under a facet in an index. */
-function keyOf(row: CachedQueueItem, facet: string, index: 'bySubmitted' | 'byFiler'): unknown[] {
+function keyOf(row: CachedQueueItem, facet: string, index: 'bySubmitted' | 'byFiler'): string {
   const entries = index === 'byFiler' ? row.byFiler : row.bySubmitted;
-  return [...(entries.find((entry) => entry[0] === facet) ?? [facet])];
+  const { lower } = facetRange(facet);
+  return entries.find((entry) => entry.startsWith(lower)) ?? lower;
 }
 
 /** Reads `limit` rows of one facet range of an index, in a sort's direction, from a start; `pass` skips rows. */
@@ -43,12 +43,12 @@ async function readRange(
   pass?: (row: CachedQueueItem) => boolean,
 ): Promise<CachedQueueItem[]> {
   const reverse = reversed(sort);
-  let lower: unknown[] = [facet, Dexie.minKey];
-  let upper: unknown[] = [facet, Dexie.maxKey];
+  let { lower, upper } = facetRange(facet);
   const after = 'after' in start ? keyOf(start.after, facet, index) : null;
   if (after && reverse) upper = after;
   else if (after) lower = after;
-  let rows = queueCache().queue.where(index).between(lower, upper, !(after && !reverse), !(after && reverse));
+  // The facet's own bounds are never keys; a keyset bound (the row shown last) is left out.
+  let rows = queueCache().queue.where(index).between(lower, upper, !(after && !reverse), false);
   if (reverse) rows = rows.reverse();
   if (pass) rows = rows.filter(pass);
   if ('offset' in start && start.offset > 0) rows = rows.offset(start.offset);
