@@ -41,10 +41,13 @@ export function facetKeysOf(item: QueueItem): string[] {
   return keys;
 }
 
+/** The case-kind facet value a filter asks for ('n' new, 'e' existing), null for both. */
+const kindOfFilter = (filter: QueueViewFilter): 'n' | 'e' | null => (filter.caseKind === 'all' ? null : filter.caseKind === 'new' ? 'n' : 'e');
+
 /** The facet key of what the clerk filters on (the search words aside). */
 export function facetKeyOfFilter(filter: QueueViewFilter, username: string): string {
   const claim = filter.claim === 'all' ? null : filter.claim === 'mine' ? username : '';
-  const kind = filter.caseKind === 'all' ? null : filter.caseKind === 'new' ? 'n' : 'e';
+  const kind = kindOfFilter(filter);
   return facetKey([filter.courtLocation || null, filter.caseCategory || null, kind, claim]);
 }
 
@@ -60,7 +63,7 @@ export function filerFacetKeysOf(item: QueueItem): string[] {
  */
 export function filerFacetKeyOfFilter(filter: QueueViewFilter): string | null {
   if (filter.claim !== 'all') return null;
-  const kind = filter.caseKind === 'all' ? null : filter.caseKind === 'new' ? 'n' : 'e';
+  const kind = kindOfFilter(filter);
   const facet: Facet = [filter.courtLocation || null, filter.caseCategory || null, kind, null];
   return facet.filter((value) => value !== null).length <= 1 ? facetKey(facet) : null;
 }
@@ -70,7 +73,7 @@ export function filerFacetKeyOfFilter(filter: QueueViewFilter): string | null {
  * else its case kind, else the whole queue; the rows it holds beyond the filter are skipped as they are read.
  */
 export function filerScanFacetOf(filter: QueueViewFilter): string {
-  const kind = filter.caseKind === 'all' ? null : filter.caseKind === 'new' ? 'n' : 'e';
+  const kind = kindOfFilter(filter);
   if (filter.courtLocation) return facetKey([filter.courtLocation, null, null, null]);
   if (filter.caseCategory) return facetKey([null, filter.caseCategory, null, null]);
   return kind ? facetKey([null, null, kind, null]) : wholeQueueKeyOf();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 const focusable = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -10,7 +10,7 @@ export function Dialog({ title, description, onClose, children, actions, testId,
   title: string; description?: ReactNode; onClose: () => void; children?: ReactNode; actions?: ReactNode; testId?: string; wide?: boolean;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const titleId = useRef(`dialog-${Math.random().toString(36).slice(2, 9)}`).current;
+  const titleId = useId();
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const first = box.current?.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ?? box.current?.querySelector<HTMLElement>(focusable);

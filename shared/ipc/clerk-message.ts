@@ -1,4 +1,5 @@
 import type { AppError, ErrorCode } from '../errors';
+import { channels } from './contract';
 
 /** What a clerk is told for each kind of failure when the message itself is not fit to show. */
 const generic: Record<ErrorCode, string> = {
@@ -22,16 +23,19 @@ const generic: Record<ErrorCode, string> = {
  * regular expression (`^\d{4}-…$`), a stack frame or a validator's own words.
  */
 const developerText = [
-  /\b[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)+\b|\b(?:settings|session|queue|envelope|claim|outbox|policy|document|supervisor|audit|media|secrets|connections|cases|efm|offline|stamp|court-it):[a-z-]+\b/,
+  /\b[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)+\b/,
   /\b[A-Za-z_]\w*\.\d+\.\w/,
   /\^[^\s]*\$|\\[dDsSwWb]|\[\^?[^\]\s]*\][*+?{]|\(\?[:=!]/,
   /\bat [\w.$<>]+ \(|\bat file:|\.(?:ts|js|cjs|mjs):\d+/,
   /\bundefined\b|\bNaN\b|\[object Object\]|ZodError|Invalid arguments for|\bTypeError\b|\bReferenceError\b/,
 ];
 
+// The contract's own channel names (`outbox:record`), whatever their shape.
+const channelNames = Object.keys(channels);
+
 /** True when the text shows developer detail a clerk must never see. */
 export function looksLikeDeveloperText(text: string): boolean {
-  return developerText.some((pattern) => pattern.test(text));
+  return channelNames.some((name) => text.includes(name)) || developerText.some((pattern) => pattern.test(text));
 }
 
 /**

@@ -10,6 +10,7 @@ const developerMessages = [
   "Cannot read properties of undefined (reading 'id')",
   'TypeError: x is not a function\n    at render (renderer/envelope/envelope-screen.tsx:120:5)',
   'Unexpected failure in claim:acquire',
+  'Malformed answer on app:info',
   'value [object Object] is not valid',
   'ZodError: [{"code":"too_big"}]',
 ];
