@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { Envelope } from '../../shared/domain/envelope';
 import { binaryReferences, findFilingMessages, missingFilingMessageReason, readFilingMessage } from '../../shared/ecf/filing-message';
+import { findAnyFilingMessages } from '../../shared/ecf/any-filing-message';
 import { readEcfOperation } from '../../shared/ecf/portable-media-operation';
+import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
+import { readCoreFilingMessage } from '../../shared/ecf4/core-filing-message';
 import { loadPdf } from '../../shared/pdf/load-pdf';
 import { parseXml } from '../../shared/xml/safe-xml';
 import type { MimePart } from '../soap/mtom';
@@ -81,8 +84,21 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
       messageEntry = entry;
       break;
     }
+    const [core] = findAnyFilingMessages(parsed.value).filter((filing) => filing.version === '4.0');
+    if (core) {
+      // Seed 003 is an ECF 4.0 profile: its media carry CoreFilingMessages. The EFM takes ECF 5.0.
+      const translated = ecf5FromEcf4(core.message);
+      if (!translated.ok) {
+        problems.push(`${entry.fileName}: the ECF 4.0 filing cannot be read: ${translated.error}`);
+        continue;
+      }
+      message = translated.value;
+      messageEntry = entry;
+      warnings.push(`${entry.fileName} holds an ECF 4.0 filing: it was read and handed to the court's system as ECF 5.0.`);
+      break;
+    }
     const reason = missingFilingMessageReason(parsed.value, entry.fileName);
-    if (reason.startsWith('ECF 4')) problems.push(`${entry.fileName}: ${reason}`);
+    if (reason.includes('ECF 4')) problems.push(`${entry.fileName}: ${reason}`);
   }
   if (!message || !messageEntry) return { ok: false, problems: [...problems, 'No listed file holds a ReviewFiling request or FilingMessage.'] };
   const envelope = readFilingMessage(message);
@@ -123,4 +139,16 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
       warnings,
     },
   };
+}
+
+/**
+ * An ECF 4.0 CoreFilingMessage as the ECF 5.0 FilingMessage the EFM takes: read into the domain model, written
+ * as ECF 5.0. Each document keeps its binary reference, so it still names its file on the medium.
+ */
+function ecf5FromEcf4(core: Element): { ok: true; value: Element } | { ok: false; error: string } {
+  const envelope = readCoreFilingMessage(core);
+  if (!envelope.ok) return { ok: false, error: envelope.error.message };
+  const written = parseXml(writeFilingMessage(envelope.value, envelope.value.sendingMde ?? 'urn:clerk-review:portable-media'));
+  if (!written.ok) return { ok: false, error: written.error.message };
+  return { ok: true, value: written.value };
 }

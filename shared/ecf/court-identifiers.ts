@@ -9,11 +9,12 @@ export const courtIdentifierSource = 'FilingReview';
 
 /**
  * The identifier the Filing Review MDE assigned to a message or document (an `nc:DocumentIdentification` whose
- * source is FilingReview), or null when it has none.
+ * source is FilingReview), or null when it has none. ECF 4 messages pass their NIEM 2.0 core namespace.
  */
-export function courtIdentifier(element: Element): string | null {
-  const assigned = children(element, nc, 'DocumentIdentification').find((identification) => textAt(identification, [nc, 'IdentificationSourceText']) === courtIdentifierSource);
-  return assigned ? textAt(assigned, [nc, 'IdentificationID']) : null;
+export function courtIdentifier(element: Element, niemCore: string = nc): string | null {
+  const assigned = children(element, niemCore, 'DocumentIdentification')
+    .find((identification) => textAt(identification, [niemCore, 'IdentificationSourceText']) === courtIdentifierSource);
+  return assigned ? textAt(assigned, [niemCore, 'IdentificationID']) : null;
 }
 
 // nc:DocumentType's sequence up to and including nc:DocumentIdentification: an identification goes after these.

@@ -18,11 +18,11 @@ export function findFilingMessages(root: Element): Element[] {
 /** The ECF 4.x namespaces start so (`…:schema:xsd:CoreFilingMessage-4.0`, `…:wsdl:WebServicesProfile-Definitions-4.0`). */
 const ecf4Namespace = /^urn:oasis:names:tc:legalxml-courtfiling:(schema:xsd|wsdl):[A-Za-z-]+-4\.\d+$/;
 
-/** What to tell a sender whose message has no ECF 5.0 FilingMessage: it is ECF 4 (not read yet), or none at all. */
+/** What to tell a sender whose message holds no filing of either version (ECF 5.0 FilingMessage, ECF 4.0 CoreFilingMessage). */
 export function missingFilingMessageReason(root: Element, what: string): string {
   const namespaces = [root.namespaceURI, ...descendants(root, '*', '*').slice(0, 50).map((element) => element.namespaceURI)];
-  if (namespaces.some((uri) => uri !== null && ecf4Namespace.test(uri))) return 'ECF 4.0 messages are not read yet: send the filing as ECF 5.0.';
-  return `${what} carries no ECF 5.0 filing:FilingMessage.`;
+  if (namespaces.some((uri) => uri !== null && ecf4Namespace.test(uri))) return `${what} is ECF 4.0 but carries no CoreFilingMessage.`;
+  return `${what} carries no filing: neither an ECF 5.0 FilingMessage nor an ECF 4.0 CoreFilingMessage.`;
 }
 
 /** One document binary reference (`nc:BinaryURI`) of a FilingMessage: what it says, and a way to point it elsewhere. */
@@ -196,12 +196,13 @@ function readRendition(rendition: Element): Rendition {
     sizeBytes: Number.isFinite(size) && size >= 0 && textAt(attachment, [nc, 'BinarySizeValue']) !== null ? Math.round(size) : null,
     // ECF 5 §6.1.9: the SHA-256 of a rendition in the court record.
     sha256: textAt(rendition, [ecf, 'DocumentRenditionHash']),
-    attachment: uri?.startsWith('cid:')
-      ? { kind: 'cid', contentId: uri.replace(/^cid:(\/\/)?/, '') }
-      : uri
-        ? { kind: 'uri', uri }
-        : inline && text(inline)
-          ? { kind: 'inline', base64Length: (text(inline) ?? '').length }
-          : { kind: 'none' },
+    attachment: attachmentRef(uri, text(inline)),
   };
+}
+
+/** Where a rendition's bytes are, from its binary URI (`cid:` an MTOM part, else a URL) or its inline base64. */
+export function attachmentRef(uri: string | null, inlineBase64: string | null): Rendition['attachment'] {
+  if (uri?.startsWith('cid:')) return { kind: 'cid', contentId: uri.replace(/^cid:(\/\/)?/, '') };
+  if (uri) return { kind: 'uri', uri };
+  return inlineBase64 ? { kind: 'inline', base64Length: inlineBase64.length } : { kind: 'none' };
 }

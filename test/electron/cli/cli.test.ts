@@ -78,6 +78,20 @@ describe('clerk-review ecf inspect', () => {
     expect(JSON.parse(out)).toMatchObject({ ok: true, envelope: { case: { isNew: true }, filings: [{ filingCode: '661' }] } });
   });
 
+  it('reads ECF 4.0 files as it reads ECF 5 ones: the same JSON shape, with ecfVersion (#17)', async () => {
+    const five = JSON.parse((await cli('ecf', 'inspect', path.join(examples, 'new-civil-filing.xml'), '--json')).out);
+    const file = path.resolve('test', 'fixtures', 'ecf4', 'ReviewFilingRequestMessage-civil-existing-two-filings.xml');
+    const { code, out } = await cli('ecf', 'inspect', file, '--json');
+    expect(code).toBe(0);
+    const four = JSON.parse(out);
+    expect(five.ecfVersion).toBe('5.0');
+    expect(four).toMatchObject({ ok: true, ecfVersion: '4.0', envelope: { case: { number: '2026-CV-001187' }, filings: [{ filingCode: 'MSJ' }, { filingCode: 'NOA' }] } });
+    expect(Object.keys(four.envelope).sort()).toEqual(Object.keys(five.envelope).sort());
+    const text = await cli('ecf', 'inspect', path.resolve('..', 'shared', 'tyler', 'ecf4', 'fixtures', 'CoreFilingMessage-new-civil.xml'));
+    expect(text.out).toContain('ECF 4.0');
+    expect(text.out).toContain('Filings (1):');
+  });
+
   it('exits 1 with a clear error for the non-well-formed example', async () => {
     const { code, err } = await cli('ecf', 'inspect', path.join(examples, 'civil-complaint-001-ReviewFilingRequest-04.xml'));
     expect(code).toBe(1);

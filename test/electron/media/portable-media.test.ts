@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoMedium } from '../../../electron/demo/demo-medium';
+import { makeSamplePdf } from '../../../electron/demo/pdf-samples';
+import { writeEcfOperation } from '../../../shared/ecf/portable-media-operation';
 import { EfmClient } from '../../../electron/efm/efm-client';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { importMedium } from '../../../electron/media/import-medium';
@@ -69,6 +71,39 @@ describe('portable media (OASIS ECF Portable Media profile)', () => {
     expect(again.imported && again.delivered).toBe(true);
     const after = await client().getReviewQueue({ pageSize: 10_000 });
     expect(after.ok && after.value.items.filter((item) => item.envelopeId === result.envelopeId)).toHaveLength(1);
+  });
+
+  it('an ECF 4.0 medium (seed 003 as written): the CoreFilingMessage is read, its documents found, the filing queued', async () => {
+    // Our ECF 4.0 fixture (valid against Tyler's ECF 4 schemas, see test/shared/ecf4): two filings, two connected.
+    const request = readFileSync(path.resolve('test', 'fixtures', 'ecf4', 'ReviewFilingRequestMessage-civil-existing-two-filings.xml'));
+    const names = ['motion.pdf', 'appearance.pdf', 'exhibit-a.pdf', 'proposed-order.pdf'];
+    const documents = await Promise.all(names.map(async (name) => ({ path: name, bytes: await makeSamplePdf({ title: name, pages: 2 }) })));
+    const files: MediumFile[] = [
+      { path: 'ECFOperation.xml', bytes: enc(writeEcfOperation('ReviewFiling', ['ReviewFilingRequestMessage.xml', ...names])) },
+      { path: 'ReviewFilingRequestMessage.xml', bytes: new Uint8Array(request) },
+      ...documents,
+    ];
+    const read = await readPortableMedium(files);
+    if (!read.ok) throw new Error(read.problems.join('; '));
+    expect(read.value.warnings).toEqual(["ReviewFilingRequestMessage.xml holds an ECF 4.0 filing: it was read and handed to the court's system as ECF 5.0."]);
+    expect(read.value.attachments).toHaveLength(4);
+    // What goes to the EFM is schema-valid ECF 5.0.
+    const validation = validateEcf(read.value.filingMessageXml);
+    expect(validation.valid, validation.output).toBe(true);
+    const result = await importMedium(files, new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-'))), context());
+    if (!result.imported) throw new Error(result.problems.join('; '));
+    expect(result).toMatchObject({ delivered: true, filings: 2 });
+    const detail = await client().getEnvelope(result.envelopeId);
+    if (!detail.ok) throw new Error(detail.error.message);
+    const { envelope } = detail.value;
+    expect(envelope.case).toMatchObject({ isNew: false, number: '2026-CV-001187' });
+    expect(envelope.filings.map((filing) => [filing.filingCode, filing.connectedDocuments.length])).toEqual([['MSJ', 2], ['NOA', 0]]);
+    expect(envelope.attorneys.map((attorney) => attorney.name)).toEqual(['Maria L. Okafor']);
+    // The exhibit the EFM serves is the file on the medium.
+    const exhibit = envelope.filings[0]?.connectedDocuments[0];
+    const served = await client().getDocument(result.envelopeId, exhibit?.id ?? '');
+    const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+    expect(served.ok && sha(served.value.bytes)).toBe(sha(documents[2]?.bytes ?? new Uint8Array()));
   });
 
   it('the EFM unreachable: kept on the workstation, the receipt says so, delivered later', async () => {

@@ -106,14 +106,14 @@ describe('hostile and broken input', () => {
   });
 });
 
-describe('ECF 4 input says so (until ECF 4 support lands)', () => {
-  it("every Tyler ECF 4.0 fixture is refused as ECF 4.0, never as a message without a FilingMessage", () => {
+describe('ECF 4 input reads through the same entry point (#17)', () => {
+  it('every Tyler ECF 4.0 fixture reads into an envelope; a message with no filing of either version says so', () => {
     const folder = path.resolve('..', 'shared', 'tyler', 'ecf4', 'fixtures');
     for (const file of readdirSync(folder)) {
       const read = readEnvelopeXml(readFileSync(path.join(folder, file), 'utf8'));
-      expect(read, file).toEqual({ ok: false, error: { kind: 'wrong-message', message: 'ECF 4.0 messages are not read yet: send the filing as ECF 5.0.' } });
+      expect(read.ok && read.value.filings.length, file).toBe(1);
     }
-    expect(readEnvelopeXml('<a xmlns="urn:example"/>')).toMatchObject({ ok: false, error: { message: 'This a message carries no ECF 5.0 filing:FilingMessage.' } });
+    expect(readEnvelopeXml('<a xmlns="urn:example"/>')).toMatchObject({ ok: false, error: { message: 'This a message carries no filing: neither an ECF 5.0 FilingMessage nor an ECF 4.0 CoreFilingMessage.' } });
   });
 });
 
