@@ -1,4 +1,5 @@
 import { entityName } from './entity-names';
+import { readCaseListResponse4, readCaseResponse4 } from '../ecf4/case-response';
 import type { Element } from '@xmldom/xmldom';
 import type { CaseSummary } from '../domain/case-summary';
 import { children, child, descendants, textAt } from '../xml/xml-query';
@@ -56,9 +57,11 @@ export function readCaseElement(kase: Element): CaseSummary | null {
   };
 }
 
-/** Reads the cases of a GetCaseList response (found anywhere below `root`). */
+/** Reads the cases of a GetCaseList response (found anywhere below `root`): ECF 5.0, or ECF 4 CaseListResponseMessage. */
 export function readCaseListResponse(root: Element): CaseSummary[] {
   const message = root.namespaceURI === res && root.localName === 'GetCaseListResponseMessage' ? root : (descendants(root, res, 'GetCaseListResponseMessage')[0] ?? null);
+  // An ECF 4 court record system answers with a CaseListResponseMessage-4.0.
+  if (!message) return readCaseListResponse4(root);
   return children(message, nc, 'Case').flatMap((kase) => readCaseElement(kase) ?? []);
 }
 
@@ -85,9 +88,10 @@ export function caseResponseMessage(header: ReviewHeader, kase: CaseSummary | nu
   return el(caseRes, 'GetCaseResponseMessage', caseFilingHeader(header, 'FilingReview'), successStatusElement(header), kase ? caseElement(kase) : null);
 }
 
-/** Reads a GetCase answer (found anywhere below `root`). */
+/** Reads a GetCase answer (found anywhere below `root`): ECF 5.0's, or an ECF 4 CaseResponseMessage. */
 export function readCaseResponse(root: Element): CaseSummary | null {
   const message = root.namespaceURI === caseRes && root.localName === 'GetCaseResponseMessage' ? root : (descendants(root, caseRes, 'GetCaseResponseMessage')[0] ?? null);
+  if (!message) return readCaseResponse4(root);
   const kase = child(message, nc, 'Case');
   return kase ? readCaseElement(kase) : null;
 }
