@@ -14,6 +14,8 @@ import {
   readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type ReviewOperation,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
+import { parseXml } from '../../shared/xml/safe-xml';
+import { textAt } from '../../shared/xml/xml-query';
 import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import { filingStatusResponseMessage, matchingFilingElement, readFilingStatusRequest, type FilingStatus } from '../../shared/ecf/filing-status-messages';
 import { filingListResponseMessage, readFilingListRequest, type FilingListCriteria } from '../../shared/ecf/filing-list-messages';
@@ -47,6 +49,10 @@ import { isTimestampCurrent, readWsSecurity, wsTimestampHeader, type SecurityHea
 import { readSoapFraming, type SoapFraming } from '../soap/soap-framing';
 import { askStandardMessage, type StandardMessageOutcome } from '../soap/send-standard-message';
 import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
+import { readCoreFilingMessage } from '../../shared/ecf4/core-filing-message';
+import { messageReceiptMessage4, type MessageReceipt4 } from '../../shared/ecf4/message-receipt';
+import { ns4 } from '../../shared/ecf4/namespaces';
+import { ecf4OperationOf, reviewFilingRequestParts4 } from '../../shared/ecf4/review-filing-4';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
 import { FilerCallbacks, type FilerCallbackOptions } from '../service/filer-callbacks';
@@ -154,6 +160,8 @@ export interface SimulatorOptions {
   readonly filerCallbacks?: Omit<FilerCallbackOptions, 'onOutcome'>;
   /** Validates an ECF message against the official schemas (tests and dev pass xmllint); absent: structure only. */
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+  /** Validates an ECF 4.0 request from an ECF 4 filer against ECF 4 schemas (tests pass Tyler's); absent: structure only. */
+  readonly validateEcf4?: (xml: string) => Promise<{ valid: boolean; output: string }>;
 }
 
 /** A review submission the service applied (as stored). */
@@ -433,7 +441,9 @@ export class EfmSimulator {
       const requestBody = this.options.requestSigners ? this.#signedBody(rootXml, this.options.requestSigners) : message.value.body;
       const operation = operationOfRequest(requestBody);
       const standard = standardOperationOf(requestBody);
-      const row = operation || standard ? operationTable[(operation ?? standard) as Operation] : null;
+      const ecf4 = ecf4OperationOf(requestBody);
+      const named = operation ?? standard ?? ecf4;
+      const row = named ? operationTable[named as Operation] : null;
       if (!row) throw clientFault('invalid-request', `This service does not implement ${requestBody.nodeName}`);
       logged.operation = row.operation;
       if (row.endpoint !== endpoint) throw clientFault('invalid-request', `${row.operation} is served at ${endpointPaths[row.endpoint]}, not ${endpointPaths[endpoint]}`);
@@ -442,7 +452,8 @@ export class EfmSimulator {
       if ((user.role === 'record-system') !== recordSystemCallbacks.has(row.operation)) {
         throw clientFault('forbidden', user.role === 'record-system' ? 'The court record system account only sends its callbacks (NotifyDocketingComplete, NotifyDocumentStampInformation)' : `Only the court record system sends ${row.operation}`);
       }
-      const result = operation ? await this.#dispatch(operation, requestBody, user, parts) : await this.#standardOperation(standard as StandardOperation, requestBody, parts, user);
+      const result = ecf4 ? { body: await this.#reviewFiling4(requestBody, parts, user), parts: [] }
+        : operation ? await this.#dispatch(operation, requestBody, user, parts) : await this.#standardOperation(standard as StandardOperation, requestBody, parts, user);
       const xml = this.#sign(soapEnvelope(result.body, [wsTimestampHeader(new Date(this.#now()))], version));
       const soapType = soapVersions[version].contentType.split(';')[0] ?? 'text/xml';
       if (result.parts.length > 0) {
@@ -548,7 +559,48 @@ export class EfmSimulator {
    */
   async #receive(body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<XmlElement> {
     const receivedAt = new Date(this.#now()).toISOString();
-    const messages = filingMessagesOf(body);
+    return this.#receipt(await this.#take(filingMessagesOf(body), paymentMessageOf(body), parts, user, receivedAt), receivedAt);
+  }
+
+  /**
+   * ReviewFiling from an ECF 4.0 filer (the ECF 4.0 Web Services profile's FilingReviewMDEPort): the
+   * ReviewFilingRequestMessage is checked against the ECF 4 schemas, each CoreFilingMessage is read into the envelope
+   * model and kept as the ECF 5.0 FilingMessage the review desk and the record system work with, and the answer is
+   * an ECF 4.0 MessageReceiptMessage with the court's ids, or with the ECF error code that says why it was refused.
+   */
+  async #reviewFiling4(body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<XmlElement> {
+    const receivedAt = new Date(this.#now()).toISOString();
+    const answer = (envelopes: MessageReceipt4['envelopes'], errorCode: string, errorText: string): XmlElement => messageReceiptMessage4({
+      envelopes, courtId: this.#court.courtId, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE4}`, errorCode, errorText,
+    });
+    try {
+      if (this.options.validateEcf4) {
+        const validation = await this.options.validateEcf4(`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(body)}`);
+        if (!validation.valid) throw clientFault('invalid-ecf-message', `The ReviewFilingRequestMessage is not valid against the ECF 4.0 schemas: ${validation.output.slice(0, 500)}`);
+      }
+      const { coreMessages, payment } = reviewFilingRequestParts4(body);
+      if (coreMessages.length === 0) throw clientFault('invalid-ecf-message', 'The ReviewFilingRequestMessage carries no CoreFilingMessage');
+      const messages = coreMessages.map((core) => {
+        const envelope = readCoreFilingMessage(core);
+        if (!envelope.ok) throw clientFault('invalid-ecf-message', `The CoreFilingMessage cannot be read: ${envelope.error.message}`);
+        const written = parseXml(writeFilingMessage(envelope.value, envelope.value.sendingMde ?? 'urn:clerk-review:ecf4-filer'));
+        if (!written.ok) throw serviceFault('The filing could not be kept');
+        return { message: written.value, senderId: textAt(core, [ns4.nc, 'DocumentIdentification'], [ns4.nc, 'IdentificationID']) };
+      });
+      const stored = await this.#take(messages, payment, parts, user, receivedAt);
+      return answer(stored.map(({ envelope }) => ({ envelopeId: envelope.id, filingIds: envelope.filings.map((filing) => filing.id) })), ecfErrorCodes.ok, 'No Error');
+    } catch (error) {
+      if (!(error instanceof FaultError) || error.fault.code === 'internal' || error.fault.code === 'unauthorized') throw error;
+      // ECF 4 answers a refused filing in its receipt, with the ECF error code, as ECF 5 does in MessageStatus.
+      return answer([], error.fault.ecfErrorCode ?? ecfErrorCodes.invalidEcf, error.fault.text);
+    }
+  }
+
+  /**
+   * Takes in the FilingMessages of one request (all or nothing), each with its sender's id: a message sent again
+   * is answered with the envelope it already became. Returns the envelopes, in the order sent.
+   */
+  async #take(messages: { message: Element; senderId: string | null }[], paymentMessage: Element | null, parts: ReadonlyMap<string, MimePart>, user: Account, receivedAt: string): Promise<DemoEnvelope[]> {
     const which = (index: number): string => (messages.length > 1 ? `FilingMessage ${index + 1} of ${messages.length}: ` : '');
     const keys = messages.map(({ senderId }) => (senderId ? `${user.username}\u001f${senderId}` : null));
     const repeated = keys.findIndex((key, index) => key !== null && keys.indexOf(key) !== index);
@@ -566,7 +618,7 @@ export class EfmSimulator {
       const envelopeId = await this.#newEnvelopeId(`ENV-${receivedAt.slice(0, 4)}-R${String(sequence).padStart(5, '0')}`);
       let received: ReturnType<typeof receiveFiling>;
       try {
-        received = receiveFiling(message, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT', envelopeId, index === 0 ? paymentMessageOf(body) : null);
+        received = receiveFiling(message, parts, receivedAt, this.#court.courtLocations[0]?.code ?? 'DT', envelopeId, index === 0 ? paymentMessage : null);
       } catch (error) {
         if (error instanceof FaultError && messages.length > 1) throw new FaultError({ ...error.fault, text: `${which(index)}${error.fault.text}` }, error.status, error.subcode, error.detail);
         throw error;
@@ -577,7 +629,7 @@ export class EfmSimulator {
       }
       taken.push({ kind: 'new', received, senderKey });
     }
-    const stored = await this.database.transaction(async (sql) => {
+    return this.database.transaction(async (sql) => {
       const envelopes: DemoEnvelope[] = [];
       for (const entry of taken) {
         if (entry.kind === 'known') {
@@ -599,7 +651,6 @@ export class EfmSimulator {
       }
       return envelopes;
     });
-    return this.#receipt(stored, receivedAt);
   }
 
   /** The envelope a sender's message id was already filed as, or null. */

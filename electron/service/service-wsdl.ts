@@ -7,10 +7,12 @@ import { escapeXml } from '../../shared/xml/xml-writer';
 export const schemasPath = '/schemas/';
 
 const oasisWsdl = 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL';
+const ecf4Wsdl = 'urn:oasis:names:tc:legalxml-courtfiling:wsdl:WebServicesProfile-Definitions-4.0';
 
 /**
  * The concrete WSDL an endpoint serves at `?wsdl`: for an ECF MDE, the OASIS WSDL of that MDE (imported from the
- * service's own copy) with a `service` naming this endpoint's address; for the extension, its WSDL with the address
+ * service's own copy) with a `service` naming this endpoint's address (for ECF 4 filers, the ECF 4.0 definitions in
+ * `schemas/ecf4`); for the extension, its WSDL with the address
  * and schema location filled in. Every file it refers to is served by the service, so a SOAP toolkit can build a
  * client from the URL alone.
  */
@@ -21,6 +23,19 @@ export async function endpointWsdl(endpoint: EndpointName, baseUrl: string, sche
     return wsdl
       .replace('schemaLocation="clerk-review.xsd"', `schemaLocation="${escapeXml(`${baseUrl}${schemasPath}clerk-review.xsd`, true)}"`)
       .replace(/<soap:address location="[^"]*"\/>/, `<soap:address location="${escapeXml(address, true)}"/>`);
+  }
+  if (endpoint === 'FilingReviewMDE4') {
+    // ECF 4.0 filers: the Web Services profile's definitions (Tyler's production set), with this address.
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<!-- FilingReviewMDE of this court's Filing Review service for ECF 4.0 filers (ECF 4.0 Web Services SIP). -->
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+  xmlns:wsmp="${ecf4Wsdl}" targetNamespace="urn:clerk-review-desk:ecf4:FilingReviewMDEService" name="FilingReviewMDEService">
+  <import namespace="${ecf4Wsdl}" location="${escapeXml(`${baseUrl}${schemasPath}ecf4/wsdl/base/ecf-1.xsd`, true)}"/>
+  <service name="FilingReviewMDEService">
+    <port name="FilingReviewMDEPort" binding="wsmp:FilingReviewMDEPortSOAPBinding"><soap:address location="${escapeXml(address, true)}"/></port>
+  </service>
+</definitions>
+`;
   }
   const mdeNamespace = `${oasisWsdl}/${endpoint}`;
   return `<?xml version="1.0" encoding="UTF-8"?>

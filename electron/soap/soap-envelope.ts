@@ -1,3 +1,4 @@
+import { messageReceiptPrefixes4 } from '../../shared/ecf4/message-receipt';
 import type { Element } from '@xmldom/xmldom';
 import { ns } from '../../shared/ecf/namespaces';
 import { writePrefixes } from '../../shared/ecf/review-parts';
@@ -9,7 +10,7 @@ import { el, elAttrs, serializeXml, type XmlElement } from '../../shared/xml/xml
 const { soap } = ns;
 
 /** Prefixes declared on every SOAP envelope we write. */
-export const soapPrefixes = { soap: ns.soap, crd: ns.crd, xop: ns.xop, xmime: ns.xmime, wsse: ns.wsse, wsu: ns.wsu, wrapper: ns.wrapper, policyrequest: ns.policyrequest, policyresponse: ns.policyresponse, caserequest: ns.caserequest, caseresponse: ns.caseresponse, caselistrequest: ns.caselistrequest, caselistresponse: ns.caselistresponse, filingstatusrequest: ns.filingstatusrequest, filingstatusresponse: ns.filingstatusresponse, filinglistrequest: ns.filinglistrequest, filinglistresponse: ns.filinglistresponse, cancel: ns.cancel, documentrequest: ns.documentrequest, documentresponse: ns.documentresponse, cbrn: ns.cbrn, ...writePrefixes } as const;
+export const soapPrefixes = { soap: ns.soap, crd: ns.crd, xop: ns.xop, xmime: ns.xmime, wsse: ns.wsse, wsu: ns.wsu, wrapper: ns.wrapper, policyrequest: ns.policyrequest, policyresponse: ns.policyresponse, caserequest: ns.caserequest, caseresponse: ns.caseresponse, caselistrequest: ns.caselistrequest, caselistresponse: ns.caselistresponse, filingstatusrequest: ns.filingstatusrequest, filingstatusresponse: ns.filingstatusresponse, filinglistrequest: ns.filinglistrequest, filinglistresponse: ns.filinglistresponse, cancel: ns.cancel, documentrequest: ns.documentrequest, documentresponse: ns.documentresponse, cbrn: ns.cbrn, ...writePrefixes, ...messageReceiptPrefixes4 } as const;
 
 /** The SOAP version of a message: servers answer in the version they were asked in. */
 export type SoapVersion = '1.1' | '1.2';

@@ -1,5 +1,6 @@
 import { reviewOperations, type ReviewOperation } from './clerk-review-service';
 import { standardOperations, type StandardOperation } from './standard-operations';
+import { reviewFilingAction4, type Ecf4Operation } from '../ecf4/review-filing-4';
 
 /**
  * Every operation the desktop and the Filing Review service exchange, one row each: which endpoint serves it, the
@@ -7,8 +8,8 @@ import { standardOperations, type StandardOperation } from './standard-operation
  * its URL and SOAPAction here; the service routes and checks SOAPAction from the same rows.
  */
 
-/** The service's endpoints: one per ECF 5.0 MDE it implements, and the clerk-review extension. */
-export type EndpointName = 'FilingReviewMDE' | 'CourtPolicyMDE' | 'CourtRecordMDE' | 'ClerkReview';
+/** The service's endpoints: one per ECF 5.0 MDE it implements, ECF 4.0 filers' FilingReviewMDE, the extension. */
+export type EndpointName = 'FilingReviewMDE' | 'CourtPolicyMDE' | 'CourtRecordMDE' | 'ClerkReview' | 'FilingReviewMDE4';
 
 /** The fixed path of each endpoint under the service's base URL. */
 export const endpointPaths: Readonly<Record<EndpointName, string>> = {
@@ -16,10 +17,12 @@ export const endpointPaths: Readonly<Record<EndpointName, string>> = {
   CourtPolicyMDE: '/CourtPolicyMDE',
   CourtRecordMDE: '/CourtRecordMDE',
   ClerkReview: '/clerk-review',
+  // Named as Tyler's ECF 4 ports are; no other endpoint's path is a suffix of it.
+  FilingReviewMDE4: '/ecf4/FilingReviewMDEPort',
 };
 
 /** Any operation of the table. */
-export type Operation = ReviewOperation | StandardOperation;
+export type Operation = ReviewOperation | StandardOperation | Ecf4Operation;
 
 /** One operation's row. */
 export interface OperationRow {
@@ -56,7 +59,7 @@ const standardEndpoint: Readonly<Record<StandardOperation, EndpointName>> = {
 // (every call moves the fencing token), SubmitFilingReview (after an unknown outcome the delivery asks the filing
 // status before sending again), ResolveDocketingException (a retry would docket again) and RecordDocketing (a record
 // system that does not deduplicate by message id would docket twice; the service resends with the same id).
-const notIdempotent: ReadonlySet<Operation> = new Set(['ReviewFiling', 'ReassignEnvelope', 'SubmitFilingReview', 'ResolveDocketingException', 'RecordDocketing']);
+const notIdempotent: ReadonlySet<Operation> = new Set(['ReviewFiling', 'ReviewFiling4', 'ReassignEnvelope', 'SubmitFilingReview', 'ResolveDocketingException', 'RecordDocketing']);
 
 /** The table, by operation. */
 export const operationTable: Readonly<Record<Operation, OperationRow>> = Object.fromEntries([
@@ -72,6 +75,7 @@ export const operationTable: Readonly<Record<Operation, OperationRow>> = Object.
     soapAction: `${extensionAction}:${operation}`,
     idempotent: !notIdempotent.has(operation),
   }]),
+  ['ReviewFiling4', { operation: 'ReviewFiling4', endpoint: 'FilingReviewMDE4', soapAction: reviewFilingAction4, idempotent: false }],
 ]) as Record<Operation, OperationRow>;
 
 /**
