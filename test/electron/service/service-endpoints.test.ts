@@ -106,7 +106,12 @@ describe('where the service listens', () => {
 
 describe('the operation table agrees with the WSDLs the service publishes', () => {
   it('every row\'s SOAPAction is the one its endpoint\'s WSDL binds', () => {
-    const wsdlOf = (endpoint: EndpointName): string => readFileSync(endpoint === 'ClerkReview' ? path.resolve('schemas', 'clerk-review.wsdl') : path.resolve('schemas', 'ecf5', 'webservices', 'wsdl', `${endpoint}.wsdl`), 'utf8');
+    const files: Partial<Record<EndpointName, string>> = {
+      ClerkReview: path.resolve('schemas', 'clerk-review.wsdl'),
+      // ECF 4.0 filers: the profile's definitions the service publishes (Tyler's set).
+      FilingReviewMDE4: path.resolve('schemas', 'ecf4', 'wsdl', 'base', 'ecf-1.xsd'),
+    };
+    const wsdlOf = (endpoint: EndpointName): string => readFileSync(files[endpoint] ?? path.resolve('schemas', 'ecf5', 'webservices', 'wsdl', `${endpoint}.wsdl`), 'utf8');
     for (const row of Object.values(operationTable)) {
       expect(wsdlOf(row.endpoint), row.operation).toContain(`soapAction="${row.soapAction}"`);
     }
