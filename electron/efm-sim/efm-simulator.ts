@@ -14,8 +14,6 @@ import {
   readQueueRequest, readReviewRequestFields, readSubmitRequest, submitResponseElement, type ReviewOperation,
 } from '../../shared/ecf/clerk-review-service';
 import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
-import { parseXml } from '../../shared/xml/safe-xml';
-import { textAt } from '../../shared/xml/xml-query';
 import { writePaymentMessage } from '../../shared/ecf/write-payment-message';
 import { filingStatusResponseMessage, matchingFilingElement, readFilingStatusRequest, type FilingStatus } from '../../shared/ecf/filing-status-messages';
 import { filingListResponseMessage, readFilingListRequest, type FilingListCriteria } from '../../shared/ecf/filing-list-messages';
@@ -49,9 +47,8 @@ import { isTimestampCurrent, readWsSecurity, wsTimestampHeader, type SecurityHea
 import { readSoapFraming, type SoapFraming } from '../soap/soap-framing';
 import { askStandardMessage, type StandardMessageOutcome } from '../soap/send-standard-message';
 import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
-import { readCoreFilingMessage } from '../../shared/ecf4/core-filing-message';
+import { ecf5FilingMessageOf } from '../../shared/ecf4/core-filing-message';
 import { messageReceiptMessage4, type MessageReceipt4 } from '../../shared/ecf4/message-receipt';
-import { ns4 } from '../../shared/ecf4/namespaces';
 import { ecf4OperationOf, reviewFilingRequestParts4 } from '../../shared/ecf4/review-filing-4';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
@@ -581,11 +578,9 @@ export class EfmSimulator {
       const { coreMessages, payment } = reviewFilingRequestParts4(body);
       if (coreMessages.length === 0) throw clientFault('invalid-ecf-message', 'The ReviewFilingRequestMessage carries no CoreFilingMessage');
       const messages = coreMessages.map((core) => {
-        const envelope = readCoreFilingMessage(core);
-        if (!envelope.ok) throw clientFault('invalid-ecf-message', `The CoreFilingMessage cannot be read: ${envelope.error.message}`);
-        const written = parseXml(writeFilingMessage(envelope.value, envelope.value.sendingMde ?? 'urn:clerk-review:ecf4-filer'));
-        if (!written.ok) throw serviceFault('The filing could not be kept');
-        return { message: written.value, senderId: textAt(core, [ns4.nc, 'DocumentIdentification'], [ns4.nc, 'IdentificationID']) };
+        const kept = ecf5FilingMessageOf(core, 'urn:clerk-review:ecf4-filer');
+        if (!kept.ok) throw clientFault('invalid-ecf-message', `The CoreFilingMessage cannot be read: ${kept.error.message}`);
+        return kept.value;
       });
       const stored = await this.#take(messages, payment, parts, user, receivedAt);
       return answer(stored.map(({ envelope }) => ({ envelopeId: envelope.id, filingIds: envelope.filings.map((filing) => filing.id) })), ecfErrorCodes.ok, 'No Error');

@@ -4,8 +4,7 @@ import type { Envelope } from '../../shared/domain/envelope';
 import { binaryReferences, findFilingMessages, missingFilingMessageReason, readFilingMessage } from '../../shared/ecf/filing-message';
 import { findAnyFilingMessages } from '../../shared/ecf/any-filing-message';
 import { readEcfOperation } from '../../shared/ecf/portable-media-operation';
-import { writeFilingMessage } from '../../shared/ecf/write-filing-message';
-import { readCoreFilingMessage } from '../../shared/ecf4/core-filing-message';
+import { ecf5FilingMessageOf } from '../../shared/ecf4/core-filing-message';
 import { loadPdf } from '../../shared/pdf/load-pdf';
 import { parseXml } from '../../shared/xml/safe-xml';
 import type { MimePart } from '../soap/mtom';
@@ -87,12 +86,12 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
     const [core] = findAnyFilingMessages(parsed.value).filter((filing) => filing.version === '4.0');
     if (core) {
       // Seed 003 is an ECF 4.0 profile: its media carry CoreFilingMessages. The EFM takes ECF 5.0.
-      const translated = ecf5FromEcf4(core.message);
+      const translated = ecf5FilingMessageOf(core.message, 'urn:clerk-review:portable-media');
       if (!translated.ok) {
-        problems.push(`${entry.fileName}: the ECF 4.0 filing cannot be read: ${translated.error}`);
+        problems.push(`${entry.fileName}: the ECF 4.0 filing cannot be read: ${translated.error.message}`);
         continue;
       }
-      message = translated.value;
+      message = translated.value.message;
       messageEntry = entry;
       warnings.push(`${entry.fileName} holds an ECF 4.0 filing: it was read and handed to the court's system as ECF 5.0.`);
       break;
@@ -139,16 +138,4 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
       warnings,
     },
   };
-}
-
-/**
- * An ECF 4.0 CoreFilingMessage as the ECF 5.0 FilingMessage the EFM takes: read into the domain model, written
- * as ECF 5.0. Each document keeps its binary reference, so it still names its file on the medium.
- */
-function ecf5FromEcf4(core: Element): { ok: true; value: Element } | { ok: false; error: string } {
-  const envelope = readCoreFilingMessage(core);
-  if (!envelope.ok) return { ok: false, error: envelope.error.message };
-  const written = parseXml(writeFilingMessage(envelope.value, envelope.value.sendingMde ?? 'urn:clerk-review:portable-media'));
-  if (!written.ok) return { ok: false, error: written.error.message };
-  return { ok: true, value: written.value };
 }

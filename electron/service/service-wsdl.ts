@@ -26,25 +26,35 @@ export async function endpointWsdl(endpoint: EndpointName, baseUrl: string, sche
   }
   if (endpoint === 'FilingReviewMDE4') {
     // ECF 4.0 filers: the Web Services profile's definitions (Tyler's production set), with this address.
-    return `<?xml version="1.0" encoding="UTF-8"?>
-<!-- FilingReviewMDE of this court's Filing Review service for ECF 4.0 filers (ECF 4.0 Web Services SIP). -->
-<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
-  xmlns:wsmp="${ecf4Wsdl}" targetNamespace="urn:clerk-review-desk:ecf4:FilingReviewMDEService" name="FilingReviewMDEService">
-  <import namespace="${ecf4Wsdl}" location="${escapeXml(`${baseUrl}${schemasPath}ecf4/wsdl/base/ecf-1.xsd`, true)}"/>
-  <service name="FilingReviewMDEService">
-    <port name="FilingReviewMDEPort" binding="wsmp:FilingReviewMDEPortSOAPBinding"><soap:address location="${escapeXml(address, true)}"/></port>
-  </service>
-</definitions>
-`;
+    return concreteWsdl({
+      about: "FilingReviewMDE of this court's Filing Review service for ECF 4.0 filers (ECF 4.0 Web Services SIP)",
+      abstractNamespace: ecf4Wsdl, targetNamespace: 'urn:clerk-review-desk:ecf4:FilingReviewMDEService',
+      abstractLocation: `${baseUrl}${schemasPath}ecf4/wsdl/base/ecf-1.xsd`,
+      service: 'FilingReviewMDEService', port: 'FilingReviewMDEPort', binding: 'FilingReviewMDEPortSOAPBinding', address,
+    });
   }
   const mdeNamespace = `${oasisWsdl}/${endpoint}`;
+  return concreteWsdl({
+    about: `${endpoint} of this court's Filing Review service (OASIS ECF 5.0 Web Services SIP, document/literal)`,
+    abstractNamespace: mdeNamespace, targetNamespace: `${mdeNamespace}Service`,
+    abstractLocation: `${baseUrl}${schemasPath}ecf5/webservices/wsdl/${endpoint}.wsdl`,
+    service: `${endpoint}Service`, port: `${endpoint}Port`, binding: `${endpoint}Soap`, address,
+  });
+}
+
+/** A concrete WSDL: imports an abstract one and names one port of its binding at an address. */
+function concreteWsdl(wsdl: {
+  about: string; abstractNamespace: string; targetNamespace: string; abstractLocation: string;
+  service: string; port: string; binding: string; address: string;
+}): string {
+  const attribute = (value: string): string => escapeXml(value, true);
   return `<?xml version="1.0" encoding="UTF-8"?>
-<!-- ${endpoint} of this court's Filing Review service (OASIS ECF 5.0 Web Services SIP, document/literal). -->
+<!-- ${wsdl.about}. -->
 <definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
-  xmlns:mde="${mdeNamespace}" targetNamespace="${mdeNamespace}Service" name="${endpoint}Service">
-  <import namespace="${mdeNamespace}" location="${escapeXml(`${baseUrl}${schemasPath}ecf5/webservices/wsdl/${endpoint}.wsdl`, true)}"/>
-  <service name="${endpoint}Service">
-    <port name="${endpoint}Port" binding="mde:${endpoint}Soap"><soap:address location="${escapeXml(address, true)}"/></port>
+  xmlns:mde="${attribute(wsdl.abstractNamespace)}" targetNamespace="${attribute(wsdl.targetNamespace)}" name="${attribute(wsdl.service)}">
+  <import namespace="${attribute(wsdl.abstractNamespace)}" location="${attribute(wsdl.abstractLocation)}"/>
+  <service name="${attribute(wsdl.service)}">
+    <port name="${attribute(wsdl.port)}" binding="mde:${attribute(wsdl.binding)}"><soap:address location="${attribute(wsdl.address)}"/></port>
   </service>
 </definitions>
 `;

@@ -4,6 +4,8 @@ import { err, ok, type Result } from '../result';
 import { attr, child, children, path, text, textAt } from '../xml/xml-query';
 import { courtIdentifier } from '../ecf/court-identifiers';
 import { attachmentRef } from '../ecf/filing-message';
+import { writeFilingMessage } from '../ecf/write-filing-message';
+import { parseXml } from '../xml/safe-xml';
 import type { EcfReadError } from '../ecf/ecf-read-error';
 import { personName, resolveRef, type NiemNamespaces } from '../ecf/entity-names';
 import { caseTypeElements4, ns4 } from './namespaces';
@@ -221,4 +223,17 @@ function readAttachment4(attachment: Element): Rendition {
     sha256: null,
     attachment: attachmentRef(uri, text(child(attachment, nc, 'BinaryBase64Object'))),
   };
+}
+
+/**
+ * An ECF 4.0 CoreFilingMessage as the ECF 5.0 FilingMessage the Filing Review service keeps: read into the envelope
+ * model, written as ECF 5.0. Each document keeps its binary reference (a `cid:` or a file name on a medium). The
+ * sender's own message id, when it gave one, is returned with it (resends are recognised by it).
+ */
+export function ecf5FilingMessageOf(core: Element, fallbackSendingMde: string): Result<{ message: Element; senderId: string | null }, EcfReadError> {
+  const envelope = readCoreFilingMessage(core);
+  if (!envelope.ok) return envelope;
+  const written = parseXml(writeFilingMessage(envelope.value, envelope.value.sendingMde ?? fallbackSendingMde));
+  if (!written.ok) return written;
+  return ok({ message: written.value, senderId: textAt(core, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']) });
 }
