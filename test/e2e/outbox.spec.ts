@@ -144,7 +144,9 @@ test('two copies: a wiped browser store is restored from the main process journa
   // The EFM is back before the restart, so the first sync after it succeeds (no race with the reload).
   await simulator.start();
   await page.reload();
-  await expect(page.getByTestId('queue-count')).toHaveText('200 of 200 envelopes');
+  // The main process may deliver the journaled decision before this first sync (the envelope then has left the
+  // queue) or after it: both are right, and which comes first is timing. The delivery itself is checked below.
+  await expect(page.getByTestId('queue-count')).toHaveText(/^(200 of 200|199 of 199) envelopes$/);
   await page.getByRole('button', { name: /^Outbox/ }).click();
   await expect(page.getByTestId('outbox-counts')).toContainText('1 delivered', { timeout: 30_000 });
   expect((await simulator.submissions()).filter((s) => s.envelopeId === first.envelope.id)).toHaveLength(1);
