@@ -8,21 +8,30 @@ import { optionValue, parseCliArgs, UsageError, type CliArgs, type CliIo, untilS
 
 /** Usage of `clerk-review efm-sim`. */
 export const efmSimUsage = [
-  'clerk-review efm-sim [--port N] [--host ADDRESS --tls-key FILE --tls-cert FILE] [--filer-callback ACCOUNT=URL]... [--request-signer CERT.pem]...',
+  'clerk-review efm-sim [--port N] [--host ADDRESS --tls-key FILE --tls-cert FILE] [--filer-callback ACCOUNT=URL]...',
+  '  [--filer-callback-ecf4 ACCOUNT=URL]... [--request-signer CERT.pem]...',
   '  (runs until Ctrl+C; --filer-callback: the Filing Assembly MDE endpoint of an EFSP account, for NotifyFilingReviewComplete;',
+  '   --filer-callback-ecf4: its ECF 4.0 FilingAssemblyMDEPort, for what it files in ECF 4;',
   '   --request-signer: a registered workstation certificate; with any, every request must be signed by one)',
 ].join('\n');
+
+/** The filer callback endpoints of one option (`--filer-callback ACCOUNT=URL`, repeated), by EFSP account. */
+function filerEndpoints(args: CliArgs, option: string): Record<string, string> {
+  const endpoints: Record<string, string> = {};
+  for (const entry of args.options.get(option) ?? []) {
+    const [account = '', url = ''] = entry.split(/=(.*)/s, 2);
+    if (!account || !/^https?:\/\/[^\s]+$/.test(url)) throw new UsageError(`--${option} takes ACCOUNT=URL (an http or https address), not "${entry.slice(0, 100)}"`);
+    endpoints[account] = url;
+  }
+  return endpoints;
+}
 
 /** The service options `efm-sim` takes from its command line; a usage error names the bad option. */
 export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string) => string = (file) => readFileSync(file, 'utf8')): SimulatorOptions {
   const port = Number(optionValue(args, 'port', '0'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0–65535');
-  const endpoints: Record<string, string> = {};
-  for (const entry of args.options.get('filer-callback') ?? []) {
-    const [account = '', url = ''] = entry.split(/=(.*)/s, 2);
-    if (!account || !/^https?:\/\/[^\s]+$/.test(url)) throw new UsageError(`--filer-callback takes ACCOUNT=URL (an http or https address), not "${entry.slice(0, 100)}"`);
-    endpoints[account] = url;
-  }
+  const endpoints = filerEndpoints(args, 'filer-callback');
+  const ecf4Endpoints = filerEndpoints(args, 'filer-callback-ecf4');
   const signers = (args.options.get('request-signer') ?? []).map((file) => {
     const pem = readFileOrUsage(readText, file, '--request-signer');
     try {
@@ -56,7 +65,7 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   return {
     port,
     ...(host !== undefined ? { host } : {}),
-    ...(Object.keys(endpoints).length > 0 ? { filerCallbacks: { endpoints } } : {}),
+    ...(Object.keys(endpoints).length + Object.keys(ecf4Endpoints).length > 0 ? { filerCallbacks: { endpoints, ecf4Endpoints } } : {}),
     ...(signers.length > 0 ? { requestSigners: signers } : {}),
     ...(cms ? { recordSystem: {
       url: cms, credentials: cmsUser && cmsPassword ? { username: cmsUser, password: cmsPassword } : null,

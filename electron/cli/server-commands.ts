@@ -9,12 +9,13 @@ const databaseOptions = '(--data DIR | --database postgres://…  or CLERK_REVIE
 /** Usage of `clerk-review server`. */
 export const serverUsage = [
   `clerk-review server [--port N] ${databaseOptions} [--demo] [--host ADDRESS --tls-key FILE --tls-cert FILE]`,
-  '    [--filer-callback ACCOUNT=URL]... [--request-signer CERT.pem]...',
+  '    [--filer-callback ACCOUNT=URL]... [--filer-callback-ecf4 ACCOUNT=URL]... [--request-signer CERT.pem]...',
   '    [--cms CMS-COURTRECORDMDE-URL [--cms-ca CA.pem] | --cms-drop FOLDER] [--docketing per-session|per-envelope]',
   '    [--case-numbers clerk|record-system]',
   '    [--policy FOLDER --court-id ID --court-name "NAME"]',
   '  (the Filing Review service on its database; --demo adds the demo court\'s envelopes and users to an empty one;',
   '   --policy publishes and applies the court\'s own Genericode lists and zips (check them with policy inspect);',
+  '   --filer-callback(-ecf4): where an EFSP account hears of review (its ECF 5 / ECF 4.0 Filing Assembly MDE);',
   '   --case-numbers record-system: the record system numbers new cases (DocumentStampInformation), not the clerk;',
   '   --cms-drop: no interactive record system; each decided envelope is written there as ENVELOPE.zip;',
   '   with --demo and no --cms the demo record system runs beside it; CLERK_REVIEW_CMS_USER and',

@@ -57,7 +57,7 @@ import { defaultLockoutPolicy } from '../service/sign-in-lockout';
 import type { Sql, SqlDatabase } from '../service/db/sql-database';
 import { openDatabase } from '../service/db/open-database';
 import { AccountStore, type Account } from '../service/store/account-store';
-import { reviewRecords, type StoredEnvelope, type StoredSubmission } from '../service/store/review-records';
+import { reviewRecords, type InsertExtra, type StoredEnvelope, type StoredSubmission } from '../service/store/review-records';
 import { signerCertificate, signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
 import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook, type LeaseOutcome } from './lease-book';
@@ -290,8 +290,9 @@ export class EfmSimulator {
 
   #reviewCompleteContext(): ReviewCompleteContext {
     return {
-      court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, now: this.#now,
+      court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, sendingMde4: `${this.url}${endpointPaths.FilingReviewMDE4}`, now: this.#now,
       ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
+      ...(this.options.validateEcf4 ? { validateEcf4: this.options.validateEcf4 } : {}),
     };
   }
 
@@ -580,7 +581,8 @@ export class EfmSimulator {
       const messages = coreMessages.map((core) => {
         const kept = ecf5FilingMessageOf(core, 'urn:clerk-review:ecf4-filer');
         if (!kept.ok) throw clientFault('invalid-ecf-message', `The CoreFilingMessage cannot be read: ${kept.error.message}`);
-        return kept.value;
+        // Kept as sent too: the filer is answered in ECF 4, from its own message.
+        return { ...kept.value, filed: { version: '4.0' as const, xml: new XMLSerializer().serializeToString(core) } };
       });
       const stored = await this.#take(messages, payment, parts, user, receivedAt);
       return answer(stored.map(({ envelope }) => ({ envelopeId: envelope.id, filingIds: envelope.filings.map((filing) => filing.id) })), ecfErrorCodes.ok, 'No Error');
@@ -595,13 +597,14 @@ export class EfmSimulator {
    * Takes in the FilingMessages of one request (all or nothing), each with its sender's id: a message sent again
    * is answered with the envelope it already became. Returns the envelopes, in the order sent.
    */
-  async #take(messages: { message: Element; senderId: string | null }[], paymentMessage: Element | null, parts: ReadonlyMap<string, MimePart>, user: Account, receivedAt: string): Promise<DemoEnvelope[]> {
+  async #take(messages: { message: Element; senderId: string | null; filed?: InsertExtra['filed'] }[], paymentMessage: Element | null, parts: ReadonlyMap<string, MimePart>, user: Account, receivedAt: string): Promise<DemoEnvelope[]> {
     const which = (index: number): string => (messages.length > 1 ? `FilingMessage ${index + 1} of ${messages.length}: ` : '');
     const keys = messages.map(({ senderId }) => (senderId ? `${user.username}\u001f${senderId}` : null));
     const repeated = keys.findIndex((key, index) => key !== null && keys.indexOf(key) !== index);
     if (repeated >= 0) throw clientFault('invalid-request', `${which(repeated)}its identifier ${messages[repeated]?.senderId ?? ''} is used by another FilingMessage of this request`);
-    const taken: ({ kind: 'known'; demo: DemoEnvelope } | { kind: 'new'; received: ReturnType<typeof receiveFiling>; senderKey: string | null })[] = [];
-    for (const [index, { message }] of messages.entries()) {
+    type New = { kind: 'new'; received: ReturnType<typeof receiveFiling>; senderKey: string | null; filed: InsertExtra['filed'] };
+    const taken: ({ kind: 'known'; demo: DemoEnvelope } | New)[] = [];
+    for (const [index, { message, filed }] of messages.entries()) {
       const senderKey = keys[index] ?? null;
       const known = senderKey ? await this.#resent(senderKey) : null;
       if (known) {
@@ -622,7 +625,7 @@ export class EfmSimulator {
         const validation = await this.options.validateEcf(`<?xml version="1.0" encoding="UTF-8"?>\n${received.filingMessageXml}`);
         if (!validation.valid) throw clientFault('invalid-ecf-message', `${which(index)}The FilingMessage is not schema-valid: ${validation.output.slice(0, 500)}`);
       }
-      taken.push({ kind: 'new', received, senderKey });
+      taken.push({ kind: 'new', received, senderKey, filed });
     }
     return this.database.transaction(async (sql) => {
       const envelopes: DemoEnvelope[] = [];
@@ -631,7 +634,7 @@ export class EfmSimulator {
           envelopes.push(entry.demo);
           continue;
         }
-        const { received, senderKey } = entry;
+        const { received, senderKey, filed } = entry;
         // The same message sent twice at once: the first to commit is the filing, the other is answered with it.
         const raced = senderKey ? await reviewRecords.envelopeIdOfSender(sql, senderKey) : null;
         const racedEnvelope = raced ? (await reviewRecords.envelope(sql, raced))?.demo : null;
@@ -639,7 +642,10 @@ export class EfmSimulator {
           envelopes.push(racedEnvelope);
           continue;
         }
-        await reviewRecords.insertEnvelope(sql, received.demo, { filingMessageXml: received.filingMessageXml, filerAccount: user.role === 'filer' ? user.username : null, senderKey, documents: received.documents });
+        await reviewRecords.insertEnvelope(sql, received.demo, {
+          filingMessageXml: received.filingMessageXml, filerAccount: user.role === 'filer' ? user.username : null, senderKey,
+          documents: received.documents, ...(filed ? { filed } : {}),
+        });
         const together = messages.length > 1 ? ` (one of ${messages.length} FilingMessages in one request)` : '';
         await this.#record(sql, received.demo.envelope.id, user.username, 'received', `through ReviewFiling from ${user.displayName}${together}`);
         envelopes.push(received.demo);
@@ -755,8 +761,9 @@ export class EfmSimulator {
       await reviewRecords.cancel(sql, envelopeId);
       await this.#record(sql, envelopeId, 'filer', 'cancelled', reason);
       // §6.1.7 and §6.1.10: the filer is told through NotifyFilingReviewComplete, status cancelled, at once.
-      const notice = writeCancellationNotice({ ...header, messageId: `CANCELLED-${envelopeId}` }, stored.demo.envelope, reason);
-      await this.filerCallbacks.reviewComplete(sql, envelopeId, stored.filerAccount, notice, []);
+      // An ECF 4 filer's notice is written in ECF 4 when it is sent.
+      const notice = stored.filedAs === '4.0' ? null : writeCancellationNotice({ ...header, messageId: `CANCELLED-${envelopeId}` }, stored.demo.envelope, reason);
+      await this.filerCallbacks.reviewComplete(sql, envelopeId, stored.filerAccount, notice, [], stored.filedAs);
       return { text: `Filing ${id} is cancelled at the filer's request`, notice: stored };
     });
     if (outcome.notice) this.filerCallbacks.sendOwed(outcome.notice.demo.envelope.id);
@@ -1096,7 +1103,8 @@ export class EfmSimulator {
         // the service composes the message when it is owed.
         const accepted = [...earlier, ...recorded].filter((d) => d.outcome === 'accepted').map((d) => d.filingId);
         const docketed = await Promise.all(accepted.map(async (filingId) => ((await reviewRecords.docketing(sql, request.envelopeId, filingId)) === 'successful' ? null : filingId)));
-        await this.filerCallbacks.reviewComplete(sql, request.envelopeId, stored.filerAccount, null, docketed.filter((filingId): filingId is string => filingId !== null));
+        const stillDocketing = docketed.filter((filingId): filingId is string => filingId !== null);
+        await this.filerCallbacks.reviewComplete(sql, request.envelopeId, stored.filerAccount, null, stillDocketing, stored.filedAs);
       }
       return { duplicate: false as const, appliedAt, complete, stored };
     });

@@ -1,7 +1,12 @@
-import { rawXml, el } from '../../shared/xml/xml-writer';
+import { XMLSerializer } from '@xmldom/xmldom';
+import { rawXml, el, type RawXml, type XmlElement } from '../../shared/xml/xml-writer';
 import { ns } from '../../shared/ecf/namespaces';
+import { notifyFilingReviewCompleteAction4 } from '../../shared/ecf4/review-filing-callback';
+import { elementChildren } from '../../shared/xml/xml-query';
+import { parseXml } from '../../shared/xml/safe-xml';
 import { sendStandardMessage } from '../soap/send-standard-message';
 import type { Sql, SqlDatabase } from './db/sql-database';
+import type { FiledAs } from './store/review-records';
 
 /** The SOAPAction of the callback on the filer's Filing Assembly MDE (OASIS FilingAssemblyMDE WSDL). */
 export const notifyFilingReviewCompleteAction = 'https://docs.oasis-open.org/legalxml-courtfiling/ns/v5.0WSDL/FilingAssemblyMDE/NotifyFilingReviewComplete';
@@ -10,6 +15,8 @@ export const notifyFilingReviewCompleteAction = 'https://docs.oasis-open.org/leg
 export interface FilerCallbackOptions {
   /** EFSP account → its Filing Assembly MDE endpoint. Filers without one get no callback (they ask GetFilingStatus). */
   readonly endpoints: Readonly<Record<string, string>>;
+  /** EFSP account → its ECF 4.0 FilingAssemblyMDEPort, for what it filed in ECF 4 (the ECF 4.0 callback). */
+  readonly ecf4Endpoints?: Readonly<Record<string, string>>;
   /** Waits before each retry of a failed callback; after the last the callback is given up and recorded. */
   readonly retryDelaysMs?: readonly number[];
   /** Told what happened to each callback (the envelope's history). */
@@ -45,23 +52,29 @@ export class FilerCallbacks {
 
   constructor(private readonly options: FilerCallbackOptions, private readonly database: () => SqlDatabase) {}
 
-  /** True when this filer account has a callback endpoint. */
-  reaches(filer: string | null): filer is string {
-    return filer !== null && Object.hasOwn(this.options.endpoints, filer);
+  /** True when this filer account has a callback endpoint for what it files in this ECF version. */
+  reaches(filer: string | null, version: FiledAs = '5.0'): filer is string {
+    return filer !== null && this.#endpointOf(filer, version) !== null;
+  }
+
+  #endpointOf(filer: string, version: FiledAs): string | null {
+    const endpoints = (version === '4.0' ? this.options.ecf4Endpoints : this.options.endpoints) ?? {};
+    return Object.hasOwn(endpoints, filer) ? (endpoints[filer] ?? null) : null;
   }
 
   /**
    * Records, in the caller's transaction, that the envelope's review is complete: owed now when no accepted filing
    * still waits for docketing, else once the last of `stillDocketing` is docketed. `xml` is the request's content
    * when it is known now (a cancellation); null: composed by `compose` when it is owed, so it carries the docketing.
-   * Call {@link FilerCallbacks.sendOwed} after the commit.
+   * `version` is the ECF version the envelope was filed in: an ECF 4 filer gets ECF 4.0 callbacks, at its ECF 4
+   * endpoint. Call {@link FilerCallbacks.sendOwed} after the commit.
    */
-  async reviewComplete(sql: Sql, envelopeId: string, filer: string | null, xml: string | null, stillDocketing: readonly string[]): Promise<void> {
-    if (!this.reaches(filer)) return;
+  async reviewComplete(sql: Sql, envelopeId: string, filer: string | null, xml: string | null, stillDocketing: readonly string[], version: FiledAs = '5.0'): Promise<void> {
+    if (!this.reaches(filer, version)) return;
     await sql.query(
-      `INSERT INTO filer_notifications (envelope_id, filer_account, xml, waiting_for, status, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO filer_notifications (envelope_id, filer_account, xml, waiting_for, status, updated_at, ecf_version) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (envelope_id) DO NOTHING`,
-      [envelopeId, filer, xml, [...stillDocketing], stillDocketing.length === 0 ? 'sending' : 'waiting', new Date().toISOString()],
+      [envelopeId, filer, xml, [...stillDocketing], stillDocketing.length === 0 ? 'sending' : 'waiting', new Date().toISOString(), version],
     );
   }
 
@@ -79,13 +92,13 @@ export class FilerCallbacks {
   /** Sends the callbacks that are owed (all of them, or one envelope's); at start, those a restart interrupted. */
   sendOwed(envelopeId: string | null = null): void {
     const work = (async () => {
-      const rows = await this.database().query<{ envelope_id: string; filer_account: string; xml: string | null }>(
-        `SELECT envelope_id, filer_account, xml FROM filer_notifications WHERE status = 'sending'${envelopeId ? ' AND envelope_id = $1' : ''}`,
+      const rows = await this.database().query<{ envelope_id: string; filer_account: string; xml: string | null; ecf_version: FiledAs }>(
+        `SELECT envelope_id, filer_account, xml, ecf_version FROM filer_notifications WHERE status = 'sending'${envelopeId ? ' AND envelope_id = $1' : ''}`,
         envelopeId ? [envelopeId] : [],
       );
       for (const row of rows) {
         const xml = row.xml ?? (await this.#composed(row.envelope_id));
-        if (xml !== null) this.#send(row.envelope_id, row.filer_account, xml);
+        if (xml !== null) this.#send(row.envelope_id, row.filer_account, xml, row.ecf_version);
       }
     })().catch(() => undefined);
     this.#pending.add(work);
@@ -149,30 +162,38 @@ export class FilerCallbacks {
     }
   }
 
-  #send(envelopeId: string, filer: string, xml: string): void {
+  #send(envelopeId: string, filer: string, xml: string, version: FiledAs): void {
     // One delivery per envelope at a time (a docketing callback and a restart may both ask).
     if (this.#sending.has(envelopeId)) return;
     this.#sending.add(envelopeId);
-    const url = this.options.endpoints[filer] ?? '';
-    const work = this.#deliver(envelopeId, url, xml).finally(() => {
+    const url = this.#endpointOf(filer, version) ?? '';
+    const work = this.#deliver(envelopeId, url, xml, version).finally(() => {
       this.#pending.delete(work);
       this.#sending.delete(envelopeId);
     });
     this.#pending.add(work);
   }
 
-  async #deliver(envelopeId: string, url: string, xml: string): Promise<void> {
-    const body = el(ns.wrapper, 'NotifyFilingReviewCompleteRequest', rawXml(xml));
+  async #deliver(envelopeId: string, url: string, xml: string, version: FiledAs): Promise<void> {
+    const { soapAction, bodies } = callbackRequests(xml, version);
     const delays = this.options.retryDelaysMs ?? [1000, 5000, 30_000, 120_000];
     let reason = '';
+    // An ECF 4 envelope is one callback per filing: each is sent once; a retry goes on from the first not taken.
+    let next = 0;
     for (let attempt = 0; attempt <= delays.length && !this.#closed; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]));
-      const outcome = await sendStandardMessage({ url, soapAction: notifyFilingReviewCompleteAction, body });
-      if (outcome.ok) {
-        await this.#record(envelopeId, url, xml, true, attempt + 1, `filer notified at ${url}`);
+      for (const body of bodies.slice(next)) {
+        const outcome = await sendStandardMessage({ url, soapAction, body });
+        if (!outcome.ok) {
+          reason = bodies.length > 1 ? `callback ${next + 1} of ${bodies.length}: ${outcome.reason}` : outcome.reason;
+          break;
+        }
+        next++;
+      }
+      if (next === bodies.length) {
+        await this.#record(envelopeId, url, xml, true, attempt + 1, `filer notified at ${url}${bodies.length > 1 ? ` (${bodies.length} callbacks, one per filing)` : ''}`);
         return;
       }
-      reason = outcome.reason;
     }
     // Stopped while retrying: still owed, sent again when the service starts.
     if (this.#closed) return;
@@ -187,4 +208,16 @@ export class FilerCallbacks {
     // Told after the status is kept, so what it does (an exception for a supervisor) can send the notice again.
     await Promise.resolve(this.options.onOutcome?.(envelopeId, delivered, detail)).catch(() => undefined);
   }
+}
+
+/**
+ * The SOAP requests a kept callback goes as: ECF 5.0, one `NotifyFilingReviewCompleteRequest` wrapping the message
+ * and its receipt; ECF 4.0, one `NotifyFilingReviewCompleteRequestMessage` per filing, each its own request.
+ */
+function callbackRequests(xml: string, version: FiledAs): { soapAction: string; bodies: (XmlElement | RawXml)[] } {
+  if (version === '5.0') return { soapAction: notifyFilingReviewCompleteAction, bodies: [el(ns.wrapper, 'NotifyFilingReviewCompleteRequest', rawXml(xml))] };
+  const parsed = parseXml(`<callbacks>${xml}</callbacks>`);
+  if (!parsed.ok) throw new Error(`the kept ECF 4 callbacks cannot be read: ${parsed.error.message}`);
+  const serializer = new XMLSerializer();
+  return { soapAction: notifyFilingReviewCompleteAction4, bodies: elementChildren(parsed.value).map((message) => rawXml(serializer.serializeToString(message))) };
 }

@@ -1,17 +1,19 @@
 import { readMessageStatus } from '../../shared/ecf/message-status';
+import { messageStatusOfReceipt4 } from '../../shared/ecf4/message-receipt';
+import { ok } from '../../shared/result';
 import { readSoapEnvelope, readSoapFault, soapEnvelope } from './soap-envelope';
 import { wsSecurityHeader, type UsernameCredentials } from './ws-security';
 import { httpPost } from '../efm/http-post';
 import { decodeMtom, encodeMtom, type MimePart } from './mtom';
 import type { Element } from '@xmldom/xmldom';
-import type { XmlElement } from '../../shared/xml/xml-writer';
+import type { RawXml, XmlElement } from '../../shared/xml/xml-writer';
 
 /** One standard ECF call whose answer is a `cbrn:MessageStatus` (callbacks, RecordDocketing). */
 export interface StandardMessageCall {
   readonly url: string;
   readonly soapAction: string;
-  /** The `wrappers:<Operation>Request` element. */
-  readonly body: XmlElement;
+  /** The `wrappers:<Operation>Request` element (ECF 4: the request message itself), or its serialized form. */
+  readonly body: XmlElement | RawXml;
   /** A WS-Security UsernameToken for the receiver, when it asks for one. */
   readonly credentials?: UsernameCredentials | null;
   /** Attachments (MTOM, SOAP 1.1 root): documents the message refers to by `cid:`. */
@@ -77,7 +79,10 @@ export async function askStandardMessage(call: StandardMessageCall): Promise<Sta
   const message = readSoapEnvelope(text);
   if (!message.ok) return { ok: false, reason: `HTTP ${status}, not a SOAP answer`, retryable: true };
   const fault = readSoapFault(message.value.body);
-  const answer = readMessageStatus(fault ? (fault.detail ?? message.value.body) : message.value.body);
+  const answered = fault ? (fault.detail ?? message.value.body) : message.value.body;
+  // An ECF 4.0 receiver answers with a MessageReceiptMessage: its ecf:Error says what MessageStatus says in ECF 5.
+  const ecf4Status = messageStatusOfReceipt4(answered);
+  const answer = ecf4Status ? ok(ecf4Status) : readMessageStatus(answered);
   if (!answer.ok) {
     return fault
       ? { ok: false, reason: `refused: ${fault.faultString}`, retryable: /Server|Receiver/.test(fault.faultCode) }

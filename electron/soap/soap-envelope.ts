@@ -5,7 +5,7 @@ import { writePrefixes } from '../../shared/ecf/review-parts';
 import { err, ok, type Result } from '../../shared/result';
 import { parseXml, parseXmlPrefix, type XmlError, type XmlLimits } from '../../shared/xml/safe-xml';
 import { child, firstChildElement, textAt } from '../../shared/xml/xml-query';
-import { el, elAttrs, serializeXml, type XmlElement } from '../../shared/xml/xml-writer';
+import { el, elAttrs, serializeXml, type RawXml, type XmlElement } from '../../shared/xml/xml-writer';
 
 const { soap } = ns;
 
@@ -26,7 +26,7 @@ function prefixesFor(version: SoapVersion): Record<string, string> {
 }
 
 /** A SOAP envelope (1.1 unless asked) around one body element, with optional header blocks. */
-export function soapEnvelope(body: XmlElement, header: readonly XmlElement[] = [], version: SoapVersion = '1.1'): string {
+export function soapEnvelope(body: XmlElement | RawXml, header: readonly XmlElement[] = [], version: SoapVersion = '1.1'): string {
   const env = soapVersions[version].ns;
   return serializeXml(el(env, 'Envelope', header.length > 0 ? el(env, 'Header', header) : null, el(env, 'Body', body)), prefixesFor(version));
 }

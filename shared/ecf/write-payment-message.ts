@@ -1,5 +1,5 @@
 import type { PaymentSummary } from '../domain/ecf-status';
-import { el, elAttrs, optional, serializeXml } from '../xml/xml-writer';
+import { el, elAttrs, optional, serializeXml, type XmlElement } from '../xml/xml-writer';
 import { ns } from './namespaces';
 
 const { cac, cbc, ecf, nc, payment } = ns;
@@ -11,18 +11,7 @@ const { cac, cbc, ecf, nc, payment } = ns;
 export function writePaymentMessage(summary: PaymentSummary, payerRole = 'Filer'): string {
   const currency = summary.currency ?? 'USD';
   const amount = (value: number): string => value.toFixed(2);
-  const means = summary.method
-    ? el(cac, 'PaymentMeans',
-        el(cbc, 'ID', '1'),
-        el(cbc, 'PaymentMeansCode', summary.method),
-        summary.cardType || summary.cardLast4
-          ? el(cac, 'CardAccount',
-              el(cbc, 'PrimaryAccountNumberID', `************${summary.cardLast4 ?? '0000'}`),
-              el(cbc, 'NetworkID', summary.cardType ?? 'card'),
-              optional(cbc, 'CardTypeCode', summary.cardType),
-              optional(cbc, 'HolderName', summary.payerName))
-          : null)
-    : null;
+  const means = ublPaymentMeans(summary, '1');
   return serializeXml(
     el(payment, 'PaymentMessage',
       el(cac, 'Address'),
@@ -40,6 +29,24 @@ export function writePaymentMessage(summary: PaymentSummary, payerRole = 'Filer'
       el(payment, 'Payer', el(nc, 'EntityPerson', el(ecf, 'PersonAugmentation', el(ecf, 'CaseParticipantRoleCode', payerRole))))),
     { payment, cac, cbc, ecf, nc },
   );
+}
+
+/**
+ * UBL `cac:PaymentMeans` (the same in the UBL 2.0 of ECF 4 and the UBL 2.2 of ECF 5): how it was paid, with the card
+ * masked to its last four digits; null when the summary names no method. `id`: the means' `cbc:ID`, when written.
+ */
+export function ublPaymentMeans(summary: PaymentSummary, id: string | null): XmlElement | null {
+  if (!summary.method) return null;
+  return el(cac, 'PaymentMeans',
+    id === null ? null : el(cbc, 'ID', id),
+    el(cbc, 'PaymentMeansCode', summary.method),
+    summary.cardType || summary.cardLast4
+      ? el(cac, 'CardAccount',
+          el(cbc, 'PrimaryAccountNumberID', `************${summary.cardLast4 ?? '0000'}`),
+          el(cbc, 'NetworkID', summary.cardType ?? 'card'),
+          optional(cbc, 'CardTypeCode', summary.cardType),
+          optional(cbc, 'HolderName', summary.payerName))
+      : null);
 }
 
 /**

@@ -70,26 +70,19 @@ export function readCoreFilingMessage(message: Element): Result<Envelope, EcfRea
   const confidential = textAt(message, [core, 'FilingConfidentialityIndicator']) === 'true';
   const parties = readParties4(kase.element);
   const attorneys = readAttorneys4(kase.element);
-  const leads = leadElements.map((element, index) => readDocument4(element, 'lead', `lead-${index + 1}`, confidential));
-  const leadRefs = leadElements.map((element) => attr(element, structures, 'id'));
-  const connected = coreOrTyler(message, 'FilingConnectedDocument').map((element, index) => ({
-    document: readDocument4(element, 'connected', `connected-${index + 1}`, confidential),
-    parent: attr(path(element, [ecf, 'DocumentMetadata'], [ecf, 'ParentDocumentReference']), structures, 'ref'),
-  }));
-  const known = (parent: string | null): boolean => leads.some((lead, i) => lead.id === parent || leadRefs[i] === parent);
-  const filings: Filing[] = leads.map((lead, index) => ({
-    id: lead.id,
-    filingCode: lead.filingCode,
-    description: lead.description ?? lead.title,
-    leadDocument: lead,
-    // A connected document naming no lead (or one that is not in the message) belongs to the first filing.
-    connectedDocuments: connected
-      .filter((c) => c.parent === leadRefs[index] || c.parent === lead.id || (index === 0 && !known(c.parent)))
-      .map((c) => c.document),
-  }));
+  const filings: Filing[] = filingDocumentElements4(message).map(({ lead: element, connected }, index) => {
+    const lead = readDocument4(element, 'lead', `lead-${index + 1}`, confidential);
+    return {
+      id: lead.id,
+      filingCode: lead.filingCode,
+      description: lead.description ?? lead.title,
+      leadDocument: lead,
+      connectedDocuments: connected.map((c) => readDocument4(c.element, 'connected', `connected-${c.index + 1}`, confidential)),
+    };
+  });
   const court = path(kase.element, [j, 'CaseAugmentation'], [j, 'CaseCourt']);
   return ok({
-    id: courtIdentifier(message, nc) ?? textAt(message, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']) ?? leads[0]?.id ?? 'unidentified',
+    id: courtIdentifier(message, nc) ?? textAt(message, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']) ?? filings[0]?.id ?? 'unidentified',
     courtId: textAt(court, [nc, 'OrganizationIdentification'], [nc, 'IdentificationID']),
     courtName: textAt(court, [j, 'CourtName']) ?? textAt(court, [nc, 'OrganizationName']),
     submittedAt: textAt(message, [nc, 'DocumentPostDate'], [nc, 'DateTime']) ?? textAt(message, [nc, 'DocumentPostDate'], [nc, 'Date']),
@@ -106,6 +99,30 @@ export function readCoreFilingMessage(message: Element): Result<Envelope, EcfRea
         : [];
     }),
   });
+}
+
+/** The id a document of an ECF 4 message is known by: the court's, its `s:id`, or the filer's identification. */
+function documentId4(element: Element): string | null {
+  return courtIdentifier(element, nc) ?? attr(element, structures, 'id') ?? textAt(element, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']);
+}
+
+/**
+ * The documents of an ECF 4 CoreFilingMessage by filing, in the message's order: each lead document with the
+ * connected documents whose `ecf:ParentDocumentReference` names it (by `s:id` or its id). A connected document
+ * naming no lead, or one not in the message, belongs to the first filing. `index` is its place among all the
+ * message's connected documents.
+ */
+export function filingDocumentElements4(message: Element): { lead: Element; connected: { element: Element; index: number }[] }[] {
+  const leads = coreOrTyler(message, 'FilingLeadDocument');
+  const names = leads.map((lead) => [attr(lead, structures, 'id'), documentId4(lead)].filter((name) => name !== null));
+  const connected = coreOrTyler(message, 'FilingConnectedDocument').map((element, index) => ({
+    element, index, parent: attr(path(element, [ecf, 'DocumentMetadata'], [ecf, 'ParentDocumentReference']), structures, 'ref'),
+  }));
+  const owner = (parent: string | null): number => Math.max(0, names.findIndex((known) => parent !== null && known.includes(parent)));
+  return leads.map((lead, index) => ({
+    lead,
+    connected: connected.filter((c) => owner(c.parent) === index).map(({ element, index: at }) => ({ element, index: at })),
+  }));
 }
 
 function readCase4(caseElement: Element, type: string | null): Envelope['case'] {
@@ -197,7 +214,7 @@ function readDocument4(element: Element, role: FilingDocument['role'], fallbackI
     children(child(rendition, ecf, 'DocumentRenditionMetadata'), ecf, 'DocumentAttachment').map(readAttachment4));
   const firstAttachment = path(element, [ecf, 'DocumentRendition'], [ecf, 'DocumentRenditionMetadata'], [ecf, 'DocumentAttachment']);
   return {
-    id: courtIdentifier(element, nc) ?? attr(element, structures, 'id') ?? textAt(element, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']) ?? fallbackId,
+    id: documentId4(element) ?? fallbackId,
     role,
     title: textAt(element, [nc, 'DocumentTitleText']),
     description: textAt(element, [nc, 'DocumentDescriptionText']),

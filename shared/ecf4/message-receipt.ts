@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import { children, descendants, textAt } from '../xml/xml-query';
 import { el, type XmlElement } from '../xml/xml-writer';
 import { courtIdentifierSource } from '../ecf/court-identifiers';
+import type { MessageStatus } from '../domain/ecf-status';
 import { ns4, webServicesProfile4 } from './namespaces';
 
 const { nc, j, ecf, receipt } = ns4;
@@ -48,5 +49,19 @@ export function readMessageReceipt4(root: Element): { envelopeIds: string[]; fil
       const code = textAt(error, [ecf, 'ErrorCode']);
       return code ? [{ code, text: textAt(error, [ecf, 'ErrorText']) }] : [];
     }),
+  };
+}
+
+/**
+ * An ECF 4.0 MessageReceiptMessage (found anywhere below `root`) read as the message status ECF 5 answers with:
+ * success when its only errors say code 0. Null when there is no receipt.
+ */
+export function messageStatusOfReceipt4(root: Element): MessageStatus | null {
+  const receipt = readMessageReceipt4(root);
+  if (!receipt) return null;
+  const failed = receipt.errors.find((error) => error.code !== '0') ?? null;
+  return {
+    ok: failed === null, statusCode: null, errorCode: failed?.code ?? '0', errorText: failed?.text ?? receipt.errors[0]?.text ?? null,
+    errorNode: null, resendRequested: false,
   };
 }

@@ -57,3 +57,10 @@ export function firstChildElement(parent: Element | null | undefined): Element |
   for (let node = parent?.firstChild ?? null; node; node = node.nextSibling) if (node.nodeType === 1) return node as Element;
   return null;
 }
+
+/** Every child element of `parent`, whatever its name, in document order. */
+export function elementChildren(parent: Element | null | undefined): Element[] {
+  const found: Element[] = [];
+  for (let node = parent?.firstChild ?? null; node; node = node.nextSibling) if (node.nodeType === 1) found.push(node as Element);
+  return found;
+}

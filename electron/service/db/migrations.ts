@@ -280,6 +280,15 @@ export const migrations: readonly {
       ...touchesItsEnvelope('decisions'),
     ],
   },
+  {
+    version: 11,
+    name: 'an envelope knows the ECF version it was filed in and keeps an ECF 4 filer\'s message as sent (#17)',
+    sql: [
+      "ALTER TABLE envelopes ADD COLUMN filed_as text NOT NULL DEFAULT '5.0' CHECK (filed_as IN ('5.0', '4.0'))",
+      'ALTER TABLE envelopes ADD COLUMN filed_xml text',
+      "ALTER TABLE filer_notifications ADD COLUMN ecf_version text NOT NULL DEFAULT '5.0' CHECK (ecf_version IN ('5.0', '4.0'))",
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema, one step per transaction; several services starting at once wait. */

@@ -2,13 +2,14 @@ import type { CourtPolicy } from '../../../shared/domain/court-policy';
 import type { ReviewDecision } from '../../../shared/domain/review-decision';
 import { filerIdentifiers } from '../../../shared/ecf/court-identifiers';
 import { writeNotifyFilingReviewComplete } from '../../../shared/ecf/notify-filing-review-complete';
-import type { Reviewer, StampedRendition } from '../../../shared/ecf/review-parts';
+import { rejectionText, type Reviewer, type StampedRendition } from '../../../shared/ecf/review-parts';
+import { notifyFilingReviewCompleteMessages4, type FilingReview4 } from '../../../shared/ecf4/review-filing-callback';
 import { paymentReceiptXml } from '../../../shared/ecf/write-payment-message';
 import type { RecordedDecision } from '../../../shared/ecf/clerk-review-service';
 import { rawXml } from '../../../shared/xml/xml-writer';
 import { parseXml } from '../../../shared/xml/safe-xml';
 import type { Sql } from '../db/sql-database';
-import { reviewRecords } from '../store/review-records';
+import { reviewRecords, type StoredEnvelope } from '../store/review-records';
 import { assignedCaseOf, renditionContentId } from './compose-record-docketing';
 
 /** Where the filer's callback says it comes from, and how it is checked before it leaves. */
@@ -16,8 +17,12 @@ export interface ReviewCompleteContext {
   readonly court: CourtPolicy;
   /** The service's FilingReviewMDE URL (ecf:SendingMDELocationID). */
   readonly sendingMde: string;
+  /** Its ECF 4.0 FilingReviewMDEPort URL, named in callbacks to ECF 4 filers. */
+  readonly sendingMde4?: string;
   readonly now: () => number;
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+  /** Checks the callbacks to an ECF 4 filer against the ECF 4.0 schemas. */
+  readonly validateEcf4?: (xml: string) => Promise<{ valid: boolean; output: string }>;
 }
 
 /**
@@ -33,14 +38,17 @@ export async function composeReviewComplete(sql: Sql, envelopeId: string, contex
   const stored = await reviewRecords.envelope(sql, envelopeId);
   if (!stored) throw new Error(`no envelope ${envelopeId}`);
   const recorded = await reviewRecords.decisionsWithReviewer(sql, envelopeId);
-  const first = recorded[0];
-  if (!first) throw new Error(`envelope ${envelopeId} has no decision`);
-  const reviewers = new Map<string, Reviewer>(recorded.map(({ reviewer }) => [reviewer.id, reviewer]));
   const decisions = recorded.map(({ decision }) => reviewDecisionOf(envelopeId, decision));
   const stamped: StampedRendition[] = (await reviewRecords.stampedDocuments(sql, envelopeId))
     .map((s) => ({ documentId: s.documentId, contentId: renditionContentId('stamped', s.documentId), sha256: s.sha256, sizeBytes: s.bytes.length }));
   const originals: StampedRendition[] = (await reviewRecords.receivedDocumentHashes(sql, envelopeId))
     .map((d) => ({ documentId: d.documentId, contentId: renditionContentId('filed', d.documentId), sha256: d.sha256, sizeBytes: d.sizeBytes }));
+  if (stored.filedAs === '4.0') {
+    return composeReviewComplete4(stored, { decisions, stamped, originals, docketIds: await reviewRecords.docketIds(sql, envelopeId) }, context);
+  }
+  const first = recorded[0];
+  if (!first) throw new Error(`envelope ${envelopeId} has no decision`);
+  const reviewers = new Map<string, Reviewer>(recorded.map(({ reviewer }) => [reviewer.id, reviewer]));
   const filed = stored.filingMessageXml ? parseXml(stored.filingMessageXml) : null;
   const filer = filed?.ok ? filerIdentifiers(filed.value) : { messageId: null, documents: new Map<string, string>() };
   const xml = writeNotifyFilingReviewComplete({
@@ -63,6 +71,43 @@ export async function composeReviewComplete(sql: Sql, envelopeId: string, contex
   // The court charges for what it accepted: an envelope rejected whole gets no receipt.
   const receipt = decisions.some((d) => d.outcome === 'accepted') ? paymentReceiptXml(stored.demo.payment) : null;
   return rawXml(xml).raw + (receipt ? rawXml(receipt).raw : '');
+}
+
+/**
+ * The ECF 4.0 callbacks of an envelope an ECF 4 filer sent (one NotifyFilingReviewCompleteRequestMessage per filing,
+ * see {@link notifyFilingReviewCompleteMessages4}), composed from the filer's message as sent and what the service
+ * recorded; a cancelled envelope's filings are each reported cancelled. Each is checked against the ECF 4 schemas
+ * when a validator is configured. Returned one after the other; the filer callbacks send each in turn.
+ */
+async function composeReviewComplete4(stored: StoredEnvelope, recorded: {
+  decisions: readonly ReviewDecision[]; stamped: StampedRendition[]; originals: StampedRendition[]; docketIds: ReadonlyMap<string, string>;
+}, context: ReviewCompleteContext): Promise<string> {
+  const filed = stored.filedXml ? parseXml(stored.filedXml) : null;
+  if (!filed?.ok) throw new Error('the ECF 4 message the filer sent is not kept');
+  const now = new Date(context.now()).toISOString();
+  const reviews = stored.demo.envelope.filings.map((filing): FilingReview4 => {
+    const decision = recorded.decisions.find((d) => d.filingId === filing.id);
+    const common = { filingId: filing.id, docketId: recorded.docketIds.get(filing.id) ?? null };
+    if (!decision) {
+      if (!stored.cancelled) throw new Error(`filing ${filing.id} has no decision`);
+      return { ...common, status: 'cancelled', explanation: 'Cancelled at the filer\'s request before clerk review', at: now, filingCode: filing.filingCode };
+    }
+    if (decision.outcome === 'accepted') {
+      return { ...common, status: 'accepted', explanation: decision.note, at: decision.decidedAt, filingCode: decision.correctedFilingCode ?? filing.filingCode };
+    }
+    const reason = context.court.rejectionReasons.find((entry) => entry.code === decision.reasonCode);
+    const explanation = rejectionText(reason?.name ?? decision.reasonCode, decision.reasonCode, decision.note);
+    return { ...common, status: 'rejected', explanation, at: decision.decidedAt, filingCode: filing.filingCode };
+  });
+  const messages = notifyFilingReviewCompleteMessages4({
+    sendingMde: context.sendingMde4 ?? context.sendingMde, postedAt: now, envelope: stored.demo.envelope, filed: filed.value, reviews,
+    assignedCase: assignedCaseOf(stored.assignedCase, context.court), stamped: recorded.stamped, originals: recorded.originals, payment: stored.demo.payment,
+  });
+  for (const xml of messages) {
+    const validation = context.validateEcf4 ? await context.validateEcf4(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`) : { valid: true, output: '' };
+    if (!validation.valid) throw new Error(`it is not valid against the ECF 4.0 schemas: ${validation.output.slice(0, 300)}`);
+  }
+  return messages.join('');
 }
 
 /** A decision as the service recorded it, in the shared decision shape. */

@@ -9,6 +9,10 @@ import type { Sql } from '../db/sql-database';
 export interface StoredEnvelope {
   readonly demo: DemoEnvelope;
   readonly filingMessageXml: string | null;
+  /** The ECF version the filer sent it in: an ECF 4 filer is answered in ECF 4. */
+  readonly filedAs: FiledAs;
+  /** An ECF 4 filer's CoreFilingMessage exactly as sent (the ECF 5 copy keeps only what review needs); else null. */
+  readonly filedXml: string | null;
   readonly filerAccount: string | null;
   readonly cancelled: boolean;
   readonly complete: boolean;
@@ -35,16 +39,31 @@ export interface FilingOutcome {
   readonly at: string;
 }
 
+/** The ECF version an envelope was filed in. */
+export type FiledAs = '5.0' | '4.0';
+
 type Row = Record<string, unknown>;
 
 const envelopeOf = (row: Row): StoredEnvelope => ({
   demo: row.demo as DemoEnvelope,
   filingMessageXml: (row.filing_message_xml as string | null) ?? null,
+  filedAs: row.filed_as === '4.0' ? '4.0' : '5.0',
+  filedXml: (row.filed_xml as string | null) ?? null,
   filerAccount: (row.filer_account as string | null) ?? null,
   cancelled: row.cancelled === true,
   complete: row.complete === true,
   assignedCase: (row.assigned_case as WireAssignedCase | null) ?? null,
 });
+
+/** What comes with an envelope when it is stored: the message it came in, who sent it, its documents. */
+export interface InsertExtra {
+  readonly filingMessageXml?: string | null;
+  readonly filerAccount?: string | null;
+  readonly senderKey?: string | null;
+  readonly documents?: ReadonlyMap<string, SimDocument>;
+  /** Filed in ECF 4: the filer's CoreFilingMessage as sent. */
+  readonly filed?: { readonly version: FiledAs; readonly xml: string };
+}
 
 /**
  * The service's envelopes, decisions, submissions, history and docketing results, in SQL. Each function takes the
@@ -53,13 +72,15 @@ const envelopeOf = (row: Row): StoredEnvelope => ({
  */
 export const reviewRecords = {
   /** Adds an envelope with its filings and the documents that came with it. */
-  async insertEnvelope(sql: Sql, demo: DemoEnvelope, extra: { filingMessageXml?: string | null; filerAccount?: string | null; senderKey?: string | null; documents?: ReadonlyMap<string, SimDocument> } = {}): Promise<void> {
+  async insertEnvelope(sql: Sql, demo: DemoEnvelope, extra: InsertExtra = {}): Promise<void> {
     await sql.query(
-      `INSERT INTO envelopes (envelope_id, submitted_at, demo, filing_message_xml, filer_account, sender_key, court_location, case_category, new_case, filer_name, filing_codes)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO envelopes (envelope_id, submitted_at, demo, filing_message_xml, filer_account, sender_key, court_location, case_category, new_case,
+         filer_name, filing_codes, filed_as, filed_xml)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         demo.envelope.id, demo.envelope.submittedAt ?? '', JSON.stringify(demo), extra.filingMessageXml ?? null, extra.filerAccount ?? null, extra.senderKey ?? null,
         demo.courtLocation, demo.envelope.case.category ?? '', demo.envelope.case.isNew, demo.envelope.filer, demo.envelope.filings.flatMap((filing) => (filing.filingCode ? [filing.filingCode] : [])),
+        extra.filed?.version ?? '5.0', extra.filed?.xml ?? null,
       ],
     );
     for (const filing of demo.envelope.filings) await sql.query('INSERT INTO filings (envelope_id, filing_id) VALUES ($1, $2)', [demo.envelope.id, filing.id]);

@@ -128,9 +128,10 @@ describe('clerk-review efm-sim options (court IT configures the service)', () =>
       return text;
     };
     const parse = (...argv: string[]) => simulatorOptionsFromArgs(parseCliArgs(argv, []), read);
-    expect(parse('--port', '8085', '--filer-callback', 'efsp=https://efsp.example/FilingAssemblyMDE', '--request-signer', 'ws17.pem', '--tls-key', 'key.pem', '--tls-cert', 'ws17.pem')).toEqual({
+    expect(parse('--port', '8085', '--filer-callback', 'efsp=https://efsp.example/FilingAssemblyMDE', '--request-signer', 'ws17.pem', '--tls-key', 'key.pem', '--tls-cert', 'ws17.pem',
+      '--filer-callback-ecf4', 'efsp4=https://efsp4.example/FilingAssemblyMDEPort')).toEqual({
       port: 8085,
-      filerCallbacks: { endpoints: { efsp: 'https://efsp.example/FilingAssemblyMDE' } },
+      filerCallbacks: { endpoints: { efsp: 'https://efsp.example/FilingAssemblyMDE' }, ecf4Endpoints: { efsp4: 'https://efsp4.example/FilingAssemblyMDEPort' } },
       requestSigners: [identity.certPem],
       tls: { keyPem: identity.keyPem, certPem: identity.certPem },
     });
@@ -138,6 +139,7 @@ describe('clerk-review efm-sim options (court IT configures the service)', () =>
     for (const [argv, message] of [
       [['--filer-callback', 'efsp'], /ACCOUNT=URL/],
       [['--filer-callback', 'efsp=file:///etc/passwd'], /http or https/],
+      [['--filer-callback-ecf4', 'efsp=ftp://efsp.example/'], /--filer-callback-ecf4 takes ACCOUNT=URL/],
       [['--request-signer', 'notes.txt'], /not a PEM certificate/],
       [['--request-signer', 'missing.pem'], /cannot be read/],
       [['--tls-key', 'key.pem'], /go together/],

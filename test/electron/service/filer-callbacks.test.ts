@@ -11,15 +11,16 @@ import { submitReview } from '../../../electron/efm/submit-review';
 import { readSoapEnvelope, soapEnvelope } from '../../../electron/soap/soap-envelope';
 import { FilerCallbacks, notifyFilingReviewCompleteAction } from '../../../electron/service/filer-callbacks';
 import { findFilingMessages } from '../../../shared/ecf/filing-message';
-import { endpointPaths, operationTable } from '../../../shared/ecf/operation-table';
-import { caseFilingHeader } from '../../../shared/ecf/review-parts';
-import { wsSecurityHeader } from '../../../electron/soap/ws-security';
 import { messageStatusElement } from '../../../shared/ecf/message-status';
 import { ns } from '../../../shared/ecf/namespaces';
-import { el } from '../../../shared/xml/xml-writer';
+import { el, rawXml, serializeXml } from '../../../shared/xml/xml-writer';
+import { messageReceiptMessage4, messageReceiptPrefixes4 } from '../../../shared/ecf4/message-receipt';
+import { ns4 } from '../../../shared/ecf4/namespaces';
+import { notifyFilingReviewCompleteAction4 } from '../../../shared/ecf4/review-filing-callback';
 import { children, descendants, firstChildElement, textAt } from '../../../shared/xml/xml-query';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { listenOnLoopback, readRequestBody, type LoopbackServer } from '../../fixtures/loopback-server';
+import { cancelFiling } from '../../fixtures/cancel-filing';
 
 /**
  * ECF 5.0 §6.1.10 (seed 001): the Filing Review MDE calls NotifyFilingReviewComplete on the filer's Filing Assembly
@@ -166,11 +167,8 @@ describe('a cancellation is told to the filer at once', () => {
     const filed = await client.reviewFiling(filingMessage('CANCEL-ME-1'), [{ contentId: 'Payload1', contentType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
     if (!filed.ok) throw new Error(filed.error.message);
     const envelopeId = filed.value.courtIds.envelopeId ?? '';
-    const header = { messageId: envelopeId, sendingMde: 'http://efsp.example/FilingAssemblyMDE', courtId: 'demo', courtName: null, postedAt: new Date().toISOString() };
-    const request = soapEnvelope(el(ns.wrapper, 'CancelFilingRequest', el(ns.cancel, 'CancelFilingMessage', caseFilingHeader(header, 'FilingAssembly'))), [wsSecurityHeader(efsp.options.credentials)]);
     const before = received.length;
-    const answer = await fetch(`${simulator.url}${endpointPaths.FilingReviewMDE}`, { method: 'POST', body: request, headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${operationTable.CancelFiling.soapAction}"` } });
-    expect(await answer.text()).toContain('<cbrn:ErrorCodeText>0</cbrn:ErrorCodeText>');
+    expect(await cancelFiling(simulator.url, efsp.options.credentials, envelopeId)).toContain('<cbrn:ErrorCodeText>0</cbrn:ErrorCodeText>');
     await simulator.filerCallbacks.whenIdle();
     expect(received.length).toBe(before + 1);
     const notice = received.at(-1)?.body ?? '';
@@ -217,6 +215,32 @@ describe('FilerCallbacks on its own', () => {
     await callbacks.whenIdle();
     expect(callbacks.sent).toMatchObject([{ envelopeId: 'E-3', delivered: false, attempts: 3 }]);
     expect(details[0]).toMatch(/^filer not reached at http:\/\/127\.0\.0\.1:\d+\/FilingAssemblyMDE: /);
+  });
+
+  it('ECF 4.0: one request per filing with the ECF 4 SOAPAction; a retry goes on from the one not taken', async () => {
+    const message = (n: number): string => `<wsmp:NotifyFilingReviewCompleteRequestMessage xmlns:wsmp="${ns4.wsmp}"><wsmp:n>${n}</wsmp:n></wsmp:NotifyFilingReviewCompleteRequestMessage>`;
+    const taken: string[] = [];
+    let refuseSecond = true;
+    const receipt = serializeXml(messageReceiptMessage4({ envelopes: [], courtId: 'efsp', sendingMde: 'efsp', errorCode: '0', errorText: 'No Error' }), messageReceiptPrefixes4);
+    const ecf4Filer = await listenOnLoopback((request, response) => void readRequestBody(request).then((body) => {
+      const text = body.toString('utf8');
+      if (refuseSecond && text.includes('<wsmp:n>2</wsmp:n>')) {
+        refuseSecond = false;
+        return void response.writeHead(503, { 'Content-Type': 'text/plain' }).end('busy');
+      }
+      taken.push(`${String(request.headers.soapaction)} ${/<wsmp:n>(\d)<\/wsmp:n>/.exec(text)?.[1] ?? '?'}`);
+      response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(soapEnvelope(rawXml(receipt)));
+    }));
+    const callbacks = new FilerCallbacks({ endpoints: {}, ecf4Endpoints: { efsp: `http://127.0.0.1:${ecf4Filer.port}/FilingAssemblyMDEPort` }, retryDelaysMs: [1] }, () => database);
+    // The account has no ECF 5 endpoint: an ECF 5 envelope of it gets no callback.
+    expect(callbacks.reaches('efsp')).toBe(false);
+    expect(callbacks.reaches('efsp', '4.0')).toBe(true);
+    await callbacks.reviewComplete(database, 'E-40', 'efsp', message(1) + message(2) + message(3), [], '4.0');
+    callbacks.sendOwed('E-40');
+    await callbacks.whenIdle();
+    await ecf4Filer.close();
+    expect(taken).toEqual([1, 2, 3].map((n) => `"${notifyFilingReviewCompleteAction4}" ${n}`));
+    expect(callbacks.sent).toMatchObject([{ envelopeId: 'E-40', delivered: true, attempts: 2 }]);
   });
 
   it('a callback owed when the service stopped is sent when it starts again', async () => {

@@ -5,13 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { demoUsers } from '../../../electron/efm-sim/sim-users';
 import { EfmClient } from '../../../electron/efm/efm-client';
-import { soapEnvelope } from '../../../electron/soap/soap-envelope';
-import { wsSecurityHeader } from '../../../electron/soap/ws-security';
 import { findFilingMessages } from '../../../shared/ecf/filing-message';
-import { ns } from '../../../shared/ecf/namespaces';
-import { endpointPaths, operationTable } from '../../../shared/ecf/operation-table';
-import { caseFilingHeader } from '../../../shared/ecf/review-parts';
-import { el } from '../../../shared/xml/xml-writer';
+import { cancelFiling } from '../../fixtures/cancel-filing';
 
 /** A filer's EFSP sees and cancels only what it filed; another EFSP is told there is no such filing (#13). */
 let simulator: EfmSimulator;
@@ -24,12 +19,7 @@ const example = readFileSync(path.resolve('..', 'shared', 'ecf5', 'examples', 'c
 const filingMessageXml = new XMLSerializer().serializeToString(findFilingMessages(new DOMParser().parseFromString(example, 'text/xml').documentElement as unknown as Element)[0] as Element);
 const as = (username: string): EfmClient => new EfmClient({ endpoint: simulator.url, credentials: { username, password: `demo-${username}` } });
 
-async function cancel(username: string, id: string): Promise<string> {
-  const header = { messageId: id, sendingMde: 'http://efsp.example/FilingAssemblyMDE', courtId: 'demo', courtName: null, postedAt: new Date().toISOString() };
-  const request = soapEnvelope(el(ns.wrapper, 'CancelFilingRequest', el(ns.cancel, 'CancelFilingMessage', caseFilingHeader(header, 'FilingAssembly'))), [wsSecurityHeader({ username, password: `demo-${username}` })]);
-  const answer = await fetch(`${simulator.url}${endpointPaths.FilingReviewMDE}`, { method: 'POST', body: request, headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${operationTable.CancelFiling.soapAction}"` } });
-  return answer.text();
-}
+const cancel = (username: string, id: string): Promise<string> => cancelFiling(simulator.url, { username, password: `demo-${username}` }, id);
 
 describe('what a filer may ask about', () => {
   it('another EFSP gets "no such filing" for status and cancellation; the filer and the clerks get the filing', async () => {
