@@ -45,6 +45,9 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   if ((key === undefined) !== (cert === undefined)) throw new UsageError('--tls-key and --tls-cert go together');
   const cms = optionValue(args, 'cms');
   if (cms !== undefined && !/^https?:\/\/[^\s]+$/.test(cms)) throw new UsageError('--cms takes the court record system\'s CourtRecordMDE address (http or https)');
+  const cmsEcf = optionValue(args, 'cms-ecf');
+  if (cmsEcf !== undefined && cmsEcf !== '4.0' && cmsEcf !== '5.0') throw new UsageError('--cms-ecf takes 5.0 or 4.0: the ECF version the court record system speaks');
+  if (cmsEcf !== undefined && cms === undefined) throw new UsageError('--cms-ecf goes with --cms');
   const cmsCa = optionValue(args, 'cms-ca');
   if (cmsCa !== undefined && cms === undefined) throw new UsageError('--cms-ca goes with --cms');
   const cmsDrop = optionValue(args, 'cms-drop');
@@ -60,6 +63,8 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   const caseNumbers = optionValue(args, 'case-numbers');
   if (caseNumbers !== undefined && caseNumbers !== 'clerk' && caseNumbers !== 'record-system') throw new UsageError('--case-numbers takes clerk or record-system');
   if (cmsDrop !== undefined && caseNumbers === 'record-system') throw new UsageError('--cms-drop needs clerks to number new cases: the record system cannot be asked');
+  // DocumentStampInformation, how the service asks for a new case's number, is ECF 5.0 only.
+  if (cmsEcf === '4.0' && caseNumbers === 'record-system') throw new UsageError('--cms-ecf 4.0 needs clerks to number new cases: ECF 4.0 has no way to ask the record system for a number');
   const host = optionValue(args, 'host');
   if (host !== undefined && !['127.0.0.1', '::1', 'localhost'].includes(host) && !(key && cert)) throw new UsageError(`--host ${host} needs --tls-key and --tls-cert: passwords travel as text`);
   return {
@@ -69,6 +74,7 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
     ...(signers.length > 0 ? { requestSigners: signers } : {}),
     ...(cms ? { recordSystem: {
       url: cms, credentials: cmsUser && cmsPassword ? { username: cmsUser, password: cmsPassword } : null,
+      ...(cmsEcf === '4.0' ? { ecfVersion: '4.0' as const } : {}),
       ...(cmsCa ? { ca: readFileOrUsage(readText, cmsCa, '--cms-ca') } : {}),
     } } : {}),
     ...(docketing ? { docketingModel: docketing } : {}),

@@ -49,7 +49,7 @@ import { askStandardMessage, type StandardMessageOutcome } from '../soap/send-st
 import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
 import { ecf5FilingMessageOf } from '../../shared/ecf4/core-filing-message';
 import { messageReceiptMessage4, type MessageReceipt4 } from '../../shared/ecf4/message-receipt';
-import { ecf4OperationOf, reviewFilingRequestParts4 } from '../../shared/ecf4/review-filing-4';
+import { ecf4OperationOf, reviewFilingRequestParts4, type Ecf4Operation } from '../../shared/ecf4/ecf4-operations';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
 import { FilerCallbacks, type FilerCallbackOptions } from '../service/filer-callbacks';
@@ -69,6 +69,8 @@ import { CmsDeliveries, type CmsDelivery, type RecordSystemEndpoint } from '../s
 import { envelopeCmsZip, writeToDropFolder } from '../service/docketing/cms-drop-folder';
 import { composeRecordDocketing, type ComposeContext } from '../service/docketing/compose-record-docketing';
 import { composeReviewComplete, type ReviewCompleteContext } from '../service/docketing/compose-review-complete';
+import { composeRecordFiling4 } from '../service/docketing/compose-record-filing-4';
+import { receiveDocketingCallback4 } from '../service/docketing/docketing-callback-4';
 import { composeStampInformation } from '../service/docketing/compose-stamp-information';
 import { receiveCaseNumberCallback } from '../service/docketing/case-number-callback';
 import { caseAssignments } from '../service/store/case-assignments';
@@ -220,6 +222,9 @@ export class EfmSimulator {
     if (options.cmsDropFolder && (options.recordSystem || this.#court.caseNumbering === 'record-system')) {
       throw new Error('A court with a CMS drop folder has no interactive record system: no --cms, and clerks number new cases');
     }
+    if (options.recordSystem?.ecfVersion === '4.0' && this.#court.caseNumbering === 'record-system') {
+      throw new Error('An ECF 4.0 record system cannot be asked for a new case\'s number (DocumentStampInformation is ECF 5.0): clerks number new cases');
+    }
     this.#demoCms = options.recordSystem || options.demoRecordSystem === false || options.cmsDropFolder ? null : new DemoCms({
       delayMs: 2000,
       failureRate: 0.05,
@@ -239,7 +244,8 @@ export class EfmSimulator {
       endpoint: () => this.#recordSystem(),
       compose: (sql, delivery) => {
         const context = this.#composeContext(sql);
-        return delivery.kind === 'stamp-information' ? composeStampInformation(sql, delivery, context) : composeRecordDocketing(sql, delivery, context);
+        if (delivery.kind === 'stamp-information') return composeStampInformation(sql, delivery, context);
+        return this.#recordSystem()?.ecfVersion === '4.0' ? composeRecordFiling4(sql, delivery, context) : composeRecordDocketing(sql, delivery, context);
       },
       giveUp: (delivery, reason) => this.#docketingGaveUp(delivery, reason),
       ...(options.cmsDropFolder ? { handOver: (delivery: CmsDelivery) => this.#dropZip(delivery) } : {}),
@@ -450,7 +456,7 @@ export class EfmSimulator {
       if ((user.role === 'record-system') !== recordSystemCallbacks.has(row.operation)) {
         throw clientFault('forbidden', user.role === 'record-system' ? 'The court record system account only sends its callbacks (NotifyDocketingComplete, NotifyDocumentStampInformation)' : `Only the court record system sends ${row.operation}`);
       }
-      const result = ecf4 ? { body: await this.#reviewFiling4(requestBody, parts, user), parts: [] }
+      const result = ecf4 ? { body: await this.#ecf4Operation(ecf4, requestBody, parts, user), parts: [] }
         : operation ? await this.#dispatch(operation, requestBody, user, parts) : await this.#standardOperation(standard as StandardOperation, requestBody, parts, user);
       const xml = this.#sign(soapEnvelope(result.body, [wsTimestampHeader(new Date(this.#now()))], version));
       const soapType = soapVersions[version].contentType.split(';')[0] ?? 'text/xml';
@@ -589,6 +595,37 @@ export class EfmSimulator {
     } catch (error) {
       if (!(error instanceof FaultError) || error.fault.code === 'internal' || error.fault.code === 'unauthorized') throw error;
       // ECF 4 answers a refused filing in its receipt, with the ECF error code, as ECF 5 does in MessageStatus.
+      return answer([], error.fault.ecfErrorCode ?? ecfErrorCodes.invalidEcf, error.fault.text);
+    }
+  }
+
+  /** An ECF 4.0 operation: ReviewFiling from a filer, NotifyDocketingComplete from an ECF 4 record system. */
+  async #ecf4Operation(operation: Ecf4Operation, body: Element, parts: ReadonlyMap<string, MimePart>, user: Account): Promise<XmlElement> {
+    if (operation === 'ReviewFiling4') return this.#reviewFiling4(body, parts, user);
+    if (operation === 'NotifyDocketingComplete4') return this.#docketingCallback4(body);
+    throw clientFault('invalid-request', `${operation} is served by the court record system, not by the Filing Review service`);
+  }
+
+  /**
+   * NotifyDocketingComplete from an ECF 4.0 court record system (ECF 4.01 §3.2.7): its RecordDocketingCallbackMessage
+   * says whether the filing it names was docketed, checked against the ECF 4 schemas; the outcome is recorded as an
+   * ECF 5 one is (an exception for a supervisor when it was not docketed), and the filer may then be owed its
+   * callback. Answered with a MessageReceiptMessage: error 0, or the ECF error code and why it was refused.
+   */
+  async #docketingCallback4(body: Element): Promise<XmlElement> {
+    const answer = (envelopes: MessageReceipt4['envelopes'], errorCode: string, errorText: string): XmlElement => messageReceiptMessage4({
+      envelopes, courtId: this.#court.courtId,
+      sendingMde: `${this.url}${endpointPaths.FilingReviewMDE4}`, errorCode, errorText,
+    });
+    try {
+      const docketed = await receiveDocketingCallback4(body, {
+        database: this.database, deliveries: this.docketing, now: this.#now,
+        ...(this.options.validateEcf4 ? { validateEcf: this.options.validateEcf4 } : {}),
+      });
+      for (const filing of docketed.docketedNow) await this.filerCallbacks.docketed(filing.envelopeId, filing.filingId);
+      return answer([{ envelopeId: docketed.envelopeId, filingIds: [docketed.filingId] }], ecfErrorCodes.ok, 'No Error');
+    } catch (error) {
+      if (!(error instanceof FaultError) || error.fault.code === 'internal') throw error;
       return answer([], error.fault.ecfErrorCode ?? ecfErrorCodes.invalidEcf, error.fault.text);
     }
   }
@@ -1087,7 +1124,12 @@ export class EfmSimulator {
       }
       if (toDocket.length > 0) {
         const messageId = this.#docketingModel === 'per-envelope' ? `RD-${request.envelopeId}` : `RD-${request.idempotencyKey}`;
-        await this.docketing.enqueue(sql, { messageId, envelopeId: request.envelopeId, filingIds: toDocket, held: awaitingNumber });
+        // ECF 4.0 RecordFiling carries one reviewed lead document: an ECF 4 record system gets one per filing.
+        const groups = this.#recordSystem()?.ecfVersion === '4.0' ? toDocket.map((filingId) => [filingId]) : [toDocket];
+        for (const filingIds of groups) {
+          const id = groups.length > 1 ? `${messageId}-${filingIds[0] ?? ''}` : messageId;
+          await this.docketing.enqueue(sql, { messageId: id, envelopeId: request.envelopeId, filingIds, held: awaitingNumber });
+        }
       }
       if (complete) await this.#leases.reassign(sql, request.envelopeId, null, 0);
       const waiting = await reviewRecords.releaseAfter(sql, request.envelopeId);
@@ -1117,9 +1159,11 @@ export class EfmSimulator {
   /** What the service composes its messages to the record system with: the court, its address, the filed documents. */
   #composeContext(sql: Sql): ComposeContext {
     return {
-      court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, baseUrl: this.url, now: this.#now,
+      court: this.#court, sendingMde: `${this.url}${endpointPaths.FilingReviewMDE}`, sendingMde4: `${this.url}${endpointPaths.FilingReviewMDE4}`,
+      baseUrl: this.url, now: this.#now,
       original: (envelopeId: string, documentId: string) => this.#originalDocument(sql, envelopeId, documentId),
       ...(this.options.validateEcf ? { validateEcf: this.options.validateEcf } : {}),
+      ...(this.options.validateEcf4 ? { validateEcf4: this.options.validateEcf4 } : {}),
     };
   }
 
@@ -1391,7 +1435,7 @@ function readDeferredStamp(wire: WireDeferredStamp): DeferredStamp {
 }
 
 /** The operations only the court record system sends: its callbacks. */
-const recordSystemCallbacks: ReadonlySet<Operation> = new Set(['NotifyDocketingComplete', 'NotifyDocumentStampInformation']);
+const recordSystemCallbacks: ReadonlySet<Operation> = new Set(['NotifyDocketingComplete', 'NotifyDocumentStampInformation', 'NotifyDocketingComplete4']);
 
 /** The court seal the service stamps with (assets/court-seal.png beside the schemas), or null when it is missing. */
 async function courtSealPng(schemas: string): Promise<Uint8Array | null> {

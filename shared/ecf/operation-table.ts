@@ -1,6 +1,6 @@
 import { reviewOperations, type ReviewOperation } from './clerk-review-service';
 import { standardOperations, type StandardOperation } from './standard-operations';
-import { reviewFilingAction4, type Ecf4Operation } from '../ecf4/review-filing-4';
+import { notifyDocketingCompleteAction4, recordFilingAction4, reviewFilingAction4, type Ecf4Operation } from '../ecf4/ecf4-operations';
 
 /**
  * Every operation the desktop and the Filing Review service exchange, one row each: which endpoint serves it, the
@@ -9,7 +9,7 @@ import { reviewFilingAction4, type Ecf4Operation } from '../ecf4/review-filing-4
  */
 
 /** The service's endpoints: one per ECF 5.0 MDE it implements, ECF 4.0 filers' FilingReviewMDE, the extension. */
-export type EndpointName = 'FilingReviewMDE' | 'CourtPolicyMDE' | 'CourtRecordMDE' | 'ClerkReview' | 'FilingReviewMDE4';
+export type EndpointName = 'FilingReviewMDE' | 'CourtPolicyMDE' | 'CourtRecordMDE' | 'ClerkReview' | 'FilingReviewMDE4' | 'CourtRecordMDE4';
 
 /** The fixed path of each endpoint under the service's base URL. */
 export const endpointPaths: Readonly<Record<EndpointName, string>> = {
@@ -19,6 +19,8 @@ export const endpointPaths: Readonly<Record<EndpointName, string>> = {
   ClerkReview: '/clerk-review',
   // Named as Tyler's ECF 4 ports are; no other endpoint's path is a suffix of it.
   FilingReviewMDE4: '/ecf4/FilingReviewMDEPort',
+  // An ECF 4.0 record system's port (the demo record system serves it); the service itself does not.
+  CourtRecordMDE4: '/ecf4/CourtRecordMDEPort',
 };
 
 /** Any operation of the table. */
@@ -59,7 +61,9 @@ const standardEndpoint: Readonly<Record<StandardOperation, EndpointName>> = {
 // (every call moves the fencing token), SubmitFilingReview (after an unknown outcome the delivery asks the filing
 // status before sending again), ResolveDocketingException (a retry would docket again) and RecordDocketing (a record
 // system that does not deduplicate by message id would docket twice; the service resends with the same id).
-const notIdempotent: ReadonlySet<Operation> = new Set(['ReviewFiling', 'ReviewFiling4', 'ReassignEnvelope', 'SubmitFilingReview', 'ResolveDocketingException', 'RecordDocketing']);
+const notIdempotent: ReadonlySet<Operation> = new Set([
+  'ReviewFiling', 'ReviewFiling4', 'ReassignEnvelope', 'SubmitFilingReview', 'ResolveDocketingException', 'RecordDocketing', 'RecordFiling4',
+]);
 
 /** The table, by operation. */
 export const operationTable: Readonly<Record<Operation, OperationRow>> = Object.fromEntries([
@@ -76,6 +80,9 @@ export const operationTable: Readonly<Record<Operation, OperationRow>> = Object.
     idempotent: !notIdempotent.has(operation),
   }]),
   ['ReviewFiling4', { operation: 'ReviewFiling4', endpoint: 'FilingReviewMDE4', soapAction: reviewFilingAction4, idempotent: false }],
+  // As RecordDocketing: a record system that does not deduplicate would docket twice.
+  ['RecordFiling4', { operation: 'RecordFiling4', endpoint: 'CourtRecordMDE4', soapAction: recordFilingAction4, idempotent: false }],
+  ['NotifyDocketingComplete4', { operation: 'NotifyDocketingComplete4', endpoint: 'FilingReviewMDE4', soapAction: notifyDocketingCompleteAction4, idempotent: true }],
 ]) as Record<Operation, OperationRow>;
 
 /**

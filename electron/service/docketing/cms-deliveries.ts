@@ -1,7 +1,7 @@
 import type { MimePart } from '../../soap/mtom';
 import { sendStandardMessage, type StandardMessageOutcome } from '../../soap/send-standard-message';
 import type { UsernameCredentials } from '../../soap/ws-security';
-import type { XmlElement } from '../../../shared/xml/xml-writer';
+import type { RawXml, XmlElement } from '../../../shared/xml/xml-writer';
 import { operationTable } from '../../../shared/ecf/operation-table';
 import type { Sql, SqlDatabase } from '../db/sql-database';
 
@@ -11,11 +11,13 @@ export interface RecordSystemEndpoint {
   readonly credentials: UsernameCredentials | null;
   /** PEM CA for the record system's TLS certificate, when the court's own CA signed it. */
   readonly ca?: string;
+  /** The ECF version it speaks: 4.0 takes RecordFiling (one filing each) and answers NotifyDocketingComplete 4.0. */
+  readonly ecfVersion?: '5.0' | '4.0';
 }
 
 /** A RecordDocketing or DocumentStampInformation as composed: the request wrapper and its MTOM parts. */
 export interface ComposedDocketing {
-  readonly body: XmlElement;
+  readonly body: XmlElement | RawXml;
   readonly parts: readonly MimePart[];
 }
 
@@ -186,7 +188,7 @@ export class CmsDeliveries {
       const what = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : 'RecordDocketing';
       return { ok: false, reason: `the service could not compose ${what}: ${(error as Error).message}`, retryable: false };
     }
-    const operation = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : 'RecordDocketing';
+    const operation = delivery.kind === 'stamp-information' ? 'DocumentStampInformation' : endpoint.ecfVersion === '4.0' ? 'RecordFiling4' : 'RecordDocketing';
     return sendStandardMessage({ url: endpoint.url, soapAction: operationTable[operation].soapAction, body: composed.body, parts: composed.parts, credentials: endpoint.credentials, timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}) });
   }
 

@@ -32,7 +32,7 @@ export function envelopeCmsZip(envelope: Envelope, filingIds: readonly string[],
     });
     return { filingId: filing.id, documents };
   });
-  const request = parseXml(serializeXml(composed.body, { wrappers: ns.wrapper }));
+  const request = parseXml('raw' in composed.body ? composed.body.raw : serializeXml(composed.body, { wrappers: ns.wrapper }));
   if (!request.ok) throw new Error(`the docketing request cannot be read back: ${request.error.message}`);
   for (const reference of binaryReferences(request.value)) {
     const inZip = pathOf.get(reference.reference.replace(/^cid:(\/\/)?/, ''));

@@ -29,6 +29,10 @@ export interface ComposeContext {
   readonly baseUrl: string;
   readonly now: () => number;
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+  /** Checks what goes to an ECF 4.0 record system against the ECF 4.0 schemas. */
+  readonly validateEcf4?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+  /** The service's ECF 4.0 FilingReviewMDEPort URL, named in messages to an ECF 4 record system. */
+  readonly sendingMde4?: string;
   /** A document as filed (its bytes and SHA-256): docketed unstamped documents travel as they came. */
   readonly original: (envelopeId: string, documentId: string) => Promise<{ readonly bytes: Uint8Array; readonly sha256: string } | null>;
 }

@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { EfmClient } from '../../../electron/efm/efm-client';
 import { submitReview } from '../../../electron/efm/submit-review';
 import { reviewRecords } from '../../../electron/service/store/review-records';
-import { endpointPaths } from '../../../shared/ecf/operation-table';
 import { messageReceiptMessage4, messageReceiptPrefixes4, readMessageReceipt4 } from '../../../shared/ecf4/message-receipt';
 import { ns4 } from '../../../shared/ecf4/namespaces';
 import { notifyFilingReviewCompleteAction4 } from '../../../shared/ecf4/review-filing-callback';
@@ -18,8 +15,9 @@ import { parseXml } from '../../../shared/xml/safe-xml';
 import { serializeXml } from '../../../shared/xml/xml-writer';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { cancelFiling } from '../../fixtures/cancel-filing';
+import { civilTwoFilings, civilTwoFilingsDocuments, ecf4FilingReviewClient, soapBodyOf, tylerEcf4Wsdl, validateTylerEcf4 } from '../../fixtures/ecf4-filer';
 import { RecordingProxy } from '../../fixtures/recording-proxy';
-import { bodiesOf, callWithBody, sharedDir } from '../../fixtures/soap-interop';
+import { bodiesOf, callWithBody } from '../../fixtures/soap-interop';
 
 /**
  * The ECF 4.0 NotifyFilingReviewComplete (#17, deliverable 3): an ECF 4 filer (node-soap from Tyler's Illinois
@@ -27,12 +25,10 @@ import { bodiesOf, callWithBody, sharedDir } from '../../fixtures/soap-interop';
  * docketed, the filer's FilingAssemblyMDEPort — a node-soap *server* built from Tyler's Illinois ECF 4.0
  * FilingAssemblyMDEService WSDL — receives one ECF 4.0 callback per filing, each valid against Tyler's ECF 4 schemas.
  */
-const tylerWsdl = (name: string): string => path.join(sharedDir, 'tyler', 'ecf4', 'wsdl', 'prod', `illinois-ECF-4.0-${name}.wsdl`);
-const fixture = readFileSync(path.resolve('test', 'fixtures', 'ecf4', 'ReviewFilingRequestMessage-civil-existing-two-filings.xml'), 'utf8');
-const bodyOf = (xml: string): string => new XMLSerializer().serializeToString(new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element);
-const pdf = (label: string): Buffer => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
-const documents = ['motion.pdf', 'appearance.pdf', 'exhibit-a.pdf', 'proposed-order.pdf'].map((name) => ({ contentId: name, body: pdf(name) }));
-const validate4 = async (xml: string) => validateEcfBatch([xml], 'tyler4')[0] ?? { valid: false, output: 'no result' };
+const tylerWsdl = tylerEcf4Wsdl;
+const fixture = civilTwoFilings;
+const bodyOf = soapBodyOf;
+const documents = civilTwoFilingsDocuments;
 
 let simulator: EfmSimulator;
 let filerServer: Server;
@@ -61,7 +57,7 @@ beforeAll(async () => {
   soap.listen(filerServer, { path: '/FilingAssemblyMDEPort', services, xml: readFileSync(wsdl, 'utf8'), uri: wsdl });
   toFiler = await new RecordingProxy(filerUrl).start();
   simulator = await new EfmSimulator({
-    validateEcf: async (xml) => validateEcf(xml), validateEcf4: validate4,
+    validateEcf: async (xml) => validateEcf(xml), validateEcf4: validateTylerEcf4,
     cms: { delayMs: 1, failureRate: 0, model: 'per-filing' },
     filerCallbacks: { endpoints: {}, ecf4Endpoints: { efsp: `${toFiler.url}/FilingAssemblyMDEPort` }, retryDelaysMs: [5] },
   }).start();
@@ -75,9 +71,7 @@ afterAll(async () => {
 
 /** The filer files the two-filing fixture (under its own message id); returns the court's envelope id. */
 async function file(messageId = 'EFSP-2026-0042'): Promise<string> {
-  const filer = await soap.createClientAsync(tylerWsdl('FilingReviewMDEService'));
-  filer.setEndpoint(`${toService.url}${endpointPaths.FilingReviewMDE4}`);
-  filer.setSecurity(new soap.WSSecurity('efsp', 'demo-efsp', { hasNonce: true, mustUnderstand: true }));
+  const filer = await ecf4FilingReviewClient(toService.url, 'efsp', 'demo-efsp');
   const raw = await callWithBody(filer, 'ReviewFiling', bodyOf(fixture.replace('EFSP-2026-0042', messageId)), documents);
   const root = parseXml(raw);
   if (!root.ok) throw new Error(root.error.message);

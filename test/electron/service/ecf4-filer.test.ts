@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
-import * as soap from 'soap';
+import type * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { EfmClient } from '../../../electron/efm/efm-client';
-import { endpointPaths } from '../../../shared/ecf/operation-table';
 import { readMessageReceipt4 } from '../../../shared/ecf4/message-receipt';
 import { parseXml } from '../../../shared/xml/safe-xml';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { RecordingProxy } from '../../fixtures/recording-proxy';
-import { bodiesOf, callWithBody, sharedDir } from '../../fixtures/soap-interop';
+import { civilTwoFilings, civilTwoFilingsDocuments, ecf4FilingReviewClient, soapBodyOf, validateTylerEcf4 } from '../../fixtures/ecf4-filer';
+import { bodiesOf, callWithBody } from '../../fixtures/soap-interop';
 
 /**
  * An ECF 4.0 filer against the Filing Review service (#17): node-soap built from Tyler's production ECF 4 Illinois
@@ -20,18 +17,10 @@ import { bodiesOf, callWithBody, sharedDir } from '../../fixtures/soap-interop';
 let simulator: EfmSimulator;
 let proxy: RecordingProxy;
 
-const fixture = readFileSync(path.resolve('test', 'fixtures', 'ecf4', 'ReviewFilingRequestMessage-civil-existing-two-filings.xml'), 'utf8');
-/** A message as it goes in a SOAP Body: without its XML declaration and comments. */
-const bodyOf = (xml: string): string => new XMLSerializer().serializeToString(new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element);
-const pdf = (label: string): Buffer => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
-const documents = ['motion.pdf', 'appearance.pdf', 'exhibit-a.pdf', 'proposed-order.pdf'].map((name) => ({ contentId: name, body: pdf(name) }));
-
-async function ecf4Filer(): Promise<soap.Client> {
-  const client = await soap.createClientAsync(path.join(sharedDir, 'tyler', 'ecf4', 'wsdl', 'prod', 'illinois-ECF-4.0-FilingReviewMDEService.wsdl'));
-  client.setEndpoint(`${proxy.url}${endpointPaths.FilingReviewMDE4}`);
-  client.setSecurity(new soap.WSSecurity('efsp', 'demo-efsp', { hasNonce: true, mustUnderstand: true }));
-  return client;
-}
+const fixture = civilTwoFilings;
+const bodyOf = soapBodyOf;
+const documents = civilTwoFilingsDocuments;
+const ecf4Filer = (): Promise<soap.Client> => ecf4FilingReviewClient(proxy.url, 'efsp', 'demo-efsp');
 
 /** The receipt of an answer, read; the test fails when the answer holds none. */
 function receiptOf(raw: string) {
@@ -43,7 +32,7 @@ function receiptOf(raw: string) {
 }
 
 beforeAll(async () => {
-  simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml), validateEcf4: async (xml) => validateEcfBatch([xml], 'tyler4')[0] ?? { valid: false, output: '' } }).start();
+  simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml), validateEcf4: validateTylerEcf4 }).start();
   proxy = await new RecordingProxy(simulator.url).start();
 }, 60_000);
 afterAll(async () => {

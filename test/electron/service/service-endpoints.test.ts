@@ -110,6 +110,8 @@ describe('the operation table agrees with the WSDLs the service publishes', () =
       ClerkReview: path.resolve('schemas', 'clerk-review.wsdl'),
       // ECF 4.0 filers: the profile's definitions the service publishes (Tyler's set).
       FilingReviewMDE4: path.resolve('schemas', 'ecf4', 'wsdl', 'base', 'ecf-1.xsd'),
+      // An ECF 4.0 record system: the same definitions' CourtRecordMDEPortSOAPBinding.
+      CourtRecordMDE4: path.resolve('schemas', 'ecf4', 'wsdl', 'base', 'ecf-1.xsd'),
     };
     const wsdlOf = (endpoint: EndpointName): string => readFileSync(files[endpoint] ?? path.resolve('schemas', 'ecf5', 'webservices', 'wsdl', `${endpoint}.wsdl`), 'utf8');
     for (const row of Object.values(operationTable)) {

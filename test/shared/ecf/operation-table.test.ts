@@ -20,6 +20,6 @@ describe('one row per operation: endpoint, SOAPAction, idempotent', () => {
 
   it('only operations that change nothing when repeated are retried', () => {
     const retried = Object.values(operationTable).filter((row) => !row.idempotent).map((row) => row.operation).sort();
-    expect(retried).toEqual(['ReassignEnvelope', 'RecordDocketing', 'ResolveDocketingException', 'ReviewFiling', 'ReviewFiling4', 'SubmitFilingReview']);
+    expect(retried).toEqual(['ReassignEnvelope', 'RecordDocketing', 'RecordFiling4', 'ResolveDocketingException', 'ReviewFiling', 'ReviewFiling4', 'SubmitFilingReview']);
   });
 });

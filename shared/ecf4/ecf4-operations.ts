@@ -1,0 +1,41 @@
+import type { Element } from '@xmldom/xmldom';
+import { descendants } from '../xml/xml-query';
+import { ns4 } from './namespaces';
+
+/**
+ * The ECF 4.0 operations of the Filing Review service's exchanges: ReviewFiling from ECF 4 filers, and with an ECF 4
+ * court record system its RecordFiling (served by the record system) and NotifyDocketingComplete (its callback).
+ */
+export const ecf4Operations = ['ReviewFiling4', 'RecordFiling4', 'NotifyDocketingComplete4'] as const;
+
+/** One of {@link ecf4Operations}. */
+export type Ecf4Operation = (typeof ecf4Operations)[number];
+
+/** The SOAPAction Tyler's and the OASIS ECF 4.0 WSDL bind ReviewFiling to (FilingReviewMDEPortSOAPBinding). */
+export const reviewFilingAction4 = `${ns4.wsmp}/FilingReviewMDEPort/ReviewFilingRequest`;
+
+/** The SOAPAction of RecordFiling on an ECF 4.0 court record system (CourtRecordMDEPortSOAPBinding). */
+export const recordFilingAction4 = `${ns4.wsmp}/CourtRecordMDEPort/RecordFilingRequest`;
+
+/** The SOAPAction of the record system's NotifyDocketingComplete on the Filing Review MDE (ECF 4.0). */
+export const notifyDocketingCompleteAction4 = `${ns4.wsmp}/FilingReviewMDEPort/NotifyDocketingCompleteRequest`;
+
+/** The message element that requests each ECF 4 operation (the WSDL's input part, document/literal). */
+const requestElements: readonly (readonly [Ecf4Operation, string, string])[] = [
+  ['ReviewFiling4', ns4.wsmp, 'ReviewFilingRequestMessage'],
+  ['RecordFiling4', ns4.wsmp, 'RecordFilingRequestMessage'],
+  ['NotifyDocketingComplete4', ns4.docketcb, 'RecordDocketingCallbackMessage'],
+];
+
+/** The ECF 4 operation a SOAP body requests, or null. */
+export function ecf4OperationOf(body: Element): Ecf4Operation | null {
+  return requestElements.find(([, uri, local]) => body.namespaceURI === uri && body.localName === local)?.[0] ?? null;
+}
+
+/** The CoreFilingMessages and the PaymentMessage of an ECF 4.0 ReviewFilingRequestMessage. */
+export function reviewFilingRequestParts4(body: Element): { coreMessages: Element[]; payment: Element | null } {
+  return {
+    coreMessages: descendants(body, ns4.core, 'CoreFilingMessage'),
+    payment: descendants(body, ns4.payment, 'PaymentMessage')[0] ?? null,
+  };
+}
