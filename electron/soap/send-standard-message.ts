@@ -1,5 +1,5 @@
 import { readMessageStatus } from '../../shared/ecf/message-status';
-import { messageStatusOfReceipt4 } from '../../shared/ecf4/message-receipt';
+import { messageStatusOfAnswer4 } from '../../shared/ecf4/message-receipt';
 import { ok } from '../../shared/result';
 import { readSoapEnvelope, readSoapFault, soapEnvelope } from './soap-envelope';
 import { wsSecurityHeader, type UsernameCredentials } from './ws-security';
@@ -80,8 +80,8 @@ export async function askStandardMessage(call: StandardMessageCall): Promise<Sta
   if (!message.ok) return { ok: false, reason: `HTTP ${status}, not a SOAP answer`, retryable: true };
   const fault = readSoapFault(message.value.body);
   const answered = fault ? (fault.detail ?? message.value.body) : message.value.body;
-  // An ECF 4.0 receiver answers with a MessageReceiptMessage: its ecf:Error says what MessageStatus says in ECF 5.
-  const ecf4Status = messageStatusOfReceipt4(answered);
+  // An ECF 4.0 receiver answers with its message (a MessageReceiptMessage, …): ecf:Error says what MessageStatus does.
+  const ecf4Status = messageStatusOfAnswer4(answered);
   const answer = ecf4Status ? ok(ecf4Status) : readMessageStatus(answered);
   if (!answer.ok) {
     return fault

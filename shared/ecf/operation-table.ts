@@ -1,6 +1,6 @@
 import { reviewOperations, type ReviewOperation } from './clerk-review-service';
 import { standardOperations, type StandardOperation } from './standard-operations';
-import { notifyDocketingCompleteAction4, recordFilingAction4, reviewFilingAction4, type Ecf4Operation } from '../ecf4/ecf4-operations';
+import { getCaseListAction4, notifyDocketingCompleteAction4, recordFilingAction4, reviewFilingAction4, type Ecf4Operation } from '../ecf4/ecf4-operations';
 
 /**
  * Every operation the desktop and the Filing Review service exchange, one row each: which endpoint serves it, the
@@ -82,6 +82,7 @@ export const operationTable: Readonly<Record<Operation, OperationRow>> = Object.
   ['ReviewFiling4', { operation: 'ReviewFiling4', endpoint: 'FilingReviewMDE4', soapAction: reviewFilingAction4, idempotent: false }],
   // As RecordDocketing: a record system that does not deduplicate would docket twice.
   ['RecordFiling4', { operation: 'RecordFiling4', endpoint: 'CourtRecordMDE4', soapAction: recordFilingAction4, idempotent: false }],
+  ['GetCaseList4', { operation: 'GetCaseList4', endpoint: 'CourtRecordMDE4', soapAction: getCaseListAction4, idempotent: true }],
   ['NotifyDocketingComplete4', { operation: 'NotifyDocketingComplete4', endpoint: 'FilingReviewMDE4', soapAction: notifyDocketingCompleteAction4, idempotent: true }],
 ]) as Record<Operation, OperationRow>;
 

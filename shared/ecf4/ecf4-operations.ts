@@ -4,9 +4,10 @@ import { ns4 } from './namespaces';
 
 /**
  * The ECF 4.0 operations of the Filing Review service's exchanges: ReviewFiling from ECF 4 filers, and with an ECF 4
- * court record system its RecordFiling (served by the record system) and NotifyDocketingComplete (its callback).
+ * court record system its RecordFiling and GetCaseList (served by the record system) and NotifyDocketingComplete
+ * (its callback).
  */
-export const ecf4Operations = ['ReviewFiling4', 'RecordFiling4', 'NotifyDocketingComplete4'] as const;
+export const ecf4Operations = ['ReviewFiling4', 'RecordFiling4', 'NotifyDocketingComplete4', 'GetCaseList4'] as const;
 
 /** One of {@link ecf4Operations}. */
 export type Ecf4Operation = (typeof ecf4Operations)[number];
@@ -20,11 +21,15 @@ export const recordFilingAction4 = `${ns4.wsmp}/CourtRecordMDEPort/RecordFilingR
 /** The SOAPAction of the record system's NotifyDocketingComplete on the Filing Review MDE (ECF 4.0). */
 export const notifyDocketingCompleteAction4 = `${ns4.wsmp}/FilingReviewMDEPort/NotifyDocketingCompleteRequest`;
 
+/** The SOAPAction of GetCaseList on an ECF 4.0 court record system (CourtRecordMDEPortSOAPBinding). */
+export const getCaseListAction4 = `${ns4.wsmp}/CourtRecordMDEPort/GetCaseListRequest`;
+
 /** The message element that requests each ECF 4 operation (the WSDL's input part, document/literal). */
 const requestElements: readonly (readonly [Ecf4Operation, string, string])[] = [
   ['ReviewFiling4', ns4.wsmp, 'ReviewFilingRequestMessage'],
   ['RecordFiling4', ns4.wsmp, 'RecordFilingRequestMessage'],
   ['NotifyDocketingComplete4', ns4.docketcb, 'RecordDocketingCallbackMessage'],
+  ['GetCaseList4', ns4.caselistquery, 'CaseListQueryMessage'],
 ];
 
 /** The ECF 4 operation a SOAP body requests, or null. */

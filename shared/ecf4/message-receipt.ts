@@ -53,15 +53,18 @@ export function readMessageReceipt4(root: Element): { envelopeIds: string[]; fil
 }
 
 /**
- * An ECF 4.0 MessageReceiptMessage (found anywhere below `root`) read as the message status ECF 5 answers with:
- * success when its only errors say code 0. Null when there is no receipt.
+ * The status of an ECF 4.0 answer, read as the message status ECF 5 answers with: `root` itself when it is an
+ * ECF 4.0 message (a CaseListResponseMessage, …), else a MessageReceiptMessage found below it; success when its
+ * `ecf:Error`s all say code 0 (or it has none). Null when it is no ECF 4.0 answer.
  */
-export function messageStatusOfReceipt4(root: Element): MessageStatus | null {
-  const receipt = readMessageReceipt4(root);
-  if (!receipt) return null;
-  const failed = receipt.errors.find((error) => error.code !== '0') ?? null;
+export function messageStatusOfAnswer4(root: Element): MessageStatus | null {
+  const ecf4Message = root.namespaceURI?.startsWith('urn:oasis:names:tc:legalxml-courtfiling:schema:xsd:') && root.namespaceURI.endsWith('-4.0');
+  const message = ecf4Message ? root : (descendants(root, receipt, 'MessageReceiptMessage')[0] ?? null);
+  if (!message) return null;
+  const errors = children(message, ecf, 'Error').map((error) => ({ code: textAt(error, [ecf, 'ErrorCode']) ?? '', text: textAt(error, [ecf, 'ErrorText']) }));
+  const failed = errors.find((error) => error.code !== '0') ?? null;
   return {
-    ok: failed === null, statusCode: null, errorCode: failed?.code ?? '0', errorText: failed?.text ?? receipt.errors[0]?.text ?? null,
+    ok: failed === null, statusCode: null, errorCode: failed?.code ?? '0', errorText: failed?.text ?? errors[0]?.text ?? null,
     errorNode: null, resendRequested: false,
   };
 }

@@ -41,5 +41,5 @@ export const webServicesProfile4 = 'urn:oasis:names:tc:legalxml-courtfiling:sche
 /** The prefixes the service writes ECF 4.0 messages with (each message serialized on its own). */
 export const writePrefixes4 = {
   wsmp: ns4.wsmp, docket: ns4.docket, docketcb: ns4.docketcb, reviewcb: ns4.reviewcb, receipt: ns4.paymentreceipt, payment: ns4.payment,
-  message: ns4.receipt, nc: ns4.nc, j: ns4.j, ecf: ns4.ecf, s: ns4.structures, cac: ns4.cac, cbc: ns4.cbc,
+  message: ns4.receipt, core: ns4.core, caselistquery: ns4.caselistquery, caselistresponse: ns4.caselistresponse, nc: ns4.nc, j: ns4.j, ecf: ns4.ecf, s: ns4.structures, cac: ns4.cac, cbc: ns4.cbc,
 } as const;

@@ -35,6 +35,9 @@ const pdf = labelledPdf;
 /** One RecordFiling the record system received: its SOAPAction, body and MTOM parts. */
 interface Received { readonly soapAction: string; readonly body: string; readonly parts: ReadonlyMap<string, Buffer> }
 const received: Received[] = [];
+/** The GetCaseList queries the record system received, and what it answers them with (two numbered cases). */
+const queries: string[] = [];
+const caseList = readFileSync(path.resolve('test', 'fixtures', 'ecf4', 'CaseListResponseMessage-two-cases.xml'), 'utf8');
 let cms: LoopbackServer;
 let simulator: EfmSimulator;
 const filerCallbacks: string[] = [];
@@ -43,11 +46,17 @@ const receipt = (): string => serializeXml(messageReceiptMessage4({ envelopes: [
 
 beforeAll(async () => {
   cms = await listenOnLoopback((request, response) => void readRequestBody(request).then((body) => {
-    const mtom = decodeMtom(String(request.headers['content-type'] ?? ''), body);
+    const contentType = String(request.headers['content-type'] ?? '');
+    const mtom = contentType.startsWith('multipart/') ? decodeMtom(contentType, body) : { ok: true as const, value: { rootXml: body.toString('utf8'), parts: new Map<string, { body: Uint8Array }>() } };
     if (!mtom.ok) return void response.writeHead(400).end(mtom.error.message);
     const envelope = readSoapEnvelope(mtom.value.rootXml);
     const message = envelope.ok ? new XMLSerializer().serializeToString(envelope.value.body) : '';
-    received.push({ soapAction: String(request.headers.soapaction ?? ''), body: message, parts: new Map([...mtom.value.parts].map(([id, part]) => [id, Buffer.from(part.body)])) });
+    const soapAction = String(request.headers.soapaction ?? '');
+    if (soapAction.includes('GetCaseListRequest')) {
+      queries.push(message);
+      return void response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(soapEnvelope(rawXml(soapBodyOf(caseList))));
+    }
+    received.push({ soapAction, body: message, parts: new Map([...mtom.value.parts].map(([id, part]) => [id, Buffer.from(part.body)])) });
     response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(soapEnvelope(rawXml(receipt())));
   }));
   filer = await listenOnLoopback((request, response) => void readRequestBody(request).then((body) => {
@@ -213,5 +222,20 @@ describe('docketing to an ECF 4.0 court record system', () => {
     const exceptions = await supervisor.getDocketingExceptions(false);
     const reason = exceptions.ok ? exceptions.value.find((e) => e.envelopeId === ecf5Envelope)?.reason : undefined;
     expect(reason).toMatch(/record system takes ECF 4\.0 and this envelope was filed in ECF 5\.0; docket it in the record system by hand/);
+  }, 60_000);
+
+  it('the duplicate-case check and GetCase ask the ECF 4 record system with GetCaseList, and read its answer', async () => {
+    const clerk = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
+    const found = await clerk.findCases(['Thomas Delaney'], null);
+    expect(found.ok && found.value.map((kase) => kase.caseNumber)).toEqual(['2026-CV-001187', '2025-SC-000412']);
+    const one = await clerk.getCase('2025-SC-000412');
+    expect(one.ok && one.value?.title).toBe('Delaney v. Marsh');
+    const none = await clerk.getCase('1999-XX-000001');
+    expect(none).toMatchObject({ ok: true, value: null });
+    expect(queries).toHaveLength(3);
+    const validations = validateEcfBatch(queries, 'tyler4');
+    expect(validations.map((v) => v.valid), validations.map((v) => v.output).join('\n')).toEqual([true, true, true]);
+    expect(queries[0]).toMatch(/<nc:PersonFullName( [^>]*)?>Thomas Delaney<\/nc:PersonFullName>/);
+    expect(queries[1]).toMatch(/<caselistquery:CaseListQueryCase><nc:CaseDocketID( [^>]*)?>2025-SC-000412<\/nc:CaseDocketID>/);
   }, 60_000);
 });
