@@ -46,7 +46,7 @@ import { maxUnauthenticatedBytes, readSoapEnvelope, readSoapHeaderPrefix, soapEn
 import { isTimestampCurrent, readWsSecurity, wsTimestampHeader, type SecurityHeader } from '../soap/ws-security';
 import { readSoapFraming, type SoapFraming } from '../soap/soap-framing';
 import { askStandardMessage, type StandardMessageOutcome } from '../soap/send-standard-message';
-import { endpointAt, endpointPaths, operationTable, type EndpointName, type Operation } from '../../shared/ecf/operation-table';
+import { endpointAt, endpointPaths, servedEndpoints, operationTable, type Operation, type ServedEndpoint } from '../../shared/ecf/operation-table';
 import { ecf5FilingMessageOf } from '../../shared/ecf4/core-filing-message';
 import { messageReceiptMessage4, type MessageReceipt4 } from '../../shared/ecf4/message-receipt';
 import { caseListQueryMessage4 } from '../../shared/ecf4/case-query';
@@ -510,8 +510,8 @@ export class EfmSimulator {
   }
 
   /** The URL of every endpoint, by name. */
-  endpoints(): Record<EndpointName, string> {
-    return Object.fromEntries((Object.keys(endpointPaths) as EndpointName[]).map((name) => [name, `${this.url}${endpointPaths[name]}`])) as Record<EndpointName, string>;
+  endpoints(): Record<ServedEndpoint, string> {
+    return Object.fromEntries(servedEndpoints.map((name) => [name, `${this.url}${endpointPaths[name]}`])) as Record<ServedEndpoint, string>;
   }
 
   /** The account a UsernameToken names, with a current Timestamp; a WS-Security fault otherwise. */

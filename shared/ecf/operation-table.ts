@@ -23,6 +23,12 @@ export const endpointPaths: Readonly<Record<EndpointName, string>> = {
   CourtRecordMDE4: '/ecf4/CourtRecordMDEPort',
 };
 
+/** An endpoint the Filing Review service itself serves. */
+export type ServedEndpoint = Exclude<EndpointName, 'CourtRecordMDE4'>;
+
+/** The endpoints the Filing Review service itself serves (an ECF 4 record system serves CourtRecordMDE4). */
+export const servedEndpoints: readonly ServedEndpoint[] = ['FilingReviewMDE', 'CourtPolicyMDE', 'CourtRecordMDE', 'ClerkReview', 'FilingReviewMDE4'];
+
 /** Any operation of the table. */
 export type Operation = ReviewOperation | StandardOperation | Ecf4Operation;
 
@@ -101,8 +107,8 @@ export function operationUrl(connectionUrl: string, operation: Operation): strin
   return `${serviceBaseUrl(connectionUrl)}${endpointPaths[operationTable[operation].endpoint]}`;
 }
 
-/** The endpoint served at a path, or null. */
+/** The service's endpoint served at a path, or null. */
 export function endpointAt(pathname: string): EndpointName | null {
   const path = pathname.replace(/\/+$/, '');
-  return (Object.keys(endpointPaths) as EndpointName[]).find((name) => path.endsWith(endpointPaths[name])) ?? null;
+  return servedEndpoints.find((name) => path.endsWith(endpointPaths[name])) ?? null;
 }

@@ -6,7 +6,7 @@ import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { soapEnvelope, type SoapVersion } from '../../../electron/soap/soap-envelope';
 import { wsSecurityHeader } from '../../../electron/soap/ws-security';
 import { whoAmIRequestElement } from '../../../shared/ecf/supervision-messages';
-import { endpointPaths, operationTable, type EndpointName } from '../../../shared/ecf/operation-table';
+import { endpointPaths, operationTable, servedEndpoints, type EndpointName } from '../../../shared/ecf/operation-table';
 import { caseRequestMessage } from '../../../shared/ecf/case-messages';
 import { wrapStandardRequest } from '../../../shared/ecf/standard-operations';
 
@@ -85,11 +85,13 @@ describe('the Filing Review service serves each MDE at its own path, strictly (#
   });
 
   it('serves each endpoint\'s WSDL with its own address, the schemas it names, a health check, and nothing outside', async () => {
-    for (const name of Object.keys(endpointPaths) as EndpointName[]) {
+    for (const name of servedEndpoints) {
       const wsdl = await send(`${endpointPaths[name]}?wsdl`, '', {}, 'GET');
       expect(wsdl.status, name).toBe(200);
       expect(wsdl.text, name).toContain(`location="${simulator.url}${endpointPaths[name]}"`);
     }
+    // An ECF 4 record system's port is not the service's.
+    expect((await send(`${endpointPaths.CourtRecordMDE4}?wsdl`, '', {}, 'GET')).status).toBe(404);
     expect((await send('/schemas/ecf5/schema/wrappers.xsd', '', {}, 'GET')).text).toContain('ReviewFilingRequest');
     expect((await send('/schemas/../package.json', '', {}, 'GET')).status).toBe(404);
     expect((await send('/schemas/%2e%2e/%2e%2e/etc/passwd.xsd', '', {}, 'GET')).status).toBe(404);
