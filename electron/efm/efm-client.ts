@@ -21,7 +21,9 @@ import {
   exceptionsRequestElement, readExceptionsResponse, readResolveExceptionResponse, readWhoAmIResponse, readWorkloadResponse, resolveExceptionRequestElement, whoAmIRequestElement, workloadRequestElement,
 } from '../../shared/ecf/supervision-messages';
 import { err, ok, type Result } from '../../shared/result';
-import type { XmlElement } from '../../shared/xml/xml-writer';
+import { rawXml, type RawXml, type XmlElement } from '../../shared/xml/xml-writer';
+import { readMessageReceipt4 } from '../../shared/ecf4/message-receipt';
+import { ns4 } from '../../shared/ecf4/namespaces';
 import { isStandardResponse, standardOperations, wrapStandardRequest, type StandardOperation } from '../../shared/ecf/standard-operations';
 import { operationTable, operationUrl, type Operation } from '../../shared/ecf/operation-table';
 import type { CaseSummary } from '../../shared/domain/case-summary';
@@ -194,6 +196,21 @@ export class EfmClient {
     return ok({ status: status.value, courtIds: readReviewFilingReceiptIds(result.value.body), responseXml: new XMLSerializer().serializeToString(result.value.body) });
   }
 
+  /**
+   * ReviewFiling in ECF 4.0 (a portable medium made by an ECF 4 filing system): the ReviewFilingRequestMessage as the
+   * medium holds it, with its documents as MTOM parts, to the service's ECF 4 FilingReviewMDEPort. The answer is the
+   * ECF 4.0 MessageReceiptMessage: the court's envelope and filing ids, or the error that refused it.
+   */
+  async reviewFiling4(requestXml: string, attachments: readonly MimePart[]): Promise<Result<{ receipt: NonNullable<ReturnType<typeof readMessageReceipt4>>; responseXml: string }>> {
+    const result = await this.#call('ReviewFiling4', rawXml(requestXml), attachments);
+    if (!result.ok) return result;
+    const receipt = readMessageReceipt4(result.value.body);
+    if (!receipt) return err(appError('efm-bad-response', 'The EFM\'s answer to the ECF 4 ReviewFiling holds no MessageReceiptMessage'));
+    const refused = receipt.errors.find((error) => error.code !== '0');
+    if (refused) return err(appError('efm-fault', `The EFM did not take the filing: ${refused.text ?? refused.code}`, { ecfErrorCode: refused.code }));
+    return ok({ receipt, responseXml: new XMLSerializer().serializeToString(result.value.body) });
+  }
+
   /** Records this workstation's signed audit head at the EFM (the same head twice is accepted). */
   async anchorAuditHead(head: SignedAuditHead): Promise<Result<AuditAnchor>> {
     const result = await this.#call('AnchorAuditLog', anchorRequestElement(head));
@@ -333,7 +350,7 @@ export class EfmClient {
     return { ...(this.options.ca ? { ca: this.options.ca } : {}), ...(this.options.signing ? { clientCert: this.options.signing } : {}) };
   }
 
-  async #call(operation: Operation, body: XmlElement, parts: readonly MimePart[] = [], fast?: FastRead): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
+  async #call(operation: Operation, body: XmlElement | RawXml, parts: readonly MimePart[] = [], fast?: FastRead): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
     const attempts = operationTable[operation].idempotent ? this.#retries + 1 : 1;
     let last: AppError = appError('efm-unreachable', 'The EFM was not called');
     for (let attempt = 0; attempt < attempts; attempt++) {
@@ -346,7 +363,7 @@ export class EfmClient {
     return err(last);
   }
 
-  async #once(operation: Operation, body: XmlElement, parts: readonly MimePart[], fast?: FastRead): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
+  async #once(operation: Operation, body: XmlElement | RawXml, parts: readonly MimePart[], fast?: FastRead): Promise<Result<{ body: Element; parts: ReadonlyMap<string, MimePart> }>> {
     // A fresh WS-Security timestamp per attempt: a retried message must not look stale.
     const unsigned = soapEnvelope(body, [wsSecurityHeader(this.options.credentials)]);
     const xml = this.options.signing ? signSoapEnvelope(unsigned, this.options.signing) : unsigned;
@@ -409,7 +426,10 @@ export class EfmClient {
         ...(detail?.holder ? { holder: detail.holder } : {}),
       }));
     }
-    const expected = isStandard(operation) ? isStandardResponse(message.value.body) : isReviewResponse(message.value.body);
+    const answer = message.value.body;
+    const expected = operation === 'ReviewFiling4'
+      ? answer.namespaceURI === ns4.receipt && answer.localName === 'MessageReceiptMessage'
+      : isStandard(operation) ? isStandardResponse(answer) : isReviewResponse(answer);
     if (!expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
     // Standard operations answer refusals in the message (cbrn:MessageStatus), not as faults; ReviewFiling's caller
     // reads the status itself (it is the filer's receipt).

@@ -7,11 +7,25 @@ import type { PayloadSealer } from '../keys/payload-sealer';
 import { writeFileAtomic } from '../settings/atomic-file';
 import type { PortableMedium } from './portable-medium';
 
+/** The EFM's synchronous answer to a medium's ReviewFiling, as the printed receipt shows it. */
+export interface MediumAnswer {
+  /** Which answer it was: the ECF 4.0 MessageReceiptMessage of an ECF 4 medium, or ECF 5.0's MessageStatus. */
+  readonly answeredIn: 'ECF 4.0 MessageReceiptMessage' | 'ECF 5.0 MessageStatus';
+  readonly statusCode: string | null;
+  readonly errorCode: string;
+  readonly errorText: string | null;
+  readonly courtEnvelopeId: string | null;
+  /** The court's id of each filing. */
+  readonly filingIds: readonly string[];
+}
+
 /** A medium received on this workstation and its way to the EFM. */
 interface InboxItem {
   readonly envelopeId: string;
   readonly receivedAt: string;
   readonly filingMessageXml: string;
+  /** A medium made in ECF 4: its ReviewFilingRequestMessage, delivered as it is (absent in earlier versions' files). */
+  readonly ecf4RequestXml?: string | null;
   readonly attachments: readonly { contentId: string; contentType: string; bytes: Uint8Array }[];
   readonly deliveredAt: string | null;
   readonly responseXml: string | null;
@@ -31,16 +45,35 @@ export class MediaInbox {
 
   /** Keeps a checked medium; resolves once it is on disk. */
   async keep(medium: PortableMedium, receivedAt: string): Promise<void> {
-    const item: InboxItem = { envelopeId: medium.envelope.id, receivedAt, filingMessageXml: medium.filingMessageXml, attachments: medium.attachments.map((part) => ({ contentId: part.contentId, contentType: part.contentType, bytes: new Uint8Array(part.body) })), deliveredAt: null, responseXml: null };
+    const item: InboxItem = { envelopeId: medium.envelope.id, receivedAt, filingMessageXml: medium.filingMessageXml, ecf4RequestXml: medium.ecf4RequestXml, attachments: medium.attachments.map((part) => ({ contentId: part.contentId, contentType: part.contentType, bytes: new Uint8Array(part.body) })), deliveredAt: null, responseXml: null };
     await this.#write(item);
   }
 
-  /** Hands one kept filing to the EFM; on success it is marked delivered with the EFM's answer. */
-  async deliver(client: EfmClient, envelopeId: string): Promise<Result<{ statusCode: string | null; errorCode: string; errorText: string | null; courtEnvelopeId: string | null }>> {
+  /**
+   * Hands one kept filing to the EFM (an ECF 4 medium to its ECF 4 port, as it was made); on success it is marked
+   * delivered with the EFM's answer.
+   */
+  async deliver(client: EfmClient, envelopeId: string): Promise<Result<MediumAnswer>> {
     const item = await this.#read(envelopeId);
-    const answer = await client.reviewFiling(item.filingMessageXml, item.attachments.map((a) => ({ contentId: a.contentId, contentType: a.contentType, body: Buffer.from(a.bytes) })));
-    if (answer.ok) await this.#write({ ...item, deliveredAt: new Date().toISOString(), responseXml: answer.value.responseXml });
-    return answer.ok ? { ok: true, value: { statusCode: answer.value.status.statusCode, errorCode: answer.value.status.errorCode, errorText: answer.value.status.errorText, courtEnvelopeId: answer.value.courtIds.envelopeId } } : answer;
+    const parts = item.attachments.map((a) => ({ contentId: a.contentId, contentType: a.contentType, body: Buffer.from(a.bytes) }));
+    const delivered = async (responseXml: string): Promise<void> => this.#write({ ...item, deliveredAt: new Date().toISOString(), responseXml });
+    if (item.ecf4RequestXml) {
+      const answer = await client.reviewFiling4(item.ecf4RequestXml, parts);
+      if (!answer.ok) return answer;
+      await delivered(answer.value.responseXml);
+      const { receipt } = answer.value;
+      return { ok: true, value: {
+        answeredIn: 'ECF 4.0 MessageReceiptMessage', statusCode: null, errorCode: receipt.errors[0]?.code ?? '0', errorText: receipt.errors[0]?.text ?? null,
+        courtEnvelopeId: receipt.envelopeIds[0] ?? null, filingIds: receipt.filingIds,
+      } };
+    }
+    const answer = await client.reviewFiling(item.filingMessageXml, parts);
+    if (!answer.ok) return answer;
+    await delivered(answer.value.responseXml);
+    return { ok: true, value: {
+      answeredIn: 'ECF 5.0 MessageStatus', statusCode: answer.value.status.statusCode, errorCode: answer.value.status.errorCode,
+      errorText: answer.value.status.errorText, courtEnvelopeId: answer.value.courtIds.envelopeId, filingIds: answer.value.courtIds.filingIds,
+    } };
   }
 
   /** Envelope ids still waiting for the EFM (a file that cannot be read is left alone, not fatal). */

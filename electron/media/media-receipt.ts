@@ -1,5 +1,6 @@
 import { PDFDocument, rgb, StandardFonts } from '@cantoo/pdf-lib';
 import { courtClockText } from '../../shared/domain/court-clock';
+import type { MediumAnswer } from './media-inbox';
 import type { PortableMedium } from './portable-medium';
 
 /** What the receipt says about where the filing went. */
@@ -11,7 +12,7 @@ export interface ReceiptStatus {
   readonly workstation: string;
   readonly courtName: string;
   /** Submitted to the EFM (with its answer), or waiting for it. */
-  readonly efm: { delivered: true; statusCode: string | null; errorCode: string; errorText: string | null; courtEnvelopeId: string | null } | { delivered: false; reason: string };
+  readonly efm: ({ delivered: true } & MediumAnswer) | { delivered: false; reason: string };
 }
 
 /**
@@ -28,14 +29,26 @@ export async function makeMediaReceipt(medium: PortableMedium, status: ReceiptSt
   let y = 740;
   // Standard fonts are WinAnsi: anything outside it is shown as '?'.
   const safe = (value: string): string => value.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
+  // A long line (a list of filing ids) wraps at a space; nothing printed is cut off.
   const line = (value: string, options: { size?: number; font?: typeof regular; indent?: number } = {}): void => {
     const size = options.size ?? 10;
-    if (y < 60) {
-      page = document.addPage([612, 792]);
-      y = 740;
+    const font = options.font ?? regular;
+    const width = 500 - (options.indent ?? 0);
+    let rest = safe(value);
+    while (rest.length > 0) {
+      let cut = rest.length;
+      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) {
+        const space = rest.lastIndexOf(' ', cut - 1);
+        cut = space > 0 ? space : cut - 1;
+      }
+      if (y < 60) {
+        page = document.addPage([612, 792]);
+        y = 740;
+      }
+      page.drawText(rest.slice(0, cut), { x: 56 + (options.indent ?? 0), y, size, font, color: rgb(0, 0, 0) });
+      y -= size + 6;
+      rest = rest.slice(cut).trimStart();
     }
-    page.drawText(safe(value).slice(0, 110), { x: 56 + (options.indent ?? 0), y, size, font: options.font ?? regular, color: rgb(0, 0, 0) });
-    y -= size + 6;
   };
   line(status.courtName || 'Court', { size: 14, font: bold });
   line('Receipt for a filing delivered on portable media', { size: 12, font: bold });
@@ -49,6 +62,9 @@ export async function makeMediaReceipt(medium: PortableMedium, status: ReceiptSt
   line(status.efm.delivered
     ? `Status: received by the EFM for clerk review (${status.efm.statusCode ?? 'Success'}, ECF error code ${status.efm.errorCode}${status.efm.errorText ? `: ${status.efm.errorText}` : ''})`
     : `Status: received at the court; it will be submitted to the EFM when it can be reached (${status.efm.reason})`, { font: bold });
+  if (status.efm.delivered) {
+    line(`The EFM's answer (${status.efm.answeredIn}): envelope ${status.efm.courtEnvelopeId ?? 'not named'}; filings ${status.efm.filingIds.join(', ') || 'not named'}`, { size: 9 });
+  }
   y -= 6;
   line('Filings', { font: bold, size: 11 });
   for (const filing of medium.envelope.filings) {

@@ -4,7 +4,8 @@ import type { Envelope } from '../../shared/domain/envelope';
 import { binaryReferences, findFilingMessages, missingFilingMessageReason, readFilingMessage } from '../../shared/ecf/filing-message';
 import { findAnyFilingMessages } from '../../shared/ecf/any-filing-message';
 import { readEcfOperation } from '../../shared/ecf/portable-media-operation';
-import { ecf5FilingMessageOf } from '../../shared/ecf4/core-filing-message';
+import { binaryLocations4, ecf5FilingMessageOf } from '../../shared/ecf4/core-filing-message';
+import { ns4 } from '../../shared/ecf4/namespaces';
 import { loadPdf } from '../../shared/pdf/load-pdf';
 import { parseXml } from '../../shared/xml/safe-xml';
 import type { MimePart } from '../soap/mtom';
@@ -21,6 +22,12 @@ export interface PortableMedium {
   /** The FilingMessage with each document's BinaryURI pointing at its MTOM part. */
   readonly filingMessageXml: string;
   readonly attachments: readonly MimePart[];
+  /**
+   * A medium made by an ECF 4 filing system (a ReviewFilingRequestMessage): the request as it is on the medium, with
+   * each document's `nc:BinaryLocationURI` pointing at its MTOM part. It goes to the court's ECF 4 port as it is, so
+   * the court keeps the filer's own message and answers with an ECF 4.0 MessageReceiptMessage.
+   */
+  readonly ecf4RequestXml: string | null;
   readonly files: readonly { name: string; sequenceId: string; sizeBytes: number; sha256: string }[];
   readonly warnings: readonly string[];
 }
@@ -70,6 +77,7 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
   const ordered = [...listed].sort((a, b) => a.sequenceId.localeCompare(b.sequenceId, 'en', { numeric: true }));
   let message: Element | null = null;
   let messageEntry: (typeof listed)[number] | null = null;
+  let ecf4Request: Element | null = null;
   for (const entry of ordered) {
     if (!entry.fileName.toLowerCase().endsWith('.xml')) continue;
     const parsed = parseXml(new TextDecoder().decode(byName.get(entry.fileName.toLowerCase())?.bytes ?? new Uint8Array()));
@@ -93,7 +101,9 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
       }
       message = translated.value.message;
       messageEntry = entry;
-      warnings.push(`${entry.fileName} holds an ECF 4.0 filing: it was read and handed to the court's system as ECF 5.0.`);
+      const request = parsed.value.namespaceURI === ns4.wsmp && parsed.value.localName === 'ReviewFilingRequestMessage' ? parsed.value : null;
+      if (request && findAnyFilingMessages(request).length === 1) ecf4Request = request;
+      else warnings.push(`${entry.fileName} holds an ECF 4.0 filing without its ReviewFilingRequestMessage: it was read and handed to the court's system as ECF 5.0.`);
       break;
     }
     const reason = missingFilingMessageReason(parsed.value, entry.fileName);
@@ -106,9 +116,12 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
   // Every document's file, found by its BinaryURI; each gets an MTOM content id for the hand-over to the EFM.
   const attachments: MimePart[] = [];
   const rewrites = new Map<string, string>();
+  const entryFor = (reference: string): (typeof listed)[number] | undefined => {
+    const target = reference.replace(/^cid:(\/\/)?/, '');
+    return listed.find((candidate) => candidate !== messageEntry && (candidate.fileName.toLowerCase() === target.toLowerCase() || candidate.sequenceId === target || candidate.fileName.split('/').pop()?.toLowerCase() === target.toLowerCase()));
+  };
   for (const binary of binaryReferences(message)) {
-    const target = binary.reference.replace(/^cid:(\/\/)?/, '');
-    const entry = listed.find((candidate) => candidate !== messageEntry && (candidate.fileName.toLowerCase() === target.toLowerCase() || candidate.sequenceId === target || candidate.fileName.split('/').pop()?.toLowerCase() === target.toLowerCase()));
+    const entry = entryFor(binary.reference);
     if (!entry) {
       problems.push(`The FilingMessage refers to ${binary.reference}, which ECFOperation.xml does not list.`);
       continue;
@@ -122,6 +135,12 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
     rewrites.set(entry.fileName, contentId);
     binary.rebind(`cid:${contentId}`);
   }
+  // The ECF 4 request names the same files: each reference goes to the same MTOM part.
+  for (const location of ecf4Request ? binaryLocations4(ecf4Request) : []) {
+    const entry = entryFor(location.reference);
+    const contentId = entry ? rewrites.get(entry.fileName) : undefined;
+    if (contentId) location.rebind(`cid:${contentId}`);
+  }
   if (problems.length > 0) return { ok: false, problems };
   const reread = readFilingMessage(message);
   if (!reread.ok) return { ok: false, problems: [reread.error.message] };
@@ -131,6 +150,7 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
       envelope: reread.value,
       filingMessageXml: new XMLSerializer().serializeToString(message),
       attachments,
+      ecf4RequestXml: ecf4Request ? new XMLSerializer().serializeToString(ecf4Request) : null,
       files: ordered.map((entry) => {
         const bytes = byName.get(entry.fileName.toLowerCase())?.bytes ?? new Uint8Array();
         return { name: entry.fileName, sequenceId: entry.sequenceId, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };

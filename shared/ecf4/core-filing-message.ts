@@ -1,9 +1,9 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Attorney, Envelope, Filing, FilingDocument, Party, Rendition } from '../domain/envelope';
 import { err, ok, type Result } from '../result';
-import { attr, child, children, path, text, textAt } from '../xml/xml-query';
+import { attr, child, children, descendants, path, text, textAt } from '../xml/xml-query';
 import { courtIdentifier } from '../ecf/court-identifiers';
-import { attachmentRef } from '../ecf/filing-message';
+import { attachmentRef, type BinaryReference } from '../ecf/filing-message';
 import { writeFilingMessage } from '../ecf/write-filing-message';
 import { parseXml } from '../xml/safe-xml';
 import type { EcfReadError } from '../ecf/ecf-read-error';
@@ -253,4 +253,16 @@ export function ecf5FilingMessageOf(core: Element, fallbackSendingMde: string): 
   const written = parseXml(writeFilingMessage(envelope.value, envelope.value.sendingMde ?? fallbackSendingMde));
   if (!written.ok) return written;
   return ok({ message: written.value, senderId: textAt(core, [nc, 'DocumentIdentification'], [nc, 'IdentificationID']) });
+}
+
+/** Every document rendition's `nc:BinaryLocationURI` in an ECF 4 message, to read and rebind (portable media). */
+export function binaryLocations4(root: Element): BinaryReference[] {
+  return descendants(root, nc, 'BinaryLocationURI')
+    .filter((uri) => uri.parentNode?.namespaceURI === ecf)
+    .map((uri) => ({
+      reference: (text(uri) ?? '').trim(),
+      rebind: (next: string) => {
+        uri.textContent = next;
+      },
+    }));
 }

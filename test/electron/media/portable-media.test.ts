@@ -15,10 +15,12 @@ import { MediaInbox } from '../../../electron/media/media-inbox';
 import { readPortableMedium, type MediumFile } from '../../../electron/media/portable-medium';
 import type { Result } from '../../../shared/result';
 import { validateEcf } from '../../fixtures/ecf-validate';
+import { validateTylerEcf4 } from '../../fixtures/ecf4-filer';
+import { reviewRecords } from '../../../electron/service/store/review-records';
 
 let simulator: EfmSimulator;
 beforeAll(async () => {
-  simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml) }).start();
+  simulator = await new EfmSimulator({ validateEcf: async (xml) => validateEcf(xml), validateEcf4: validateTylerEcf4 }).start();
 });
 afterAll(() => simulator.close());
 
@@ -73,7 +75,7 @@ describe('portable media (OASIS ECF Portable Media profile)', () => {
     expect(after.ok && after.value.items.filter((item) => item.envelopeId === result.envelopeId)).toHaveLength(1);
   });
 
-  it('an ECF 4.0 medium (seed 003 as written): the CoreFilingMessage is read, its documents found, the filing queued', async () => {
+  it('an ECF 4.0 medium (seed 003 as written): read, its documents found, filed in ECF 4 and answered with its receipt', async () => {
     // Our ECF 4.0 fixture (valid against Tyler's ECF 4 schemas, see test/shared/ecf4): two filings, two connected.
     const request = readFileSync(path.resolve('test', 'fixtures', 'ecf4', 'ReviewFilingRequestMessage-civil-existing-two-filings.xml'));
     const names = ['motion.pdf', 'appearance.pdf', 'exhibit-a.pdf', 'proposed-order.pdf'];
@@ -85,14 +87,24 @@ describe('portable media (OASIS ECF Portable Media profile)', () => {
     ];
     const read = await readPortableMedium(files);
     if (!read.ok) throw new Error(read.problems.join('; '));
-    expect(read.value.warnings).toEqual(["ReviewFilingRequestMessage.xml holds an ECF 4.0 filing: it was read and handed to the court's system as ECF 5.0."]);
+    expect(read.value.warnings).toEqual([]);
     expect(read.value.attachments).toHaveLength(4);
-    // What goes to the EFM is schema-valid ECF 5.0.
+    // The medium's own ECF 4 request goes to the court, each document pointing at its part; valid for Tyler's schemas.
+    const request4 = read.value.ecf4RequestXml ?? '';
+    expect((await validateTylerEcf4(request4)).valid).toBe(true);
+    expect(request4.match(/<nc:BinaryLocationURI( [^>]*)?>cid:media-\d+@clerk-review<\/nc:BinaryLocationURI>/g)).toHaveLength(4);
+    // The review model's reading of it is schema-valid ECF 5.0 too.
     const validation = validateEcf(read.value.filingMessageXml);
     expect(validation.valid, validation.output).toBe(true);
     const result = await importMedium(files, new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-'))), context());
     if (!result.imported) throw new Error(result.problems.join('; '));
-    expect(result).toMatchObject({ delivered: true, filings: 2 });
+    expect(result, result.message).toMatchObject({ delivered: true, filings: 2 });
+    // Filed as ECF 4: the court keeps the filer's message, and the receipt prints the ECF 4.0 answer with its ids.
+    expect(await reviewRecords.envelope(simulator.database, result.envelopeId)).toMatchObject({ filedAs: '4.0' });
+    const receiptFile = path.join(mkdtempSync(path.join(tmpdir(), 'crd-media-')), 'receipt.pdf');
+    writeFileSync(receiptFile, result.receipt.bytes);
+    const printed = spawnSync('pdftotext', [receiptFile, '-'], { encoding: 'utf8' }).stdout;
+    expect(printed.replace(/\s+/g, ' ')).toContain(`The EFM's answer (ECF 4.0 MessageReceiptMessage): envelope ${result.envelopeId}; filings ${result.envelopeId}-F1, ${result.envelopeId}-F2`);
     const detail = await client().getEnvelope(result.envelopeId);
     if (!detail.ok) throw new Error(detail.error.message);
     const { envelope } = detail.value;
