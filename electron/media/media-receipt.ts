@@ -73,6 +73,9 @@ export async function makeMediaReceipt(medium: PortableMedium, status: ReceiptSt
   }
   y -= 6;
   line('Files on the medium', { font: bold, size: 11 });
+  line(medium.signature.kind === 'verified'
+    ? `Signed by ${medium.signature.signer}: the XML signature in ECFOperation.xml covers all ${medium.signature.files.length} files and verifies.`
+    : 'Not signed: ECFOperation.xml carries no XML signature (the profile makes it optional).', { size: 9 });
   for (const file of medium.files) {
     line(`#${file.sequenceId}  ${file.name}  (${file.sizeBytes} bytes)`, { size: 9 });
     line(`SHA-256 ${file.sha256}`, { indent: 16, size: 8 });

@@ -9,6 +9,7 @@ import { ns4 } from '../../shared/ecf4/namespaces';
 import { loadPdf } from '../../shared/pdf/load-pdf';
 import { parseXml } from '../../shared/xml/safe-xml';
 import type { MimePart } from '../soap/mtom';
+import { verifyMediumSignature, type MediumSignature } from './medium-signature';
 
 /** A file of the medium: its path from the medium's root (forward slashes) and its bytes. */
 export interface MediumFile {
@@ -28,6 +29,8 @@ export interface PortableMedium {
    * the court keeps the filer's own message and answers with an ECF 4.0 MessageReceiptMessage.
    */
   readonly ecf4RequestXml: string | null;
+  /** The medium's XML-DSig: absent, or verified (a medium whose signature does not verify is refused). */
+  readonly signature: Exclude<MediumSignature, { kind: 'invalid' }>;
   readonly files: readonly { name: string; sequenceId: string; sizeBytes: number; sha256: string }[];
   readonly warnings: readonly string[];
 }
@@ -72,6 +75,9 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
   const listedNames = new Set(listed.map((entry) => entry.fileName.toLowerCase()));
   for (const file of byName.values()) if (file.path.toLowerCase() !== 'ecfoperation.xml' && !listedNames.has(file.path.toLowerCase())) warnings.push(`${file.path} is on the medium but not listed in ECFOperation.xml; it was ignored.`);
   if (problems.length > 0) return { ok: false, problems };
+  const signature = verifyMediumSignature(new TextDecoder().decode(operationFile.bytes), listed.map((entry) => entry.fileName), (fileName) => byName.get(fileName.toLowerCase())?.bytes ?? null);
+  if (signature.kind === 'invalid') return { ok: false, problems: [`The medium is signed, but its signature does not hold: ${signature.reason}.`] };
+  if (signature.kind === 'verified' && signature.note) warnings.push(`The medium's signature verifies, but ${signature.note}.`);
 
   // The message: the first listed file (by sequence) that holds a FilingMessage.
   const ordered = [...listed].sort((a, b) => a.sequenceId.localeCompare(b.sequenceId, 'en', { numeric: true }));
@@ -151,6 +157,7 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
       filingMessageXml: new XMLSerializer().serializeToString(message),
       attachments,
       ecf4RequestXml: ecf4Request ? new XMLSerializer().serializeToString(ecf4Request) : null,
+      signature,
       files: ordered.map((entry) => {
         const bytes = byName.get(entry.fileName.toLowerCase())?.bytes ?? new Uint8Array();
         return { name: entry.fileName, sequenceId: entry.sequenceId, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
