@@ -47,7 +47,7 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
   if (cms !== undefined && !/^https?:\/\/[^\s]+$/.test(cms)) throw new UsageError('--cms takes the court record system\'s CourtRecordMDE address (http or https)');
   const cmsEcf = optionValue(args, 'cms-ecf');
   if (cmsEcf !== undefined && cmsEcf !== '4.0' && cmsEcf !== '5.0') throw new UsageError('--cms-ecf takes 5.0 or 4.0: the ECF version the court record system speaks');
-  if (cmsEcf !== undefined && cms === undefined) throw new UsageError('--cms-ecf goes with --cms');
+  if (cmsEcf !== undefined && optionValue(args, 'cms-drop') !== undefined) throw new UsageError('--cms-ecf names how the record system is spoken to: not with --cms-drop');
   const cmsCa = optionValue(args, 'cms-ca');
   if (cmsCa !== undefined && cms === undefined) throw new UsageError('--cms-ca goes with --cms');
   const cmsDrop = optionValue(args, 'cms-drop');
@@ -77,6 +77,8 @@ export function simulatorOptionsFromArgs(args: CliArgs, readText: (file: string)
       ...(cmsEcf === '4.0' ? { ecfVersion: '4.0' as const } : {}),
       ...(cmsCa ? { ca: readFileOrUsage(readText, cmsCa, '--cms-ca') } : {}),
     } } : {}),
+    // Without --cms the demo record system runs beside the service; --cms-ecf 4.0 speaks ECF 4 to it.
+    ...(!cms && cmsEcf === '4.0' ? { demoRecordSystemEcf: '4.0' as const } : {}),
     ...(docketing ? { docketingModel: docketing } : {}),
     ...(cmsDrop ? { cmsDropFolder: cmsDrop } : {}),
     ...(caseNumbers ? { caseNumbering: caseNumbers } : {}),

@@ -19,7 +19,13 @@ import { writeNotifyDocketingComplete, type DocketedFiling } from '../../shared/
 import { readDocumentStampInformation, writeNotifyDocumentStampInformation, type StampInformationRequest } from '../../shared/ecf/stamp-information-messages';
 import { parseXml } from '../../shared/xml/safe-xml';
 import { child, children, path, textAt } from '../../shared/xml/xml-query';
-import { el, rawXml } from '../../shared/xml/xml-writer';
+import { el, rawXml, serializeXml, type RawXml } from '../../shared/xml/xml-writer';
+import { ecf4OperationOf } from '../../shared/ecf4/ecf4-operations';
+import { messageReceiptMessage4, messageReceiptPrefixes4 } from '../../shared/ecf4/message-receipt';
+import { writePrefixes4 } from '../../shared/ecf4/namespaces';
+import { recordDocketingCallbackMessage4 } from '../../shared/ecf4/record-docketing-callback';
+import { caseListResponseMessage4, readCaseListQuery4 } from '../../shared/ecf4/case-query';
+import { readRecordFiling4 } from './record-filing-4';
 import { CaseBook } from './case-book';
 import { decodeMtom, encodeMtom, type MimePart } from '../soap/mtom';
 import { readSoapEnvelope, soapEnvelope, soapFaultEnvelope } from '../soap/soap-envelope';
@@ -38,6 +44,8 @@ export interface DemoCmsOptions {
   readonly random: () => number;
   /** Checks each RecordDocketing against the ECF schemas before taking it (error 1 when invalid). */
   readonly validateEcf?: (xml: string) => Promise<{ valid: boolean; output: string }>;
+  /** Checks each ECF 4.0 request (RecordFiling, GetCaseList) against the ECF 4 schemas (error 1 when invalid). */
+  readonly validateEcf4?: (xml: string) => Promise<{ valid: boolean; output: string }>;
   /** The account the Filing Review service must present; absent: any caller (loopback demo only). */
   readonly acceptFrom?: UsernameCredentials;
   /** Waits before each resend of a callback the service did not take. */
@@ -87,6 +95,8 @@ interface TakenDocketing {
   readonly filings: readonly { readonly filingId: string; readonly sha256: string | null; readonly bytes?: Uint8Array; readonly title: string | null }[];
   /** The case the filings go into (the corrected case of a new one, else the filed case). */
   readonly caseNumber: string | null;
+  /** Taken as an ECF 4.0 RecordFiling: answered with NotifyDocketingComplete 4.0, echoing its reviewed lead document. */
+  readonly ecf4?: { readonly reviewedLead: Element };
 }
 
 /** A lead document the CMS docketed, as GetDocument serves it by its file control id (the docket entry id). */
@@ -117,7 +127,9 @@ const refusals = ['The case is sealed in the case management system', 'Duplicate
 export class DemoCms {
   readonly callbacks: DocketingCallback[] = [];
   /** Every request body it took, as it arrived (the request wrapper's XML), in order: what the court's CMS would log. */
-  readonly received: { readonly operation: ServedOperation; readonly xml: string; readonly parts: number }[] = [];
+  readonly received: { readonly operation: ServedOperation | 'RecordFiling4' | 'GetCaseList4'; readonly xml: string; readonly parts: number }[] = [];
+  /** Every NotifyDocketingComplete 4.0 it sent (for ECF 4 RecordFiling), as sent. */
+  readonly callbacks4: { readonly filingId: string; readonly xml: string; readonly schemaValid: boolean | null; readonly delivered: boolean }[] = [];
   /** The cases on its record: those it was told it holds, those it opened, and those it docketed into. */
   readonly cases = new CaseBook();
   /** The cases it opened (or refused to) for DocumentStampInformation, in order. */
@@ -157,6 +169,11 @@ export class DemoCms {
   }
 
   /** The URL of its CourtRecordMDE endpoint (what the service is configured with). */
+  /** Its ECF 4.0 CourtRecordMDEPort, for a service configured to dock to it in ECF 4 (`--cms-ecf 4.0`). */
+  get courtRecordUrl4(): string {
+    return `${this.url}${endpointPaths.CourtRecordMDE4}`;
+  }
+
   get courtRecordUrl(): string {
     return `${this.url}${endpointPaths.CourtRecordMDE}`;
   }
@@ -193,7 +210,9 @@ export class DemoCms {
     const answer = (status: number, xml: string): void => void response.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml);
     try {
       const url = new URL(request.url ?? '/', 'http://x');
-      if (request.method !== 'POST' || url.pathname.replace(/\/+$/, '') !== endpointPaths.CourtRecordMDE) {
+      const pathname = url.pathname.replace(/\/+$/, '');
+      const ecf4 = pathname === endpointPaths.CourtRecordMDE4;
+      if (request.method !== 'POST' || (pathname !== endpointPaths.CourtRecordMDE && !ecf4)) {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
         return;
       }
@@ -211,6 +230,7 @@ export class DemoCms {
       const message = readSoapEnvelope(rootXml);
       if (!message.ok) return answer(400, soapFaultEnvelope('Client', message.error.message, null));
       if (!this.#accepts(readWsSecurity(message.value.header))) return answer(500, soapFaultEnvelope('Client', 'Unknown user or wrong password', null, [], '1.1', 'wsse:FailedAuthentication'));
+      if (ecf4) return answer(200, soapEnvelope(await this.#ecf4Operation(message.value.body, framing.value.soapAction, parts)));
       const operation = standardOperationOf(message.value.body);
       if (!serves(operation)) return answer(500, soapFaultEnvelope('Client', `This record system does not implement ${message.value.body.nodeName}`, null));
       const expected = operationTable[operation].soapAction;
@@ -227,6 +247,44 @@ export class DemoCms {
       if (error instanceof CmsFault) return answer(500, soapFaultEnvelope('Client', error.message, error.detail));
       if (!response.headersSent) answer(500, soapFaultEnvelope('Server', `The record system failed: ${(error as Error).message}`, null));
     }
+  }
+
+  /**
+   * The ECF 4.0 CourtRecordMDEPort (a court whose record system speaks ECF 4): RecordFiling, one filing each, taken
+   * and answered at once with a MessageReceiptMessage and later by NotifyDocketingComplete 4.0; GetCaseList, from
+   * the cases it keeps. Refusals are answered in the message (ecf:Error), as ECF 4 does.
+   */
+  async #ecf4Operation(body: Element, soapAction: string | null, parts: ReadonlyMap<string, MimePart>): Promise<RawXml> {
+    const court = this.options.court ?? { id: 'unknown', name: 'Court' };
+    const receipt = (errorCode: string, errorText: string): RawXml => rawXml(serializeXml(messageReceiptMessage4({
+      envelopes: [], courtId: court.id, sendingMde: this.courtRecordUrl4, errorCode, errorText,
+    }), messageReceiptPrefixes4));
+    const operation = ecf4OperationOf(body);
+    if (operation !== 'RecordFiling4' && operation !== 'GetCaseList4') return receipt('2', `This record system does not implement ${body.nodeName}`);
+    if (soapAction !== operationTable[operation].soapAction) return receipt('2', `The SOAPAction does not match ${operation} (expected "${operationTable[operation].soapAction}")`);
+    const xml = new XMLSerializer().serializeToString(body);
+    this.received.push({ operation, xml, parts: parts.size });
+    if (this.options.validateEcf4) {
+      const validation = await this.options.validateEcf4(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
+      if (!validation.valid) return receipt('1', `The message is not valid against the ECF 4.0 schemas: ${validation.output.slice(0, 300)}`);
+    }
+    if (operation === 'GetCaseList4') {
+      const wanted = readCaseListQuery4(body);
+      const cases = 'caseNumber' in wanted ? [this.cases.get(wanted.caseNumber)].filter((kase) => kase !== null) : this.cases.withParty(wanted.partyName, wanted.category);
+      return rawXml(serializeXml(caseListResponseMessage4({ courtId: court.id, sendingMde: this.courtRecordUrl4 }, cases), writePrefixes4));
+    }
+    const read = readRecordFiling4(body, parts);
+    if (typeof read === 'string') return receipt('2', read);
+    const messageId = `RF4-${read.filingId}`;
+    if (!this.#taken.has(messageId)) {
+      if (read.caseNumber) this.cases.add(caseSummaryOf(read.caseNumber, read.envelope));
+      this.#taken.add(messageId);
+      this.#schedule({
+        messageId, envelope: read.envelope, reviewer: { id: 'clerk', name: 'Clerk' }, acceptedAt: new Date().toISOString(), caseNumber: read.caseNumber,
+        filings: [{ filingId: read.filingId, sha256: read.lead.sha256, bytes: read.lead.bytes, title: read.lead.title }], ecf4: { reviewedLead: read.reviewedLead },
+      });
+    }
+    return receipt('0', 'No Error');
   }
 
   #accepts(security: ReturnType<typeof readWsSecurity>): boolean {
@@ -425,6 +483,19 @@ export class DemoCms {
       };
     });
     const { envelope } = docketing;
+    if (docketing.ecf4) {
+      for (const filing of filings) {
+        const xml = recordDocketingCallbackMessage4({
+          filingId: filing.filingId, sendingMde: this.courtRecordUrl4, postedAt: new Date().toISOString(), caseNumber: docketing.caseNumber,
+          outcome: filing.docketId ? { docketId: filing.docketId } : { refusal: filing.failureReason ?? 'Not docketed' }, reviewedLead: docketing.ecf4.reviewedLead,
+        });
+        const validation = this.options.validateEcf4 ? await this.options.validateEcf4(xml) : null;
+        this.#status.set(filing.filingId, filing.docketId ? 'successful' : 'unsuccessful');
+        const delivered = await this.#deliver(xml, 'NotifyDocketingComplete4');
+        this.callbacks4.push({ filingId: filing.filingId, xml, schemaValid: validation ? validation.valid : null, delivered });
+      }
+      return;
+    }
     const header = { messageId: `NDC-${++this.#sequence}`, sendingMde: this.courtRecordUrl, courtId: envelope.courtId ?? 'unknown', courtName: envelope.courtName, postedAt: new Date().toISOString() };
     const xml = writeNotifyDocketingComplete({ header, requestMessageId: docketing.messageId, envelope, reviewer: docketing.reviewer, filings });
     const validation = this.options.validateEcf ? await this.options.validateEcf(xml) : null;
@@ -436,16 +507,18 @@ export class DemoCms {
   }
 
   /** Sends a callback until the service takes it (or refuses it for good); true when taken. */
-  async #deliver(xml: string, operation: 'NotifyDocketingComplete' | 'NotifyDocumentStampInformation'): Promise<boolean> {
+  async #deliver(xml: string, operation: 'NotifyDocketingComplete' | 'NotifyDocumentStampInformation' | 'NotifyDocketingComplete4'): Promise<boolean> {
     const delays = this.options.retryDelaysMs ?? [200, 1000, 5000, 30_000];
     for (let attempt = 0; attempt <= delays.length && !this.#closed; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]));
       const target = this.#target;
       if (!target) continue;
+      const ecf4 = operation === 'NotifyDocketingComplete4';
       const outcome = await sendStandardMessage({
-        url: `${target.serviceUrl}${endpointPaths.FilingReviewMDE}`,
+        url: `${target.serviceUrl}${endpointPaths[ecf4 ? 'FilingReviewMDE4' : 'FilingReviewMDE']}`,
         soapAction: operationTable[operation].soapAction,
-        body: el(ns.wrapper, `${operation}Request`, rawXml(xml)),
+        // ECF 4.0 sends the callback message itself as the body (document/literal); ECF 5.0 wraps it.
+        body: ecf4 ? rawXml(xml) : el(ns.wrapper, `${operation}Request`, rawXml(xml)),
         credentials: target.credentials,
         ...(target.ca ? { ca: target.ca } : {}),
       });

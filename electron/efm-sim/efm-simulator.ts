@@ -118,6 +118,8 @@ export interface SimulatorOptions {
    * without either keeps accepted filings owed and, after the retries, lists them as exceptions to docket by hand.
    */
   readonly demoRecordSystem?: boolean;
+  /** The ECF version the service speaks with the demo record system (default 5.0; 4.0: RecordFiling at its ECF 4 port). */
+  readonly demoRecordSystemEcf?: '5.0' | '4.0';
   /**
    * When accepted filings go to the record system: with each clerk's submission (default: a filing reaches the
    * docket as soon as it is accepted), or once per envelope when its last filing is decided.
@@ -225,7 +227,7 @@ export class EfmSimulator {
     if (options.cmsDropFolder && (options.recordSystem || this.#court.caseNumbering === 'record-system')) {
       throw new Error('A court with a CMS drop folder has no interactive record system: no --cms, and clerks number new cases');
     }
-    if (options.recordSystem?.ecfVersion === '4.0' && this.#court.caseNumbering === 'record-system') {
+    if ((options.recordSystem?.ecfVersion ?? options.demoRecordSystemEcf) === '4.0' && this.#court.caseNumbering === 'record-system') {
       throw new Error('An ECF 4.0 record system cannot be asked for a new case\'s number (DocumentStampInformation is ECF 5.0): clerks number new cases');
     }
     this.#demoCms = options.recordSystem || options.demoRecordSystem === false || options.cmsDropFolder ? null : new DemoCms({
@@ -234,6 +236,7 @@ export class EfmSimulator {
       model: 'per-filing',
       random: Math.random,
       ...(options.validateEcf ? { validateEcf: options.validateEcf } : {}),
+      ...(options.validateEcf4 ? { validateEcf4: options.validateEcf4 } : {}),
       // New cases it opens go to the court's first location and its judges in turn (CMS case assignment).
       court: { id: this.#court.courtId, name: this.#court.courtName },
       openCase: () => {
@@ -958,7 +961,9 @@ export class EfmSimulator {
   #recordSystem(): RecordSystemEndpoint | null {
     if (this.options.recordSystem) return this.options.recordSystem;
     if (!this.#demoCms?.url) return null;
-    return { url: this.#demoCms.courtRecordUrl, credentials: { username: embeddedServiceAccount, password: this.#cmsSecrets.service } };
+    const credentials = { username: embeddedServiceAccount, password: this.#cmsSecrets.service };
+    if (this.options.demoRecordSystemEcf === '4.0') return { url: this.#demoCms.courtRecordUrl4, credentials, ecfVersion: '4.0' };
+    return { url: this.#demoCms.courtRecordUrl, credentials };
   }
 
   #sign(xml: string): string {

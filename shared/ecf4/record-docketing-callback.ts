@@ -1,9 +1,10 @@
-import type { Element } from '@xmldom/xmldom';
+import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { err, ok, type Result } from '../result';
 import type { EcfReadError } from '../ecf/ecf-read-error';
 import { child, children, textAt } from '../xml/xml-query';
+import { el, optional, rawXml, serializeXml } from '../xml/xml-writer';
 import { caseElementOf } from './core-filing-message';
-import { ns4 } from './namespaces';
+import { ns4, webServicesProfile4, writePrefixes4 } from './namespaces';
 
 const { nc, ecf, docketcb } = ns4;
 
@@ -57,4 +58,48 @@ export function readRecordDocketingCallback4(message: Element): Result<RecordDoc
     caseNumber: textAt(kase, [nc, 'CaseDocketID']),
     reason: docketed ? said : (said ?? 'The court record system did not docket it'),
   });
+}
+
+/** What an ECF 4 record system says back about one filing it was sent (see {@link recordDocketingCallbackMessage4}). */
+export interface RecordDocketingCallbackInput4 {
+  readonly filingId: string;
+  readonly sendingMde: string;
+  readonly postedAt: string;
+  readonly caseNumber: string | null;
+  /** Docketed under this entry, or refused for this reason. */
+  readonly outcome: { readonly docketId: string } | { readonly refusal: string };
+  /** The ReviewedLeadDocument of the RecordDocketingMessage, answered back with its docket entry. */
+  readonly reviewedLead: Element;
+}
+
+/**
+ * The `docketcb:RecordDocketingCallbackMessage` an ECF 4.0 court record system sends with NotifyDocketingComplete:
+ * the court's filing id (FILINGID), the case with its number, the filing's status (accepted, or rejected with the
+ * reason) and the reviewed lead document it was sent, with the docket entry it got.
+ */
+export function recordDocketingCallbackMessage4(input: RecordDocketingCallbackInput4): string {
+  const serializer = new XMLSerializer();
+  const lead = input.reviewedLead.cloneNode(true) as Element;
+  for (const old of children(lead, ecf, 'DocumentDocketID')) lead.removeChild(old);
+  const document = lead.ownerDocument;
+  if ('docketId' in input.outcome && document) {
+    // ecf:ReviewedDocumentType: … DocumentRendition+, DocumentHashText?, DocumentDocketID?, SealDocumentIndicator?
+    const docket = document.createElementNS(ecf, `${lead.lookupPrefix(ecf) ?? 'ecf'}:DocumentDocketID`);
+    const id = document.createElementNS(nc, `${lead.lookupPrefix(nc) ?? 'nc'}:IdentificationID`);
+    id.appendChild(document.createTextNode(input.outcome.docketId));
+    docket.appendChild(id);
+    lead.insertBefore(docket, child(lead, ecf, 'SealDocumentIndicator'));
+  }
+  const docketed = 'docketId' in input.outcome;
+  return serializeXml(el(docketcb, 'RecordDocketingCallbackMessage',
+    el(nc, 'DocumentIdentification', el(nc, 'IdentificationID', input.filingId), el(nc, 'IdentificationCategoryText', 'FILINGID')),
+    el(nc, 'DocumentPostDate', el(nc, 'DateTime', input.postedAt)),
+    el(ecf, 'SendingMDELocationID', el(nc, 'IdentificationID', input.sendingMde)),
+    el(ecf, 'SendingMDEProfileCode', webServicesProfile4),
+    el(nc, 'Case', optional(nc, 'CaseDocketID', input.caseNumber)),
+    el(ecf, 'FilingCompletionDate', el(nc, 'DateTime', input.postedAt)),
+    el(ecf, 'FilingStatus',
+      el(nc, 'StatusDescriptionText', docketed ? 'Docketed' : ('refusal' in input.outcome ? input.outcome.refusal : '')),
+      el(ecf, 'FilingStatusCode', docketed ? 'accepted' : 'rejected')),
+    rawXml(serializer.serializeToString(lead))), writePrefixes4);
 }

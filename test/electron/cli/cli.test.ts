@@ -136,6 +136,7 @@ describe('clerk-review efm-sim options (court IT configures the service)', () =>
       tls: { keyPem: identity.keyPem, certPem: identity.certPem },
     });
     expect(parse()).toEqual({ port: 0 });
+    expect(parse('--cms-ecf', '4.0')).toEqual({ port: 0, demoRecordSystemEcf: '4.0' });
     expect(parse('--cms', 'https://cms.example/CourtRecordMDEPort', '--cms-ecf', '4.0')).toMatchObject({
       recordSystem: { url: 'https://cms.example/CourtRecordMDEPort', ecfVersion: '4.0' },
     });
@@ -143,7 +144,7 @@ describe('clerk-review efm-sim options (court IT configures the service)', () =>
       [['--filer-callback', 'efsp'], /ACCOUNT=URL/],
       [['--filer-callback', 'efsp=file:///etc/passwd'], /http or https/],
       [['--filer-callback-ecf4', 'efsp=ftp://efsp.example/'], /--filer-callback-ecf4 takes ACCOUNT=URL/],
-      [['--cms-ecf', '4.0'], /--cms-ecf goes with --cms/],
+      [['--cms-ecf', '4.0', '--cms-drop', '/tmp/drop'], /not with --cms-drop/],
       [['--cms', 'https://cms.example/CourtRecordMDEPort', '--cms-ecf', '4.1'], /5\.0 or 4\.0/],
       [['--cms', 'https://cms.example/CourtRecordMDEPort', '--cms-ecf', '4.0', '--case-numbers', 'record-system'], /clerks to number new cases/],
       [['--request-signer', 'notes.txt'], /not a PEM certificate/],
