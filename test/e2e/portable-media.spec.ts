@@ -1,20 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { makeDemoMedium } from '../../electron/demo/demo-medium';
-import type { MediumFile } from '../../electron/media/portable-medium';
 import { expect, test } from './loopback-fixture';
-
-/** Writes a medium as a folder, the way it sits on a USB drive. */
-function writeMedium(files: readonly MediumFile[]): string {
-  const root = path.join(mkdtempSync(path.join(tmpdir(), 'crd-usb-')), 'USB-DRIVE');
-  for (const file of files) {
-    const target = path.join(root, ...file.path.split('/'));
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, file.bytes);
-  }
-  return root;
-}
+import { openEnvelopeById, writeMedium } from './review-helpers';
 
 test('import from a drive: a broken medium is refused with a report, a good one joins the queue with a printable receipt', async ({ page, app }) => {
   const good = await makeDemoMedium();
@@ -39,8 +25,6 @@ test('import from a drive: a broken medium is refused with a report, a good one 
   await page.getByRole('link', { name: 'Print receipt' }).click();
   expect((await receipt).suggestedFilename()).toBe(`receipt-${courtId}.pdf`);
   // The clerk can open it like any other envelope (wherever its filing time puts it in the queue).
-  const row = page.getByRole('row', { name: `Envelope ${courtId}` });
-  for (let top = 0; top < 202 * 36 && !(await row.isVisible()); top += 360) await page.getByTestId('queue-scroller').evaluate((element, y) => element.scrollTo({ top: y }), top);
-  await row.click();
+  await openEnvelopeById(page, courtId, 201);
   await expect(page.getByTestId('document-page')).toContainText('Page 1 of 2');
 });

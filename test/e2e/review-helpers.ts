@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import type { MediumFile } from '../../electron/media/portable-medium';
 import { makeDemoEnvelopes } from '../../electron/efm-sim/demo-envelopes';
 
 type Demo = ReturnType<typeof makeDemoEnvelopes>[number];
@@ -27,5 +31,26 @@ export async function signIn(page: Page, url: string, username = 'clerk1', whole
 export async function openEnvelope(page: Page, target: Demo): Promise<void> {
   await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), demoByAge().findIndex((d) => d.envelope.id === target.envelope.id));
   await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
+  await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+}
+
+/** Writes a portable medium as a folder, the way it sits on a USB drive; returns the drive's root. */
+export function writeMedium(files: readonly MediumFile[]): string {
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'crd-usb-')), 'USB-DRIVE');
+  for (const file of files) {
+    const target = path.join(root, ...file.path.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.bytes);
+  }
+  return root;
+}
+
+/** Scrolls the queue until the row of this envelope shows (wherever its filing time puts it), and opens it. */
+export async function openEnvelopeById(page: Page, envelopeId: string, rows: number): Promise<void> {
+  const row = page.getByRole('row', { name: `Envelope ${envelopeId}` });
+  for (let top = 0; top < (rows + 1) * 36 && !(await row.isVisible()); top += 360) {
+    await page.getByTestId('queue-scroller').evaluate((element, y) => element.scrollTo({ top: y }), top);
+  }
+  await row.click();
   await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
 }
