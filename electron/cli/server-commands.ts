@@ -3,6 +3,8 @@ import { openDatabase, type DatabaseLocation } from '../service/db/open-database
 import { AccountStore, type AccountRole } from '../service/store/account-store';
 import { optionValue, parseCliArgs, UsageError, type CliArgs, type CliIo, untilStopSignal } from './cli-args';
 import { simulatorOptionsFromArgs } from './efm-commands';
+import { schemasDir } from '../app/schemas-dir';
+import { bundledValidators, xmllintAvailable } from '../service/schema-validation';
 
 const databaseOptions = '(--data DIR | --database postgres://…  or CLERK_REVIEW_DATABASE_URL)';
 
@@ -11,12 +13,14 @@ export const serverUsage = [
   `clerk-review server [--port N] ${databaseOptions} [--demo] [--host ADDRESS --tls-key FILE --tls-cert FILE]`,
   '    [--filer-callback ACCOUNT=URL]... [--filer-callback-ecf4 ACCOUNT=URL]... [--request-signer CERT.pem]...',
   '    [--cms CMS-COURTRECORDMDE-URL [--cms-ca CA.pem] [--cms-ecf 5.0|4.0] | --cms-drop FOLDER] [--docketing per-session|per-envelope]',
-  '    [--case-numbers clerk|record-system]',
+  '    [--case-numbers clerk|record-system] [--no-schema-check]',
   '    [--policy FOLDER --court-id ID --court-name "NAME"]',
   '  (the Filing Review service on its database; --demo adds the demo court\'s envelopes and users to an empty one;',
   '   --policy publishes and applies the court\'s own Genericode lists and zips (check them with policy inspect);',
   '   --filer-callback(-ecf4): where an EFSP account hears of review (its ECF 5 / ECF 4.0 Filing Assembly MDE);',
   '   --case-numbers record-system: the record system numbers new cases (DocumentStampInformation), not the clerk;',
+  '   every ECF message taken or sent is checked against the ECF 5.0 and ECF 4.0 schemas it ships (needs xmllint);',
+  '   --no-schema-check turns that off;',
   '   --cms-ecf 4.0: the record system speaks ECF 4.0 (RecordFiling, one filing each; NotifyDocketingComplete 4.0);',
   '   --cms-drop: no interactive record system; each decided envelope is written there as ENVELOPE.zip;',
   '   with --demo and no --cms the demo record system runs beside it; CLERK_REVIEW_CMS_USER and',
@@ -48,13 +52,20 @@ export function databaseFromArgs(args: CliArgs, env: NodeJS.ProcessEnv = process
 
 /** `server`: the Filing Review service, standalone, on its database. */
 export async function runServer(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseCliArgs(argv, ['demo']);
+  const args = parseCliArgs(argv, ['demo', 'no-schema-check']);
   const location = databaseFromArgs(args);
   const demo = args.flags.has('demo');
   const options = simulatorOptionsFromArgs(args);
+  // Every ECF message taken or sent is checked against the schemas the service ships, as a real EFM does.
+  const schemaCheck = !args.flags.has('no-schema-check') && xmllintAvailable();
+  if (!schemaCheck && !args.flags.has('no-schema-check')) {
+    io.out(`${JSON.stringify({ event: 'warning', message: 'xmllint is not installed (Debian: apt-get install libxml2-utils): ECF messages are not checked against the schemas' })}\n`);
+  }
+  const validators = schemaCheck ? bundledValidators(schemasDir()) : null;
   if (!demo && !options.policyFolder) throw new UsageError('A court\'s service publishes the court\'s own code lists: give --policy FOLDER (or --demo)');
   const service = await new EfmSimulator({
     ...options,
+    ...(validators ? { validateEcf: validators.ecf5, validateEcf4: validators.ecf4 } : {}),
     // One JSON line per request (who, which operation, status, time): what court IT greps and ships to its logs.
     requestLog: (entry) => io.out(`${JSON.stringify({ event: 'request', ...entry })}\n`),
     ...('dataDir' in location ? { dataDir: location.dataDir } : { postgresUrl: location.postgresUrl }),
@@ -64,7 +75,7 @@ export async function runServer(argv: readonly string[], io: CliIo): Promise<num
     ...(demo ? {} : { demoRecordSystem: false }),
   }).start();
   const durability = await service.database.durability();
-  io.out(`${JSON.stringify({ event: 'started', at: new Date().toISOString(), url: service.url, endpoints: service.endpoints(), database: service.database.kind, durability, demo })}\n`);
+  io.out(`${JSON.stringify({ event: 'started', at: new Date().toISOString(), url: service.url, endpoints: service.endpoints(), database: service.database.kind, durability, demo, schemaCheck })}\n`);
   await untilStopSignal();
   await service.close();
   io.out(`${JSON.stringify({ event: 'stopped', at: new Date().toISOString() })}\n`);
