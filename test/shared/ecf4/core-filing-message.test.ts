@@ -17,6 +17,10 @@ const ownFixtures = [
   'ReviewFilingRequestMessage-civil-existing-two-filings.xml',
   'CoreFilingMessage-domestic-new-confidential.xml',
   'CoreFilingMessage-criminal-existing.xml',
+  'ReviewFilingRequestMessage-appellate-notice-of-appeal.xml',
+  'CoreFilingMessage-juvenile-new-petition.xml',
+  'CoreFilingMessage-citation-traffic.xml',
+  'CoreFilingMessage-bankruptcy-existing-two-filings.xml',
 ];
 const tylerFixtures = ['CoreFilingMessage-new-civil.xml', 'ReviewFilingRequestMessage-new-civil.xml', 'RecordFilingRequestMessage-new-civil.xml'];
 
@@ -76,7 +80,7 @@ describe('readCoreFilingMessage on Tyler\'s fixtures', () => {
   });
 });
 
-describe('readCoreFilingMessage on fixtures written from the schemas, one per case type', () => {
+describe('readCoreFilingMessage on fixtures written from the schemas, one for each of the seven case types', () => {
   it('civil, existing case: two filings, connected documents under their lead, the attorney and whom they represent', () => {
     const envelope = envelopeOf(own('ReviewFilingRequestMessage-civil-existing-two-filings.xml'));
     expect(envelope.id).toBe('EFSP-2026-0042');
@@ -128,6 +132,51 @@ describe('readCoreFilingMessage on fixtures written from the schemas, one per ca
     expect(envelope.filer).toBe('Dana Whitfield');
     expect(envelope.parties.map((party) => party.name)).toEqual(['Dana Whitfield', 'State of Illinois', 'Jordan Pike']);
     expect(envelope.filings[0]?.leadDocument.renditions[0]?.attachment).toEqual({ kind: 'uri', uri: 'https://da.example.gov/documents/55120.pdf' });
+  });
+
+  it('appellate, a new appeal: two filings, the judgment connected to the notice, the appeal fee paid by card', () => {
+    const xml = own('ReviewFilingRequestMessage-appellate-notice-of-appeal.xml');
+    const envelope = envelopeOf(xml);
+    expect(envelope.case).toMatchObject({ isNew: true, number: null, title: 'Rivera v. Lakeshore Transit Authority', category: 'APP-CIV', augmentations: ['appellate'] });
+    expect(envelope.courtId).toBe('appeals-2');
+    expect(envelope.filings.map((filing) => [filing.id, filing.filingCode, filing.connectedDocuments.map((d) => d.description)]))
+      .toEqual([['Notice', 'NOAPP', ['Judgment appealed from']], ['Motion', 'MOREC', []]]);
+    expect(envelope.attorneys).toEqual([{ id: 'Counsel', name: 'Helen Marsh', barNumber: null, represents: ['Appellant'] }]);
+    expect(envelope.parties.map((party) => [party.name, party.role, party.kind])).toEqual([
+      ['Helen Marsh', 'Attorney', 'person'], ['Luis Rivera', 'Appellant', 'person'], ['Lakeshore Transit Authority', 'Appellee', 'organization'],
+    ]);
+    // No submitter named: the filer is the first lead document's filing attorney.
+    expect(envelope.filer).toBe('Helen Marsh');
+    const root = parseXml(xml);
+    if (!root.ok) throw new Error(root.error.message);
+    expect(readPaymentMessage(root.value)).toMatchObject({ ok: true, value: { totalAmount: 50, cardLast4: '4242', payerName: 'Helen Marsh', charges: [{ reason: 'Appeal filing fee', amount: 50 }] } });
+  });
+
+  it('juvenile, a new dependency case: an agency files; the petition with its affidavit; the filer is the agency', () => {
+    const envelope = envelopeOf(own('CoreFilingMessage-juvenile-new-petition.xml'));
+    expect(envelope.case).toMatchObject({ isNew: true, title: 'In the Interest of A. M., a Minor', category: 'JA', augmentations: ['juvenile'] });
+    expect(envelope.filer).toBe('Adams County Department of Children and Family Services');
+    expect(envelope.attorneys).toEqual([]);
+    expect(envelope.parties.map((party) => [party.id, party.role])).toEqual([['Agency', 'Petitioner'], ['Child', 'Minor']]);
+    expect(envelope.filings.map((filing) => [filing.filingCode, filing.connectedDocuments.map((d) => d.filingCode)])).toEqual([['JPET', ['AFF']]]);
+    expect(envelope.filings[0]?.leadDocument.renditions[0]?.attachment).toEqual({ kind: 'cid', contentId: 'petition.pdf' });
+  });
+
+  it('citation, a new traffic case: the department files the citation with the officer\'s report connected', () => {
+    const envelope = envelopeOf(own('CoreFilingMessage-citation-traffic.xml'));
+    expect(envelope.case).toMatchObject({ isNew: true, title: 'City of Adams v. Morgan Lee', category: 'TR', augmentations: ['citation'] });
+    expect(envelope.parties.map((party) => [party.name, party.role])).toEqual([['City of Adams Police Department', 'Plaintiff'], ['Morgan Lee', 'Defendant']]);
+    expect(envelope.filings.map((filing) => [filing.filingCode, filing.connectedDocuments.map((d) => d.description)])).toEqual([['CIT', ["Officer's report"]]]);
+  });
+
+  it('bankruptcy, an existing case: two filings, the proof of claim under the motion, the attorney by bar number', () => {
+    const envelope = envelopeOf(own('CoreFilingMessage-bankruptcy-existing-two-filings.xml'));
+    expect(envelope.case).toMatchObject({ isNew: false, number: '26-bk-04417', title: 'In re Priya Natesan', augmentations: ['bankruptcy'] });
+    expect(envelope.courtId).toBe('bk-north');
+    expect(envelope.attorneys).toEqual([{ id: 'Counsel', name: 'Omar Haddad', barNumber: 'IL-6290112', represents: ['Debtor1'] }]);
+    expect(envelope.filings.map((filing) => [filing.id, filing.filingCode, filing.connectedDocuments.map((d) => d.filingCode)]))
+      .toEqual([['Lien', 'MAVL', ['POC']], ['Schedules', 'AMSCH', []]]);
+    expect(envelope.filer).toBe('Omar Haddad');
   });
 });
 
