@@ -947,6 +947,8 @@ export class EfmSimulator {
   async #documentFromRecordSystem(message: Element | null): Promise<{ body: XmlElement; parts: MimePart[] }> {
     if (!message) throw clientFault('invalid-request', 'The GetDocument request holds no request message');
     if (!this.#recordSystem() && this.options.cmsDropFolder) throw clientFault('not-found', 'This court\'s record system serves its documents itself, not through the Filing Review service');
+    // ECF 4's DocumentQuery is not passed through: the record system's own viewer serves its docketed documents.
+    if (this.#recordSystem()?.ecfVersion === '4.0') throw clientFault('not-found', 'This court\'s record system speaks ECF 4.0 and serves its documents itself, not through the Filing Review service');
     const { body, response, parts } = await this.#passToRecordSystem('GetDocument', message);
     const served = readDocumentResponse(response);
     const part = served?.contentId ? parts.get(served.contentId) : undefined;

@@ -8,6 +8,10 @@ import { readMessageReceipt4 } from '../../../shared/ecf4/message-receipt';
 import { stampPdf } from '../../../shared/pdf/stamp-pdf';
 import { stampPreset, type StampTemplate } from '../../../shared/stamp/stamp-template';
 import { parseXml } from '../../../shared/xml/safe-xml';
+import { askStandardMessage } from '../../../electron/soap/send-standard-message';
+import { documentRequestMessage } from '../../../shared/ecf/document-messages';
+import { endpointPaths, operationTable } from '../../../shared/ecf/operation-table';
+import { wrapStandardRequest } from '../../../shared/ecf/standard-operations';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { civilTwoFilings, ecf4FilingReviewClient, soapBodyOf, validateTylerEcf4 } from '../../fixtures/ecf4-filer';
 import { callWithBody } from '../../fixtures/soap-interop';
@@ -77,4 +81,16 @@ describe('the demo record system in ECF 4.0', () => {
     expect(found.ok && found.value?.title).toBe('Northgate Supply Co. v. Delaney');
     expect(simulator.cms.received.filter((request) => request.operation === 'GetCaseList4')).toHaveLength(1);
   }, 120_000);
+
+  it('GetDocument is not passed to an ECF 4 record system: the filer is told it serves its documents itself', async () => {
+    const header = { messageId: 'GETDOC-4', sendingMde: 'https://efsp.example/FilingAssemblyMDE', courtId: 'demo', courtName: null, postedAt: new Date().toISOString() };
+    const answer = await askStandardMessage({
+      url: `${simulator.url}${endpointPaths.CourtRecordMDE}`, soapAction: operationTable.GetDocument.soapAction,
+      body: wrapStandardRequest('GetDocument', documentRequestMessage(header, { caseNumber: '2026-CV-001187', fileControlId: 'DKT-0000001' })),
+      credentials: { username: 'efsp', password: 'demo-efsp' },
+    });
+    expect(answer).toMatchObject({ ok: false, errorCode: '100' });
+    expect(answer.ok ? '' : answer.reason).toContain('speaks ECF 4.0 and serves its documents itself');
+    expect(simulator.cms.received.some((request) => request.xml.includes('GETDOC-4'))).toBe(false);
+  });
 });
