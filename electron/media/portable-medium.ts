@@ -6,6 +6,7 @@ import { findAnyFilingMessages } from '../../shared/ecf/any-filing-message';
 import { readEcfOperation } from '../../shared/ecf/portable-media-operation';
 import { binaryLocations4, ecf5FilingMessageOf } from '../../shared/ecf4/core-filing-message';
 import { ns4 } from '../../shared/ecf4/namespaces';
+import { assembleReviewFilingRequest4 } from '../../shared/ecf4/ecf4-operations';
 import { loadPdf } from '../../shared/pdf/load-pdf';
 import { parseXml } from '../../shared/xml/safe-xml';
 import type { MimePart } from '../soap/mtom';
@@ -33,6 +34,16 @@ export interface PortableMedium {
   readonly signature: Exclude<MediumSignature, { kind: 'invalid' }>;
   readonly files: readonly { name: string; sequenceId: string; sizeBytes: number; sha256: string }[];
   readonly warnings: readonly string[];
+}
+
+/** The ECF 4.0 PaymentMessage one of these files holds as its root, or null. */
+function paymentMessageFile4(files: readonly (MediumFile | undefined)[]): Element | null {
+  for (const file of files) {
+    if (!file?.path.toLowerCase().endsWith('.xml')) continue;
+    const parsed = parseXml(new TextDecoder().decode(file.bytes));
+    if (parsed.ok && parsed.value.namespaceURI === ns4.payment && parsed.value.localName === 'PaymentMessage') return parsed.value;
+  }
+  return null;
 }
 
 /** Limits for a medium: how many files and how many bytes in all. */
@@ -108,8 +119,11 @@ export async function readPortableMedium(files: readonly MediumFile[]): Promise<
       message = translated.value.message;
       messageEntry = entry;
       const request = parsed.value.namespaceURI === ns4.wsmp && parsed.value.localName === 'ReviewFilingRequestMessage' ? parsed.value : null;
+      // A CoreFilingMessage on its own: its PaymentMessage may be in a file of its own (seed 003: one file a message).
+      const payment = request || core.message !== parsed.value ? null : paymentMessageFile4(ordered.filter((other) => other !== entry).map((other) => byName.get(other.fileName.toLowerCase())));
       if (request && findAnyFilingMessages(request).length === 1) ecf4Request = request;
-      else warnings.push(`${entry.fileName} holds an ECF 4.0 filing without its ReviewFilingRequestMessage: it was read and handed to the court's system as ECF 5.0.`);
+      else if (payment) ecf4Request = assembleReviewFilingRequest4(parsed.value, payment);
+      else warnings.push(`${entry.fileName} holds an ECF 4.0 filing without its ReviewFilingRequestMessage or PaymentMessage: it was read and handed to the court's system as ECF 5.0.`);
       break;
     }
     const reason = missingFilingMessageReason(parsed.value, entry.fileName);

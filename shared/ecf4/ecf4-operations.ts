@@ -1,5 +1,5 @@
-import type { Element } from '@xmldom/xmldom';
-import { descendants } from '../xml/xml-query';
+import { DOMImplementation, type Element } from '@xmldom/xmldom';
+import { child, descendants } from '../xml/xml-query';
 import { ns4 } from './namespaces';
 
 /**
@@ -43,4 +43,21 @@ export function reviewFilingRequestParts4(body: Element): { coreMessages: Elemen
     coreMessages: descendants(body, ns4.core, 'CoreFilingMessage'),
     payment: descendants(body, ns4.payment, 'PaymentMessage')[0] ?? null,
   };
+}
+
+/**
+ * A ReviewFilingRequestMessage assembled from a CoreFilingMessage and a PaymentMessage kept apart — as a portable
+ * medium holds them, each message in a file of its own (seed 003) — naming the sender the CoreFilingMessage names.
+ */
+export function assembleReviewFilingRequest4(core: Element, payment: Element): Element {
+  const document = new DOMImplementation().createDocument(ns4.wsmp, 'wsmp:ReviewFilingRequestMessage', null);
+  const request = document.documentElement;
+  if (!request) throw new Error('The request could not be made');
+  for (const local of ['SendingMDELocationID', 'SendingMDEProfileCode']) {
+    const named = child(core, ns4.ecf, local);
+    if (named) request.appendChild(document.importNode(named, true));
+  }
+  request.appendChild(document.importNode(core, true));
+  request.appendChild(document.importNode(payment, true));
+  return request;
 }

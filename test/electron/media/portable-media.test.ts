@@ -15,7 +15,9 @@ import { MediaInbox } from '../../../electron/media/media-inbox';
 import { readPortableMedium, type MediumFile } from '../../../electron/media/portable-medium';
 import type { Result } from '../../../shared/result';
 import { validateEcf } from '../../fixtures/ecf-validate';
-import { validateTylerEcf4 } from '../../fixtures/ecf4-filer';
+import { civilTwoFilings, validateTylerEcf4 } from '../../fixtures/ecf4-filer';
+import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
+import { ns4 } from '../../../shared/ecf4/namespaces';
 import { reviewRecords } from '../../../electron/service/store/review-records';
 
 let simulator: EfmSimulator;
@@ -116,6 +118,29 @@ describe('portable media (OASIS ECF Portable Media profile)', () => {
     const served = await client().getDocument(result.envelopeId, exhibit?.id ?? '');
     const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
     expect(served.ok && sha(served.value.bytes)).toBe(sha(documents[2]?.bytes ?? new Uint8Array()));
+  });
+
+  it('an ECF 4.0 medium with each message in a file of its own (CoreFilingMessage, PaymentMessage): assembled and filed in ECF 4', async () => {
+    const fixture = new DOMParser().parseFromString(civilTwoFilings, 'text/xml');
+    const serialize = (local: string, uri: string): Uint8Array => enc(new XMLSerializer().serializeToString(fixture.getElementsByTagNameNS(uri, local)[0] as unknown as Element));
+    const names = ['motion.pdf', 'appearance.pdf', 'exhibit-a.pdf', 'proposed-order.pdf'];
+    const documents = await Promise.all(names.map(async (name) => ({ path: name, bytes: await makeSamplePdf({ title: name, pages: 1 }) })));
+    const files: MediumFile[] = [
+      { path: 'ECFOperation.xml', bytes: enc(writeEcfOperation('ReviewFiling', ['CoreFilingMessage.xml', 'PaymentMessage.xml', ...names])) },
+      { path: 'CoreFilingMessage.xml', bytes: serialize('CoreFilingMessage', ns4.core) },
+      { path: 'PaymentMessage.xml', bytes: serialize('PaymentMessage', ns4.payment) },
+      ...documents,
+    ];
+    const read = await readPortableMedium(files);
+    if (!read.ok) throw new Error(read.problems.join('; '));
+    expect(read.value.warnings).toEqual([]);
+    expect(await validateTylerEcf4(read.value.ecf4RequestXml ?? '')).toMatchObject({ valid: true });
+    const result = await importMedium(files, new MediaInbox(mkdtempSync(path.join(tmpdir(), 'crd-media-'))), context());
+    if (!result.imported) throw new Error(result.problems.join('; '));
+    expect(result, result.message).toMatchObject({ delivered: true, filings: 2 });
+    expect(await reviewRecords.envelope(simulator.database, result.envelopeId)).toMatchObject({ filedAs: '4.0' });
+    const detail = await client().getEnvelope(result.envelopeId);
+    expect(detail.ok && detail.value.payment).toMatchObject({ totalAmount: 85.5, cardLast4: '1111' });
   });
 
   it('the EFM unreachable: kept on the workstation, the receipt says so, delivered later', async () => {
