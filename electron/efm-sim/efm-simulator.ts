@@ -21,7 +21,7 @@ import { caseSummaryOf } from '../../shared/domain/case-summary';
 import { caseListResponseMessage, caseResponseMessage, readCaseListRequest, readCaseRequest } from '../../shared/ecf/case-messages';
 import { readDocumentResponse } from '../../shared/ecf/document-messages';
 import { requestMessageIdOf } from '../../shared/ecf/review-parts';
-import { el, rawXml, serializeXml, type XmlElement } from '../../shared/xml/xml-writer';
+import { el, rawXml, type XmlElement } from '../../shared/xml/xml-writer';
 import { ns } from '../../shared/ecf/namespaces';
 import { standardOperationOf, unwrapMessage, wrapStandardResponse, type StandardOperation } from '../../shared/ecf/standard-operations';
 import type { CourtPolicy } from '../../shared/domain/court-policy';
@@ -49,9 +49,7 @@ import { askStandardMessage, type StandardMessageOutcome } from '../soap/send-st
 import { endpointAt, endpointPaths, servedEndpoints, operationTable, type Operation, type ServedEndpoint } from '../../shared/ecf/operation-table';
 import { ecf5FilingMessageOf } from '../../shared/ecf4/core-filing-message';
 import { messageReceiptMessage4, type MessageReceipt4 } from '../../shared/ecf4/message-receipt';
-import { caseListQueryMessage4 } from '../../shared/ecf4/case-query';
-import { readCaseListResponse4 } from '../../shared/ecf4/case-response';
-import { writePrefixes4 } from '../../shared/ecf4/namespaces';
+import { askCases4 } from '../service/docketing/case-queries-4';
 import { ecf4OperationOf, reviewFilingRequestParts4, type Ecf4Operation } from '../../shared/ecf4/ecf4-operations';
 import { endpointWsdl, publishedSchemaFile, schemasPath } from '../service/service-wsdl';
 import { schemasDir } from '../app/schemas-dir';
@@ -860,40 +858,14 @@ export class EfmSimulator {
   async #askRecordSystem(operation: 'GetCase' | 'GetCaseList', message: Element | null, header: ReviewHeader): Promise<XmlElement> {
     if (!message) throw clientFault('invalid-request', `The ${operation} request holds no request message`);
     if (!this.#recordSystem() && this.options.cmsDropFolder) return this.#answerFromHistory(operation, message, header);
-    if (this.#recordSystem()?.ecfVersion === '4.0') return this.#askRecordSystem4(operation, message, header);
-    return (await this.#passToRecordSystem(operation, message)).body;
-  }
-
-  /**
-   * GetCase and GetCaseList against an ECF 4.0 record system: asked as its GetCaseList (a case number as the case's
-   * docket id, a party by name; see {@link caseListQueryMessage4}), checked against the ECF 4 schemas, and answered
-   * to the desktop in ECF 5 from the cases the record system listed.
-   */
-  async #askRecordSystem4(operation: 'GetCase' | 'GetCaseList', message: Element, header: ReviewHeader): Promise<XmlElement> {
     const endpoint = this.#recordSystem();
-    if (!endpoint) throw serviceFault('The court record system is not connected to the Filing Review service; try again later');
-    const caseNumber = operation === 'GetCase' ? readCaseRequest(message) : null;
-    const { partyName, category } = operation === 'GetCaseList' ? readCaseListRequest(message) : { partyName: null, category: null };
-    if (operation === 'GetCase' && !caseNumber) throw clientFault('invalid-request', 'GetCase needs a case number');
-    if (operation === 'GetCaseList' && !partyName) throw clientFault('invalid-request', 'GetCaseList needs a party name');
-    const query = serializeXml(caseListQueryMessage4(
-      { sendingMde: `${this.url}${endpointPaths.FilingReviewMDE4}`, courtId: this.#court.courtId, submitter: 'Filing Review service' },
-      caseNumber ? { caseNumber } : { partyName: partyName ?? '', category },
-    ), writePrefixes4);
-    if (this.options.validateEcf4) {
-      const validation = await this.options.validateEcf4(query);
-      if (!validation.valid) throw serviceFault('The service could not write a valid ECF 4.0 case query');
+    if (endpoint?.ecfVersion === '4.0') {
+      return askCases4(endpoint, operation, message, header, {
+        sendingMde: `${this.url}${endpointPaths.FilingReviewMDE4}`, courtId: this.#court.courtId, maxResponseBytes: this.#maxRequestBytes,
+        ...(this.options.validateEcf4 ? { validateEcf4: this.options.validateEcf4 } : {}),
+      });
     }
-    const answer = await askStandardMessage({
-      url: endpoint.url, soapAction: operationTable.GetCaseList4.soapAction, credentials: endpoint.credentials, body: rawXml(query),
-      maxResponseBytes: this.#maxRequestBytes, timeoutMs: 120_000, ...(endpoint.ca ? { ca: endpoint.ca } : {}),
-    });
-    if (!answer.ok && !answer.retryable) throw clientFault('invalid-request', `The court record system refused the request (${answer.reason})`);
-    if (!answer.ok) throw serviceFault('The court record system did not answer; try again later');
-    const cases = readCaseListResponse4(answer.body);
-    return operation === 'GetCase'
-      ? wrapStandardResponse(operation, caseResponseMessage(header, cases.find((kase) => kase.caseNumber === caseNumber) ?? null))
-      : wrapStandardResponse(operation, caseListResponseMessage(header, cases));
+    return (await this.#passToRecordSystem(operation, message)).body;
   }
 
   /**
