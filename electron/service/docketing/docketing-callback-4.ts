@@ -36,8 +36,10 @@ export async function receiveDocketingCallback4(message: Element, context: Docke
     const delivery = deliveries.at(-1);
     if (!delivery) throw clientFault('not-found', `This court sent no RecordFiling for ${filingId}`);
     const at = new Date(context.now()).toISOString();
-    const outcome = { filingId, docketed: read.value.docketed, docketId: read.value.docketId, reason: read.value.reason };
-    if (await recordDocketingOutcome(sql, envelopeId, outcome, at)) docketedNow.push({ envelopeId, filingId });
+    const { docketed, docketId, caseNumber, reason } = read.value;
+    // The history says which case the record system docketed it in, as the record system names it.
+    const said = docketed ? `${filingId} docketed${docketId ? ` as ${docketId}` : ''}${caseNumber ? ` in case ${caseNumber}` : ''}` : undefined;
+    if (await recordDocketingOutcome(sql, envelopeId, { filingId, docketed, docketId, reason }, at, said)) docketedNow.push({ envelopeId, filingId });
     const statuses = await Promise.all(delivery.filingIds.map((id) => reviewRecords.docketing(sql, envelopeId, id)));
     if (statuses.every((status) => status !== null)) await context.deliveries.answered(sql, delivery.messageId);
   });

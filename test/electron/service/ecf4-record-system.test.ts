@@ -171,6 +171,8 @@ describe('docketing to an ECF 4.0 court record system', () => {
     expect(await reviewRecords.docketing(simulator.database, envelopeId, motion)).toBe('successful');
     expect(await reviewRecords.docketing(simulator.database, envelopeId, appearance)).toBe('unsuccessful');
     expect((await reviewRecords.docketIds(simulator.database, envelopeId)).get(motion)).toBe('DKT-2026-77');
+    const history = await new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } }).getEnvelopeHistory(envelopeId);
+    expect(history.ok && history.value.map((event) => event.detail)).toContain(`${motion} docketed as DKT-2026-77 in case 2026-CV-001187`);
     const supervisor = new EfmClient({ endpoint: simulator.url, credentials: { username: 'supervisor', password: 'demo-supervisor' } });
     const exceptions = await supervisor.getDocketingExceptions(false);
     expect(exceptions.ok && exceptions.value.filter((e) => e.envelopeId === envelopeId).map((e) => [e.filingId, e.reason])).toEqual([[appearance, 'The case is closed']]);
