@@ -77,6 +77,8 @@ export function QueueScreen({ username, onOpen, active = true }: {
   // The row opened last and where it was: back from the envelope, the keyboard returns there (the next envelope when
   // the one opened was completed and left the queue).
   const returnTo = useRef<{ readonly envelopeId: string; readonly index: number } | null>(null);
+  /** The row the keyboard is on (see the effect that keeps it focused). */
+  const keyboardRow = useRef<{ readonly envelopeId: string; readonly index: number } | null>(null);
   const [showHelp, setShowHelp] = useState(false);
   const open = (row: CachedQueueItem, index?: number): void => {
     if (index !== undefined) returnTo.current = { envelopeId: row.envelopeId, index };
@@ -136,6 +138,8 @@ export function QueueScreen({ username, onOpen, active = true }: {
   useEffect(() => {
     const back = returnTo.current;
     if (!active || !back) return;
+    // Kept until the rows are drawn: the focus lands on them once they are, even when a sync redraws them first.
+    keyboardRow.current = back;
     // After the queue has drawn its rows again: the same envelope when it is still there, else the one now in its place.
     const frame = window.requestAnimationFrame(() => {
       const same = scroller.current?.querySelector<HTMLElement>(`[data-testid="queue-row"][aria-label="Envelope ${CSS.escape(back.envelopeId)}"]`);
@@ -146,6 +150,16 @@ export function QueueScreen({ username, onOpen, active = true }: {
     // Only when the queue comes back into view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active]);
+  // The row the keyboard is on. When the rows are drawn again and its element goes (a sync takes the envelope just
+  // decided out of the queue, a page of rows was still loading), the focus does not fall to the page: it goes back to
+  // the same envelope, or, when that one left the queue, to the one now in its place.
+  useEffect(() => {
+    const wanted = keyboardRow.current;
+    if (!active || !wanted || rows.matching === 0 || document.activeElement !== document.body) return;
+    const same = scroller.current?.querySelector<HTMLElement>(`[data-testid="queue-row"][aria-label="Envelope ${CSS.escape(wanted.envelopeId)}"]`);
+    const inPlace = scroller.current?.querySelector<HTMLElement>(`[data-testid="queue-row"][data-index="${Math.min(wanted.index, rows.matching - 1)}"]`);
+    (same ?? inPlace)?.focus();
+  });
   // `?` lists the shortcuts and `/` goes to the search box, unless the clerk is typing or the queue is not in view.
   useEffect(() => {
     if (!active) return;
@@ -235,7 +249,14 @@ export function QueueScreen({ username, onOpen, active = true }: {
                   data-index={virtual.index}
                   onClick={() => open(row, virtual.index)}
                   onPointerEnter={() => prefetchFirstDocument(row.envelopeId, row.firstDocumentId)}
-                  onFocus={() => prefetchFirstDocument(row.envelopeId, row.firstDocumentId)}
+                  onFocus={() => {
+                    keyboardRow.current = { envelopeId: row.envelopeId, index: virtual.index };
+                    prefetchFirstDocument(row.envelopeId, row.firstDocumentId);
+                  }}
+                  // Focus moved on by the clerk (not lost with a redrawn row): it is no longer the queue's to keep.
+                  onBlur={(event) => {
+                    if (event.relatedTarget && !(event.relatedTarget as HTMLElement).closest('[data-testid="queue-row"]')) keyboardRow.current = null;
+                  }}
                   onKeyDown={(event) => {
                     if (event.key === 'Enter') open(row, virtual.index);
                     else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
