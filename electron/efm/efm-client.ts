@@ -22,8 +22,7 @@ import {
 } from '../../shared/ecf/supervision-messages';
 import { err, ok, type Result } from '../../shared/result';
 import { rawXml, type RawXml, type XmlElement } from '../../shared/xml/xml-writer';
-import { readMessageReceipt4 } from '../../shared/ecf4/message-receipt';
-import { ns4 } from '../../shared/ecf4/namespaces';
+import { isMessageReceipt4, readMessageReceipt4 } from '../../shared/ecf4/message-receipt';
 import { isStandardResponse, standardOperations, wrapStandardRequest, type StandardOperation } from '../../shared/ecf/standard-operations';
 import { operationTable, operationUrl, type Operation } from '../../shared/ecf/operation-table';
 import type { CaseSummary } from '../../shared/domain/case-summary';
@@ -428,7 +427,7 @@ export class EfmClient {
     }
     const answer = message.value.body;
     const expected = operation === 'ReviewFiling4'
-      ? answer.namespaceURI === ns4.receipt && answer.localName === 'MessageReceiptMessage'
+      ? isMessageReceipt4(answer)
       : isStandard(operation) ? isStandardResponse(answer) : isReviewResponse(answer);
     if (!expected) return err(appError('efm-bad-response', `Unexpected answer ${message.value.body.nodeName} to ${operation}`));
     // Standard operations answer refusals in the message (cbrn:MessageStatus), not as faults; ReviewFiling's caller

@@ -35,9 +35,14 @@ export function messageReceiptMessage4(answer: MessageReceipt4): XmlElement {
 /** Prefixes of the receipt as written (apart from ECF 5's `nc`, `j` and `ecf`, which name other namespaces). */
 export const messageReceiptPrefixes4 = { receipt4: receipt, nc2: nc, j4: j, ecf4: ecf } as const;
 
+/** True for an ECF 4.0 `MessageReceiptMessage` element. */
+export function isMessageReceipt4(element: Element): boolean {
+  return element.namespaceURI === receipt && element.localName === 'MessageReceiptMessage';
+}
+
 /** Reads an ECF 4.0 MessageReceiptMessage (found anywhere below `root`): its ids by category, and its errors. */
 export function readMessageReceipt4(root: Element): { envelopeIds: string[]; filingIds: string[]; errors: { code: string; text: string | null }[] } | null {
-  const message = root.namespaceURI === receipt && root.localName === 'MessageReceiptMessage' ? root : (descendants(root, receipt, 'MessageReceiptMessage')[0] ?? null);
+  const message = isMessageReceipt4(root) ? root : (descendants(root, receipt, 'MessageReceiptMessage')[0] ?? null);
   if (!message) return null;
   const ids = (category: string): string[] => children(message, nc, 'DocumentIdentification')
     .filter((identification) => textAt(identification, [nc, 'IdentificationCategoryText']) === category)

@@ -21,8 +21,11 @@ export interface RecordDocketingCallback4 {
   readonly reason: string | null;
 }
 
-/** The ECF 4 FilingStatusCode values that say a filing was docketed, and those that say it was not. */
-const docketedCodes = new Set(['accepted', 'docketed', 'receipted']);
+/**
+ * The ECF 4 FilingStatusCode values that say a filing was docketed, and those that say it was not. Tyler's
+ * `receipted` ("Filing is receipted") says it was received, not docketed: like `under-review`, it decides nothing.
+ */
+const docketedCodes = new Set(['accepted']);
 const refusedCodes = new Set(['rejected', 'denied', 'failed', 'error']);
 
 /**

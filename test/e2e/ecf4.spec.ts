@@ -8,7 +8,6 @@ import type { MediumFile } from '../../electron/media/portable-medium';
 import { reviewRecords } from '../../electron/service/store/review-records';
 import { writeEcfOperation } from '../../shared/ecf/portable-media-operation';
 import { messageReceiptMessage4, messageReceiptPrefixes4, readMessageReceipt4 } from '../../shared/ecf4/message-receipt';
-import { parseXml } from '../../shared/xml/safe-xml';
 import { serializeXml } from '../../shared/xml/xml-writer';
 import { validateEcfBatch } from '../fixtures/ecf-validate';
 import { civilTwoFilings, ecf4FilingReviewClient, soapBodyOf, tylerEcf4Wsdl, validateTylerEcf4 } from '../fixtures/ecf4-filer';
@@ -16,6 +15,7 @@ import { RecordingProxy } from '../fixtures/recording-proxy';
 import { bodiesOf, callWithBody } from '../fixtures/soap-interop';
 import { startCourtHost, type CourtHost } from './court-host';
 import { openEnvelopeById, signIn, writeMedium } from './review-helpers';
+import { parsedRoot } from '../fixtures/parsed-root';
 
 /**
  * ECF 4.0 end to end (#17): a court whose record system speaks ECF 4 (the demo one, `--cms-ecf 4.0`). A medium made
@@ -93,9 +93,8 @@ test('an ECF 4 medium: imported, reviewed, stamped and docketed to the ECF 4 rec
 test('an ECF 4 filer files, the clerk decides, and the filer hears through NotifyFilingReviewComplete 4.0', async ({ page }) => {
   const raw = await callWithBody(await ecf4FilingReviewClient(court.simulator.url, 'efsp', 'demo-efsp'), 'ReviewFiling',
     soapBodyOf(civilTwoFilings.replace('EFSP-2026-0042', 'EFSP-2026-0099')), await pdfs());
-  const root = parseXml(raw);
-  if (!root.ok) throw new Error(root.error.message);
-  const envelopeId = readMessageReceipt4(root.value)?.envelopeIds[0] ?? '';
+  const root = parsedRoot(raw);
+  const envelopeId = readMessageReceipt4(root)?.envelopeIds[0] ?? '';
   expect(envelopeId).toMatch(/^ENV-\d{4}-R\d{5}$/);
 
   // The workstation is still signed in from the first test; its envelope, reviewed, has left the queue.

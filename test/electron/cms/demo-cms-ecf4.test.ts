@@ -7,7 +7,6 @@ import { reviewRecords } from '../../../electron/service/store/review-records';
 import { readMessageReceipt4 } from '../../../shared/ecf4/message-receipt';
 import { stampPdf } from '../../../shared/pdf/stamp-pdf';
 import { stampPreset, type StampTemplate } from '../../../shared/stamp/stamp-template';
-import { parseXml } from '../../../shared/xml/safe-xml';
 import { askStandardMessage } from '../../../electron/soap/send-standard-message';
 import { documentRequestMessage } from '../../../shared/ecf/document-messages';
 import { endpointPaths, operationTable } from '../../../shared/ecf/operation-table';
@@ -15,6 +14,7 @@ import { wrapStandardRequest } from '../../../shared/ecf/standard-operations';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { civilTwoFilings, ecf4FilingReviewClient, soapBodyOf, validateTylerEcf4 } from '../../fixtures/ecf4-filer';
 import { callWithBody } from '../../fixtures/soap-interop';
+import { parsedRoot } from '../../fixtures/parsed-root';
 
 /**
  * The demo court record system speaking ECF 4.0 (`clerk-review server --demo --cms-ecf 4.0`): the service sends it
@@ -35,9 +35,8 @@ describe('the demo record system in ECF 4.0', () => {
     const names = ['motion.pdf', 'appearance.pdf', 'exhibit-a.pdf', 'proposed-order.pdf'];
     const documents = await Promise.all(names.map(async (name) => ({ contentId: name, body: Buffer.from(await makeSamplePdf({ title: name, pages: 1 })) })));
     const raw = await callWithBody(await ecf4FilingReviewClient(simulator.url, 'efsp', 'demo-efsp'), 'ReviewFiling', soapBodyOf(civilTwoFilings), documents);
-    const root = parseXml(raw);
-    if (!root.ok) throw new Error(root.error.message);
-    const envelopeId = readMessageReceipt4(root.value)?.envelopeIds[0] ?? '';
+    const root = parsedRoot(raw);
+    const envelopeId = readMessageReceipt4(root)?.envelopeIds[0] ?? '';
     const clerk = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
     const detail = await clerk.getEnvelope(envelopeId);
     if (!detail.ok) throw new Error(detail.error.message);

@@ -11,13 +11,13 @@ import { messageReceiptMessage4, messageReceiptPrefixes4, readMessageReceipt4 } 
 import { ns4 } from '../../../shared/ecf4/namespaces';
 import { notifyFilingReviewCompleteAction4 } from '../../../shared/ecf4/review-filing-callback';
 import { descendants, textAt } from '../../../shared/xml/xml-query';
-import { parseXml } from '../../../shared/xml/safe-xml';
 import { serializeXml } from '../../../shared/xml/xml-writer';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { cancelFiling } from '../../fixtures/cancel-filing';
 import { civilTwoFilings, civilTwoFilingsDocuments, ecf4FilingReviewClient, soapBodyOf, tylerEcf4Wsdl, validateTylerEcf4 } from '../../fixtures/ecf4-filer';
 import { RecordingProxy } from '../../fixtures/recording-proxy';
 import { bodiesOf, callWithBody } from '../../fixtures/soap-interop';
+import { parsedRoot } from '../../fixtures/parsed-root';
 
 /**
  * The ECF 4.0 NotifyFilingReviewComplete (#17, deliverable 3): an ECF 4 filer (node-soap from Tyler's Illinois
@@ -73,9 +73,8 @@ afterAll(async () => {
 async function file(messageId = 'EFSP-2026-0042'): Promise<string> {
   const filer = await ecf4FilingReviewClient(toService.url, 'efsp', 'demo-efsp');
   const raw = await callWithBody(filer, 'ReviewFiling', bodyOf(fixture.replace('EFSP-2026-0042', messageId)), documents);
-  const root = parseXml(raw);
-  if (!root.ok) throw new Error(root.error.message);
-  const envelopeId = readMessageReceipt4(root.value)?.envelopeIds[0];
+  const root = parsedRoot(raw);
+  const envelopeId = readMessageReceipt4(root)?.envelopeIds[0];
   if (!envelopeId) throw new Error(`not filed: ${raw.slice(0, 400)}`);
   return envelopeId;
 }
@@ -126,20 +125,19 @@ describe('an ECF 4.0 filer hears of review through the ECF 4.0 NotifyFilingRevie
 
     // What each says, read from the wire.
     const read = bodies.map((body) => {
-      const root = parseXml(body);
-      if (!root.ok) throw new Error(root.error.message);
-      const callback = descendants(root.value, ns4.reviewcb, 'ReviewFilingCallbackMessage')[0] ?? null;
-      const ids = descendants(callback ?? root.value, ns4.nc, 'DocumentIdentification').slice(0, 2).map((id) => textAt(id, [ns4.nc, 'IdentificationID']));
+      const root = parsedRoot(body);
+      const callback = descendants(root, ns4.reviewcb, 'ReviewFilingCallbackMessage')[0] ?? null;
+      const ids = descendants(callback ?? root, ns4.nc, 'DocumentIdentification').slice(0, 2).map((id) => textAt(id, [ns4.nc, 'IdentificationID']));
       return {
-        root: root.value.localName,
+        root: root.localName,
         ids,
         status: textAt(callback, [ns4.ecf, 'FilingStatus'], [ns4.ecf, 'FilingStatusCode']),
         reason: textAt(callback, [ns4.ecf, 'FilingStatus'], [ns4.nc, 'StatusDescriptionText']),
         caseNumber: textAt(callback, [ns4.nc, 'Case'], [ns4.nc, 'CaseDocketID']),
         docketId: textAt(callback, [ns4.ecf, 'ReviewedLeadDocument'], [ns4.ecf, 'DocumentDocketID'], [ns4.nc, 'IdentificationID']),
         party: textAt(callback, [ns4.ecf, 'ReviewedLeadDocument'], [ns4.ecf, 'DocumentMetadata'], [ns4.ecf, 'FilingPartyID'], [ns4.nc, 'IdentificationID']),
-        connected: descendants(callback ?? root.value, ns4.ecf, 'ReviewedConnectedDocument').length,
-        paid: descendants(root.value, ns4.cbc, 'PaidAmount').map((amount) => amount.textContent),
+        connected: descendants(callback ?? root, ns4.ecf, 'ReviewedConnectedDocument').length,
+        paid: descendants(root, ns4.cbc, 'PaidAmount').map((amount) => amount.textContent),
         filerMessageId: body.includes('EFSP-2026-0042'),
       };
     });

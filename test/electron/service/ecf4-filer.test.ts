@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { EfmClient } from '../../../electron/efm/efm-client';
 import { readMessageReceipt4 } from '../../../shared/ecf4/message-receipt';
-import { parseXml } from '../../../shared/xml/safe-xml';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { RecordingProxy } from '../../fixtures/recording-proxy';
 import { civilTwoFilings, civilTwoFilingsDocuments, ecf4FilingReviewClient, soapBodyOf, validateTylerEcf4 } from '../../fixtures/ecf4-filer';
 import { bodiesOf, callWithBody } from '../../fixtures/soap-interop';
+import { parsedRoot } from '../../fixtures/parsed-root';
 
 /**
  * An ECF 4.0 filer against the Filing Review service (#17): node-soap built from Tyler's production ECF 4 Illinois
@@ -24,9 +24,8 @@ const ecf4Filer = (): Promise<soap.Client> => ecf4FilingReviewClient(proxy.url, 
 
 /** The receipt of an answer, read; the test fails when the answer holds none. */
 function receiptOf(raw: string) {
-  const root = parseXml(raw);
-  if (!root.ok) throw new Error(root.error.message);
-  const receipt = readMessageReceipt4(root.value);
+  const root = parsedRoot(raw);
+  const receipt = readMessageReceipt4(root);
   if (!receipt) throw new Error(`no MessageReceiptMessage in ${raw.slice(0, 300)}`);
   return receipt;
 }

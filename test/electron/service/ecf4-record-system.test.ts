@@ -14,12 +14,12 @@ import { recordFilingAction4 } from '../../../shared/ecf4/ecf4-operations';
 import { messageReceiptMessage4, messageReceiptPrefixes4, readMessageReceipt4 } from '../../../shared/ecf4/message-receipt';
 import { ns4 } from '../../../shared/ecf4/namespaces';
 import { descendants, textAt } from '../../../shared/xml/xml-query';
-import { parseXml } from '../../../shared/xml/safe-xml';
 import { rawXml, serializeXml } from '../../../shared/xml/xml-writer';
 import { validateEcf, validateEcfBatch } from '../../fixtures/ecf-validate';
 import { listenOnLoopback, readRequestBody, type LoopbackServer } from '../../fixtures/loopback-server';
 import { callWithBody, sharedDir } from '../../fixtures/soap-interop';
 import { civilTwoFilings, civilTwoFilingsDocuments, ecf4FilingReviewClient, labelledPdf, soapBodyOf, validateTylerEcf4 } from '../../fixtures/ecf4-filer';
+import { parsedRoot } from '../../fixtures/parsed-root';
 
 /**
  * A court whose record system speaks ECF 4.0 (#17, deliverable 4): the service sends each accepted filing of an
@@ -99,9 +99,8 @@ function docketingCallback(filingId: string, status: string, reason: string, doc
 /** Sends the record system's callback through node-soap; the receipt it got. */
 async function notifyDocketingComplete(xml: string) {
   const raw = await callWithBody(await ecf4Client('cms1', 'service-side-secret'), 'NotifyDocketingComplete', xml);
-  const root = parseXml(raw);
-  if (!root.ok) throw new Error(root.error.message);
-  const read = readMessageReceipt4(root.value);
+  const root = parsedRoot(raw);
+  const read = readMessageReceipt4(root);
   if (!read) throw new Error(`no receipt in ${raw.slice(0, 300)}`);
   return read;
 }
@@ -120,9 +119,8 @@ describe('docketing to an ECF 4.0 court record system', () => {
 
   it('each accepted filing goes as its own RecordFiling, valid for Tyler\'s ECF 4 schemas, with its documents', async () => {
     const raw = await callWithBody(await ecf4Client('efsp', 'demo-efsp'), 'ReviewFiling', bodyOf(fixture), documents);
-    const root = parseXml(raw);
-    if (!root.ok) throw new Error(root.error.message);
-    envelopeId = readMessageReceipt4(root.value)?.envelopeIds[0] ?? '';
+    const root = parsedRoot(raw);
+    envelopeId = readMessageReceipt4(root)?.envelopeIds[0] ?? '';
     const clerk = new EfmClient({ endpoint: simulator.url, credentials: { username: 'clerk1', password: 'demo-clerk1' } });
     const detail = await clerk.getEnvelope(envelopeId);
     if (!detail.ok) throw new Error(detail.error.message);
@@ -143,17 +141,16 @@ describe('docketing to an ECF 4.0 court record system', () => {
     const validations = validateEcfBatch(received.map((r) => r.body), 'tyler4');
     expect(validations.map((v) => v.valid), validations.map((v) => v.output).join('\n')).toEqual([true, true]);
     const read = received.map((request) => {
-      const parsed = parseXml(request.body);
-      if (!parsed.ok) throw new Error(parsed.error.message);
-      const docketing = descendants(parsed.value, ns4.docket, 'RecordDocketingMessage')[0] ?? null;
-      const core = descendants(parsed.value, ns4.core, 'CoreFilingMessage')[0] ?? null;
+      const message = parsedRoot(request.body);
+      const docketing = descendants(message, ns4.docket, 'RecordDocketingMessage')[0] ?? null;
+      const core = descendants(message, ns4.core, 'CoreFilingMessage')[0] ?? null;
       return {
         filingId: textAt(docketing, [ns4.nc, 'DocumentIdentification'], [ns4.nc, 'IdentificationID']),
-        connected: descendants(docketing ?? parsed.value, ns4.ecf, 'ReviewedConnectedDocument').length,
+        connected: descendants(docketing ?? message, ns4.ecf, 'ReviewedConnectedDocument').length,
         coreLeads: core ? descendants(core, ns4.core, 'FilingLeadDocument').length : -1,
         comments: textAt(docketing, [ns4.docket, 'FilingReviewCommentsText']),
         parts: [...request.parts.keys()].sort(),
-        hashes: descendants(docketing ?? parsed.value, ns4.ecf, 'DocumentHashText').length,
+        hashes: descendants(docketing ?? message, ns4.ecf, 'DocumentHashText').length,
       };
     });
     expect(read[0]).toEqual({ filingId: filingIds[0], connected: 2, coreLeads: 1, comments: 'Reviewed.', parts: ['exhibit-a.pdf', 'motion.pdf', 'proposed-order.pdf'], hashes: 3 });
@@ -197,6 +194,8 @@ describe('docketing to an ECF 4.0 court record system', () => {
     const undecided = await notifyDocketingComplete(docketingCallback(filingIds[0] ?? '', 'under-review', 'Looking at it', null));
     expect(undecided.errors[0]?.code).not.toBe('0');
     expect(undecided.errors[0]?.text).toContain('does not say whether');
+    // Tyler's `receipted` says the record system has it, not that it docketed it.
+    expect((await notifyDocketingComplete(docketingCallback(filingIds[0] ?? '', 'receipted', 'Received', null))).errors[0]?.text).toContain('does not say whether');
     // Only the record system's account may send it.
     const asFiler = await callWithBody(await ecf4Client('efsp', 'demo-efsp'), 'NotifyDocketingComplete', docketingCallback(filingIds[0] ?? '', 'accepted', 'x', null)).catch((error: unknown) => String((error as { body?: string }).body ?? error));
     expect(asFiler).toMatch(/Only the court record system sends/);

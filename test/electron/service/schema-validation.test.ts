@@ -5,9 +5,9 @@ import { schemasDir } from '../../../electron/app/schemas-dir';
 import { EfmSimulator } from '../../../electron/efm-sim/efm-simulator';
 import { bundledValidators, xmllintAvailable } from '../../../electron/service/schema-validation';
 import { readMessageReceipt4 } from '../../../shared/ecf4/message-receipt';
-import { parseXml } from '../../../shared/xml/safe-xml';
 import { civilTwoFilings, civilTwoFilingsDocuments, ecf4FilingReviewClient, soapBodyOf } from '../../fixtures/ecf4-filer';
 import { sharedDir, callWithBody } from '../../fixtures/soap-interop';
+import { parsedRoot } from '../../fixtures/parsed-root';
 
 /**
  * The schema check `clerk-review server` runs on every ECF message it takes or sends: the OASIS ECF 5.0 set and
@@ -38,9 +38,8 @@ describe('the service\'s own schema check', () => {
   it('a service with the shipped check takes a valid ECF 4 filing and refuses an invalid one with ECF error 1', async () => {
     const client = await ecf4FilingReviewClient(simulator.url, 'efsp', 'demo-efsp');
     const receipt = async (xml: string) => {
-      const root = parseXml(await callWithBody(client, 'ReviewFiling', soapBodyOf(xml), civilTwoFilingsDocuments));
-      if (!root.ok) throw new Error(root.error.message);
-      return readMessageReceipt4(root.value);
+      const root = parsedRoot(await callWithBody(client, 'ReviewFiling', soapBodyOf(xml), civilTwoFilingsDocuments));
+      return readMessageReceipt4(root);
     };
     expect((await receipt(civilTwoFilings))?.errors[0]?.code).toBe('0');
     const invalid = await receipt(civilTwoFilings.replace('EFSP-2026-0042', 'EFSP-2026-0050').replace('<civil:ClassActionIndicator>false</civil:ClassActionIndicator>', ''));

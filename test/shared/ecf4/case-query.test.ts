@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { caseListQueryMessage4, caseListResponseMessage4, readCaseListQuery4 } from '../../../shared/ecf4/case-query';
 import { readCaseListResponse4 } from '../../../shared/ecf4/case-response';
 import { writePrefixes4 } from '../../../shared/ecf4/namespaces';
-import { parseXml } from '../../../shared/xml/safe-xml';
 import { serializeXml } from '../../../shared/xml/xml-writer';
 import { validateEcfBatch } from '../../fixtures/ecf-validate';
+import { parsedRoot } from '../../fixtures/parsed-root';
 
 /** The ECF 4.0 case queries the service writes to an ECF 4 record system, and the demo record system's answer. */
 const header = { sendingMde: 'https://review.court.example/ecf4/FilingReviewMDEPort', courtId: 'adams', submitter: 'Filing Review service' };
@@ -15,11 +15,7 @@ const answer = serializeXml(caseListResponseMessage4(header, [
   { caseNumber: '2025-SC-000412', title: null, category: null, parties: [] },
 ]), writePrefixes4);
 
-const root = (xml: string) => {
-  const parsed = parseXml(xml);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
-};
+const root = parsedRoot;
 
 describe('ECF 4.0 GetCaseList as the service writes it', () => {
   it('the queries (by case number, by party) and the case list are valid against Tyler\'s ECF 4 schemas', () => {

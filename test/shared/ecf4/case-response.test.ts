@@ -2,19 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCaseListResponse, readCaseResponse } from '../../../shared/ecf/case-messages';
-import { parseXml } from '../../../shared/xml/safe-xml';
 import { validateEcfBatch } from '../../fixtures/ecf-validate';
+import { parsedRoot } from '../../fixtures/parsed-root';
 
 const list = readFileSync(path.resolve('test', 'fixtures', 'ecf4', 'CaseListResponseMessage-two-cases.xml'), 'utf8');
 // The GetCase answer of the same record system: the list's first case in a CaseResponseMessage.
 const single = list
   .replace(/CaseListResponseMessage-4\.0/g, 'CaseResponseMessage-4.0').replace(/CaseListResponseMessage/g, 'CaseResponseMessage')
   .replace(/<nc:Case>[\s\S]*<\/nc:Case>\s*/g, '');
-const root = (xml: string) => {
-  const parsed = parseXml(xml);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
-};
+const root = parsedRoot;
 
 describe('GetCase and GetCaseList answers of an ECF 4 court record system (#17)', () => {
   it('both answers are valid against Tyler\'s ECF 4 schemas', () => {
