@@ -1,12 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { zodEnglishOnlyVite } from './scripts/zod-english-only.mjs';
+import { zodLeanVite } from './scripts/zod-lean.mjs';
 
 // The renderer build: served from app://clerk-review/ in Electron and from the loopback host in a browser.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [zodEnglishOnlyVite, react()],
+  plugins: [zodLeanVite, react()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -2,7 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
-import { zodEnglishOnlyEsbuild } from './zod-english-only.mjs';
+import { zodLeanEsbuild } from './zod-lean.mjs';
 
 const started = Date.now();
 const cliBanner = [
@@ -21,7 +21,7 @@ await Promise.all([
   esbuild({ ...node, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron', '@electric-sql/pglite', 'pg'] }),
   // A sandboxed preload may only require('electron'): everything else is bundled in (minified: it runs before the
   // first paint of every window).
-  esbuild({ ...node, minify: true, plugins: [zodEnglishOnlyEsbuild], entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron', '@electric-sql/pglite', 'pg'] }),
+  esbuild({ ...node, minify: true, plugins: [zodLeanEsbuild], entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron', '@electric-sql/pglite', 'pg'] }),
   // Plain Node entry points: no Electron at all.
   esbuild({
     ...node,
@@ -41,11 +41,11 @@ await Promise.all([
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
     banner: { js: cliBanner },
-    plugins: [zodEnglishOnlyEsbuild],
+    plugins: [zodLeanEsbuild],
     external: ['electron', '@electric-sql/pglite', 'pg'],
   }),
   // The loopback bootstrap: the browser's stand-in for the preload, minified for the same reason.
-  esbuild({ bundle: true, minify: true, plugins: [zodEnglishOnlyEsbuild], platform: 'browser', target: 'chrome120', format: 'iife', sourcemap: true, logLevel: 'warning', entryPoints: { 'loopback-api': 'renderer/loopback/loopback-api.ts' }, outdir: 'dist/loopback' }),
+  esbuild({ bundle: true, minify: true, plugins: [zodLeanEsbuild], platform: 'browser', target: 'chrome120', format: 'iife', sourcemap: true, logLevel: 'warning', entryPoints: { 'loopback-api': 'renderer/loopback/loopback-api.ts' }, outdir: 'dist/loopback' }),
 ]);
 // `clerk-review` (package.json bin) stays dist/electron/cli.cjs: a two-line loader of the split CLI.
 mkdirSync('dist/electron', { recursive: true });
