@@ -1,4 +1,4 @@
-import { createApi } from '../../shared/ipc/create-api';
+import { bootChannels, createApi } from '../../shared/ipc/create-api';
 import { websocketTransport } from './websocket-transport';
 
 // Plays the preload's part when the renderer is served by the loopback host: builds `window.api` from the same
@@ -12,4 +12,4 @@ if (fromHash) {
 }
 const token = sessionStorage.getItem(tokenKey) ?? '';
 const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`;
-Object.defineProperty(window, 'api', { value: createApi(websocketTransport(url, token)), writable: false, configurable: false });
+Object.defineProperty(window, 'api', { value: createApi(websocketTransport(url, token), bootChannels), writable: false, configurable: false });

@@ -1,7 +1,14 @@
 const known = new Map<string, boolean>();
+let canonical: ReadonlySet<string> | null = null;
 
-/** True when `zone` is an IANA time zone this runtime knows. */
+/**
+ * True when `zone` is an IANA time zone this runtime knows. A canonical name is looked up in the runtime's list;
+ * only another spelling (an alias such as `US/Central`) builds a formatter, whose first creation loads the locale
+ * data (about 10 ms, more in a cold renderer: the settings are checked before the sign-in screen paints).
+ */
 export function isKnownTimeZone(zone: string): boolean {
+  canonical ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
+  if (canonical.has(zone)) return true;
   let answer = known.get(zone);
   if (answer === undefined) {
     try {

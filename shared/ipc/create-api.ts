@@ -38,23 +38,45 @@ export function apiPathOf(channel: string): [string, string] {
   return [domain, action.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
 }
 
+/** What every window asks before its first screen paints (the shell: app, session, settings), all without arguments. */
+export const bootChannels: readonly Channel[] = ['app:info', 'session:current', 'settings:get'];
+
+/** How long an answer asked for while the page loads may stand in for the page's own first call. */
+const bootAnswerMaxAgeMs = 2000;
+
 /**
  * Builds the renderer API from the IPC contract over a transport. Results are validated against the contract,
  * so a compromised or buggy peer cannot hand the renderer data of the wrong shape, and every error's message is
  * made fit for a clerk (shared/ipc/clerk-message.ts).
+ *
+ * `early` channels (argument-less reads: {@link bootChannels}) are asked at once, while the page's own scripts
+ * are still loading; the page's first call of each, within {@link bootAnswerMaxAgeMs}, takes that answer (once),
+ * so the first screen does not wait for a round trip after the app has started.
  */
-export function createApi(transport: Transport): Api {
+export function createApi(transport: Transport, early: readonly Channel[] = []): Api {
+  const asked = new Map<Channel, { at: number; answer: Promise<unknown> }>();
+  for (const channel of early) {
+    const answer = transport.invoke(channel, undefined);
+    answer.catch(() => undefined);
+    asked.set(channel, { at: Date.now(), answer });
+  }
+  const invoke = (channel: Channel, args: unknown): Promise<unknown> => {
+    const ready = args === undefined ? asked.get(channel) : undefined;
+    asked.delete(channel);
+    return ready && Date.now() - ready.at <= bootAnswerMaxAgeMs ? ready.answer : transport.invoke(channel, args);
+  };
   const api: Record<string, Record<string, unknown>> = {};
   for (const channel of Object.keys(channels) as Channel[]) {
     const [domain, method] = apiPathOf(channel);
-    const resultSchema = resultEnvelope(channels[channel].result);
+    let resultSchema: ReturnType<typeof resultEnvelope> | null = null;
     (api[domain] ??= {})[method] = async (args?: unknown) => {
       let raw: unknown;
       try {
-        raw = await transport.invoke(channel, args);
+        raw = await invoke(channel, args);
       } catch (cause) {
         return err(forClerk(appError('internal', `The app's main process did not answer ${channel}: ${describe(cause)}`)));
       }
+      resultSchema ??= resultEnvelope(channels[channel].result);
       const parsed = resultSchema.safeParse(raw);
       if (!parsed.success) return err(forClerk(appError('internal', `Malformed answer on ${channel}`)));
       // What screens show of a failure is written for a clerk, whoever wrote it.

@@ -7,6 +7,10 @@ describe('a time zone that is not one (half typed in Settings, a damaged file)',
   it('is told apart from a real one', () => {
     expect(isKnownTimeZone('America/Chicago')).toBe(true);
     expect(isKnownTimeZone('America/Chic')).toBe(false);
+    // Another spelling of a zone (not in the runtime's canonical list) is known too, and so is UTC.
+    expect(isKnownTimeZone('US/Central')).toBe(true);
+    expect(isKnownTimeZone('UTC')).toBe(true);
+    expect(isKnownTimeZone('us/central-ish')).toBe(false);
     expect(usableTimeZone('America/Chic')).toBe('UTC');
     expect(usableTimeZone(null)).toBe('UTC');
   });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { channels, type Channel, type EventName } from '../../../shared/ipc/contract';
-import { apiPathOf, createApi } from '../../../shared/ipc/create-api';
+import { apiPathOf, bootChannels, createApi } from '../../../shared/ipc/create-api';
 import type { Transport } from '../../../shared/ipc/transport';
 import { defaultSettings } from '../../../shared/settings';
 
@@ -61,6 +61,39 @@ describe('createApi', () => {
     const result = await api.settings.get();
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('internal');
+  });
+
+  it('asks the boot channels at once, and the first call of each (only) takes that answer', async () => {
+    const calls: Channel[] = [];
+    let version = 0;
+    const api = createApi(fakeTransport((channel) => {
+      calls.push(channel);
+      return channel === 'settings:get' ? { ok: true, value: { ...defaultSettings, idleLockMinutes: 5 + version++ } } : { ok: true, value: null };
+    }), bootChannels);
+    expect(calls).toEqual([...bootChannels]);
+    const first = await api.settings.get();
+    expect(first.ok && first.value.idleLockMinutes).toBe(5);
+    expect(calls).toHaveLength(3);
+    // A second call asks anew.
+    const second = await api.settings.get();
+    expect(second.ok && second.value.idleLockMinutes).toBe(6);
+    expect(calls).toEqual([...bootChannels, 'settings:get']);
+    // The early answer is validated like any other.
+    const session = await api.session.current();
+    expect(session).toEqual({ ok: true, value: null });
+  });
+
+  it('does not keep an early answer past its time', async () => {
+    const now = Date.now();
+    const calls: Channel[] = [];
+    const api = createApi(fakeTransport((channel) => (calls.push(channel), { ok: true, value: null })), ['session:current']);
+    const spy = vi.spyOn(Date, 'now').mockReturnValue(now + 60_000);
+    try {
+      await api.session.current();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls).toEqual(['session:current', 'session:current']);
   });
 
   it('delivers valid event payloads and drops malformed ones', () => {
