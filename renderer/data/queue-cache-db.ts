@@ -8,7 +8,7 @@ export interface CachedQueueItem extends QueueItem {
   readonly syncId: number;
   /** `facet␞submittedAt␞envelopeId` under each of the row's 16 facets: every filter, oldest or newest first. */
   readonly bySubmitted: readonly string[];
-  /** `facet␞filer␞submittedAt␞envelopeId` under the whole queue, its location, category and case kind: by filer. */
+  /** `facet␞filer␞submittedAt␞envelopeId` under the whole queue, location, category, case kind, location+kind. */
   readonly byFiler: readonly string[];
   /** Envelope id, case number and name words, folded (search by their start). */
   readonly terms: readonly string[];
@@ -61,6 +61,11 @@ export class QueueCacheDb extends Dexie {
     });
     // v4: index keys are single strings, not arrays (a fifth less to store per row); the cache re-syncs.
     this.version(4).stores({ queue: 'envelopeId, syncId, *bySubmitted, *byFiler, *terms' }).upgrade(async (tx) => {
+      await tx.table('queue').clear();
+      await tx.table('syncState').clear();
+    });
+    // v5: the Filer index also under a location with a case kind; the cache re-syncs.
+    this.version(5).stores({ queue: 'envelopeId, syncId, *bySubmitted, *byFiler, *terms' }).upgrade(async (tx) => {
       await tx.table('queue').clear();
       await tx.table('syncState').clear();
     });

@@ -51,29 +51,39 @@ export function facetKeyOfFilter(filter: QueueViewFilter, username: string): str
   return facetKey([filter.courtLocation || null, filter.caseCategory || null, kind, claim]);
 }
 
-/** The facet keys a row is indexed under for the Filer sort: the whole queue and its location (kept few: each costs a write). */
+/**
+ * The facet keys a row is indexed under for the Filer sort (kept few: each costs a write): the whole queue, its
+ * location, category and case kind alone, and its location with its case kind (new filings at one location, the
+ * view a location's intake clerks keep open).
+ */
 export function filerFacetKeysOf(item: QueueItem): string[] {
   const kind = item.newCase ? 'n' : 'e';
-  return [wholeQueueKeyOf(), facetKey([item.courtLocation, null, null, null]), facetKey([null, item.caseCategory, null, null]), facetKey([null, null, kind, null])];
+  return [
+    wholeQueueKeyOf(), facetKey([item.courtLocation, null, null, null]), facetKey([null, item.caseCategory, null, null]),
+    facetKey([null, null, kind, null]), facetKey([item.courtLocation, null, kind, null]),
+  ];
 }
 
 /**
  * The Filer-sort facet a filter reads, when it is one of those indexed (the whole queue, or one location, one
- * category or one case kind alone); null otherwise.
+ * category or one case kind alone, or a location with a case kind); null otherwise.
  */
 export function filerFacetKeyOfFilter(filter: QueueViewFilter): string | null {
   if (filter.claim !== 'all') return null;
   const kind = kindOfFilter(filter);
   const facet: Facet = [filter.courtLocation || null, filter.caseCategory || null, kind, null];
-  return facet.filter((value) => value !== null).length <= 1 ? facetKey(facet) : null;
+  const set = facet.filter((value) => value !== null).length;
+  return set <= 1 || (set === 2 && facet[1] === null && facet[3] === null) ? facetKey(facet) : null;
 }
 
 /**
- * The indexed Filer-sort facet to walk for a filter that has none of its own: its location, else its category,
- * else its case kind, else the whole queue; the rows it holds beyond the filter are skipped as they are read.
+ * The indexed Filer-sort facet to walk for a filter that has none of its own: its location with its case kind,
+ * else its location, else its category, else its case kind, else the whole queue; the rows it holds beyond the
+ * filter are skipped as they are read.
  */
 export function filerScanFacetOf(filter: QueueViewFilter): string {
   const kind = kindOfFilter(filter);
+  if (filter.courtLocation && kind) return facetKey([filter.courtLocation, null, kind, null]);
   if (filter.courtLocation) return facetKey([filter.courtLocation, null, null, null]);
   if (filter.caseCategory) return facetKey([null, filter.caseCategory, null, null]);
   return kind ? facetKey([null, null, kind, null]) : wholeQueueKeyOf();
