@@ -88,10 +88,11 @@ export function findEntry(sections: readonly XrefSection[], num: number): XrefEn
  * trusts the table (most do, pdf.js and Acrobat among them) finds objects only where these entries say; a stamp
  * appended to a file whose table is wrong can vanish in those readers. Never throws.
  */
-export function checkCrossReference(bytes: Uint8Array): CrossReferenceCheck {
-  let sections: XrefSection[];
+export function checkCrossReference(bytes: Uint8Array, read?: readonly XrefSection[]): CrossReferenceCheck {
+  let sections: readonly XrefSection[];
   try {
-    sections = readXrefSections(bytes);
+    // A reader that has the chain already (LazyPdf) passes it, so it is not read twice.
+    sections = read ?? readXrefSections(bytes);
   } catch (error) {
     return { sections: 0, entries: 0, problems: [(error as Error).message] };
   }

@@ -41,8 +41,9 @@ export async function loadPdf(bytes: Uint8Array, scope: PageScope = 'all', known
   let document: LazyPdf;
   let signatures: FoundSignature[];
   try {
-    const crossReferenceProblems = triage?.crossReferenceProblems ?? checkCrossReference(bytes).problems;
-    document = crossReferenceProblems.length > 0 ? LazyPdf.open(await rewriteWhole(bytes)) : LazyPdf.open(bytes);
+    const { opened, problems } = triage ? { opened: null, problems: triage.crossReferenceProblems } : openAndCheck(bytes);
+    const crossReferenceProblems = problems;
+    document = crossReferenceProblems.length > 0 ? LazyPdf.open(await rewriteWhole(bytes)) : (opened ?? LazyPdf.open(bytes));
     if (document.trailer.has('Encrypt')) return failed('encrypted', bytes, version, undefined, true);
     signatures = readSignatures(document, bytes.length);
     triage ??= await triageSignatures(bytes, sha256, crossReferenceProblems, signatures);
@@ -93,6 +94,17 @@ export async function loadPdf(bytes: Uint8Array, scope: PageScope = 'all', known
       sizeBytes: bytes.length,
     },
   };
+}
+
+/** The file opened on its cross-reference chain, and what the full check of that chain found (read once). */
+function openAndCheck(bytes: Uint8Array): { opened: LazyPdf | null; problems: string[] } {
+  let opened: LazyPdf;
+  try {
+    opened = LazyPdf.open(bytes);
+  } catch (error) {
+    return { opened: null, problems: [(error as Error).message] };
+  }
+  return { opened, problems: checkCrossReference(bytes, opened.sections).problems };
 }
 
 /** Forgets the cached verdicts (benchmarks measure a file met for the first time). */
