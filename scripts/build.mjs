@@ -40,6 +40,8 @@ await Promise.all([
     outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
+    // Minified: a command's whole start is compiling what it loads (stamp: ~15 of its ~110 ms).
+    minify: true,
     banner: { js: cliBanner },
     plugins: [zodLeanEsbuild],
     external: ['electron', '@electric-sql/pglite', 'pg'],
