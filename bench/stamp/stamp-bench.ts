@@ -6,13 +6,12 @@
 // - the CLI's peak memory on a 50 MB scan against the file's size;
 // - the footer on every page (the cost that must grow with the page count), for information.
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFName, popGraphicsState, pushGraphicsState, concatTransformationMatrix, drawObject } from '@cantoo/pdf-lib';
 import { nodeSha256Stream } from '../../electron/app/node-sha256';
-import { makeSamplePdf } from '../../electron/demo/pdf-samples';
+import { makeSamplePdf, makeScanPdf } from '../../electron/demo/pdf-samples';
 import { forgetPdfVerdicts } from '../../shared/pdf/load-pdf';
 import { stampIncrement, stampPdf } from '../../shared/pdf/stamp-pdf';
 import { stampPreset, type StampTemplate } from '../../shared/stamp/stamp-template';
@@ -70,19 +69,6 @@ function hashMs(pdf: Uint8Array): number {
   return median(times);
 }
 
-/** A scanned filing: a few pages, each one large uncompressible greyscale image. */
-async function scanPdf(megabytes: number, pages: number): Promise<Uint8Array> {
-  const document = await PDFDocument.create({ updateMetadata: false });
-  const side = Math.round(Math.sqrt((megabytes * 1024 * 1024) / pages));
-  for (let i = 0; i < pages; i++) {
-    const image = document.context.register(document.context.stream(randomBytes(side * side), { Type: 'XObject', Subtype: 'Image', Width: side, Height: side, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }));
-    const page = document.addPage([612, 792]);
-    const name = page.node.newXObject('Scan', image);
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(612, 0, 0, 792, 0, 0), drawObject(PDFName.of(name.asString().slice(1))), popGraphicsState());
-  }
-  return document.save({ useObjectStreams: false });
-}
-
 const samples = new Map<number, { pdf: Uint8Array; file: string }>();
 for (const pages of [300, 2000]) {
   const pdf = await makeSamplePdf({ title: 'Appendix of exhibits', pages });
@@ -124,7 +110,7 @@ const cli300 = processRun(process.execPath, [cli, 'stamp', small.file, path.join
 if (!node || !cli300) throw new Error('the CLI did not run: npm run build first');
 report('stamp-cli-300', cli300.ms, 'ms', node.ms, { value: 120, text: '≤ 120 ms whole process' });
 
-const scan = await scanPdf(50, 5);
+const scan = await makeScanPdf(50, 5);
 const scanFile = path.join(dir, 'scan-50mb.pdf');
 writeFileSync(scanFile, scan);
 const scanRun = processRun(process.execPath, [cli, 'stamp', scanFile, path.join(dir, 'scan-stamped.pdf'), '--time', fields.datetime]);

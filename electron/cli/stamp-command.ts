@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stampedDigest, stampIncrement, type StampJob } from '../../shared/pdf/stamp-pdf';
-import { nodeSha256Stream } from '../app/node-sha256';
+import { stampIncrement, type StampIncrement, type StampJob } from '../../shared/pdf/stamp-pdf';
+import { readPdfInPart } from '../pdf/pdf-file-in-part';
 import { stampFieldNames, stampFieldValuesSchema, type StampFieldValues } from '../../shared/stamp/stamp-text';
 import { stampPreset, stampPresets } from '../../shared/stamp/stamp-template';
-import { writeFileAtomic } from '../settings/atomic-file';
+import { copyAndAppendAtomic, writeFileAtomic } from '../settings/atomic-file';
 import { optionValue, parseCliArgs, UsageError, type CliIo } from './cli-args';
 
 /** Usage of `clerk-review stamp`. */
@@ -29,19 +30,36 @@ export async function runStamp(argv: readonly string[], io: CliIo): Promise<numb
   const fields = fieldValues(args.options.get('field') ?? [], optionValue(args, 'time') ?? new Date().toISOString(), optionValue(args, 'tz') ?? 'America/Chicago');
   const courtSealPng = jobs.some((job) => job.template.image?.kind === 'court-seal') ? new Uint8Array(await readFile(path.join(io.appRoot, 'assets', 'court-seal.png'))) : null;
 
-  // The file is read once into memory and hashed once (on through the update for the stamped copy's digest).
-  const buffer = await readFile(input);
-  const original = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const hash = nodeSha256Stream();
-  hash.update(original);
-  const outcome = await stampIncrement(original, { jobs, fields, courtSealPng }, hash.hexSoFar());
-  if (!outcome.ok) {
-    if (args.flags.has('json')) io.out(`${JSON.stringify({ ok: false, input, inspection: outcome.inspection }, null, 2)}\n`);
-    else io.err(`${input}: ${outcome.message}\n  ${outcome.inspection.suggestedAction}\n`);
-    return 1;
+  // The file is read once and hashed once (on through the update for the stamped copy's digest); the insides of
+  // its large streams (a scan's images) are not kept in memory, and the copy is written by the operating system.
+  const file = await readPdfInPart(input);
+  let outcome: StampIncrement;
+  let stampedSha256: string;
+  try {
+    const request = { jobs, fields, courtSealPng };
+    const originalSha256 = file.hash.copy().digest('hex');
+    outcome = await stampIncrement(file.bytes, request, originalSha256, file.onDemand);
+    if (!outcome.ok && file.onDemand.partial) {
+      // A refusal is confirmed on the whole file (binary data that looks like a keyword can mislead the part read).
+      file.onDemand.ensure(0, file.bytes.length);
+      outcome = await stampIncrement(file.bytes, request, originalSha256, file.onDemand);
+    }
+    if (!outcome.ok) {
+      if (args.flags.has('json')) io.out(`${JSON.stringify({ ok: false, input, inspection: outcome.inspection }, null, 2)}\n`);
+      else io.err(`${input}: ${outcome.message}\n  ${outcome.inspection.suggestedAction}\n`);
+      return 1;
+    }
+    if (outcome.base === file.bytes) {
+      await copyAndAppendAtomic(input, output, outcome.increment, file.stats);
+      stampedSha256 = file.hash.update(outcome.increment).digest('hex');
+    } else {
+      // A damaged table was repaired: the update follows the rewritten file, which is all in memory.
+      await writeFileAtomic(output, [outcome.base, outcome.increment]);
+      stampedSha256 = createHash('sha256').update(outcome.base).update(outcome.increment).digest('hex');
+    }
+  } finally {
+    await file.close();
   }
-  await writeFileAtomic(output, [outcome.base, outcome.increment]);
-  const stampedSha256 = await stampedDigest(outcome.base, outcome.increment, original, hash, nodeSha256Stream);
   const summary = { ok: true, input, output, kind: outcome.inspection.kind, originalSha256: outcome.originalSha256, stampedSha256, stamps: outcome.placed };
   if (args.flags.has('json')) io.out(`${JSON.stringify(summary, null, 2)}\n`);
   else io.out(`${output}: ${outcome.placed.length} stamp(s) on ${new Set(outcome.placed.map((p) => p.page)).size} page(s); sha256 ${stampedSha256}\n${outcome.inspection.kind === 'ok' ? '' : `  ${outcome.inspection.message}\n`}`);

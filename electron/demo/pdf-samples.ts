@@ -1,4 +1,8 @@
-import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { randomBytes } from 'node:crypto';
+import {
+  concatTransformationMatrix, degrees, drawObject, PDFDocument, PDFName, popGraphicsState, pushGraphicsState, rgb, StandardFonts,
+  type PDFFont, type PDFPage,
+} from '@cantoo/pdf-lib';
 
 /** How one generated page looks. */
 export interface SamplePage {
@@ -95,5 +99,22 @@ export async function makeFormPdf(): Promise<Uint8Array> {
 export async function makeEncryptedSamplePdf(spec: SampleDocument, userPassword = 'filer-secret'): Promise<Uint8Array> {
   const document = await PDFDocument.load(await makeSamplePdf(spec), { updateMetadata: false });
   document.encrypt({ userPassword, ownerPassword: `${userPassword}-owner` });
+  return document.save({ useObjectStreams: false });
+}
+
+/**
+ * A scanned filing: `pages` letter pages, each one greyscale image of random (incompressible) pixels, about
+ * `megabytes` in all; `imageBytes` may seed each image's data instead (tests put PDF keywords inside it).
+ */
+export async function makeScanPdf(megabytes: number, pages: number, imageBytes?: (page: number, size: number) => Uint8Array): Promise<Uint8Array> {
+  const document = await PDFDocument.create({ updateMetadata: false });
+  const side = Math.round(Math.sqrt((megabytes * 1024 * 1024) / pages));
+  for (let i = 0; i < pages; i++) {
+    const data = imageBytes?.(i, side * side) ?? randomBytes(side * side);
+    const image = document.context.register(document.context.stream(data, { Type: 'XObject', Subtype: 'Image', Width: side, Height: side, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }));
+    const page = document.addPage([612, 792]);
+    const name = page.node.newXObject('Scan', image);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(612, 0, 0, 792, 0, 0), drawObject(PDFName.of(name.asString().slice(1))), popGraphicsState());
+  }
   return document.save({ useObjectStreams: false });
 }

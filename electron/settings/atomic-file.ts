@@ -1,4 +1,5 @@
-import { open, rename, rm } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { chmod, copyFile, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -17,6 +18,36 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
     await handle.close();
   }
   try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(path.dirname(file));
+}
+
+/**
+ * Writes `file` as a copy of `source` with `appended` after it, as atomically as {@link writeFileAtomic} (the
+ * copy is made by the operating system, never held in memory). Refuses when `source` is no longer the file `seen`
+ * describes (same inode, size and modification time): what is appended was computed from that file.
+ */
+export async function copyAndAppendAtomic(source: string, file: string, appended: Uint8Array, seen: BigIntStats): Promise<void> {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await copyFile(source, temp);
+    await chmod(temp, 0o600);
+    const now = await stat(source, { bigint: true });
+    const copied = await stat(temp, { bigint: true });
+    if (now.ino !== seen.ino || now.size !== seen.size || now.mtimeNs !== seen.mtimeNs || copied.size !== seen.size) {
+      throw new Error(`${source} changed while it was being stamped; nothing was written`);
+    }
+    const handle = await open(temp, 'a');
+    try {
+      await handle.write(appended);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });

@@ -1,3 +1,4 @@
+import type { BytesOnDemand } from './bytes-on-demand';
 import { indexOfBytes, lastIndexOfBytes, objectHeaderAt, PdfParser } from './syntax/pdf-parser';
 import { asName, asNumber, PdfDict, PdfStream, PdfSyntaxError } from './syntax/pdf-values';
 import { decodeStream } from './syntax/stream-filters';
@@ -58,7 +59,7 @@ export function findStartXref(bytes: Uint8Array): number | null {
  * Reads the cross-reference chain, newest section first: classic tables (with a hybrid file's `/XRefStm`) and
  * cross-reference streams (FlateDecode, PNG predictors). Throws {@link PdfSyntaxError} on a section it cannot read.
  */
-export function readXrefSections(bytes: Uint8Array): XrefSection[] {
+export function readXrefSections(bytes: Uint8Array, onDemand?: BytesOnDemand): XrefSection[] {
   let offset = findStartXref(bytes);
   if (offset === null) throw new PdfSyntaxError('its cross-reference offset is missing');
   const sections: XrefSection[] = [];
@@ -66,7 +67,7 @@ export function readXrefSections(bytes: Uint8Array): XrefSection[] {
   while (offset !== null) {
     if (seen.has(offset) || seen.size > maxSections) throw new PdfSyntaxError('its cross-reference sections point at each other in a loop');
     seen.add(offset);
-    const section = readSection(bytes, offset);
+    const section = readSection(bytes, offset, onDemand);
     sections.push(section);
     const previous = asNumber(section.trailer.get('Prev'));
     offset = previous === null ? null : previous;
@@ -88,7 +89,7 @@ export function findEntry(sections: readonly XrefSection[], num: number): XrefEn
  * trusts the table (most do, pdf.js and Acrobat among them) finds objects only where these entries say; a stamp
  * appended to a file whose table is wrong can vanish in those readers. Never throws.
  */
-export function checkCrossReference(bytes: Uint8Array, read?: readonly XrefSection[]): CrossReferenceCheck {
+export function checkCrossReference(bytes: Uint8Array, read?: readonly XrefSection[], onDemand?: BytesOnDemand): CrossReferenceCheck {
   let sections: readonly XrefSection[];
   try {
     // A reader that has the chain already (LazyPdf) passes it, so it is not read twice.
@@ -102,17 +103,19 @@ export function checkCrossReference(bytes: Uint8Array, read?: readonly XrefSecti
     section.entries.forEachOffset((num, at, gen) => {
       if (problems.length >= 5) return;
       entries += 1;
+      onDemand?.ensure(at, at + 32);
       if (!objectHeaderAt(bytes, at, num, gen)) problems.push(`object ${num} is not at offset ${at}, where its cross-reference entry says`);
     });
   }
   return { sections: sections.length, entries, problems };
 }
 
-function readSection(bytes: Uint8Array, offset: number): XrefSection {
+function readSection(bytes: Uint8Array, offset: number, onDemand?: BytesOnDemand): XrefSection {
   if (offset <= 0 || offset >= bytes.length) throw new PdfSyntaxError('a cross-reference offset points outside the file');
+  onDemand?.ensure(offset, offset + 1);
   const parser = new PdfParser(bytes, offset);
   parser.skipSpace();
-  if (indexOfBytes(bytes, 'xref', parser.pos, parser.pos + 4) === parser.pos) return readTable(bytes, parser.pos);
+  if (indexOfBytes(bytes, 'xref', parser.pos, parser.pos + 4) === parser.pos) return readTable(bytes, parser.pos, onDemand);
   const value = (() => {
     try {
       return parser.indirectObject().value;
@@ -120,13 +123,14 @@ function readSection(bytes: Uint8Array, offset: number): XrefSection {
       throw new PdfSyntaxError('a cross-reference section is not where the file says');
     }
   })();
+  onDemand?.ensure(offset, parser.pos);
   if (!(value instanceof PdfStream) || asName(value.dict.get('Type')) !== 'XRef') {
     throw new PdfSyntaxError('a cross-reference section is not where the file says');
   }
   return { offset, kind: 'stream', entries: readStreamEntries(value), trailer: value.dict };
 }
 
-function readTable(bytes: Uint8Array, at: number): XrefSection {
+function readTable(bytes: Uint8Array, at: number, onDemand?: BytesOnDemand): XrefSection {
   const cursor = { pos: at + 4 };
   const entries = new Map<number, XrefEntry>();
   for (;;) {
@@ -160,7 +164,7 @@ function readTable(bytes: Uint8Array, at: number): XrefSection {
   // A hybrid file (7.5.8.4): its stream's entries fill in what the table marks free or leaves out.
   const hybrid = asNumber(trailer.get('XRefStm'));
   if (hybrid === null) return { offset: at, kind: 'table', entries: table, trailer };
-  const stream = readSection(bytes, hybrid).entries;
+  const stream = readSection(bytes, hybrid, onDemand).entries;
   const combined: XrefEntries = {
     get: (num) => {
       const own = table.get(num);

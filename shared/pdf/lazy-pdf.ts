@@ -1,3 +1,4 @@
+import type { BytesOnDemand } from './bytes-on-demand';
 import { findEntry, readXrefSections, type XrefSection } from './cross-reference';
 import { PdfParser } from './syntax/pdf-parser';
 import { asName, asNumber, PdfDict, PdfRef, PdfStream, PdfSyntaxError, type PdfValue } from './syntax/pdf-values';
@@ -27,14 +28,17 @@ export class LazyPdf {
   #pageCache: PdfPageNode[] | null = null;
   #pageLookups = 0;
 
-  private constructor(readonly bytes: Uint8Array) {
-    this.sections = readXrefSections(bytes);
+  private constructor(readonly bytes: Uint8Array, private readonly onDemand?: BytesOnDemand) {
+    this.sections = readXrefSections(bytes, onDemand);
     this.trailer = (this.sections[0] as XrefSection).trailer;
   }
 
-  /** Opens a file; throws {@link PdfSyntaxError} when its cross-reference chain cannot be read. */
-  static open(bytes: Uint8Array): LazyPdf {
-    return new LazyPdf(bytes);
+  /**
+   * Opens a file; throws {@link PdfSyntaxError} when its cross-reference chain cannot be read. With `onDemand`,
+   * `bytes` holds the file in part, and each object's range is asked for before it is parsed.
+   */
+  static open(bytes: Uint8Array, onDemand?: BytesOnDemand): LazyPdf {
+    return new LazyPdf(bytes, onDemand);
   }
 
   /** How many objects have been read so far (what a page-1 stamp costs does not depend on the page count). */
@@ -168,8 +172,12 @@ export class LazyPdf {
 
   #readAt(num: number, at: number, gen: number): PdfValue {
     if (at <= 0 || at >= this.bytes.length) throw new PdfSyntaxError(`object ${num} is outside the file`);
+    this.onDemand?.ensure(at, at + 1);
     const parser = new PdfParser(this.bytes, at);
-    return parser.indirectObject(new PdfRef(num, gen), (ref) => asNumber(this.object(ref.num))).value;
+    const value = parser.indirectObject(new PdfRef(num, gen), (ref) => asNumber(this.object(ref.num))).value;
+    // A stream's data is read in place (its view sees the bytes once they are there).
+    this.onDemand?.ensure(at, parser.pos);
+    return value;
   }
 
   #readCompressed(num: number, streamNum: number, index: number): PdfValue {

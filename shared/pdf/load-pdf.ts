@@ -1,4 +1,5 @@
 import { sha256Hex } from '../crypto/sha256';
+import type { BytesOnDemand } from './bytes-on-demand';
 import { checkDetachedCms } from './cms-signature';
 import { checkCrossReference, findStartXref } from './cross-reference';
 import { LazyPdf, type PdfPageNode } from './lazy-pdf';
@@ -27,7 +28,8 @@ const latin1 = new TextDecoder('latin1');
  * stamping one page does not grow with the page count. `knownSha256` (the bytes' digest, when the caller has it)
  * spares hashing them again. Never throws on bad input.
  */
-export async function loadPdf(bytes: Uint8Array, scope: PageScope = 'all', knownSha256?: string): Promise<LoadedPdf> {
+export async function loadPdf(bytes: Uint8Array, scope: PageScope = 'all', knownSha256?: string, onDemand?: BytesOnDemand): Promise<LoadedPdf> {
+  if (onDemand) askForEnds(bytes, onDemand, knownSha256);
   const versionMatch = /%PDF-(\d\.\d)/.exec(latin1.decode(bytes.subarray(0, 1024)));
   if (!versionMatch) return failed('not-pdf', bytes, null);
   const version = versionMatch[1] ?? null;
@@ -41,11 +43,14 @@ export async function loadPdf(bytes: Uint8Array, scope: PageScope = 'all', known
   let document: LazyPdf;
   let signatures: FoundSignature[];
   try {
-    const { opened, problems } = triage ? { opened: null, problems: triage.crossReferenceProblems } : openAndCheck(bytes);
+    const { opened, problems } = triage ? { opened: null, problems: triage.crossReferenceProblems } : openAndCheck(bytes, onDemand);
     const crossReferenceProblems = problems;
-    document = crossReferenceProblems.length > 0 ? LazyPdf.open(await rewriteWhole(bytes)) : (opened ?? LazyPdf.open(bytes));
+    // A repair and a signature's digest read the whole file.
+    if (crossReferenceProblems.length > 0) onDemand?.ensure(0, bytes.length);
+    document = crossReferenceProblems.length > 0 ? LazyPdf.open(await rewriteWhole(bytes)) : (opened ?? LazyPdf.open(bytes, onDemand));
     if (document.trailer.has('Encrypt')) return failed('encrypted', bytes, version, undefined, true);
     signatures = readSignatures(document, bytes.length);
+    if (signatures.length > 0) onDemand?.ensure(0, bytes.length);
     triage ??= await triageSignatures(bytes, sha256, crossReferenceProblems, signatures);
   } catch (error) {
     return failed('corrupt', bytes, version, reasonOf(error));
@@ -97,14 +102,23 @@ export async function loadPdf(bytes: Uint8Array, scope: PageScope = 'all', known
 }
 
 /** The file opened on its cross-reference chain, and what the full check of that chain found (read once). */
-function openAndCheck(bytes: Uint8Array): { opened: LazyPdf | null; problems: string[] } {
+function openAndCheck(bytes: Uint8Array, onDemand?: BytesOnDemand): { opened: LazyPdf | null; problems: string[] } {
   let opened: LazyPdf;
   try {
-    opened = LazyPdf.open(bytes);
+    opened = LazyPdf.open(bytes, onDemand);
   } catch (error) {
     return { opened: null, problems: [(error as Error).message] };
   }
-  return { opened, problems: checkCrossReference(bytes, opened.sections).problems };
+  return { opened, problems: checkCrossReference(bytes, opened.sections, onDemand).problems };
+}
+
+/** Asks a file held in part for what is read before any object: its start, its tail and its last section. */
+function askForEnds(bytes: Uint8Array, onDemand: BytesOnDemand, knownSha256: string | undefined): void {
+  if (!knownSha256) return onDemand.ensure(0, bytes.length);
+  onDemand.ensure(0, 1024);
+  onDemand.ensure(Math.max(0, bytes.length - 4096), bytes.length);
+  const offset = findStartXref(bytes);
+  if (offset !== null && offset > 0 && offset < bytes.length) onDemand.ensure(offset, offset + 8192);
 }
 
 /** Forgets the cached verdicts (benchmarks measure a file met for the first time). */

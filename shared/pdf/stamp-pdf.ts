@@ -3,6 +3,7 @@ import { boxFromArray, normaliseRotation, type PageGeometry, type StampLayout, t
 import { planStamp } from '../stamp/stamp-plan';
 import { stampFieldValuesSchema, type StampFieldValues } from '../stamp/stamp-text';
 import { stampPageNumbers, type StampFont, type StampTemplate } from '../stamp/stamp-template';
+import type { BytesOnDemand } from './bytes-on-demand';
 import { IncrementalUpdate } from './incremental-update';
 import type { LazyPdf, PdfPageNode } from './lazy-pdf';
 import { loadPdf, numbersOf, pageHasWidgets } from './load-pdf';
@@ -84,12 +85,14 @@ export async function stampedDigest(base: Uint8Array, increment: Uint8Array, ori
 /**
  * The stamping itself: reads the trailer, the catalog, the form and the stamped pages only (a page-1 stamp costs
  * the same at 300 and at 2,000 pages), and writes the new and changed objects as one incremental section.
- * `originalSha256`, when the caller has it, spares hashing the original again.
+ * `originalSha256`, when the caller has it, spares hashing the original again. With `onDemand`, `original` holds
+ * the file in part ({@link BytesOnDemand}): the `base` returned is then that array, not the file, and the caller
+ * writes the file itself before the increment.
  */
-export async function stampIncrement(original: Uint8Array, request: StampRequest, originalSha256?: string): Promise<StampIncrement> {
+export async function stampIncrement(original: Uint8Array, request: StampRequest, originalSha256?: string, onDemand?: BytesOnDemand): Promise<StampIncrement> {
   const fields = stampFieldValuesSchema.parse(request.fields);
   const scope = (pageCount: number): number[] => [...new Set(request.jobs.flatMap((job) => stampPageNumbers(job.template.pages, pageCount)))];
-  const { document, inspection, sha256 } = await loadPdf(original, scope, originalSha256);
+  const { document, inspection, sha256 } = await loadPdf(original, scope, originalSha256, onDemand);
   if (!document || !sha256 || !inspection.canStamp) return { ok: false, inspection, message: inspection.message };
 
   const update = new IncrementalUpdate(document);

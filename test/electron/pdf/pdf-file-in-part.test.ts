@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/cli';
+import { makeScanPdf } from '../../../electron/demo/pdf-samples';
+import { readPdfInPart } from '../../../electron/pdf/pdf-file-in-part';
+import { copyAndAppendAtomic } from '../../../electron/settings/atomic-file';
+import { stampIncrement, type StampRequest } from '../../../shared/pdf/stamp-pdf';
+import { stampPreset, type StampTemplate } from '../../../shared/stamp/stamp-template';
+import { pdfCorpus, type CorpusName, type PdfCorpus } from '../../fixtures/pdf-corpus';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crd-in-part-'));
+const request: StampRequest = {
+  jobs: [{ template: stampPreset('filed') as StampTemplate }],
+  fields: { status: 'FILED', court: 'Superior Court', datetime: '2026-12-07T15:00:00Z', timeZone: 'America/Chicago', clerk: 'J. Doe', caseNumber: '2026-CV-1', envelopeId: 'E-1', filingId: 'F-1' },
+};
+let corpus: PdfCorpus;
+const files = new Map<string, string>();
+
+/** Image data with PDF keywords inside it, where a keyword scan could take them for a stream's start or end. */
+function trickyImage(page: number, size: number): Uint8Array {
+  const data = randomBytes(size);
+  const put = (at: number, text: string): void => void data.set(Buffer.from(text, 'latin1'), at);
+  put(Math.floor(size * 0.3), 'endstream');
+  put(Math.floor(size * 0.31), '>> stream\n');
+  put(Math.floor(size * 0.6), `endstream\nendobj\n${page + 3} 0 obj\n<< /Length 5 >>\r\nstream\r\n`);
+  return data;
+}
+
+/**
+ * A hand-written PDF whose document information holds `>> stream` in a string, followed by 300 KB of comment:
+ * the keyword scan takes it for a large stream that runs to the page's content stream, so the catalog, the page
+ * tree and the page lie in a missing range and must be read when asked for.
+ */
+function falseStreamPdf(): Uint8Array {
+  const objects = [
+    '<< /Title (a note: >> stream\n) >>',
+    `<< /Type /Catalog /Pages 3 0 R >>\n%${'x'.repeat(300_000)}`,
+    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << >> >>',
+    '<< /Length 11 >>\nstream\n0 0 m 9 9 l\nendstream',
+  ];
+  let text = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n${offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n\r\n`).join('')}`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 2 0 R /Info 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
+beforeAll(async () => {
+  corpus = await pdfCorpus();
+  const write = (name: string, bytes: Uint8Array): void => {
+    writeFileSync(path.join(dir, `${name}.pdf`), bytes);
+    files.set(name, path.join(dir, `${name}.pdf`));
+  };
+  write('scan', await makeScanPdf(6, 3));
+  write('tricky-scan', await makeScanPdf(4, 2, trickyImage));
+  write('false-stream', falseStreamPdf());
+  const scan = readFileSync(path.join(dir, 'scan.pdf'));
+  // A scan whose last stream never ends (cut off): refused as damaged, as from the whole file.
+  write('cut-scan', scan.subarray(0, Math.floor(scan.length * 0.7)));
+  for (const name of ['plain', 'rotated', 'cropped', 'long', 'signed', 'form', 'text', 'encrypted', 'truncated', 'random'] as CorpusName[]) {
+    files.set(name, corpus.files[name]);
+  }
+}, 120_000);
+
+describe('a PDF read in part', () => {
+  it('hashes the whole file, keeps all but the insides of large streams, and reads any range asked for', async () => {
+    const original = readFileSync(files.get('scan') as string);
+    const file = await readPdfInPart(files.get('scan') as string);
+    try {
+      expect(file.hash.copy().digest('hex')).toBe(createHash('sha256').update(original).digest('hex'));
+      let missing = 0;
+      for (let i = 0; i < original.length; i++) if (file.bytes[i] !== original[i]) missing++;
+      // The three page images are random bytes: nearly all of the file stays on disk.
+      expect(missing / original.length).toBeGreaterThan(0.8);
+      expect(file.onDemand.partial).toBe(true);
+      file.onDemand.ensure(original.length / 2, original.length / 2 + 10);
+      expect(Buffer.from(file.bytes.subarray(original.length / 2, original.length / 2 + 10)).equals(original.subarray(original.length / 2, original.length / 2 + 10))).toBe(true);
+      file.onDemand.ensure(0, original.length);
+      expect(file.onDemand.partial).toBe(false);
+      expect(Buffer.from(file.bytes).equals(original)).toBe(true);
+    } finally {
+      await file.close();
+    }
+  });
+
+  it('reads the objects a misleading keyword left out when they are asked for', async () => {
+    const file = await readPdfInPart(files.get('false-stream') as string);
+    try {
+      expect(file.onDemand.partial).toBe(true);
+      const outcome = await stampIncrement(file.bytes, request, file.hash.copy().digest('hex'), file.onDemand);
+      expect(outcome.ok && outcome.inspection.kind).toBe('ok');
+    } finally {
+      await file.close();
+    }
+  });
+
+  it('stamps every kind of file exactly as from the whole file, keywords inside image data included', async () => {
+    for (const [name, file] of files) {
+      const whole = new Uint8Array(readFileSync(file));
+      const digest = createHash('sha256').update(whole).digest('hex');
+      const fromWhole = await stampIncrement(whole, request, digest);
+      const inPart = await readPdfInPart(file);
+      try {
+        const fromPart = await stampIncrement(inPart.bytes, request, digest, inPart.onDemand);
+        expect(fromPart.ok, name).toBe(fromWhole.ok);
+        expect(fromPart.inspection.kind, name).toBe(fromWhole.inspection.kind);
+        if (fromPart.ok && fromWhole.ok) expect(Buffer.from(fromPart.increment).equals(Buffer.from(fromWhole.increment)), name).toBe(true);
+      } finally {
+        await inPart.close();
+      }
+    }
+  });
+
+  it('clerk-review stamp writes the original and the update, checked by qpdf, with the digest of what it wrote', async () => {
+    for (const name of ['scan', 'tricky-scan', 'false-stream', 'long', 'signed']) {
+      const input = files.get(name) as string;
+      const output = path.join(dir, `${name}-stamped.pdf`);
+      let out = '';
+      const code = await runCli(['stamp', input, output, '--time', '2026-12-07T15:00:00Z', '--json'], { out: (t) => void (out += t), err: () => undefined, appRoot: path.resolve('.') });
+      expect(code, name).toBe(0);
+      const written = readFileSync(output);
+      const original = readFileSync(input);
+      expect(written.subarray(0, original.length).equals(original), name).toBe(true);
+      expect((JSON.parse(out) as { stampedSha256: string }).stampedSha256).toBe(createHash('sha256').update(written).digest('hex'));
+      expect(() => execFileSync('qpdf', ['--check', output], { stdio: 'pipe' }), name).not.toThrow();
+      expect(statSync(output).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it('writes nothing when the original changed after it was read', async () => {
+    const source = path.join(dir, 'changing.pdf');
+    writeFileSync(source, readFileSync(files.get('plain') as string));
+    const file = await readPdfInPart(source);
+    await file.close();
+    writeFileSync(source, Buffer.concat([readFileSync(source), Buffer.from('\n% changed\n')]));
+    const target = path.join(dir, 'changing-stamped.pdf');
+    await expect(copyAndAppendAtomic(source, target, new Uint8Array([0x0a]), file.stats)).rejects.toThrow(/changed while it was being stamped/);
+    expect(existsSync(target)).toBe(false);
+  });
+});
