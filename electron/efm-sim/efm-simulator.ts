@@ -968,13 +968,13 @@ export class EfmSimulator {
           if (!found) throw clientFault('not-found', `No envelope ${envelopeId}`);
           return { stored: found, lease: await this.#leases.current(sql, envelopeId), recorded: await reviewRecords.decisions(sql, envelopeId) };
         });
-        const documents = await Promise.all(stored.demo.documents.map(async (source) => ({ source, generated: await this.#document(source) })));
+        const documents = await this.#documentFacts(envelopeId, stored.demo.documents);
         return plain(envelopeResponseElement({
           envelopeId,
           courtLocation: stored.demo.courtLocation,
           filingMessageXml: stored.filingMessageXml ?? writeFilingMessage(stored.demo.envelope, this.url),
           paymentMessageXml: writePaymentMessage(stored.demo.payment),
-          documents: documents.map(({ source, generated }) => ({ documentId: source.documentId, contentType: generated.contentType, sizeBytes: generated.bytes.length, sha256: generated.sha256 })),
+          documents,
           lease,
           recorded,
           assignedCase: stored.assignedCase,
@@ -996,6 +996,9 @@ export class EfmSimulator {
         const source = stored.demo.documents.find((candidate) => candidate.documentId === documentId);
         if (!source) throw clientFault('not-found', `Envelope ${envelopeId} has no document ${documentId}`);
         const document = await this.#document(source);
+        // A demo envelope's documents are made when first asked for; the clerk who prefetches one is about to open
+        // the envelope, which reports them all: the others are made now, in the background.
+        for (const sibling of stored.demo.documents) if (sibling !== source) void this.#document(sibling).catch(() => undefined);
         return {
           body: documentResponseElement({ documentId, contentType: document.contentType, sizeBytes: document.bytes.length, sha256: document.sha256, contentId: source.contentId }),
           parts: [{ contentId: source.contentId, contentType: document.contentType, body: document.bytes }],
@@ -1303,6 +1306,20 @@ export class EfmSimulator {
   }
 
   /** A document's bytes: as received through ReviewFiling, or generated for the demo court. */
+  /**
+   * What GetEnvelope says of each document (type, size, SHA-256): a filed document's from the database without
+   * reading its bytes; a demo document's from the document itself (made when first asked for).
+   */
+  async #documentFacts(envelopeId: string, sources: DemoEnvelope['documents']): Promise<{ documentId: string; contentType: 'application/pdf'; sizeBytes: number; sha256: string }[]> {
+    const received = new Map((await reviewRecords.receivedDocumentHashes(this.database, envelopeId)).map((facts) => [facts.documentId, facts]));
+    return Promise.all(sources.map(async (source) => {
+      const facts = received.get(source.documentId);
+      if (facts) return { documentId: source.documentId, contentType: 'application/pdf' as const, sizeBytes: facts.sizeBytes, sha256: facts.sha256 };
+      const generated = await this.#documents.get(source);
+      return { documentId: source.documentId, contentType: generated.contentType, sizeBytes: generated.bytes.length, sha256: generated.sha256 };
+    }));
+  }
+
   async #document(source: DemoEnvelope['documents'][number]): Promise<SimDocument> {
     return (await reviewRecords.receivedDocument(this.database, source.documentId)) ?? this.#documents.get(source);
   }
