@@ -12,9 +12,10 @@ export function knownFirstDocument(envelopeId: string): string | null {
 
 /**
  * Fetches, in the background, the first document of an envelope the clerk is about to open (the queue row under
- * the pointer or the keyboard), so the viewer draws it from memory. Only the document is kept: it is immutable and
- * checked against the EFM's hash; the envelope itself (claims, decisions) is always read fresh when opened. Opening
- * an envelope calls it too, so the document downloads while the envelope and the claim are asked for.
+ * the pointer or the keyboard), and opens it in pdf.js, so the viewer draws it from memory. Only the document is
+ * kept: it is immutable and checked against the EFM's hash; the envelope itself (claims, decisions) is always read
+ * fresh when opened. Opening an envelope calls it too, so the document downloads while the envelope and the claim
+ * are asked for.
  */
 export function prefetchFirstDocument(envelopeId: string, firstDocumentId?: string | null): void {
   if (started.has(envelopeId)) return;
@@ -30,6 +31,9 @@ export function prefetchFirstDocument(envelopeId: string, firstDocumentId?: stri
     firstDocuments.set(envelopeId, id);
     if (firstDocuments.size > kept) firstDocuments.delete(firstDocuments.keys().next().value as string);
     const result = await fetchDocument(envelopeId, id);
-    if (!result.ok) started.delete(envelopeId);
+    if (!result.ok) return void started.delete(envelopeId);
+    // Opened in pdf.js too (its worker is already running while the queue is shown): the viewer starts at drawing.
+    const { openAhead } = await import('../pdf/opened-ahead');
+    openAhead(envelopeId, id, result.value.bytes);
   }).catch(() => started.delete(envelopeId));
 }

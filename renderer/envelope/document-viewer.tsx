@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 import { fetchDocument } from '../data/document-cache';
-import { openPdf } from '../pdf/pdfjs';
+import { openForViewer } from '../pdf/opened-ahead';
 import { PdfPageCanvas } from '../pdf/pdf-page-canvas';
 import { PageThumbnails } from '../pdf/page-thumbnails';
 import { useFitScale, type ZoomMode } from '../pdf/use-fit-scale';
@@ -61,7 +61,7 @@ export function DocumentViewer({ envelopeId, documentId, title, preview, onProbl
       const sniffed: DocumentProblem | null = !looksLikePdf(bytes) ? 'not-a-pdf' : declaresEncryption(bytes) ? 'encrypted-document' : null;
       if (live) report.current?.(documentId, sniffed);
       try {
-        opened = await openPdf(bytes);
+        opened = await openForViewer(envelopeId, documentId, bytes);
         if (live) setDocument(opened);
         else void opened.destroy();
       } catch (cause) {
