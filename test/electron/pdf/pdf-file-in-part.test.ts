@@ -10,6 +10,7 @@ import { readPdfInPart } from '../../../electron/pdf/pdf-file-in-part';
 import { copyAndAppendAtomic } from '../../../electron/settings/atomic-file';
 import { stampIncrement, type StampRequest } from '../../../shared/pdf/stamp-pdf';
 import { stampPreset, type StampTemplate } from '../../../shared/stamp/stamp-template';
+import { handPdf, textPage } from '../../fixtures/hand-pdf';
 import { pdfCorpus, type CorpusName, type PdfCorpus } from '../../fixtures/pdf-corpus';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crd-in-part-'));
@@ -31,28 +32,18 @@ function trickyImage(page: number, size: number): Uint8Array {
 }
 
 /**
- * A hand-written PDF whose document information holds `>> stream` in a string, followed by 300 KB of comment:
- * the keyword scan takes it for a large stream that runs to the page's content stream, so the catalog, the page
- * tree and the page lie in a missing range and must be read when asked for.
+ * A PDF whose second object holds `>> stream` in a string, followed by 300 KB of comment: the keyword scan takes it
+ * for a large stream that runs to the page's content stream, so the page tree and the page lie in a missing range
+ * and must be read when asked for.
  */
 function falseStreamPdf(): Uint8Array {
-  const objects = [
-    '<< /Title (a note: >> stream\n) >>',
-    `<< /Type /Catalog /Pages 3 0 R >>\n%${'x'.repeat(300_000)}`,
+  return handPdf([
+    '<< /Type /Catalog /Pages 3 0 R >>',
+    `<< /Note (a note: >> stream\n) >>\n%${'x'.repeat(300_000)}`,
     '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << >> >>',
-    '<< /Length 11 >>\nstream\n0 0 m 9 9 l\nendstream',
-  ];
-  let text = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(text.length);
-    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = text.length;
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n${offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n\r\n`).join('')}`;
-  text += `trailer\n<< /Size ${objects.length + 1} /Root 2 0 R /Info 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(text, 'latin1'));
+    textPage('Filed by hand'),
+  ]);
 }
 
 beforeAll(async () => {
