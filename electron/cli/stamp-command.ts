@@ -49,8 +49,12 @@ export async function runStamp(argv: readonly string[], io: CliIo): Promise<numb
       else io.err(`${input}: ${outcome.message}\n  ${outcome.inspection.suggestedAction}\n`);
       return 1;
     }
-    if (outcome.base === file.bytes) {
+    if (outcome.base === file.bytes && !file.whole) {
       await copyAndAppendAtomic(input, output, outcome.increment, file.stats);
+      stampedSha256 = file.hash.update(outcome.increment).digest('hex');
+    } else if (outcome.base === file.bytes) {
+      // A small file read whole: what was hashed is written.
+      await writeFileAtomic(output, [file.bytes, outcome.increment]);
       stampedSha256 = file.hash.update(outcome.increment).digest('hex');
     } else {
       // A damaged table was repaired: the update follows the rewritten file, which is all in memory.

@@ -13,11 +13,16 @@ export interface PdfFileInPart {
   readonly hash: Hash;
   /** The file as it was read (size, times, inode): compared before a copy of it is trusted. */
   readonly stats: BigIntStats;
+  /** True when the file was small enough to be read whole: `bytes` is the file, and may be written as it is. */
+  readonly whole: boolean;
   close(): Promise<void>;
 }
 
-/** Tuning: a stream longer than `largeStreamBytes` keeps only that much of its start in memory. */
-export const inPartTuning = { largeStreamBytes: 256 * 1024, chunkBytes: 1024 * 1024 };
+/**
+ * Tuning: a stream longer than `largeStreamBytes` keeps only that much of its start in memory; a file of at most
+ * `wholeFileUpTo` bytes is read whole (holding it costs less than the copy a part read needs: a few ms).
+ */
+export const inPartTuning = { largeStreamBytes: 256 * 1024, chunkBytes: 1024 * 1024, wholeFileUpTo: 8 * 1024 * 1024 };
 
 const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const carryBytes = 32;
@@ -35,7 +40,8 @@ export async function readPdfInPart(file: string): Promise<PdfFileInPart> {
     const size = Number(stats.size);
     const bytes = new Uint8Array(size);
     const hash = createHash('sha256');
-    const holes = await readKeepingSmall(handle, bytes, hash);
+    const whole = size <= inPartTuning.wholeFileUpTo;
+    const holes = whole ? await readWhole(handle, bytes, hash) : await readKeepingSmall(handle, bytes, hash);
     const onDemand: BytesOnDemand = {
       ensure(start, end) {
         for (let i = holes.length - 1; i >= 0; i--) {
@@ -49,11 +55,22 @@ export async function readPdfInPart(file: string): Promise<PdfFileInPart> {
         return holes.length > 0;
       },
     };
-    return { bytes, onDemand, hash, stats, close: () => handle.close() };
+    return { bytes, onDemand, hash, stats, whole, close: () => handle.close() };
   } catch (error) {
     await handle.close();
     throw error;
   }
+}
+
+/** Reads the whole file into `bytes` and hashes it: no holes. */
+async function readWhole(handle: FileHandle, bytes: Uint8Array, hash: Hash): Promise<[number, number][]> {
+  for (let position = 0; position < bytes.length;) {
+    const { bytesRead } = await handle.read(bytes, position, bytes.length - position, position);
+    if (bytesRead === 0) throw new Error('the file got shorter while it was read');
+    position += bytesRead;
+  }
+  hash.update(bytes);
+  return [];
 }
 
 /** Reads the file through one chunk buffer: hashes every byte, copies all but large streams' insides; the holes. */

@@ -3,10 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/cli';
 import { makeScanPdf } from '../../../electron/demo/pdf-samples';
-import { readPdfInPart } from '../../../electron/pdf/pdf-file-in-part';
+import { inPartTuning, readPdfInPart } from '../../../electron/pdf/pdf-file-in-part';
 import { copyAndAppendAtomic } from '../../../electron/settings/atomic-file';
 import { stampIncrement, type StampRequest } from '../../../shared/pdf/stamp-pdf';
 import { stampPreset, type StampTemplate } from '../../../shared/stamp/stamp-template';
@@ -47,6 +47,8 @@ function falseStreamPdf(): Uint8Array {
 }
 
 beforeAll(async () => {
+  // Every file read in part here, however small (the CLI reads a file under 8 MB whole).
+  inPartTuning.wholeFileUpTo = 0;
   corpus = await pdfCorpus();
   const write = (name: string, bytes: Uint8Array): void => {
     writeFileSync(path.join(dir, `${name}.pdf`), bytes);
@@ -63,7 +65,26 @@ beforeAll(async () => {
   }
 }, 120_000);
 
+afterAll(() => {
+  inPartTuning.wholeFileUpTo = 8 * 1024 * 1024;
+});
+
 describe('a PDF read in part', () => {
+  it('is read whole when it is small, and hashed the same', async () => {
+    inPartTuning.wholeFileUpTo = 8 * 1024 * 1024;
+    try {
+      const original = readFileSync(files.get('scan') as string);
+      const file = await readPdfInPart(files.get('scan') as string);
+      await file.close();
+      expect(file.whole).toBe(true);
+      expect(file.onDemand.partial).toBe(false);
+      expect(Buffer.from(file.bytes).equals(original)).toBe(true);
+      expect(file.hash.copy().digest('hex')).toBe(createHash('sha256').update(original).digest('hex'));
+    } finally {
+      inPartTuning.wholeFileUpTo = 0;
+    }
+  });
+
   it('hashes the whole file, keeps all but the insides of large streams, and reads any range asked for', async () => {
     const original = readFileSync(files.get('scan') as string);
     const file = await readPdfInPart(files.get('scan') as string);
