@@ -32,6 +32,9 @@ export async function openEnvelope(page: Page, target: Demo): Promise<void> {
   await page.getByTestId('queue-scroller').evaluate((element, index) => element.scrollTo({ top: index * 36 }), demoByAge().findIndex((d) => d.envelope.id === target.envelope.id));
   await page.getByRole('row', { name: `Envelope ${target.envelope.id}` }).click();
   await expect(page.getByTestId('claim-state')).toContainText('Claimed by you');
+  // The claim and the envelope's details come back in either order: keys pressed before the filings are shown act
+  // on nothing (`j` moves through filings that are not there yet).
+  await expect(page.getByTestId('filing-list')).toBeVisible();
 }
 
 /** Writes a portable medium as a folder, the way it sits on a USB drive; returns the drive's root. */
