@@ -12,7 +12,12 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const zodRoot = path.join(path.dirname(require.resolve('zod/package.json')), 'v4');
 const english = path.join(zodRoot, 'locales', 'en.js');
-const stubbed = ['core/to-json-schema.js', 'core/json-schema-processors.js', 'core/json-schema-generator.js', 'core/compile.js', 'classic/from-json-schema.js'].map((file) => path.join(zodRoot, file));
+/** zod's modules (under zod/v4) replaced by throwing stubs. */
+export const stubbedModules = [
+  'core/to-json-schema.js', 'core/json-schema-processors.js', 'core/json-schema-generator.js', 'core/compile.js',
+  'classic/from-json-schema.js',
+];
+const stubbed = stubbedModules.map((file) => path.join(zodRoot, file));
 
 /** The module that stands in for `file`: English alone for the locale index, throwing stubs for the others. */
 export function leanModule(file) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
-  concatTransformationMatrix, degrees, drawObject, PDFDocument, PDFName, popGraphicsState, pushGraphicsState, rgb, StandardFonts,
-  type PDFFont, type PDFPage,
+  concatTransformationMatrix, degrees, drawObject, PDFDocument, PDFName, popGraphicsState, pushGraphicsState, rgb,
+  StandardFonts, type PDFFont, type PDFPage,
 } from '@cantoo/pdf-lib';
 
 /** How one generated page looks. */
@@ -106,15 +106,19 @@ export async function makeEncryptedSamplePdf(spec: SampleDocument, userPassword 
  * A scanned filing: `pages` letter pages, each one greyscale image of random (incompressible) pixels, about
  * `megabytes` in all; `imageBytes` may seed each image's data instead (tests put PDF keywords inside it).
  */
-export async function makeScanPdf(megabytes: number, pages: number, imageBytes?: (page: number, size: number) => Uint8Array): Promise<Uint8Array> {
+export async function makeScanPdf(
+  megabytes: number, pages: number, imageBytes?: (page: number, size: number) => Uint8Array,
+): Promise<Uint8Array> {
   const document = await PDFDocument.create({ updateMetadata: false });
   const side = Math.round(Math.sqrt((megabytes * 1024 * 1024) / pages));
   for (let i = 0; i < pages; i++) {
     const data = imageBytes?.(i, side * side) ?? randomBytes(side * side);
-    const image = document.context.register(document.context.stream(data, { Type: 'XObject', Subtype: 'Image', Width: side, Height: side, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }));
+    const dict = { Type: 'XObject', Subtype: 'Image', Width: side, Height: side, ColorSpace: 'DeviceGray', BitsPerComponent: 8 };
+    const image = document.context.register(document.context.stream(data, dict));
     const page = document.addPage([612, 792]);
     const name = page.node.newXObject('Scan', image);
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(612, 0, 0, 792, 0, 0), drawObject(PDFName.of(name.asString().slice(1))), popGraphicsState());
+    const drawn = drawObject(PDFName.of(name.asString().slice(1)));
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(612, 0, 0, 792, 0, 0), drawn, popGraphicsState());
   }
   return document.save({ useObjectStreams: false });
 }

@@ -60,7 +60,7 @@ import { openDatabase } from '../service/db/open-database';
 import { AccountStore, type Account } from '../service/store/account-store';
 import { reviewRecords, type InsertExtra, type StoredEnvelope, type StoredSubmission } from '../service/store/review-records';
 import { signerCertificate, signSoapEnvelope, verifySoapEnvelope, type SigningKey } from '../soap/xml-signature';
-import { makeDemoEnvelopes, type DemoEnvelope } from './demo-envelopes';
+import { makeDemoEnvelopes, type DemoDocumentSource, type DemoEnvelope } from './demo-envelopes';
 import { LeaseBook, type LeaseOutcome } from './lease-book';
 import { SimDocuments, type SimDocument } from './sim-documents';
 import { CaseBook } from '../cms/case-book';
@@ -996,9 +996,7 @@ export class EfmSimulator {
         const source = stored.demo.documents.find((candidate) => candidate.documentId === documentId);
         if (!source) throw clientFault('not-found', `Envelope ${envelopeId} has no document ${documentId}`);
         const document = await this.#document(source);
-        // A demo envelope's documents are made when first asked for; the clerk who prefetches one is about to open
-        // the envelope, which reports them all: the others are made now, in the background.
-        for (const sibling of stored.demo.documents) if (sibling !== source) void this.#document(sibling).catch(() => undefined);
+        void this.#makeDemoSiblings(envelopeId, stored.demo.documents, source);
         return {
           body: documentResponseElement({ documentId, contentType: document.contentType, sizeBytes: document.bytes.length, sha256: document.sha256, contentId: source.contentId }),
           parts: [{ contentId: source.contentId, contentType: document.contentType, body: document.bytes }],
@@ -1310,14 +1308,32 @@ export class EfmSimulator {
    * What GetEnvelope says of each document (type, size, SHA-256): a filed document's from the database without
    * reading its bytes; a demo document's from the document itself (made when first asked for).
    */
-  async #documentFacts(envelopeId: string, sources: DemoEnvelope['documents']): Promise<{ documentId: string; contentType: 'application/pdf'; sizeBytes: number; sha256: string }[]> {
-    const received = new Map((await reviewRecords.receivedDocumentHashes(this.database, envelopeId)).map((facts) => [facts.documentId, facts]));
-    return Promise.all(sources.map(async (source) => {
-      const facts = received.get(source.documentId);
-      if (facts) return { documentId: source.documentId, contentType: 'application/pdf' as const, sizeBytes: facts.sizeBytes, sha256: facts.sha256 };
-      const generated = await this.#documents.get(source);
-      return { documentId: source.documentId, contentType: generated.contentType, sizeBytes: generated.bytes.length, sha256: generated.sha256 };
+  async #documentFacts(envelopeId: string, sources: DemoEnvelope['documents']): Promise<DocumentFacts[]> {
+    const stored = await reviewRecords.receivedDocumentHashes(this.database, envelopeId);
+    const received = new Map(stored.map((facts) => [facts.documentId, facts]));
+    return Promise.all(sources.map(async (source): Promise<DocumentFacts> => {
+      const { documentId } = source;
+      const facts = received.get(documentId);
+      if (facts) {
+        return { documentId, contentType: 'application/pdf', sizeBytes: facts.sizeBytes, sha256: facts.sha256 };
+      }
+      const made = await this.#documents.get(source);
+      return { documentId, contentType: made.contentType, sizeBytes: made.bytes.length, sha256: made.sha256 };
     }));
+  }
+
+  /**
+   * A demo envelope's documents are made when first asked for: the clerk who prefetches one is about to open the
+   * envelope, whose answer reports them all, so the others are made now, in the background. A filed envelope's
+   * documents are stored, and nothing is read for them.
+   */
+  async #makeDemoSiblings(envelopeId: string, sources: readonly DemoDocumentSource[], served: DemoDocumentSource) {
+    try {
+      if ((await reviewRecords.receivedDocumentHashes(this.database, envelopeId)).length > 0) return;
+      for (const sibling of sources) if (sibling !== served) void this.#documents.get(sibling).catch(() => undefined);
+    } catch {
+      // A warm-up only: the envelope's own answer makes what is missing.
+    }
   }
 
   async #document(source: DemoEnvelope['documents'][number]): Promise<SimDocument> {
@@ -1325,6 +1341,9 @@ export class EfmSimulator {
   }
 
 }
+
+/** What GetEnvelope says of one document. */
+type DocumentFacts = { documentId: string; contentType: 'application/pdf'; sizeBytes: number; sha256: string };
 
 /** The lease of a lease operation, or its fault thrown. */
 function leaseOf(outcome: LeaseOutcome): Lease | null {

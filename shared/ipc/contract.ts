@@ -45,11 +45,15 @@ export interface ChannelSpec {
   readonly result: z.ZodType;
   readonly access: Access;
   readonly audit?: AuditDeclaration<never, never>;
+  /** An argument-less read every window makes before its first screen: asked as the API is built (create-api). */
+  readonly boot?: true;
 }
 
 /** Declares a channel, typing its audit functions by its schemas. */
-function channel<A extends z.ZodType, R extends z.ZodType>(spec: { args: A; result: R; access: Access; audit?: AuditDeclaration<z.output<A>, z.output<R>> }) {
-  return spec as { args: A; result: R; access: Access; audit?: AuditDeclaration<never, never> };
+function channel<A extends z.ZodType, R extends z.ZodType>(
+  spec: { args: A; result: R; access: Access; audit?: AuditDeclaration<z.output<A>, z.output<R>>; boot?: true },
+) {
+  return spec as { args: A; result: R; access: Access; audit?: AuditDeclaration<never, never>; boot?: true };
 }
 
 const outboxKeySchema = z.object({ idempotencyKey: idempotencyKeySchema });
@@ -61,8 +65,8 @@ const none = z.void();
  * loopback host are all derived from it.
  */
 export const channels = {
-  'app:info': channel({ args: none, result: appInfoSchema, access: 'public' }),
-  'settings:get': channel({ args: none, result: settingsSchema, access: 'public' }),
+  'app:info': channel({ args: none, result: appInfoSchema, access: 'public', boot: true }),
+  'settings:get': channel({ args: none, result: settingsSchema, access: 'public', boot: true }),
   /** The workstation's settings (court policy: idle lock, retention, stamps); EFM connections go through `connections:set`. */
   'settings:set': channel({ args: settingsPatchSchema, result: settingsSchema, access: 'court-it', audit: { action: 'settings-change', object: (patch) => Object.keys(patch).join(', ') || 'settings' } }),
   /** Where the app sends clerks' passwords and decisions: court IT only. */
@@ -73,7 +77,7 @@ export const channels = {
   /** Sets the passphrase the first time (when none exists), or changes it as court IT. */
   'court-it:set-passphrase': channel({ args: z.object({ passphrase: courtItPassphraseSchema }), result: courtItStatusSchema, access: 'public', audit: { action: 'court-it', object: () => 'court-IT passphrase', detail: () => 'set' } }),
   'session:sign-in': channel({ args: signInSchema, result: sessionSchema, access: 'public', audit: { action: 'sign-in', object: () => 'session', user: (args) => args.username, detail: (_args, session) => `as ${session.role}` } }),
-  'session:current': channel({ args: none, result: sessionSchema.nullable(), access: 'public' }),
+  'session:current': channel({ args: none, result: sessionSchema.nullable(), access: 'public', boot: true }),
   'session:sign-out': channel({ args: none, result: z.null(), access: 'signed-in', audit: { action: 'sign-out', object: () => 'session', before: true } }),
   'session:lock': channel({ args: none, result: z.null(), access: 'signed-in', audit: { action: 'lock', object: () => 'session', detail: () => 'idle lock', before: true } }),
   'session:unlock': channel({ args: z.object({ password: z.string().min(1).max(500) }), result: sessionSchema, access: 'signed-in', audit: { action: 'unlock', object: () => 'session' } }),

@@ -38,8 +38,8 @@ export function apiPathOf(channel: string): [string, string] {
   return [domain, action.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
 }
 
-/** What every window asks before its first screen paints (the shell: app, session, settings), all without arguments. */
-export const bootChannels: readonly Channel[] = ['app:info', 'session:current', 'settings:get'];
+/** What every window asks before its first screen paints: the contract's `boot` channels (app, session, settings). */
+export const bootChannels: readonly Channel[] = (Object.keys(channels) as Channel[]).filter((name) => channels[name].boot === true);
 
 /** How long an answer asked for while the page loads may stand in for the page's own first call. */
 const bootAnswerMaxAgeMs = 2000;

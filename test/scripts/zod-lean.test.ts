@@ -7,10 +7,9 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/ipc/contract';
 import { settingsSchema } from '../../shared/settings';
-import { leanModule, zodLeanEsbuild } from '../../scripts/zod-lean.mjs';
+import { leanModule, stubbedModules, zodLeanEsbuild } from '../../scripts/zod-lean.mjs';
 
 const zodRoot = path.join(path.dirname(createRequire(import.meta.url).resolve('zod/package.json')), 'v4');
-const stubbed = ['core/to-json-schema.js', 'core/json-schema-processors.js', 'core/json-schema-generator.js', 'core/compile.js', 'classic/from-json-schema.js'];
 const samples: unknown[] = [undefined, null, {}, [], 'x', 42, { ok: true }, { envelopeId: 'ENV-1', filingId: 'F1' }];
 
 /** The contract bundled as the app bundles it (lean zod), loaded as a module. */
@@ -36,7 +35,8 @@ const outcome = (parsed: { success: boolean; data?: unknown; error?: { issues: u
 
 describe('zod-lean build plugin', () => {
   it('stands in for each left-out module with exactly its exports', async () => {
-    for (const file of stubbed) {
+    expect(stubbedModules.length).toBeGreaterThan(0);
+    for (const file of stubbedModules) {
       const original = Object.keys(await import(pathToFileURL(path.join(zodRoot, file)).href)).sort();
       const stub = leanModule(path.join(zodRoot, file));
       expect(stub, file).not.toBeNull();

@@ -64,6 +64,7 @@ describe('createApi', () => {
   });
 
   it('asks the boot channels at once, and the first call of each (only) takes that answer', async () => {
+    expect([...bootChannels].sort()).toEqual(['app:info', 'session:current', 'settings:get']);
     const calls: Channel[] = [];
     let version = 0;
     const api = createApi(fakeTransport((channel) => {
