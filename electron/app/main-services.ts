@@ -110,6 +110,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   });
 
   outbox.start();
+  // The EFM answers again after it was away: what waited goes now, not when its backoff (up to 5 minutes) runs out.
+  const deliverOnReconnect = bus.connect((event, payload) => {
+    if (event === 'connectivity:changed' && payload === 'online') void outbox.deliver(true);
+  });
   // Filings imported from portable media while the EFM was away go with the same rhythm.
   const mediaTimer = setInterval(() => void deliverMedia().catch(() => undefined), 5000);
   mediaTimer.unref();
@@ -124,6 +128,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   return { dispatch, bus, settings, efm, audit, close: async () => {
     clearInterval(compactionTimer);
+    deliverOnReconnect();
     clearInterval(mediaTimer);
     await outbox.dispose();
     anchoring.dispose();

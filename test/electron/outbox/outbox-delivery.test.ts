@@ -40,6 +40,28 @@ describe('the outbox is delivered by the main process (#11: delivery in the main
     expect(await submissionsOf(envelope.id)).toBe(1);
   });
 
+  it('when the EFM answers again, what waited goes at once, not when its backoff runs out', async () => {
+    await ws.signIn('clerk1');
+    const envelope = envelopes[4]?.envelope;
+    if (!envelope) throw new Error('no demo envelope 4');
+    const lease = await ws.call('claim:acquire', { envelopeId: envelope.id });
+    await ws.simulator.stop();
+    const payload = acceptFirstFiling(envelope, lease.fencingToken, 'key-reconnect-01');
+    await ws.call('outbox:record', { payload, reviewer: 'clerk1' });
+    // An outage long enough for six failed attempts: the next one would wait 64 s, longer than this test may run.
+    for (let i = 0; i < 6; i += 1) await ws.call('outbox:deliver', { idempotencyKey: 'key-reconnect-01' });
+    const waiting = pushed.filter((s) => s.idempotencyKey === 'key-reconnect-01').at(-1);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 6, lastErrorReason: expect.any(String) });
+    await ws.simulator.start();
+    // Any call that reaches the EFM (the queue's next sync, the connection watch) tells the main process it is back.
+    await ws.call('efm:ping');
+    const sentOf = (): OutboxState | undefined => pushed.find((s) => s.idempotencyKey === 'key-reconnect-01' && s.status === 'sent');
+    while (!sentOf()) await new Promise((r) => setTimeout(r, 50));
+    expect(await submissionsOf(envelope.id)).toBe(1);
+    const sent = sentOf();
+    expect(Date.parse(sent?.sentAt ?? '')).toBeLessThan(waiting?.nextAttemptAt ?? 0);
+  });
+
   it("delivers a clerk's decision only under that clerk's session, never under the next clerk's", async () => {
     await ws.signIn('clerk1');
     const { envelope } = await decide(1, 'clerk1', 'key-clerk-one-01');
