@@ -5,6 +5,7 @@ import { openForViewer } from '../pdf/opened-ahead';
 import { PdfPageCanvas } from '../pdf/pdf-page-canvas';
 import { PageThumbnails } from '../pdf/page-thumbnails';
 import { useFitScale, type ZoomMode } from '../pdf/use-fit-scale';
+import { viewerMemory } from '../pdf/viewer-memory';
 import type { StampPlacement } from '../../shared/stamp/stamp-layout';
 import type { StampFieldValues } from '../../shared/stamp/stamp-text';
 import { declaresEncryption, looksLikePdf } from '../../shared/pdf/pdf-sniff';
@@ -22,10 +23,6 @@ export interface ViewerStamps {
   readonly onPlacementChange: (templateId: string, placement: StampPlacement) => void;
 }
 
-// Kept while the app runs: the clerk's choices carry from one document to the next.
-let rememberedZoom: ZoomMode = 'fit-width';
-let rememberedThumbnails = false;
-
 /**
  * One document of the envelope in pdf.js: page by page (buttons, a page number to jump to, PageUp / PageDown,
  * Home / End), fit to width or page or a fixed zoom, turned for reading (the file is not changed), with page
@@ -40,9 +37,9 @@ export function DocumentViewer({ envelopeId, documentId, title, preview, onProbl
   const [document, setDocument] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const [zoom, setZoomState] = useState<ZoomMode>(rememberedZoom);
+  const [zoom, setZoomState] = useState<ZoomMode>(viewerMemory.zoom);
   const [rotation, setRotation] = useState(0);
-  const [thumbnails, setThumbnailsState] = useState(rememberedThumbnails);
+  const [thumbnails, setThumbnailsState] = useState(viewerMemory.thumbnails);
   const [jump, setJump] = useState('1');
   const area = useRef<HTMLDivElement>(null);
   const report = useRef(onProblem);
@@ -96,11 +93,11 @@ export function DocumentViewer({ envelopeId, documentId, title, preview, onProbl
   const turned = preview ? 0 : rotation;
   const scale = useFitScale(area, document, page, turned, zoom);
   const setZoom = (next: ZoomMode): void => {
-    rememberedZoom = next;
+    viewerMemory.zoom = next;
     setZoomState(next);
   };
   const setThumbnails = (shown: boolean): void => {
-    rememberedThumbnails = shown;
+    viewerMemory.thumbnails = shown;
     setThumbnailsState(shown);
   };
 

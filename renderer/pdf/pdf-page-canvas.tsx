@@ -1,6 +1,8 @@
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../ui/alert';
+import { drawPage } from './draw-page';
+import { copyDrawnAhead } from './opened-ahead';
 
 /** Size of a rendered page in CSS pixels. */
 export interface RenderedSize {
@@ -27,22 +29,28 @@ export function PdfPageCanvas({ document, pageNumber, scale, onRendered, label, 
   useEffect(() => {
     let task: RenderTask | null = null;
     let cancelled = false;
+    const ratio = window.devicePixelRatio || 1;
+    const target = canvas.current;
+    // Drawn ahead while the clerk pointed at the envelope: its pixels are copied, nothing is drawn again.
+    const copied = target ? copyDrawnAhead(document, target, pageNumber, scale, rotation, ratio) : null;
+    if (target && copied) {
+      target.dataset.rendered = 'true';
+      target.dataset.drawn = 'ahead';
+      onRendered?.(copied);
+      return;
+    }
     const render = async (): Promise<void> => {
       const page = await document.getPage(pageNumber);
       if (cancelled || !canvas.current) return;
-      const viewport = page.getViewport({ scale, rotation: (page.rotate + rotation) % 360 });
-      const ratio = window.devicePixelRatio || 1;
-      const target = canvas.current;
-      target.width = Math.floor(viewport.width * ratio);
-      target.height = Math.floor(viewport.height * ratio);
-      target.style.width = `${viewport.width}px`;
-      target.style.height = `${viewport.height}px`;
-      task = page.render({ canvas: target, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
-      target.dataset.rendered = 'false';
+      const drawing = drawPage(page, canvas.current, scale, rotation, ratio);
+      task = drawing.task;
+      const drawnInto = canvas.current;
+      drawnInto.dataset.rendered = 'false';
+      drawnInto.dataset.drawn = 'now';
       await task.promise;
       // Set once pdf.js has drawn the page (not when the canvas got its size): what tests and benches wait for.
-      target.dataset.rendered = 'true';
-      if (!cancelled) onRendered?.({ width: viewport.width, height: viewport.height });
+      drawnInto.dataset.rendered = 'true';
+      if (!cancelled) onRendered?.({ width: drawing.width, height: drawing.height });
     };
     render().catch((cause: unknown) => {
       if (!cancelled && (cause as Error).name !== 'RenderingCancelledException') setError((cause as Error).message);
