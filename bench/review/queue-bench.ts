@@ -44,7 +44,7 @@ interface BenchFilter {
 }
 
 /** In the page: median time of the repository's first screen (50 rows) of a view, or of its search. */
-async function timeView(page: Page, filter: BenchFilter, sort: string, runs = 15): Promise<{ ms: number; rows: number }> {
+async function timeView(page: Page, filter: BenchFilter, sort: string, runs = 15): Promise<{ ms: number; rows: number; first: number }> {
   return page.evaluate(async ({ filter, sort, runs }) => {
     type Repository = { page: (view: object, start: object, limit: number) => Promise<unknown[]>; search: (view: object) => Promise<{ rows: unknown[] }> };
     const bench = (globalThis as unknown as { benchQueue: { queueRepository: Repository; noQueueFilter: object } }).benchQueue;
@@ -56,7 +56,8 @@ async function timeView(page: Page, filter: BenchFilter, sort: string, runs = 15
       rows = filter.search ? (await bench.queueRepository.search(view)).rows.length : (await bench.queueRepository.page(view, { offset: 0 }, 50)).length;
       times.push(performance.now() - started);
     }
-    return { ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN, rows };
+    const first = times[0] ?? NaN;
+    return { ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN, rows, first };
   }, { filter, sort, runs });
 }
 
@@ -157,6 +158,10 @@ for (const count of sizes) {
   for (const [filterName, filter] of filters) {
     for (const sort of ['oldest', 'newest', 'filer', 'filer-desc']) {
       const timed = await timeView(page, filter, sort);
+      // The first read of a page loads the index kept beside the rows; the first in Filer order sorts it that way.
+      if (filterName === 'all' && (sort === 'oldest' || sort === 'filer')) {
+        console.log(`# first read in a fresh page, ${sort === 'oldest' ? 'loading the index' : 'sorting it by filer'}: ${timed.first.toFixed(1)} ms`);
+      }
       report(`queue-first-screen-${label}-${filterName}-${sort}`, timed.ms, 'ms', floors.fifty, { value: 5, text: '≤ 5 ms' });
     }
   }

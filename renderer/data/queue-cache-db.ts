@@ -1,47 +1,42 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { QueueItem } from '../../shared/domain/review-queue';
-import { facetKeysOf, filerFacetKeysOf, filerSortKey, indexKey, searchTermsOf } from './queue-keys';
+import type { StoredEntry } from './queue-index';
+import { searchTermsOf } from './queue-keys';
 
-/** A queue row as cached: the EFM's item, the sync that last confirmed it, and its index entries. */
+/** A queue row as cached: the EFM's item and the terms it is found by (the one IndexedDB index it has). */
 export interface CachedQueueItem extends QueueItem {
-  /** Full sync run that last confirmed the row; rows from older runs left the EFM's queue. */
-  readonly syncId: number;
-  /** `facet␞submittedAt␞envelopeId` under each of the row's 16 facets: every filter, oldest or newest first. */
-  readonly bySubmitted: readonly string[];
-  /** `facet␞filer␞submittedAt␞envelopeId` under the whole queue, location, category, case kind, location+kind. */
-  readonly byFiler: readonly string[];
   /** Envelope id, case number and name words, folded (search by their start). */
   readonly terms: readonly string[];
 }
 
-/** Small facts about the cache: the last full sync's run, the change token, counts per facet, the revision. */
+/** Small facts about the cache: the change token, counts per facet, the revision and the index's revision. */
 export interface SyncStateEntry {
   readonly key: string;
   readonly value: string;
 }
 
-/** The cached row for an item of the EFM's queue, with its index entries. */
-export function cachedRow(item: QueueItem, syncId: number): CachedQueueItem {
-  const facets = facetKeysOf(item);
-  const filer = filerSortKey(item);
-  return {
-    ...item,
-    syncId,
-    bySubmitted: facets.map((facet) => indexKey(facet, item.submittedAt, item.envelopeId)),
-    byFiler: filerFacetKeysOf(item).map((facet) => indexKey(facet, filer, item.submittedAt, item.envelopeId)),
-    terms: searchTermsOf(item),
-  };
+/** One bucket of the in-memory queue index as stored (`queue-index.ts`). */
+export interface IndexBucketRecord {
+  readonly bucket: number;
+  readonly entries: readonly StoredEntry[];
+}
+
+/** The cached row for an item of the EFM's queue. */
+export function cachedRow(item: QueueItem): CachedQueueItem {
+  return { ...item, terms: searchTermsOf(item) };
 }
 
 /**
  * The review-queue cache, in its own IndexedDB database with relaxed durability: everything in it is re-derived
  * from the EFM by the next sync, so a write lost to a power cut costs a refresh, never a decision. Decisions, the
  * outbox, drafts and offline copies live in the strict database (`db/db.ts`): Dexie sets durability per database.
- * Indexes hold only strings (IndexedDB cannot index booleans or nulls), so every filter reads one key range.
+ * Rows are written once each, with one index (search terms); the filters and sorts run on an index in memory, kept
+ * in a few bucket records beside them (each IndexedDB index entry costs a write: 30 per row made a sync 3× slower).
  */
 export class QueueCacheDb extends Dexie {
   queue!: EntityTable<CachedQueueItem, 'envelopeId'>;
   syncState!: EntityTable<SyncStateEntry, 'key'>;
+  queueIndex!: EntityTable<IndexBucketRecord, 'bucket'>;
 
   constructor(name = 'clerk-review-desk-queue') {
     super(name, { chromeTransactionDurability: 'relaxed' });
@@ -66,6 +61,11 @@ export class QueueCacheDb extends Dexie {
     });
     // v5: the Filer index also under a location with a case kind; the cache re-syncs.
     this.version(5).stores({ queue: 'envelopeId, syncId, *bySubmitted, *byFiler, *terms' }).upgrade(async (tx) => {
+      await tx.table('queue').clear();
+      await tx.table('syncState').clear();
+    });
+    // v6: filters and sorts on an index in memory, kept in bucket records; rows keep only the search terms index.
+    this.version(6).stores({ queue: 'envelopeId, *terms', queueIndex: 'bucket' }).upgrade(async (tx) => {
       await tx.table('queue').clear();
       await tx.table('syncState').clear();
     });

@@ -18,21 +18,24 @@ export const noQueueFilter: QueueViewFilter = { courtLocation: '', caseCategory:
 
 /**
  * One combination of the queue's facets (location, category, new/existing, holder), `null` meaning "any". Rows are
- * indexed under all 16 combinations of their own values, so every filter the screen offers reads one index range.
+ * counted under all 16 combinations of their own values, so every filter the screen offers has its count kept.
  */
 type Facet = readonly [string | null, string | null, 'n' | 'e' | null, string | null];
 
 /**
- * A facet as an index key: short (every row stores 16), unambiguous because its markers (NUL for "any", US between
- * values) are characters XML cannot carry, so no code or name from the EFM contains them.
+ * A facet as a key of the counts, unambiguous because its markers (NUL for "any", US between values) are characters
+ * XML cannot carry, so no code or name from the EFM contains them.
  */
 const facetKey = (facet: Facet): string => facet.map((value) => value ?? '\u0000').join('\u001f');
 
 /** Who holds the row's envelope ('' when nobody): the EFM says so with each sync, claims ending included. */
-const holderOf = (item: QueueItem): string => item.claimedBy ?? '';
+const holderOf = (item: FacetFacts): string => item.claimedBy ?? '';
 
-/** The 16 facet keys a row is indexed and counted under. */
-export function facetKeysOf(item: QueueItem): string[] {
+/** What a row's facets are made of. */
+export type FacetFacts = Pick<QueueItem, 'courtLocation' | 'caseCategory' | 'newCase' | 'claimedBy'>;
+
+/** The 16 facet keys a row is counted under. */
+export function facetKeysOf(item: FacetFacts): string[] {
   const values: Facet = [item.courtLocation, item.caseCategory, item.newCase ? 'n' : 'e', holderOf(item)];
   const keys: string[] = [];
   for (let mask = 0; mask < 16; mask++) {
@@ -51,48 +54,8 @@ export function facetKeyOfFilter(filter: QueueViewFilter, username: string): str
   return facetKey([filter.courtLocation || null, filter.caseCategory || null, kind, claim]);
 }
 
-/**
- * The facet keys a row is indexed under for the Filer sort (kept few: each costs a write): the whole queue, its
- * location, category and case kind alone, and its location with its case kind (new filings at one location, the
- * view a location's intake clerks keep open).
- */
-export function filerFacetKeysOf(item: QueueItem): string[] {
-  const kind = item.newCase ? 'n' : 'e';
-  return [
-    wholeQueueKeyOf(), facetKey([item.courtLocation, null, null, null]), facetKey([null, item.caseCategory, null, null]),
-    facetKey([null, null, kind, null]), facetKey([item.courtLocation, null, kind, null]),
-  ];
-}
-
-/**
- * The Filer-sort facet a filter reads, when it is one of those indexed (the whole queue, or one location, one
- * category or one case kind alone, or a location with a case kind); null otherwise.
- */
-export function filerFacetKeyOfFilter(filter: QueueViewFilter): string | null {
-  if (filter.claim !== 'all') return null;
-  const kind = kindOfFilter(filter);
-  const facet: Facet = [filter.courtLocation || null, filter.caseCategory || null, kind, null];
-  const set = facet.filter((value) => value !== null).length;
-  return set <= 1 || (set === 2 && facet[1] === null && facet[3] === null) ? facetKey(facet) : null;
-}
-
-/**
- * The indexed Filer-sort facet to walk for a filter that has none of its own: its location with its case kind,
- * else its location, else its category, else its case kind, else the whole queue; the rows it holds beyond the
- * filter are skipped as they are read.
- */
-export function filerScanFacetOf(filter: QueueViewFilter): string {
-  const kind = kindOfFilter(filter);
-  if (filter.courtLocation && kind) return facetKey([filter.courtLocation, null, kind, null]);
-  if (filter.courtLocation) return facetKey([filter.courtLocation, null, null, null]);
-  if (filter.caseCategory) return facetKey([null, filter.caseCategory, null, null]);
-  return kind ? facetKey([null, null, kind, null]) : wholeQueueKeyOf();
-}
-
-const wholeQueueKeyOf = (): string => facetKey([null, null, null, null]);
-
 /** The facet key of the whole queue. */
-export const wholeQueueKey = wholeQueueKeyOf();
+export const wholeQueueKey = facetKey([null, null, null, null]);
 
 /** Invisible characters a pasted text may carry: zero-width spaces and joiners, bidirectional controls, BOM. */
 const invisible = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
@@ -118,32 +81,19 @@ export function matchesSearch(terms: readonly string[], words: readonly string[]
   return words.every((word) => terms.some((term) => term.startsWith(word)));
 }
 
-/** True when a row passes the facet filters (the search words aside). */
-export function matchesFacets(item: QueueItem, filter: QueueViewFilter, username: string): boolean {
-  return facetKeysOf(item).includes(facetKeyOfFilter(filter, username));
+/** True when a row passes the screen's filters (the search words aside): the one place the filters are decided. */
+export function matchesFacets(item: FacetFacts, filter: QueueViewFilter, username: string): boolean {
+  if (filter.courtLocation && item.courtLocation !== filter.courtLocation) return false;
+  if (filter.caseCategory && item.caseCategory !== filter.caseCategory) return false;
+  if (filter.caseKind !== 'all' && (filter.caseKind === 'new') !== item.newCase) return false;
+  if (filter.claim === 'mine') return item.claimedBy === username;
+  return filter.claim !== 'unclaimed' || item.claimedBy === null;
 }
 
 /** Sort key of a row's filer, for the Filer column ('' sorts first). */
 // Control characters (a tab in a name) become spaces, so a key's parts never hold anything below its separator.
 export const filerSortKey = (item: QueueItem): string =>
   Array.from(foldForSearch(item.filerName ?? ''), (char) => (char < ' ' ? ' ' : char)).join('');
-
-/** Separates the parts of an index key; below every character a part holds, so keys order as their parts do. */
-export const indexKeySeparator = '\u001e';
-
-/**
- * One index entry as a single string (`facet␞…␞envelopeId`): cheaper to store and compare than an array key, and
- * ordered the same, since no part holds a character below the separator (facet keys use NUL and U+001F only
- * between or for empty values, and end before it).
- */
-export function indexKey(...parts: readonly string[]): string {
-  return parts.join(indexKeySeparator);
-}
-
-/** The key range of one facet in an index: from just after the facet's key to just before the next facet's. */
-export function facetRange(facet: string): { lower: string; upper: string } {
-  return { lower: facet + indexKeySeparator, upper: facet + String.fromCharCode(indexKeySeparator.charCodeAt(0) + 1) };
-}
 
 /** Orders rows as a sort asks, ties by submitted time and then envelope id (as the index does). */
 export function compareForSort(sort: QueueSort): (a: QueueItem, b: QueueItem) => number {

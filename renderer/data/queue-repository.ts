@@ -1,6 +1,8 @@
 import { queueCache, type CachedQueueItem } from './queue-cache-db';
+import type { IndexStart } from './queue-index';
+import { currentIndex } from './queue-index-cache';
 import {
-  compareForSort, facetKeyOfFilter, facetRange, filerFacetKeyOfFilter, filerScanFacetOf, matchesFacets, matchesSearch, searchWords, wholeQueueKey,
+  compareForSort, facetKeyOfFilter, matchesFacets, matchesSearch, searchWords, wholeQueueKey,
   type QueueSort, type QueueViewFilter,
 } from './queue-keys';
 
@@ -12,10 +14,7 @@ export interface QueueView {
 }
 
 /** Where a page starts: after a row already shown (keyset), or at a position (a jump down the scrollbar). */
-export type PageStart = { readonly after: CachedQueueItem } | { readonly offset: number };
-
-/** Tuning: a Filer-sorted view with no index of its own and at most this many rows is read whole and sorted here. */
-export const queueReadTuning = { sortInMemoryUpTo: 1000 };
+export type PageStart = IndexStart;
 
 /** The most rows one search collects; more matches are reported as "at least". */
 export const searchCap = 2000;
@@ -27,37 +26,16 @@ export interface SearchResult {
   readonly capped: boolean;
 }
 
-const indexOf = (sort: QueueSort): 'bySubmitted' | 'byFiler' => (sort === 'filer' || sort === 'filer-desc' ? 'byFiler' : 'bySubmitted');
-const reversed = (sort: QueueSort): boolean => sort === 'newest' || sort === 'filer-desc';
-
-/** The key a row has under a facet in an index. */
-function keyOf(row: CachedQueueItem, facet: string, index: 'bySubmitted' | 'byFiler'): string {
-  const entries = index === 'byFiler' ? row.byFiler : row.bySubmitted;
-  const { lower } = facetRange(facet);
-  return entries.find((entry) => entry.startsWith(lower)) ?? lower;
-}
-
-/** Reads `limit` rows of one facet range of an index, in a sort's direction, from a start; `pass` skips rows. */
-async function readRange(
-  index: 'bySubmitted' | 'byFiler', facet: string, sort: QueueSort, start: PageStart, limit: number,
-  pass?: (row: CachedQueueItem) => boolean,
-): Promise<CachedQueueItem[]> {
-  const reverse = reversed(sort);
-  let { lower, upper } = facetRange(facet);
-  const after = 'after' in start ? keyOf(start.after, facet, index) : null;
-  if (after && reverse) upper = after;
-  else if (after) lower = after;
-  // The facet's own bounds are never keys; a keyset bound (the row shown last) is left out.
-  let rows = queueCache().queue.where(index).between(lower, upper, !(after && !reverse), false);
-  if (reverse) rows = rows.reverse();
-  if (pass) rows = rows.filter(pass);
-  if ('offset' in start && start.offset > 0) rows = rows.offset(start.offset);
-  return rows.limit(limit).toArray();
+/** The cached rows of these envelope ids, in their order. */
+async function rowsOf(envelopeIds: readonly string[]): Promise<CachedQueueItem[]> {
+  const rows = await queueCache().queue.bulkGet([...envelopeIds]);
+  return rows.filter((row): row is CachedQueueItem => row !== undefined);
 }
 
 /**
- * Reads the cached queue for the screen without reading the whole table: every filter and sort is one range of a
- * facet index, read with a limit (later pages by keyset as the clerk scrolls); counts come from the sync's tallies.
+ * Reads the cached queue for the screen without reading the whole table: every filter and sort is a walk of the
+ * index in memory from a position, with a limit (later pages by keyset as the clerk scrolls), then the rows of that
+ * page by key; counts come from the sync's tallies.
  */
 export const queueRepository = {
   /** The envelopes a view matches and the whole queue, from the counts the sync keeps (no rows read). */
@@ -69,19 +47,8 @@ export const queueRepository = {
 
   /** One page of a view (the search words aside), `limit` rows from `start`. */
   async page(view: QueueView, start: PageStart, limit: number): Promise<CachedQueueItem[]> {
-    const facet = facetKeyOfFilter(view.filter, view.username);
-    if (indexOf(view.sort) === 'bySubmitted') return readRange('bySubmitted', facet, view.sort, start, limit);
-    const filerFacet = filerFacetKeyOfFilter(view.filter);
-    if (filerFacet !== null) return readRange('byFiler', filerFacet, view.sort, start, limit);
-    // Filer order under a filter the Filer index does not carry: a small view is read whole (one facet range) and
-    // sorted here; a large one is read in Filer order over the whole queue, skipping rows the filter does not pass.
-    const { matching } = await queueRepository.counts(view);
-    if (matching <= queueReadTuning.sortInMemoryUpTo) {
-      const rows = (await readRange('bySubmitted', facet, 'oldest', { offset: 0 }, matching + 1)).sort(compareForSort(view.sort));
-      const from = 'after' in start ? rows.findIndex((row) => row.envelopeId === start.after.envelopeId) + 1 : start.offset;
-      return rows.slice(from, from + limit);
-    }
-    return readRange('byFiler', filerScanFacetOf(view.filter), view.sort, start, limit, (row) => matchesFacets(row, view.filter, view.username));
+    const index = await currentIndex();
+    return rowsOf(index.page(view.filter, view.username, view.sort, start, limit));
   },
 
   /**

@@ -3,7 +3,9 @@ import type { QueuePage, QueueRequest } from '../../shared/domain/review-queue';
 import type { Result } from '../../shared/result';
 import { getApi } from '../app/api';
 import { cachedRow, queueCache, type CachedQueueItem, type QueueCacheDb } from './queue-cache-db';
-import { facetKeysOf } from './queue-keys';
+import { bucketOf, entryOf, type QueueIndex } from './queue-index';
+import { saveIndex, writingIndex } from './queue-index-cache';
+import { facetKeysOf, type FacetFacts } from './queue-keys';
 
 /** What a sync did: the whole queue read again, or only its changes since the last sync. */
 export type SyncOutcome =
@@ -17,7 +19,6 @@ const fromEfm: QueuePageSource = (request) => getApi().queue.page({ ...request, 
 
 /** The sync bookkeeping kept beside the rows. */
 interface SyncState {
-  syncId: number;
   token: string | null;
   counts: Map<string, number>;
   revision: number;
@@ -27,7 +28,6 @@ async function readState(store: QueueCacheDb): Promise<SyncState> {
   const entries = new Map((await store.syncState.toArray()).map((entry) => [entry.key, entry.value]));
   const counts = JSON.parse(entries.get('counts') ?? '{}') as Record<string, number>;
   return {
-    syncId: Number(entries.get('syncId') ?? 0),
     token: entries.get('changeToken') || null,
     counts: new Map(Object.entries(counts)),
     revision: Number(entries.get('revision') ?? 0),
@@ -36,7 +36,7 @@ async function readState(store: QueueCacheDb): Promise<SyncState> {
 
 const countsEntry = (state: SyncState) => ({ key: 'counts', value: JSON.stringify(Object.fromEntries(state.counts)) });
 
-function count(state: SyncState, row: CachedQueueItem, delta: 1 | -1): void {
+function count(state: SyncState, row: FacetFacts, delta: 1 | -1): void {
   for (const key of facetKeysOf(row)) {
     const next = (state.counts.get(key) ?? 0) + delta;
     if (next > 0) state.counts.set(key, next);
@@ -44,19 +44,41 @@ function count(state: SyncState, row: CachedQueueItem, delta: 1 | -1): void {
   }
 }
 
-/** Writes one page in one transaction: rows put, ids dropped, the counts per facet moved with them. */
-async function applyPage(store: QueueCacheDb, state: SyncState, rows: readonly CachedQueueItem[], removed: readonly string[]): Promise<number> {
-  return store.transaction('rw', store.queue, store.syncState, async () => {
-    const before = await store.queue.bulkGet([...rows.map((row) => row.envelopeId), ...removed]);
-    for (const row of before) if (row) count(state, row, -1);
-    for (const row of rows) count(state, row, 1);
+/**
+ * Writes one page in one transaction: rows put, ids dropped, the counts per facet moved with them; then the index in
+ * memory follows (the buckets it touched are noted, to be saved at the end of the run).
+ */
+async function applyPage(
+  store: QueueCacheDb, state: SyncState, index: QueueIndex, rows: readonly CachedQueueItem[],
+  removed: readonly string[], touched: Set<number>,
+): Promise<number> {
+  const gone = await store.transaction('rw', store.queue, store.syncState, async () => {
+    let dropped = 0;
+    for (const row of rows) {
+      const before = index.get(row.envelopeId);
+      if (before) count(state, before, -1);
+      count(state, row, 1);
+    }
+    for (const envelopeId of removed) {
+      const before = index.get(envelopeId);
+      if (before) count(state, before, -1);
+      if (before) dropped += 1;
+    }
     await store.queue.bulkPut([...rows]);
-    const gone = before.slice(rows.length).filter((row) => row !== undefined).length;
     if (removed.length > 0) await store.queue.bulkDelete([...removed]);
     state.revision += 1;
     await store.syncState.bulkPut([countsEntry(state), { key: 'revision', value: String(state.revision) }]);
-    return gone;
+    return dropped;
   });
+  for (const row of rows) {
+    index.put(entryOf(row));
+    touched.add(bucketOf(row.envelopeId));
+  }
+  for (const envelopeId of removed) {
+    index.delete(envelopeId);
+    touched.add(bucketOf(envelopeId));
+  }
+  return gone;
 }
 
 let running: Promise<SyncOutcome> | null = null;
@@ -75,9 +97,17 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
  */
 export function dropFromQueue(envelopeIds: readonly string[]): Promise<void> {
   if (envelopeIds.length === 0) return Promise.resolve();
-  return exclusive(async () => {
+  return exclusive(() => {
     const store = queueCache();
-    await applyPage(store, await readState(store), [], envelopeIds);
+    return writingIndex(store, async (index) => {
+      const state = await readState(store);
+      const before = state.revision;
+      const touched = new Set<number>();
+      await applyPage(store, state, index, [], envelopeIds, touched);
+      const save = (): Promise<void> => saveIndex(store, index, touched, before, state.revision);
+      await store.transaction('rw', store.queueIndex, store.syncState, save);
+      return { result: undefined, revision: state.revision };
+    });
   });
 }
 
@@ -95,17 +125,25 @@ export function syncQueue(pageSize = 5000, source: QueuePageSource = fromEfm): P
   return running;
 }
 
-async function runSync(pageSize: number, source: QueuePageSource): Promise<SyncOutcome> {
+function runSync(pageSize: number, source: QueuePageSource): Promise<SyncOutcome> {
   const store = queueCache();
-  const state = await readState(store);
+  return writingIndex(store, async (index) => {
+    const state = await readState(store);
+    const outcome = await syncPages(store, state, index, pageSize, source);
+    return { result: outcome, revision: state.revision };
+  });
+}
+
+async function syncPages(
+  store: QueueCacheDb, state: SyncState, index: QueueIndex, pageSize: number, source: QueuePageSource,
+): Promise<SyncOutcome> {
+  const revisionBefore = state.revision;
   const first = await source({ pageSize, cursor: null, changedSince: state.token });
   if (!first.ok) return first;
   const changesOnly = first.value.changesOnly;
-  if (!changesOnly) {
-    // A new full run gets its own number before any row is written: rows an interrupted run wrote stay older.
-    state.syncId += 1;
-    await store.syncState.put({ key: 'syncId', value: String(state.syncId) });
-  }
+  // A full run lists the whole queue: what it does not list has left the EFM's queue.
+  const seen = changesOnly ? null : new Set<string>();
+  const touched = new Set<number>();
   let page = first.value;
   let written = 0;
   let removed = 0;
@@ -113,7 +151,8 @@ async function runSync(pageSize: number, source: QueuePageSource): Promise<SyncO
   for (;;) {
     const cursor = page.nextCursor;
     const next = cursor ? source({ pageSize, cursor, changedSince: changesOnly ? state.token : null }) : null;
-    removed += await applyPage(store, state, page.items.map((item) => cachedRow(item, state.syncId)), page.removed);
+    for (const item of page.items) seen?.add(item.envelopeId);
+    removed += await applyPage(store, state, index, page.items.map(cachedRow), page.removed, touched);
     written += page.items.length;
     pages += 1;
     if (!next) break;
@@ -121,13 +160,14 @@ async function runSync(pageSize: number, source: QueuePageSource): Promise<SyncO
     if (!answer.ok) return answer;
     page = answer.value;
   }
-  removed += await store.transaction('rw', store.queue, store.syncState, async () => {
-    let stale: CachedQueueItem[] = [];
-    if (!changesOnly) {
-      stale = await store.queue.where('syncId').below(state.syncId).toArray();
-      for (const row of stale) count(state, row, -1);
-      await store.queue.bulkDelete(stale.map((row) => row.envelopeId));
+  const stale = seen ? [...index.ids()].filter((envelopeId) => !seen.has(envelopeId)) : [];
+  removed += stale.length;
+  await store.transaction('rw', store.queue, store.syncState, store.queueIndex, async () => {
+    for (const envelopeId of stale) {
+      const entry = index.get(envelopeId);
+      if (entry) count(state, entry, -1);
     }
+    await store.queue.bulkDelete(stale);
     state.revision += 1;
     await store.syncState.bulkPut([
       countsEntry(state),
@@ -135,7 +175,9 @@ async function runSync(pageSize: number, source: QueuePageSource): Promise<SyncO
       { key: 'changeToken', value: first.value.changeToken ?? '' },
       { key: 'lastSync', value: new Date().toISOString() },
     ]);
-    return stale.length;
+    for (const envelopeId of stale) index.delete(envelopeId);
+    // A full run saves the whole index; a run of changes the buckets it touched.
+    await saveIndex(store, index, changesOnly ? touched : null, revisionBefore, state.revision);
   });
   return { ok: true, kind: changesOnly ? 'changes' : 'full', total: first.value.totalCount, written, removed, pages };
 }

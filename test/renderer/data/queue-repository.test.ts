@@ -10,7 +10,8 @@ import { queryQueue } from '../../../electron/service/store/queue-query';
 import { reviewRecords } from '../../../electron/service/store/review-records';
 import { queueCache, type CachedQueueItem } from '../../../renderer/data/queue-cache-db';
 import { compareForSort, noQueueFilter, type QueueSort, type QueueViewFilter } from '../../../renderer/data/queue-keys';
-import { queueReadTuning, queueRepository, type QueueView } from '../../../renderer/data/queue-repository';
+import { queueRepository, type QueueView } from '../../../renderer/data/queue-repository';
+import { forgetIndex } from '../../../renderer/data/queue-index-cache';
 import { dropFromQueue, syncQueue, type QueuePageSource } from '../../../renderer/data/queue-sync';
 import { openTestDatabase } from '../../fixtures/service-database';
 
@@ -34,7 +35,7 @@ async function serviceQueue(): Promise<QueueItem[]> {
 }
 
 const itemOf = (row: CachedQueueItem): QueueItem => {
-  const { syncId: _syncId, bySubmitted: _bySubmitted, byFiler: _byFiler, terms: _terms, ...item } = row;
+  const { terms: _terms, ...item } = row;
   return item;
 };
 
@@ -67,6 +68,13 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
+/** Views of each sort and each kind of filter. */
+const someViews: QueueView[] = (['oldest', 'newest', 'filer', 'filer-desc'] as const).flatMap((sort) => [
+  { filter: noQueueFilter, sort, username: 'clerk1' },
+  { filter: { ...noQueueFilter, claim: 'mine' }, sort, username: 'clerk1' },
+  { filter: { ...noQueueFilter, claim: 'unclaimed', caseKind: 'new' }, sort, username: 'clerk1' },
+]);
+
 describe('the queue cache and its repository', () => {
   it('shows every filter and sort the screen offers exactly as the service lists them, with counts from the sync', async () => {
     const outcome = await syncQueue(97, source);
@@ -89,12 +97,10 @@ describe('the queue cache and its repository', () => {
       }
     }
     expect(views).toBeGreaterThan(100);
-    // Filer order under filters its index does not carry, for a view too large to sort in memory: read in order.
-    queueReadTuning.sortInMemoryUpTo = 0;
+    // Filer order under several filters at once, from a position too (a jump down the scrollbar).
     const filerFilters: QueueViewFilter[] = [
       { ...noQueueFilter, caseKind: 'new' }, { ...noQueueFilter, claim: 'unclaimed', caseCategory: categories[1] ?? '' },
       { ...noQueueFilter, courtLocation: locations[1] ?? '', caseCategory: categories[1] ?? '' },
-      // A location with a case kind has a Filer index of its own; with a holder too, that facet is walked.
       { ...noQueueFilter, courtLocation: locations[1] ?? '', caseKind: 'existing' },
       { ...noQueueFilter, courtLocation: locations[1] ?? '', caseKind: 'new', claim: 'unclaimed' },
       { ...noQueueFilter, courtLocation: locations[2] ?? '', caseKind: 'existing', claim: 'mine' },
@@ -108,7 +114,6 @@ describe('the queue cache and its repository', () => {
         expect((await queueRepository.page(view, { offset: 3 }, 4)).map(itemOf)).toEqual(want.slice(3, 7));
       }
     }
-    queueReadTuning.sortInMemoryUpTo = 1000;
     // A jump down the scrollbar reads from a position.
     const view = { filter: noQueueFilter, sort: 'newest' as const, username: 'clerk1' };
     expect((await queueRepository.page(view, { offset: 250 }, 10)).map(itemOf)).toEqual(expected(all, view).slice(250, 260));
@@ -157,6 +162,13 @@ describe('the queue cache and its repository', () => {
       expect(cached).toEqual(all);
       const counts = await queueRepository.counts({ filter: { ...noQueueFilter, claim: 'mine' }, sort: 'oldest', username: 'clerk1' });
       expect(counts).toEqual({ matching: all.filter((item) => item.claimedBy === 'clerk1').length, total: all.length });
+      // The index kept in memory and the one saved beside the rows (what the next start loads) agree with the rows.
+      for (const view of someViews) {
+        const shown = await readView(view);
+        expect(shown).toEqual(expected(all, view));
+        forgetIndex();
+        expect(await readView(view)).toEqual(shown);
+      }
     }
   });
 
@@ -173,6 +185,10 @@ describe('the queue cache and its repository', () => {
     expect(broken.ok).toBe(false);
     expect(calls).toBe(2);
     expect(await queueCache().syncState.get('changeToken')).toEqual(before);
+    // Started again after the break (the saved index is behind the rows): the index is made again from the rows.
+    forgetIndex();
+    const rows = (await queueCache().queue.toArray()).map(itemOf);
+    for (const view of someViews) expect(await readView(view)).toEqual(expected(rows, view));
     await syncQueue(50, source);
     const cached = (await queueCache().queue.orderBy('envelopeId').toArray()).map(itemOf);
     expect(cached).toEqual((await serviceQueue()).sort((a, b) => (a.envelopeId < b.envelopeId ? -1 : 1)));
